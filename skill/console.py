@@ -1,0 +1,151 @@
+"""Talk to the skill in a terminal, as you would to Alexa.
+
+Typed (or piped) utterances are understood with the checked-in interaction
+model (``nlu.py``), wrapped in real request envelopes (``envelopes.py``) and
+sent through the same skill that runs on Lambda. The speech is printed
+without SSML, followed by the card.
+
+    python -m skill.console                       # a conversation
+    python -m skill.console "what is IVIG"        # one question, one answer
+    printf 'open m m n guide\\nhelp\\n' | python -m skill.console
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from typing import Any, Iterable, TextIO
+
+from ask_sdk_core.skill import CustomSkill
+
+from . import envelopes
+from .app import build_skill
+from .gateway import handle_event
+from .interaction_model import model_path, read_source
+from .content import language_of
+from .nlu import FALLBACK_INTENT, LocalNlu, Understanding, normalise
+from .speech import to_plain
+
+_LAUNCH_VERBS = ("open", "launch", "start", "begin", "load", "run", "use", "talk to", "play")
+_ONE_SHOT_VERBS = ("ask", "tell")
+_ONE_SHOT_JOINERS = ("about", "to", "for", "if", "whether", "that")
+
+
+class Console:
+    """One user's conversation: keeps the session between turns, as Alexa does."""
+
+    def __init__(self, skill: CustomSkill, nlu: LocalNlu, locale: str = "en-US"):
+        self.skill = skill
+        self.nlu = nlu
+        self.locale = locale
+        self.session: envelopes.Session | None = None
+
+    @property
+    def in_session(self) -> bool:
+        return self.session is not None
+
+    def say(self, utterance: str) -> dict[str, Any]:
+        """Send one utterance; returns the skill's response envelope."""
+        request = self._request_for(utterance)
+        if self.session is None:
+            self.session = envelopes.Session(locale=self.locale)
+        response = handle_event(self.skill, self.session.envelope(request))
+        body = response.get("response") or {}
+        if body.get("shouldEndSession") is not False:
+            self.session = None
+        else:
+            self.session.attributes = response.get("sessionAttributes") or {}
+        return response
+
+    def close(self) -> None:
+        """The user walked away: Alexa tells the skill the session ended."""
+        if self.session is not None:
+            handle_event(self.skill, self.session.envelope(envelopes.session_ended_request("USER_INITIATED")))
+            self.session = None
+
+    def _request_for(self, utterance: str) -> dict[str, Any]:
+        text = normalise(utterance)
+        text = re.sub(r"^alexa\s+", "", text)
+        invocation = self.nlu.invocation_name
+        for verb in _LAUNCH_VERBS:
+            if text in (f"{verb} {invocation}", invocation):
+                self.close()
+                return envelopes.launch_request()
+        for verb in _ONE_SHOT_VERBS:
+            prefix = f"{verb} {invocation} "
+            if text.startswith(prefix):
+                self.close()
+                return self._intent_request(self._understand_one_shot(text.removeprefix(prefix)))
+        return self._intent_request(self.nlu.understand(text))
+
+    def _understand_one_shot(self, rest: str) -> Understanding:
+        """ "ask m. m. n. guide about IVIG": the question may follow a joining word."""
+        joiner, _, remainder = rest.partition(" ")
+        if joiner in _ONE_SHOT_JOINERS:
+            understood = self.nlu.understand(remainder)
+            if understood.intent != FALLBACK_INTENT:
+                return understood
+        return self.nlu.understand(rest)
+
+    def _intent_request(self, understood: Understanding) -> dict[str, Any]:
+        slots = {
+            name: envelopes.slot(name, match.value, slot_type=self._slot_type(understood.intent, name), match=match.resolved)
+            for name, match in understood.slots.items()
+        }
+        return envelopes.intent_request(understood.intent, slots)
+
+    def _slot_type(self, intent: str, slot: str) -> str:
+        return next(s.slot_types[slot] for s in self.nlu.samples if s.intent == intent and slot in s.slot_types)
+
+
+def render_response(response: dict[str, Any]) -> str:
+    body = response.get("response") or {}
+    speech = body.get("outputSpeech") or {}
+    lines = [to_plain(speech.get("ssml") or speech.get("text") or "")]
+    card = body.get("card")
+    if card:
+        lines.append(f"  [card] {card.get('title', '')}")
+        lines.extend(f"  | {line}" for line in (card.get("content") or "").splitlines())
+    return "\n".join(lines)
+
+
+def converse(console: Console, lines: Iterable[str], out: TextIO, *, echo: bool) -> None:
+    for line in lines:
+        utterance = line.strip()
+        if not utterance:
+            continue
+        if echo:
+            print(f"you> {utterance}", file=out)
+        print(f"alexa> {render_response(console.say(utterance))}", file=out)
+        if not console.in_session:
+            print("(session ended)", file=out)
+    console.close()
+
+
+def _interactive(console: Console) -> Iterable[str]:
+    print(f'Type what you would say to Alexa. Start with "open {console.nlu.invocation_name}". Ctrl-D quits.')
+    while True:
+        try:
+            yield input("you> ")
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Talk to the MMN Guide skill in the terminal.")
+    parser.add_argument("utterance", nargs="*", help="one question to ask; without it, read utterances from the terminal or stdin")
+    parser.add_argument("--locale", default=read_source(language_of(None))["locales"][0], help="Alexa locale (default: %(default)s)")
+    args = parser.parse_args(argv)
+    console = Console(build_skill(), LocalNlu.from_file(model_path(args.locale)), args.locale)
+    if args.utterance:
+        converse(console, [" ".join(args.utterance)], sys.stdout, echo=False)
+    elif sys.stdin.isatty():
+        converse(console, _interactive(console), sys.stdout, echo=False)
+    else:
+        converse(console, sys.stdin, sys.stdout, echo=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,10 @@
+"""The shared content module: the only place where the skill's medical text lives.
+
+Data files in ``data/<language>/`` (TOML) are loaded into the typed model of
+``model.py``. Handlers, cards, the interaction model and the review export all
+read from here.
+"""
+from .loader import language_of, load_content
+from .model import Content, FacetInfo, LexiconEntry, Page, Source, Topic
+
+__all__ = ["Content", "FacetInfo", "LexiconEntry", "Page", "Source", "Topic", "language_of", "load_content"]

@@ -1,0 +1,57 @@
+"""Loads the content data files (TOML, one folder per language) into the typed model."""
+from __future__ import annotations
+
+import functools
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from .model import Content, FacetInfo, LexiconEntry, Page, Source, Topic
+
+DATA_DIR = Path(__file__).parent / "data"
+DEFAULT_LANGUAGE = "en"
+
+
+def language_of(locale: str | None) -> str:
+    """The content language for an Alexa locale such as ``en-GB``."""
+    language = (locale or DEFAULT_LANGUAGE).split("-")[0].lower()
+    return language if (DATA_DIR / language).is_dir() else DEFAULT_LANGUAGE
+
+
+@functools.cache
+def load_content(language: str = DEFAULT_LANGUAGE) -> Content:
+    folder = DATA_DIR / language
+    skill = _read(folder / "skill.toml")
+    return Content(
+        skill_name=skill["skill_name"],
+        last_reviewed=skill["last_reviewed"],
+        facets=tuple(FacetInfo(**f) for f in skill["facets"]),
+        evidence=dict(skill["evidence"]),
+        prompts=dict(skill["prompts"]),
+        topics=tuple(_topic(_read(p)) for p in sorted((folder / "topics").glob("*.toml"))),
+        sources={sid: Source(id=sid, **s) for sid, s in _read(folder / "sources.toml").items()},
+        lexicon=tuple(LexiconEntry(**e) for e in _read(folder / "lexicon.toml")["entries"]),
+    )
+
+
+def _read(path: Path) -> dict[str, Any]:
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
+def _topic(data: dict[str, Any]) -> Topic:
+    facets = {
+        facet_id: tuple(
+            Page(text=" ".join(p["text"].split()), sources=tuple(p["sources"]), evidence=p.get("evidence"))
+            for p in facet["pages"]
+        )
+        for facet_id, facet in data.get("facets", {}).items()
+    }
+    return Topic(
+        id=data["id"],
+        name=data["name"],
+        title=data["title"],
+        synonyms=tuple(data.get("synonyms", ())),
+        facets=facets,
+        intent=data.get("intent"),
+    )

@@ -1,0 +1,31 @@
+"""The skill's request and exception handlers, one module per concern.
+
+``REQUEST_HANDLERS`` is in dispatch order: the SDK asks each in turn and the
+first whose ``can_handle`` answers yes handles the request, so the catch-all
+``UnhandledRequestHandler`` comes last.
+"""
+from .builtins import CancelOrStopHandler, FallbackHandler, HelpHandler, SessionEndedHandler, UnhandledRequestHandler
+from .errors import CatchAllExceptionHandler
+from .launch import LaunchHandler
+from .navigation import NoHandler, RepeatHandler, StartOverHandler, YesHandler
+from .topics import FacetQuestionHandler, SwitchTopicHandler, TopicQuestionHandler
+
+REQUEST_HANDLERS = (
+    LaunchHandler(),
+    FacetQuestionHandler(),
+    TopicQuestionHandler(),
+    SwitchTopicHandler(),
+    YesHandler(),
+    NoHandler(),
+    RepeatHandler(),
+    StartOverHandler(),
+    HelpHandler(),
+    FallbackHandler(),
+    CancelOrStopHandler(),
+    SessionEndedHandler(),
+    UnhandledRequestHandler(),
+)
+
+EXCEPTION_HANDLERS = (CatchAllExceptionHandler(),)
+
+__all__ = ["EXCEPTION_HANDLERS", "REQUEST_HANDLERS"]

@@ -1,0 +1,72 @@
+"""Alexa's built-in requests: help, fallback, stop and cancel, session ended, and whatever else arrives."""
+from __future__ import annotations
+
+import logging
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import is_intent_name, is_request_type
+from ask_sdk_model import Response
+
+from ..answers import topic_menu
+from ..reply import Reply, respond
+from ..turn import content_of
+
+logger = logging.getLogger(__name__)
+
+
+class HelpHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.HelpIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        content = content_of(handler_input)
+        help_text = content.prompts["help"]
+        return respond(handler_input, Reply([help_text], card_title=f"{content.skill_name}: help", card_lines=[help_text]))
+
+
+class FallbackHandler(AbstractRequestHandler):
+    """Something Alexa heard but could not match: say what the skill can do."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.FallbackIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return _fallback(handler_input)
+
+
+class CancelOrStopHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.CancelIntent")(handler_input) or is_intent_name("AMAZON.StopIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return respond(handler_input, Reply([content_of(handler_input).prompts["goodbye"]], end=True))
+
+
+class SessionEndedHandler(AbstractRequestHandler):
+    """Alexa closed the session (user left, timeout or error): nothing may be said."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_request_type("SessionEndedRequest")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        request = handler_input.request_envelope.request
+        logger.info("session ended: reason=%s error=%s", request.reason, request.error)
+        return handler_input.response_builder.response
+
+
+class UnhandledRequestHandler(AbstractRequestHandler):
+    """Last in line: an intent or request type this skill does not know gets the fallback answer."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return True
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        request = handler_input.request_envelope.request
+        logger.warning("unhandled request: type=%s intent=%s", request.object_type, getattr(getattr(request, "intent", None), "name", None))
+        return _fallback(handler_input)
+
+
+def _fallback(handler_input: HandlerInput) -> Response:
+    content = content_of(handler_input)
+    return respond(handler_input, Reply([content.prompts["fallback"], topic_menu(content)]))

@@ -1,0 +1,31 @@
+"""Response interceptor: remembers the reply for "repeat" and writes the dialog state to the session."""
+from __future__ import annotations
+
+from ask_sdk_core.dispatch_components import AbstractResponseInterceptor
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+from ask_sdk_model.ui import SimpleCard
+
+from .dialog import LastReply
+from .turn import state_of
+
+
+class RememberReply(AbstractResponseInterceptor):
+    def process(self, handler_input: HandlerInput, response: Response) -> None:
+        if handler_input.request_envelope.session is None or response is None or response.output_speech is None:
+            return
+        state = state_of(handler_input)
+        card = response.card if isinstance(response.card, SimpleCard) else None
+        reprompt = response.reprompt.output_speech if response.reprompt else None
+        state.last = LastReply(
+            speech=_inner(response.output_speech.ssml),
+            reprompt=_inner(reprompt.ssml) if reprompt is not None else None,
+            card_title=card.title if card else None,
+            card_text=card.content if card else None,
+        )
+        state.save(handler_input.attributes_manager.session_attributes)
+
+
+def _inner(ssml: str) -> str:
+    """The SSML without its ``<speak>`` wrapper, ready to be spoken again."""
+    return ssml.removeprefix("<speak>").removesuffix("</speak>")

@@ -1,0 +1,103 @@
+"""Local language understanding for the console, from a checked-in interaction model.
+
+Matches typed text against the model's sample utterances (``{slot}`` patterns
+included), resolves slot values through the slot type's values and synonyms
+to a canonical id as Alexa's entity resolution does, and sends anything it
+cannot match to AMAZON.FallbackIntent.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+FALLBACK_INTENT = "AMAZON.FallbackIntent"
+_SPELLED = re.compile(r"\b(?:[a-z]\.\s*){2,}")
+_NOT_WORD = re.compile(r"[^a-z0-9'{} ]+")
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+def normalise(text: str) -> str:
+    """Lowercase words without punctuation; "m. m. n." and "MMN" both become "mmn"."""
+    text = text.lower().replace("’", "'")
+    text = _SPELLED.sub(lambda m: m.group(0).replace(".", "").replace(" ", "") + " ", text)
+    return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+@dataclass(frozen=True)
+class SlotMatch:
+    value: str
+    resolved: tuple[str, str] | None  # (id, canonical name)
+
+
+@dataclass(frozen=True)
+class Understanding:
+    intent: str
+    slots: dict[str, SlotMatch] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Sample:
+    intent: str
+    pattern: re.Pattern[str]
+    slot_types: dict[str, str]
+    literal_length: int
+
+
+class LocalNlu:
+    def __init__(self, model: dict[str, Any]):
+        language_model = model["interactionModel"]["languageModel"]
+        self.invocation_name = normalise(language_model["invocationName"])
+        self.slot_types = {t["name"]: _synonym_table(t) for t in language_model.get("types", [])}
+        self.samples = [
+            _compile(intent["name"], sample, {s["name"]: s["type"] for s in intent.get("slots", [])})
+            for intent in language_model["intents"]
+            for sample in intent.get("samples", [])
+        ]
+
+    @classmethod
+    def from_file(cls, path: Path) -> "LocalNlu":
+        return cls(json.loads(path.read_text(encoding="utf-8")))
+
+    def understand(self, utterance: str) -> Understanding:
+        text = normalise(utterance)
+        best: tuple[tuple[int, int], Understanding] | None = None
+        for sample in self.samples:
+            match = sample.pattern.fullmatch(text)
+            if match is None:
+                continue
+            slots = {name: self._resolve(sample.slot_types[name], value) for name, value in match.groupdict().items()}
+            all_resolved = all(s.resolved for s in slots.values())
+            if not all_resolved and sample.literal_length == 0:
+                continue  # a bare "{topic}" that names nothing known is not a match
+            score = (int(all_resolved), sample.literal_length)
+            if best is None or score > best[0]:
+                best = (score, Understanding(sample.intent, slots))
+        return best[1] if best else Understanding(FALLBACK_INTENT)
+
+    def _resolve(self, slot_type: str, value: str) -> SlotMatch:
+        return SlotMatch(value=value, resolved=self.slot_types.get(slot_type, {}).get(value))
+
+
+def _synonym_table(slot_type: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    table = {}
+    for value in slot_type["values"]:
+        name = value["name"]["value"]
+        for phrase in [name, *value["name"].get("synonyms", [])]:
+            table[normalise(phrase)] = (value.get("id") or name, name)
+    return table
+
+
+def _compile(intent: str, sample: str, slot_types: dict[str, str]) -> _Sample:
+    parts = []
+    literal = 0
+    for piece in re.split(r"(\{\w+\})", normalise(sample)):
+        slot = _SLOT.fullmatch(piece)
+        if slot:
+            parts.append(f"(?P<{slot.group(1)}>.+?)")
+        else:
+            parts.append(re.escape(piece))
+            literal += len(piece.strip())
+    return _Sample(intent, re.compile("".join(parts)), slot_types, literal)

@@ -1,0 +1,40 @@
+"""One place that turns a reply (plain text parts, a closing question, a card) into an Alexa response.
+
+Every open turn ends with exactly one question, which is also the reprompt;
+every card ends with the disclaimer.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+from ask_sdk_model.ui import SimpleCard
+
+from .speech import to_ssml
+from .turn import content_of
+
+
+@dataclass
+class Reply:
+    parts: list[str]
+    question: str | None = None
+    card_title: str | None = None
+    card_lines: list[str] = field(default_factory=list)
+    end: bool = False
+
+
+def respond(handler_input: HandlerInput, reply: Reply) -> Response:
+    content = content_of(handler_input)
+    prompts = content.prompts
+    builder = handler_input.response_builder
+    question = None if reply.end else (reply.question or prompts["ask"])
+    builder.speak(to_ssml(content, *reply.parts, question or ""))
+    if reply.card_title:
+        body = "\n\n".join([*reply.card_lines, prompts["card_disclaimer"]])
+        builder.set_card(SimpleCard(title=reply.card_title, content=body))
+    if question is None:
+        builder.set_should_end_session(True)
+    else:
+        builder.ask(to_ssml(content, question))
+    return builder.response

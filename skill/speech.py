@@ -1,0 +1,54 @@
+"""Speech rendering: turns plain content text into SSML, and SSML back into plain text.
+
+The only module that writes SSML. It escapes text, marks drug names and
+abbreviations with their pronunciation from the content lexicon, and puts a
+short pause between the parts of a reply.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from xml.sax.saxutils import escape, quoteattr
+
+from .content import Content, LexiconEntry
+
+PAUSE = '<break time="300ms"/>'
+_TAG = re.compile(r"<[^>]+>")
+
+
+def to_ssml(content: Content, *parts: str) -> str:
+    """SSML (without the ``<speak>`` wrapper, which the SDK adds) for plain text parts."""
+    pattern, entries = _lexicon_pattern(content.lexicon)
+    rendered = []
+    for part in parts:
+        if not part:
+            continue
+        text = escape(part)
+        if pattern is not None:
+            text = pattern.sub(lambda m: _pronounce(entries[m.group(0).lower()], m.group(0)), text)
+        rendered.append(text)
+    return PAUSE.join(rendered)
+
+
+def to_plain(ssml: str) -> str:
+    """What an SSML string says, as plain text (``<sub>`` replaced by the written word)."""
+    text = re.sub(r"<break[^>]*/>", " ", ssml)
+    text = _TAG.sub("", text)
+    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+    return " ".join(text.split())
+
+
+def _pronounce(entry: LexiconEntry, written: str) -> str:
+    if entry.alias is not None:
+        return f"<sub alias={quoteattr(entry.alias)}>{written}</sub>"
+    return f'<phoneme alphabet="ipa" ph={quoteattr(entry.ipa or "")}>{written}</phoneme>'
+
+
+@functools.cache
+def _lexicon_pattern(lexicon: tuple[LexiconEntry, ...]) -> tuple[re.Pattern[str] | None, dict[str, LexiconEntry]]:
+    entries = {e.text.lower(): e for e in lexicon}
+    if not entries:
+        return None, entries
+    # Longest first, so "methylprednisolone" wins over "prednisolone".
+    words = sorted(entries, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE), entries

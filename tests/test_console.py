@@ -1,0 +1,113 @@
+"""The local console: understanding typed utterances, and whole conversations as a user would have them."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from skill.app import build_skill
+from skill.console import Console, render_response
+from skill.content import load_content
+from skill.interaction_model import model_path
+from skill.nlu import LocalNlu
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = load_content()
+
+
+@pytest.fixture(scope="module")
+def nlu():
+    return LocalNlu.from_file(model_path("en-US"))
+
+
+@pytest.mark.parametrize(
+    "utterance, intent, topic",
+    [
+        ("tell me about IVIG", "TopicIntent", "ivig"),
+        ("Tell me about I. V. I. G.", "TopicIntent", "ivig"),
+        ("what is MMN", "TopicIntent", "mmn"),
+        ("what is m. m. n.", "TopicIntent", "mmn"),
+        ("what are the side effects of cyclophosphamide", "SideEffectsIntent", "cyclophosphamide"),
+        ("Cytoxan side effects", "SideEffectsIntent", "cyclophosphamide"),
+        ("is gammagard safe?", "SideEffectsIntent", "ivig"),
+        ("can prednisone help", "EffectivenessIntent", "corticosteroids"),
+        ("does imuran work", "EffectivenessIntent", "azathioprine"),
+        ("how does IVIG work", "HowItWorksIntent", "ivig"),
+        ("how often do I need IVIG", "CourseIntent", "ivig"),
+        ("when do doctors use steroids", "WhenUsedIntent", "corticosteroids"),
+        ("what about azathioprine", "SwitchTopicIntent", "azathioprine"),
+        ("steroids", "SwitchTopicIntent", "corticosteroids"),
+        ("tell me about watchful waiting", "TopicIntent", "monitoring"),
+        ("what are its side effects", "SideEffectsIntent", None),
+        ("do I need treatment", "NeedTreatmentIntent", None),
+        ("what if I don't get treated?", "NeedTreatmentIntent", None),
+        ("help", "AMAZON.HelpIntent", None),
+        ("stop", "AMAZON.StopIntent", None),
+        ("say that again", "AMAZON.RepeatIntent", None),
+        ("yes please", "AMAZON.YesIntent", None),
+        ("more", "AMAZON.NextIntent", None),
+        ("start over", "AMAZON.StartOverIntent", None),
+        ("order me a large pizza", "AMAZON.FallbackIntent", None),
+    ],
+)
+def test_utterances_resolve_to_the_intended_intent_and_slot(nlu, utterance, intent, topic):
+    understood = nlu.understand(utterance)
+    assert understood.intent == intent
+    resolved = understood.slots.get("topic")
+    assert (resolved.resolved[0] if resolved and resolved.resolved else None) == topic
+
+
+def test_unknown_topic_is_passed_on_unresolved(nlu):
+    understood = nlu.understand("tell me about aspirin")
+    assert understood.intent == "TopicIntent"
+    assert understood.slots["topic"].value == "aspirin" and understood.slots["topic"].resolved is None
+
+
+def test_the_conversation_from_the_readme(nlu):
+    console = Console(build_skill(), nlu)
+    replies = [render_response(console.say(u)) for u in (
+        "open m. m. n. guide",
+        "tell me about IVIG",
+        "what are the side effects of cyclophosphamide",
+        "can prednisone help",
+        "do I need treatment",
+    )]
+    assert replies[0].startswith(CONTENT.prompts["welcome"])
+    assert CONTENT.topic("ivig").pages("overview")[0].text in replies[1]
+    assert CONTENT.topic("cyclophosphamide").pages("side_effects")[0].text in replies[2]
+    assert CONTENT.topic("corticosteroids").pages("effectiveness")[0].text in replies[3]
+    assert CONTENT.topic("monitoring").pages("overview")[0].text in replies[4]
+    assert "[card]" in replies[1] and CONTENT.prompts["card_disclaimer"] in replies[1]
+    assert console.in_session
+    assert render_response(console.say("stop")).startswith(CONTENT.prompts["goodbye"])
+    assert not console.in_session
+
+
+def test_the_session_is_kept_between_turns(nlu):
+    console = Console(build_skill(), nlu)
+    console.say("tell me about azathioprine")
+    reply = render_response(console.say("what are its side effects"))
+    assert CONTENT.topic("azathioprine").pages("side_effects")[0].text in reply
+
+
+def run_console(*args: str, stdin: str = "") -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "skill.console", *args], input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=60, check=True
+    )
+    return result.stdout
+
+
+def test_piped_input_is_one_utterance_per_line():
+    out = run_console(stdin="open mmn guide\ntell me about IVIG\nwhat are its side effects\nfoo bar baz\nstop\n")
+    assert out.count("you> ") == 5 and out.count("alexa> ") == 5
+    assert CONTENT.topic("ivig").pages("side_effects")[0].text in out
+    assert CONTENT.prompts["fallback"] in out
+    assert out.rstrip().endswith("(session ended)")
+
+
+def test_one_shot_question():
+    out = run_console("ask", "mmn", "guide", "about", "cytoxan", "side", "effects")
+    assert CONTENT.topic("cyclophosphamide").pages("side_effects")[0].text in out
+    assert "you>" not in out

@@ -1,0 +1,121 @@
+"""The content is complete, cited, short and plain enough to be heard, and renders to valid SSML."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from skill.content import load_content
+from skill.content.readability import grade_level
+from skill.speech import to_ssml
+
+CONTENT = load_content()
+TREATMENTS = ("ivig", "cyclophosphamide", "azathioprine", "corticosteroids", "monitoring")
+REQUIRED_FACETS = ("overview", "how_it_works", "effectiveness", "side_effects")
+PAGES = [
+    pytest.param(topic, facet_id, page, id=f"{topic.id}-{facet_id}-{index + 1}")
+    for topic in CONTENT.topics
+    for facet_id, pages in topic.facets.items()
+    for index, page in enumerate(pages)
+]
+MAX_WORDS = 75
+MAX_GRADE = 8.0
+
+
+def test_the_seed_topics_and_what_is_mmn_are_there():
+    assert {t.id for t in CONTENT.topics} >= {"mmn", *TREATMENTS}
+
+
+@pytest.mark.parametrize("topic_id", TREATMENTS)
+def test_each_treatment_has_the_required_facets(topic_id):
+    topic = CONTENT.topic(topic_id)
+    for facet in REQUIRED_FACETS:
+        assert topic.pages(facet), f"{topic_id} lacks {facet}"
+
+
+def test_facets_of_topics_are_known_facets():
+    known = {f.id for f in CONTENT.facets}
+    for topic in CONTENT.topics:
+        assert set(topic.facets) <= known, topic.id
+        assert all(pages for pages in topic.facets.values()), f"{topic.id} has an empty facet"
+
+
+@pytest.mark.parametrize("topic, facet_id, page", PAGES)
+def test_page_is_cited_short_plain_and_not_empty(topic, facet_id, page):
+    assert page.text.strip()
+    assert page.sources, "every page cites a source"
+    assert set(page.sources) <= set(CONTENT.sources), "cited source ids must exist"
+    assert len(page.text.split()) <= MAX_WORDS
+    assert grade_level(page.text) <= MAX_GRADE
+    assert not re.search(r"[<>{}\[\]]", page.text), "plain text only; speech.py adds SSML"
+
+
+@pytest.mark.parametrize("topic, facet_id, page", PAGES)
+def test_page_renders_to_well_formed_ssml(topic, facet_id, page):
+    ET.fromstring(f"<speak>{to_ssml(CONTENT, page.text)}</speak>")
+
+
+def test_prompts_render_to_well_formed_ssml():
+    for name, text in CONTENT.prompts.items():
+        ET.fromstring(f"<speak>{to_ssml(CONTENT, text)}</speak>")
+
+
+def test_effectiveness_pages_state_their_evidence_level():
+    for topic in CONTENT.topics:
+        for page in topic.pages("effectiveness"):
+            assert page.evidence in CONTENT.evidence, topic.id
+    for topic in CONTENT.topics:
+        for pages in topic.facets.values():
+            assert all(p.evidence is None or p.evidence in CONTENT.evidence for p in pages)
+
+
+def test_every_source_is_cited_and_complete():
+    cited = {s for t in CONTENT.topics for pages in t.facets.values() for p in pages for s in p.sources}
+    assert cited == set(CONTENT.sources)
+    for source in CONTENT.sources.values():
+        assert source.title and source.publisher and source.year > 1900
+        assert source.url.startswith(("https://", "http://"))
+
+
+def test_synonyms_are_unique_and_cover_brands_and_mishearings():
+    seen: dict[str, str] = {}
+    for topic in CONTENT.topics:
+        for synonym in topic.synonyms:
+            assert synonym == synonym.lower()
+            assert synonym not in seen, f"{synonym!r} is under {seen.get(synonym)} and {topic.id}"
+            seen[synonym] = topic.id
+    for synonym, topic in {
+        "gammagard": "ivig", "i. v. i. g.": "ivig", "prednisone": "corticosteroids", "steroids": "corticosteroids",
+        "cytoxan": "cyclophosphamide", "imuran": "azathioprine", "m. m. n.": "mmn", "watchful waiting": "monitoring",
+    }.items():
+        assert seen.get(synonym) == topic, synonym
+
+
+def test_lexicon_entries_have_one_pronunciation_each():
+    for entry in CONTENT.lexicon:
+        assert (entry.alias is None) != (entry.ipa is None), entry.text
+
+
+def test_drug_names_are_pronounced_in_ssml():
+    ssml = to_ssml(CONTENT, "IVIg, azathioprine, cyclophosphamide and prednisone.")
+    assert '<sub alias="I V I G">IVIg</sub>' in ssml
+    for drug in ("azathioprine", "cyclophosphamide", "prednisone"):
+        assert re.search(rf'<phoneme alphabet="ipa" ph="[^"]+">{drug}</phoneme>', ssml), drug
+
+
+def test_seed_article_errors_are_corrected():
+    def text(topic_id, facet):
+        return " ".join(p.text for p in CONTENT.topic(topic_id).pages(facet)).lower()
+
+    ivig_mechanism = text("ivig", "how_it_works")
+    assert "boost" not in ivig_mechanism or "not" in ivig_mechanism, "IVIg calms, it does not boost, the immune system"
+    steroids = text("corticosteroids", "effectiveness") + text("corticosteroids", "when_used")
+    assert "worse" in steroids and "not recommend" in steroids
+    for drug in ("cyclophosphamide", "azathioprine"):
+        assert CONTENT.topic(drug).pages("effectiveness")[0].evidence in ("case_reports", "none")
+    assert "neurologist" in text("monitoring", "overview")
+
+
+def test_last_reviewed_date_is_set():
+    assert CONTENT.last_reviewed.year >= 2026

@@ -1,0 +1,208 @@
+"""Every handler, through full Alexa request envelopes."""
+from __future__ import annotations
+
+import pytest
+
+from skill.gateway import handle_event
+from conftest import Conversation, fixture, reprompt_of, speech_of
+
+
+def send(skill, name):
+    return handle_event(skill, fixture(name))
+
+
+def page_text(content, topic, facet, index=0):
+    return content.topic(topic).pages(facet)[index].text
+
+
+def test_launch_welcomes_disclaims_lists_and_asks(skill, content):
+    response = send(skill, "launch_request")
+    speech = speech_of(response)
+    prompts = content.prompts
+    assert speech.startswith(prompts["welcome"])
+    assert prompts["disclaimer"] in speech
+    assert prompts["what_you_can_ask"] in speech
+    assert speech.endswith("?")
+    assert reprompt_of(response) == prompts["ask"]
+    assert response["response"]["shouldEndSession"] is False
+
+
+@pytest.mark.parametrize(
+    "name, topic, facet",
+    [
+        ("topic_ivig", "ivig", "overview"),
+        ("side_effects_cyclophosphamide", "cyclophosphamide", "side_effects"),
+        ("effectiveness_prednisone", "corticosteroids", "effectiveness"),
+        ("need_treatment", "monitoring", "overview"),
+        ("switch_topic_azathioprine", "azathioprine", "overview"),
+    ],
+)
+def test_topic_questions_read_the_first_page_and_offer_more(skill, content, name, topic, facet):
+    response = send(skill, name)
+    speech = speech_of(response)
+    assert speech.startswith(page_text(content, topic, facet))
+    assert speech.endswith("?")
+    assert reprompt_of(response) and speech.endswith(reprompt_of(response))
+    card = response["response"]["card"]
+    assert card["title"] == f"{content.topic(topic).title}: {content.facet(facet).title}"
+    assert content.prompts["card_disclaimer"] in card["content"]
+    for source_id in content.topic(topic).pages(facet)[0].sources:
+        assert content.sources[source_id].url in card["content"]
+
+
+def test_effectiveness_card_states_the_evidence_level(skill, content):
+    card = send(skill, "effectiveness_prednisone")["response"]["card"]["content"]
+    evidence = content.topic("corticosteroids").pages("effectiveness")[0].evidence
+    assert content.evidence[evidence] in card
+
+
+def test_one_shot_question_hears_the_disclaimer_first(skill, content):
+    speech = speech_of(send(skill, "one_shot_side_effects_ivig"))
+    assert speech.startswith(content.prompts["disclaimer"])
+    assert page_text(content, "ivig", "side_effects") in speech
+
+
+def test_every_facet_intent_answers_for_every_topic_that_has_it(skill, content):
+    for topic in content.topics:
+        for facet in content.facets:
+            if not topic.pages(facet.id):
+                continue
+            conversation = Conversation(skill)
+            response = conversation.send("topic_ivig", intent=facet.intent, slot_value=(topic.name, topic.id, topic.name))
+            assert topic.pages(facet.id)[0].text in speech_of(response)
+
+
+def test_missing_topic_lists_the_topics_and_asks_which(skill, content):
+    response = send(skill, "side_effects_no_topic")
+    speech = speech_of(response)
+    for topic in content.topics:
+        assert topic.name in speech
+    assert speech.endswith(content.prompts["which_topic"])
+
+
+def test_unresolved_topic_says_what_was_heard_and_lists_topics(skill, content):
+    speech = speech_of(send(skill, "topic_unresolved"))
+    assert content.prompts["unknown_topic"].format(heard="aspirin") in speech
+    assert "IVIg" in speech
+    assert speech.endswith(content.prompts["which_topic"])
+
+
+def test_topic_named_after_a_missing_topic_question_gets_the_asked_facet(conversation, content):
+    conversation.send("side_effects_no_topic")
+    response = conversation.send("switch_topic_azathioprine")
+    assert speech_of(response).startswith(page_text(content, "azathioprine", "side_effects"))
+
+
+def test_facet_question_without_topic_uses_the_current_topic(conversation, content):
+    conversation.send("topic_ivig")
+    response = conversation.send("side_effects_no_topic")
+    assert speech_of(response).startswith(page_text(content, "ivig", "side_effects"))
+
+
+def test_facet_a_topic_lacks_gets_its_facet_menu(conversation, content):
+    conversation.send("topic_ivig", slot_value=("MMN", "mmn", "MMN"))
+    response = conversation.send("side_effects_no_topic")
+    speech = speech_of(response)
+    assert content.prompts["missing_facet"].format(facet=content.facet("side_effects").menu, topic="MMN") in speech
+    assert speech.endswith(content.prompts["ask"])
+
+
+def test_yes_takes_the_offer_and_next_pages_on(conversation, content):
+    first = conversation.send("topic_ivig")
+    offered = conversation.attributes["dialog"]["offer"]
+    assert offered is not None
+    response = conversation.send("yes")
+    topic = content.topic(offered["topic"])
+    assert speech_of(response).startswith(topic.pages(offered["facet"])[offered["page"]].text)
+    assert speech_of(response) != speech_of(first)
+    following = conversation.attributes["dialog"]["offer"]
+    response = conversation.send("next")
+    assert speech_of(response).startswith(content.topic(following["topic"]).pages(following["facet"])[following["page"]].text)
+
+
+def test_multi_page_facet_offers_more_then_reads_page_two(conversation, content):
+    pages = content.topic("ivig").pages("side_effects")
+    assert len(pages) > 1, "IVIg side effects should need more than one page"
+    first = conversation.send("one_shot_side_effects_ivig")
+    assert speech_of(first).endswith(content.prompts["offer_more"])
+    second = conversation.send("next")
+    assert speech_of(second).startswith(pages[1].text)
+
+
+def test_no_declines_the_offer_and_asks_what_else(conversation, content):
+    conversation.send("topic_ivig")
+    response = conversation.send("no")
+    assert speech_of(response) == f"{content.prompts['declined']} {content.prompts['ask']}"
+    assert conversation.attributes["dialog"]["offer"] is None
+    assert speech_of(conversation.send("yes")).startswith(content.prompts["topics_intro"])
+
+
+def test_repeat_says_the_last_reply_word_for_word(conversation):
+    first = conversation.send("side_effects_cyclophosphamide")
+    again = conversation.send("repeat")
+    assert again["response"]["outputSpeech"] == first["response"]["outputSpeech"]
+    assert again["response"]["reprompt"] == first["response"]["reprompt"]
+    assert again["response"]["card"] == first["response"]["card"]
+
+
+def test_repeat_with_nothing_said_yet(skill, content):
+    assert speech_of(send(skill, "repeat")).startswith(content.prompts["nothing_to_repeat"])
+
+
+@pytest.mark.parametrize("name", ["start_over", "navigate_home"])
+def test_start_over_returns_to_the_menu_and_forgets_the_topic(conversation, content, name):
+    conversation.send("topic_ivig")
+    response = conversation.send(name)
+    assert speech_of(response).startswith(content.prompts["what_you_can_ask"])
+    assert conversation.attributes["dialog"]["topic"] is None
+
+
+def test_help_explains_disclaims_and_asks(skill, content):
+    response = send(skill, "help")
+    assert speech_of(response).startswith(content.prompts["help"])
+    assert "neurologist" in content.prompts["help"]
+    assert reprompt_of(response)
+    assert response["response"]["card"]["content"].endswith(content.prompts["card_disclaimer"])
+
+
+@pytest.mark.parametrize("name", ["fallback", "unknown_intent", "unhandled_request_type"])
+def test_fallback_says_what_it_can_do_and_offers_topics(skill, content, name):
+    response = send(skill, name)
+    speech = speech_of(response)
+    assert speech.startswith(content.prompts["fallback"])
+    assert "IVIg" in speech and "azathioprine" in speech
+    assert reprompt_of(response) == content.prompts["ask"]
+
+
+@pytest.mark.parametrize("name", ["stop", "cancel"])
+def test_stop_and_cancel_say_goodbye_and_end(skill, content, name):
+    response = send(skill, name)
+    assert speech_of(response) == content.prompts["goodbye"]
+    assert response["response"]["shouldEndSession"] is True
+    assert "reprompt" not in response["response"]
+
+
+@pytest.mark.parametrize("name", ["session_ended_user", "session_ended_error"])
+def test_session_ended_says_nothing(skill, name):
+    response = send(skill, name)
+    assert "outputSpeech" not in response["response"]
+
+
+def test_an_exception_in_a_handler_is_apologised_for_in_speech(skill, content, monkeypatch, caplog):
+    from skill.handlers import launch
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("content store down")
+
+    monkeypatch.setattr(launch, "respond", broken)
+    response = send(skill, "launch_request")
+    assert speech_of(response).startswith(content.prompts["error"])
+    assert reprompt_of(response) == content.prompts["ask"]
+    assert "content store down" in caplog.text
+
+
+def test_session_attributes_from_another_version_do_not_break_the_skill(skill, content):
+    envelope = fixture("yes")
+    envelope["session"]["attributes"] = {"dialog": {"offer": {"unexpected": 1}, "page": "x"}}
+    speech = speech_of(handle_event(skill, envelope))
+    assert speech.startswith(content.prompts["topics_intro"])
