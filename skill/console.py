@@ -23,7 +23,7 @@ from .app import build_skill
 from .gateway import handle_event
 from .interaction_model import model_path, read_source
 from .content import language_of
-from .nlu import FALLBACK_INTENT, LocalNlu, Understanding, normalise
+from .nlu import FALLBACK_INTENT, LocalNlu, Understanding, compact, normalise
 from .speech import to_plain
 
 _LAUNCH_VERBS = ("open", "launch", "start", "begin", "load", "run", "use", "talk to", "play")
@@ -64,18 +64,18 @@ class Console:
             self.session = None
 
     def _request_for(self, utterance: str) -> dict[str, Any]:
-        text = normalise(utterance)
-        text = re.sub(r"^alexa\s+", "", text)
-        invocation = self.nlu.invocation_name
+        text = re.sub(r"^alexa\s+", "", normalise(utterance))
+        spoken = compact(text)
+        invocation = compact(self.nlu.invocation_name)
         for verb in _LAUNCH_VERBS:
-            if text in (f"{verb} {invocation}", invocation):
+            if spoken in (f"{verb} {invocation}", invocation):
                 self.close()
                 return envelopes.launch_request()
         for verb in _ONE_SHOT_VERBS:
             prefix = f"{verb} {invocation} "
-            if text.startswith(prefix):
+            if spoken.startswith(prefix):
                 self.close()
-                return self._intent_request(self._understand_one_shot(text.removeprefix(prefix)))
+                return self._intent_request(self._understand_one_shot(spoken.removeprefix(prefix)))
         return self._intent_request(self.nlu.understand(text))
 
     def _understand_one_shot(self, rest: str) -> Understanding:

@@ -26,6 +26,11 @@ def normalise(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", text).split())
 
 
+def compact(text: str) -> str:
+    """``normalise`` with runs of single letters joined, so "m m n guide" reads as "mmn guide"."""
+    return re.sub(r"\b([a-z])(?: (?=[a-z]\b))", r"\1", normalise(text))
+
+
 @dataclass(frozen=True)
 class SlotMatch:
     value: str

@@ -43,6 +43,8 @@ def nlu():
         ("what are its side effects", "SideEffectsIntent", None),
         ("do I need treatment", "NeedTreatmentIntent", None),
         ("what if I don't get treated?", "NeedTreatmentIntent", None),
+        ("I have chest pain", "EmergencyIntent", None),
+        ("I can't breathe!", "EmergencyIntent", None),
         ("help", "AMAZON.HelpIntent", None),
         ("stop", "AMAZON.StopIntent", None),
         ("say that again", "AMAZON.RepeatIntent", None),
@@ -97,6 +99,12 @@ def run_console(*args: str, stdin: str = "") -> str:
         [sys.executable, "-m", "skill.console", *args], input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=60, check=True
     )
     return result.stdout
+
+
+@pytest.mark.parametrize("opening", ["open m. m. n. guide", "open m m n guide", "Alexa, open MMN guide", "launch mmn guide", "mmn guide"])
+def test_the_invocation_opens_the_skill(nlu, opening):
+    console = Console(build_skill(), nlu)
+    assert render_response(console.say(opening)).startswith(CONTENT.prompts["welcome"])
 
 
 def test_piped_input_is_one_utterance_per_line():

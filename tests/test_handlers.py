@@ -75,6 +75,7 @@ def test_every_facet_intent_answers_for_every_topic_that_has_it(skill, content):
 def test_missing_topic_lists_the_topics_and_asks_which(skill, content):
     response = send(skill, "side_effects_no_topic")
     speech = speech_of(response)
+    assert f"{content.prompts['topics_intro']} MMN, IVIg, steroid treatment," in speech
     for topic in content.topics:
         assert topic.name in speech
     assert speech.endswith(content.prompts["which_topic"])
@@ -155,6 +156,15 @@ def test_start_over_returns_to_the_menu_and_forgets_the_topic(conversation, cont
     response = conversation.send(name)
     assert speech_of(response).startswith(content.prompts["what_you_can_ask"])
     assert conversation.attributes["dialog"]["topic"] is None
+
+
+def test_emergency_gives_the_emergency_number_first_and_ends(conversation, content):
+    conversation.send("topic_ivig")
+    response = conversation.send("emergency")
+    speech = speech_of(response)
+    assert speech == content.prompts["emergency"]
+    assert speech.startswith("If this is an emergency, call 911 now.")
+    assert response["response"]["shouldEndSession"] is True
 
 
 def test_help_explains_disclaims_and_asks(skill, content):

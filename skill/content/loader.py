@@ -28,7 +28,7 @@ def load_content(language: str = DEFAULT_LANGUAGE) -> Content:
         facets=tuple(FacetInfo(**f) for f in skill["facets"]),
         evidence=dict(skill["evidence"]),
         prompts=dict(skill["prompts"]),
-        topics=tuple(_topic(_read(p)) for p in sorted((folder / "topics").glob("*.toml"))),
+        topics=_in_order([_topic(_read(p)) for p in sorted((folder / "topics").glob("*.toml"))], skill["topic_order"]),
         sources={sid: Source(id=sid, **s) for sid, s in _read(folder / "sources.toml").items()},
         lexicon=tuple(LexiconEntry(**e) for e in _read(folder / "lexicon.toml")["entries"]),
     )
@@ -37,6 +37,14 @@ def load_content(language: str = DEFAULT_LANGUAGE) -> Content:
 def _read(path: Path) -> dict[str, Any]:
     with path.open("rb") as f:
         return tomllib.load(f)
+
+
+def _in_order(topics: list[Topic], order: list[str]) -> tuple[Topic, ...]:
+    """Topics in the listed order; a topic missing from the list is an error, not silently last."""
+    by_id = {t.id: t for t in topics}
+    if set(order) != set(by_id):
+        raise ValueError(f"topic_order {sorted(order)} does not match the topic files {sorted(by_id)}")
+    return tuple(by_id[topic_id] for topic_id in order)
 
 
 def _topic(data: dict[str, Any]) -> Topic:
