@@ -1,4 +1,5 @@
 """AWS Lambda entry point: the skill from the composition root, verifying SKILL_ID when it is set."""
+
 import os
 
 from skill.app import build_skill

@@ -3,6 +3,7 @@
 Picks pages from the content and updates the dialog state; it never holds
 medical text of its own.
 """
+
 from __future__ import annotations
 
 from .content import Content, FacetInfo, Page, Topic
@@ -11,7 +12,13 @@ from .reply import Reply
 
 
 def page_reply(
-    content: Content, state: DialogState, topic: Topic, facet: FacetInfo, index: int = 0, *, preface: list[str] | None = None
+    content: Content,
+    state: DialogState,
+    topic: Topic,
+    facet: FacetInfo,
+    index: int = 0,
+    *,
+    preface: list[str] | None = None,
 ) -> Reply:
     """Read page ``index`` of a facet and offer what naturally comes next."""
     pages = topic.pages(facet.id)

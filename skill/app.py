@@ -3,6 +3,7 @@
 Lambda, the web app, the console and the tests all call it; they differ only
 in the skill ID they verify (and, later, in the store they pass).
 """
+
 from __future__ import annotations
 
 from ask_sdk_core.skill import CustomSkill

@@ -9,20 +9,22 @@ without SSML, followed by the card.
     python -m skill.console "what is IVIG"        # one question, one answer
     printf 'open m m n guide\\nhelp\\n' | python -m skill.console
 """
+
 from __future__ import annotations
 
 import argparse
 import re
 import sys
-from typing import Any, Iterable, TextIO
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 from ask_sdk_core.skill import CustomSkill
 
 from . import envelopes
 from .app import build_skill
+from .content import language_of
 from .gateway import handle_event
 from .interaction_model import model_path, read_source
-from .content import language_of
 from .nlu import FALLBACK_INTENT, LocalNlu, Understanding, compact, normalise
 from .speech import to_plain
 
@@ -89,7 +91,9 @@ class Console:
 
     def _intent_request(self, understood: Understanding) -> dict[str, Any]:
         slots = {
-            name: envelopes.slot(name, match.value, slot_type=self._slot_type(understood.intent, name), match=match.resolved)
+            name: envelopes.slot(
+                name, match.value, slot_type=self._slot_type(understood.intent, name), match=match.resolved
+            )
             for name, match in understood.slots.items()
         }
         return envelopes.intent_request(understood.intent, slots)
@@ -134,8 +138,12 @@ def _interactive(console: Console) -> Iterable[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Talk to the MMN Guide skill in the terminal.")
-    parser.add_argument("utterance", nargs="*", help="one question to ask; without it, read utterances from the terminal or stdin")
-    parser.add_argument("--locale", default=read_source(language_of(None))["locales"][0], help="Alexa locale (default: %(default)s)")
+    parser.add_argument(
+        "utterance", nargs="*", help="one question to ask; without it, read utterances from the terminal or stdin"
+    )
+    parser.add_argument(
+        "--locale", default=read_source(language_of(None))["locales"][0], help="Alexa locale (default: %(default)s)"
+    )
     args = parser.parse_args(argv)
     console = Console(build_skill(), LocalNlu.from_file(model_path(args.locale)), args.locale)
     if args.utterance:

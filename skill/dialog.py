@@ -3,6 +3,7 @@
 A small typed object: where the listener is (topic, facet, page), what "yes"
 would mean now (the pending offer), and the last reply (for "repeat").
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
@@ -37,7 +38,7 @@ class DialogState:
     last: LastReply | None = field(default=None)
 
     @classmethod
-    def from_attributes(cls, attributes: dict[str, Any]) -> "DialogState":
+    def from_attributes(cls, attributes: dict[str, Any]) -> DialogState:
         data = attributes.get(KEY)
         if not isinstance(data, dict):
             return cls()

@@ -3,6 +3,7 @@
 Used by the local console, which has no Alexa service in front of it. The
 session carries its id, attributes and whether it is new, turn to turn.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -47,7 +48,7 @@ class Session:
             },
             "request": {
                 "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
-                "timestamp": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "timestamp": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
                 "locale": self.locale,
                 **request,
             },
@@ -73,7 +74,12 @@ def session_ended_request(reason: str = "USER_INITIATED") -> dict[str, Any]:
 
 
 def slot(
-    name: str, value: str | None, *, slot_type: str, application_id: str = LOCAL_SKILL_ID, match: tuple[str, str] | None = None
+    name: str,
+    value: str | None,
+    *,
+    slot_type: str,
+    application_id: str = LOCAL_SKILL_ID,
+    match: tuple[str, str] | None = None,
 ) -> dict[str, Any]:
     """A slot as Alexa fills it; ``match`` is the (id, name) entity resolution found, if any."""
     filled: dict[str, Any] = {"name": name, "confirmationStatus": "NONE"}

@@ -4,6 +4,7 @@ The one path from raw input to the skill, shared by Lambda, the console and
 the tests. Input the SDK cannot read (empty, malformed, an unknown request
 type, another skill's ID) gets a clear error response instead of an exception.
 """
+
 from __future__ import annotations
 
 import json

@@ -8,6 +8,7 @@ synonyms) and the intents that content answers. The result is written to
     python -m skill.interaction_model          # write the models
     python -m skill.interaction_model --check  # exit 1 if a checked-in model is stale
 """
+
 from __future__ import annotations
 
 import argparse
@@ -96,7 +97,10 @@ def _intent(name: str, samples: list[str], slot_type: str) -> dict[str, Any]:
 
 def _topic_values(content: Content) -> list[dict[str, Any]]:
     return [
-        {"id": topic.id, "name": {"value": topic.name, "synonyms": [s for s in topic.synonyms if s != topic.name.lower()]}}
+        {
+            "id": topic.id,
+            "name": {"value": topic.name, "synonyms": [s for s in topic.synonyms if s != topic.name.lower()]},
+        }
         for topic in content.topics
     ]
 

@@ -1,4 +1,5 @@
 """Response interceptor: remembers the reply for "repeat" and writes the dialog state to the session."""
+
 from __future__ import annotations
 
 from ask_sdk_core.dispatch_components import AbstractResponseInterceptor

@@ -5,6 +5,7 @@ included), resolves slot values through the slot type's values and synonyms
 to a canonical id as Alexa's entity resolution does, and sends anything it
 cannot match to AMAZON.FallbackIntent.
 """
+
 from __future__ import annotations
 
 import json
@@ -63,7 +64,7 @@ class LocalNlu:
         ]
 
     @classmethod
-    def from_file(cls, path: Path) -> "LocalNlu":
+    def from_file(cls, path: Path) -> LocalNlu:
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
     def understand(self, utterance: str) -> Understanding:

@@ -3,6 +3,7 @@
 Every open turn ends with exactly one question, which is also the reprompt;
 every card ends with the disclaimer.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

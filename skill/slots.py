@@ -1,4 +1,5 @@
 """Reads the topic slot of an intent request, as resolved by Alexa's entity resolution."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

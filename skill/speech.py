@@ -4,6 +4,7 @@ The only module that writes SSML. It escapes text, marks drug names and
 abbreviations with their pronunciation from the content lexicon, and puts a
 short pause between the parts of a reply.
 """
+
 from __future__ import annotations
 
 import functools

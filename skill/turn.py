@@ -3,6 +3,7 @@
 Handlers call ``content_of`` and ``state_of``; the response interceptor in
 ``interceptors.py`` writes the state back to the session.
 """
+
 from __future__ import annotations
 
 from ask_sdk_core.handler_input import HandlerInput
@@ -24,11 +25,6 @@ def state_of(handler_input: HandlerInput) -> DialogState:
         session = _session_attributes(handler_input)
         request_attributes[_STATE] = DialogState.from_attributes(session)
     return request_attributes[_STATE]
-
-
-def loaded_state(handler_input: HandlerInput) -> DialogState | None:
-    """The state if a handler touched it this turn, else None."""
-    return handler_input.attributes_manager.request_attributes.get(_STATE)
 
 
 def _session_attributes(handler_input: HandlerInput) -> dict:

@@ -1,4 +1,5 @@
 """Shared test helpers: the skill, request fixtures (full Alexa envelopes) and multi-turn conversations."""
+
 from __future__ import annotations
 
 import copy
@@ -38,7 +39,9 @@ class Conversation:
         self.attributes: dict[str, Any] = {}
         self.responses: list[dict[str, Any]] = []
 
-    def send(self, name: str, *, slot_value: tuple[str, str, str] | None = None, intent: str | None = None) -> dict[str, Any]:
+    def send(
+        self, name: str, *, slot_value: tuple[str, str, str] | None = None, intent: str | None = None
+    ) -> dict[str, Any]:
         envelope = fixture(name)
         envelope["session"]["new"] = not self.responses
         envelope["session"]["attributes"] = copy.deepcopy(self.attributes)

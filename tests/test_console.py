@@ -1,4 +1,5 @@
 """The local console: understanding typed utterances, and whole conversations as a user would have them."""
+
 from __future__ import annotations
 
 import subprocess
@@ -69,13 +70,16 @@ def test_unknown_topic_is_passed_on_unresolved(nlu):
 
 def test_the_conversation_from_the_readme(nlu):
     console = Console(build_skill(), nlu)
-    replies = [render_response(console.say(u)) for u in (
-        "open m. m. n. guide",
-        "tell me about IVIG",
-        "what are the side effects of cyclophosphamide",
-        "can prednisone help",
-        "do I need treatment",
-    )]
+    replies = [
+        render_response(console.say(u))
+        for u in (
+            "open m. m. n. guide",
+            "tell me about IVIG",
+            "what are the side effects of cyclophosphamide",
+            "can prednisone help",
+            "do I need treatment",
+        )
+    ]
     assert replies[0].startswith(CONTENT.prompts["welcome"])
     assert CONTENT.topic("ivig").pages("overview")[0].text in replies[1]
     assert CONTENT.topic("cyclophosphamide").pages("side_effects")[0].text in replies[2]
@@ -96,12 +100,20 @@ def test_the_session_is_kept_between_turns(nlu):
 
 def run_console(*args: str, stdin: str = "") -> str:
     result = subprocess.run(
-        [sys.executable, "-m", "skill.console", *args], input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=60, check=True
+        [sys.executable, "-m", "skill.console", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=True,
     )
     return result.stdout
 
 
-@pytest.mark.parametrize("opening", ["open m. m. n. guide", "open m m n guide", "Alexa, open MMN guide", "launch mmn guide", "mmn guide"])
+@pytest.mark.parametrize(
+    "opening", ["open m. m. n. guide", "open m m n guide", "Alexa, open MMN guide", "launch mmn guide", "mmn guide"]
+)
 def test_the_invocation_opens_the_skill(nlu, opening):
     console = Console(build_skill(), nlu)
     assert render_response(console.say(opening)).startswith(CONTENT.prompts["welcome"])

@@ -1,4 +1,5 @@
 """The content is complete, cited, short and plain enough to be heard, and renders to valid SSML."""
+
 from __future__ import annotations
 
 import re
@@ -57,7 +58,7 @@ def test_page_renders_to_well_formed_ssml(topic, facet_id, page):
 
 
 def test_prompts_render_to_well_formed_ssml():
-    for name, text in CONTENT.prompts.items():
+    for text in CONTENT.prompts.values():
         ET.fromstring(f"<speak>{to_ssml(CONTENT, text)}</speak>")
 
 
@@ -86,8 +87,14 @@ def test_synonyms_are_unique_and_cover_brands_and_mishearings():
             assert synonym not in seen, f"{synonym!r} is under {seen.get(synonym)} and {topic.id}"
             seen[synonym] = topic.id
     for synonym, topic in {
-        "gammagard": "ivig", "i. v. i. g.": "ivig", "prednisone": "corticosteroids", "steroids": "corticosteroids",
-        "cytoxan": "cyclophosphamide", "imuran": "azathioprine", "m. m. n.": "mmn", "watchful waiting": "monitoring",
+        "gammagard": "ivig",
+        "i. v. i. g.": "ivig",
+        "prednisone": "corticosteroids",
+        "steroids": "corticosteroids",
+        "cytoxan": "cyclophosphamide",
+        "imuran": "azathioprine",
+        "m. m. n.": "mmn",
+        "watchful waiting": "monitoring",
     }.items():
         assert seen.get(synonym) == topic, synonym
 

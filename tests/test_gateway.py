@@ -1,11 +1,12 @@
 """Bad input into the entry path: each gets a clear response, never an exception."""
+
 from __future__ import annotations
 
 import pytest
+from conftest import FIXTURE_SKILL_ID, fixture
 
 from skill.app import build_skill
 from skill.gateway import handle_event
-from conftest import FIXTURE_SKILL_ID, fixture
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,11 @@
 """Every handler, through full Alexa request envelopes."""
+
 from __future__ import annotations
 
 import pytest
+from conftest import Conversation, fixture, reprompt_of, speech_of
 
 from skill.gateway import handle_event
-from conftest import Conversation, fixture, reprompt_of, speech_of
 
 
 def send(skill, name):
@@ -68,7 +69,9 @@ def test_every_facet_intent_answers_for_every_topic_that_has_it(skill, content):
             if not topic.pages(facet.id):
                 continue
             conversation = Conversation(skill)
-            response = conversation.send("topic_ivig", intent=facet.intent, slot_value=(topic.name, topic.id, topic.name))
+            response = conversation.send(
+                "topic_ivig", intent=facet.intent, slot_value=(topic.name, topic.id, topic.name)
+            )
             assert topic.pages(facet.id)[0].text in speech_of(response)
 
 
@@ -118,7 +121,9 @@ def test_yes_takes_the_offer_and_next_pages_on(conversation, content):
     assert speech_of(response) != speech_of(first)
     following = conversation.attributes["dialog"]["offer"]
     response = conversation.send("next")
-    assert speech_of(response).startswith(content.topic(following["topic"]).pages(following["facet"])[following["page"]].text)
+    assert speech_of(response).startswith(
+        content.topic(following["topic"]).pages(following["facet"])[following["page"]].text
+    )
 
 
 def test_multi_page_facet_offers_more_then_reads_page_two(conversation, content):

@@ -1,4 +1,5 @@
 """The checked-in interaction model: current, valid for Alexa, varied, and unambiguous."""
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,16 @@ from skill.nlu import LocalNlu, normalise
 LOCALES = interaction_model.locales()
 CONTENT = load_content()
 BUILT_INS = {
-    "AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.FallbackIntent", "AMAZON.NavigateHomeIntent",
-    "AMAZON.YesIntent", "AMAZON.NoIntent", "AMAZON.RepeatIntent", "AMAZON.NextIntent", "AMAZON.StartOverIntent",
+    "AMAZON.HelpIntent",
+    "AMAZON.StopIntent",
+    "AMAZON.CancelIntent",
+    "AMAZON.FallbackIntent",
+    "AMAZON.NavigateHomeIntent",
+    "AMAZON.YesIntent",
+    "AMAZON.NoIntent",
+    "AMAZON.RepeatIntent",
+    "AMAZON.NextIntent",
+    "AMAZON.StartOverIntent",
 }
 
 
@@ -82,7 +91,9 @@ def test_every_sample_filled_with_every_topic_means_only_its_own_intent(locale):
     wrong = []
     for intent in intents(locale):
         for sample in intent["samples"]:
-            fillings = [sample.replace("{topic}", t.synonyms[0]) for t in CONTENT.topics] if "{topic}" in sample else [sample]
+            fillings = (
+                [sample.replace("{topic}", t.synonyms[0]) for t in CONTENT.topics] if "{topic}" in sample else [sample]
+            )
             for utterance in fillings:
                 understood = nlu.understand(utterance).intent
                 if understood != intent["name"]:

@@ -1,4 +1,5 @@
 """The Lambda entry point: thin, the same skill, SKILL_ID verified when set."""
+
 from __future__ import annotations
 
 import importlib.util

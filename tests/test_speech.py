@@ -1,4 +1,5 @@
 """SSML rendering: escaping, pronunciation, pauses, and back to plain text."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET

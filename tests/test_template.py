@@ -1,4 +1,5 @@
 """The SAM template passes cfn-lint and wires the Alexa trigger to the SkillId parameter."""
+
 from __future__ import annotations
 
 import subprocess
@@ -10,7 +11,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_cfn_lint_passes():
     result = subprocess.run(
-        [str(Path(sys.executable).parent / "cfn-lint"), str(ROOT / "template.yaml")], capture_output=True, text=True, check=False
+        [str(Path(sys.executable).parent / "cfn-lint"), str(ROOT / "template.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

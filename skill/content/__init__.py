@@ -4,6 +4,7 @@ Data files in ``data/<language>/`` (TOML) are loaded into the typed model of
 ``model.py``. Handlers, cards, the interaction model and the review export all
 read from here.
 """
+
 from .loader import language_of, load_content
 from .model import Content, FacetInfo, LexiconEntry, Page, Source, Topic
 

@@ -1,4 +1,5 @@
 """Loads the content data files (TOML, one folder per language) into the typed model."""
+
 from __future__ import annotations
 
 import functools

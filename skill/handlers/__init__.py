@@ -4,11 +4,12 @@
 first whose ``can_handle`` answers yes handles the request, so the catch-all
 ``UnhandledRequestHandler`` comes last.
 """
+
 from .builtins import CancelOrStopHandler, FallbackHandler, HelpHandler, SessionEndedHandler, UnhandledRequestHandler
 from .errors import CatchAllExceptionHandler
 from .launch import LaunchHandler
-from .safety import EmergencyHandler
 from .navigation import NoHandler, RepeatHandler, StartOverHandler, YesHandler
+from .safety import EmergencyHandler
 from .topics import FacetQuestionHandler, SwitchTopicHandler, TopicQuestionHandler
 
 REQUEST_HANDLERS = (

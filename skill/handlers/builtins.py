@@ -1,4 +1,5 @@
 """Alexa's built-in requests: help, fallback, stop and cancel, session ended, and whatever else arrives."""
+
 from __future__ import annotations
 
 import logging
@@ -22,7 +23,9 @@ class HelpHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
         help_text = content.prompts["help"]
-        return respond(handler_input, Reply([help_text], card_title=f"{content.skill_name}: help", card_lines=[help_text]))
+        return respond(
+            handler_input, Reply([help_text], card_title=f"{content.skill_name}: help", card_lines=[help_text])
+        )
 
 
 class FallbackHandler(AbstractRequestHandler):
@@ -37,7 +40,9 @@ class FallbackHandler(AbstractRequestHandler):
 
 class CancelOrStopHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name("AMAZON.CancelIntent")(handler_input) or is_intent_name("AMAZON.StopIntent")(handler_input)
+        return is_intent_name("AMAZON.CancelIntent")(handler_input) or is_intent_name("AMAZON.StopIntent")(
+            handler_input
+        )
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return respond(handler_input, Reply([content_of(handler_input).prompts["goodbye"]], end=True))
@@ -63,7 +68,11 @@ class UnhandledRequestHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         request = handler_input.request_envelope.request
-        logger.warning("unhandled request: type=%s intent=%s", request.object_type, getattr(getattr(request, "intent", None), "name", None))
+        logger.warning(
+            "unhandled request: type=%s intent=%s",
+            request.object_type,
+            getattr(getattr(request, "intent", None), "name", None),
+        )
         return _fallback(handler_input)
 
 

@@ -1,4 +1,5 @@
 """The catch-all exception handler: apologise in speech, keep the session open, log the error."""
+
 from __future__ import annotations
 
 import logging

@@ -1,4 +1,5 @@
 """Opening the skill: welcome, the short disclaimer, what you can ask, and a question."""
+
 from __future__ import annotations
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler

@@ -1,4 +1,5 @@
 """Moving through the conversation: yes / next (take the offer), no, repeat, start over."""
+
 from __future__ import annotations
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler

@@ -1,4 +1,5 @@
 """Emergencies: the emergency number comes first, before anything else, and the session closes so the user can call."""
+
 from __future__ import annotations
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler

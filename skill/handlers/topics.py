@@ -3,6 +3,7 @@
 All three end in ``answer``, which resolves the topic (slot, or the one the
 listener is on), handles what cannot be answered, and reads the first page.
 """
+
 from __future__ import annotations
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
