@@ -6,6 +6,6 @@ read from here.
 """
 
 from .loader import language_of, load_content
-from .model import Content, FacetInfo, LexiconEntry, Page, Source, Topic
+from .model import Content, FacetInfo, LexiconEntry, Page, Question, Source, Topic
 
-__all__ = ["Content", "FacetInfo", "LexiconEntry", "Page", "Source", "Topic", "language_of", "load_content"]
+__all__ = ["Content", "FacetInfo", "LexiconEntry", "Page", "Question", "Source", "Topic", "language_of", "load_content"]

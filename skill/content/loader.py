@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from .model import Content, FacetInfo, LexiconEntry, Page, Source, Topic
+from .model import Content, FacetInfo, LexiconEntry, Page, Question, Source, Topic
 
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_LANGUAGE = "en"
@@ -32,6 +32,7 @@ def load_content(language: str = DEFAULT_LANGUAGE) -> Content:
         topics=_in_order([_topic(_read(p)) for p in sorted((folder / "topics").glob("*.toml"))], skill["topic_order"]),
         sources={sid: Source(id=sid, **s) for sid, s in _read(folder / "sources.toml").items()},
         lexicon=tuple(LexiconEntry(**e) for e in _read(folder / "lexicon.toml")["entries"]),
+        questions=tuple(_question(q) for q in _read(folder / "questions.toml").get("questions", [])),
     )
 
 
@@ -48,14 +49,24 @@ def _in_order(topics: list[Topic], order: list[str]) -> tuple[Topic, ...]:
     return tuple(by_id[topic_id] for topic_id in order)
 
 
+def _pages(data: list[dict[str, Any]]) -> tuple[Page, ...]:
+    return tuple(
+        Page(text=" ".join(p["text"].split()), sources=tuple(p["sources"]), evidence=p.get("evidence")) for p in data
+    )
+
+
+def _question(data: dict[str, Any]) -> Question:
+    return Question(
+        id=data["id"],
+        intent=data["intent"],
+        topic=data["topic"],
+        pages=_pages(data["pages"]),
+        answer=data.get("answer"),
+    )
+
+
 def _topic(data: dict[str, Any]) -> Topic:
-    facets = {
-        facet_id: tuple(
-            Page(text=" ".join(p["text"].split()), sources=tuple(p["sources"]), evidence=p.get("evidence"))
-            for p in facet["pages"]
-        )
-        for facet_id, facet in data.get("facets", {}).items()
-    }
+    facets = {facet_id: _pages(facet["pages"]) for facet_id, facet in data.get("facets", {}).items()}
     return Topic(
         id=data["id"],
         name=data["name"],

@@ -54,6 +54,21 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Question:
+    """A question with its own intent and answer ("Does IVIg boost my immune system?").
+
+    ``answer`` is "yes" or "no" for a yes/no question, whose first page then
+    starts with that word; ``topic`` is the topic the listener is on afterwards.
+    """
+
+    id: str
+    intent: str
+    topic: str
+    pages: tuple[Page, ...]
+    answer: str | None = None
+
+
+@dataclass(frozen=True)
 class LexiconEntry:
     text: str
     alias: str | None = None
@@ -72,6 +87,7 @@ class Content:
     topics: tuple[Topic, ...]
     sources: dict[str, Source]
     lexicon: tuple[LexiconEntry, ...]
+    questions: tuple[Question, ...] = ()
     _by_id: dict[str, Topic] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -88,6 +104,9 @@ class Content:
 
     def topic_for_intent(self, intent: str) -> Topic | None:
         return next((t for t in self.topics if t.intent == intent), None)
+
+    def question_for_intent(self, intent: str) -> Question | None:
+        return next((q for q in self.questions if q.intent == intent), None)
 
     def next_facet(self, topic: Topic, after: str) -> FacetInfo | None:
         """The facet to offer after ``after``: the next one this topic has."""
