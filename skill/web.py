@@ -1,0 +1,101 @@
+"""The self-hosted HTTPS endpoint: a Flask app serving the skill through flask-ask-sdk's SkillAdapter.
+
+Requests are verified by default: the signature and certificate chain
+(``skill.verification``), a timestamp within 150 seconds (the SDK's
+``TimestampVerifier``), and the skill ID. Every failure, and every body that
+is not a readable request envelope, is answered with HTTP 400. Turning
+verification off needs an explicit setting, and the app logs a warning when it
+starts that way.
+
+    gunicorn --bind 0.0.0.0:8000 'skill.web:create_app()'
+
+Settings come from the environment: ``SKILL_ID`` (required while verifying)
+and ``MMN_GUIDE_VERIFY_REQUESTS=false`` (local testing only).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from ask_sdk_core.exceptions import SerializationException
+from ask_sdk_core.skill import CustomSkill
+from ask_sdk_runtime.exceptions import AskSdkException
+from flask import Flask, jsonify
+from flask import request as flask_request
+from werkzeug.exceptions import BadRequest, InternalServerError, MethodNotAllowed
+
+# isort: off
+from . import webservice_compat  # noqa: F401  (must come before flask_ask_sdk)
+from ask_sdk_webservice_support.verifier import AbstractVerifier, TimestampVerifier, VerificationException
+from flask_ask_sdk.skill_adapter import VERIFY_SIGNATURE_APP_CONFIG, VERIFY_TIMESTAMP_APP_CONFIG, SkillAdapter
+# isort: on
+
+from .app import build_skill
+from .verification import SignatureVerifier, SkillIdVerifier
+
+logger = logging.getLogger(__name__)
+
+SKILL_ROUTE = "/"
+HEALTH_ROUTE = "/health"
+# Alexa's request envelopes are a few kilobytes; anything far larger is refused with 413.
+MAX_BODY_BYTES = 128 * 1024
+VERIFY_ENV = "MMN_GUIDE_VERIFY_REQUESTS"
+
+
+class VerifiedSkillAdapter(SkillAdapter):
+    """SkillAdapter whose every refusal is HTTP 400.
+
+    The stock ``dispatch_request`` turns an unreadable body (a
+    ``SerializationException``) into a 500; Alexa expects 400 for any request
+    the skill will not serve.
+    """
+
+    def dispatch_request(self):
+        if flask_request.method != "POST":
+            raise MethodNotAllowed()
+        try:
+            body = flask_request.get_data().decode("utf-8")
+            response = self._webservice_handler.verify_request_and_dispatch(
+                http_request_headers=flask_request.headers, http_request_body=body
+            )
+        except VerificationException as error:
+            logger.warning("request refused: %s", error)
+            raise BadRequest(description="Incoming request failed verification") from error
+        except (SerializationException, UnicodeDecodeError) as error:
+            logger.warning("request refused: unreadable envelope: %s", error)
+            raise BadRequest(description="Request body is not a valid Alexa request envelope") from error
+        except AskSdkException as error:
+            logger.error("skill dispatch failed", exc_info=error)
+            raise InternalServerError(description="The skill could not answer") from error
+        return jsonify(response)
+
+
+def create_app(
+    skill_id: str | None = None,
+    *,
+    verify: bool | None = None,
+    signature_verifier: AbstractVerifier | None = None,
+    skill: CustomSkill | None = None,
+) -> Flask:
+    """The Flask app. Arguments override the environment; tests pass their own certificate source."""
+    skill_id = skill_id if skill_id is not None else os.environ.get("SKILL_ID") or None
+    verify = verify if verify is not None else os.environ.get(VERIFY_ENV, "true").strip().lower() != "false"
+    if verify and not skill_id:
+        raise ValueError("SKILL_ID must be set while requests are verified")
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
+    # The stock verifiers are replaced, not added to: see skill.webservice_compat.
+    app.config[VERIFY_SIGNATURE_APP_CONFIG] = False
+    app.config[VERIFY_TIMESTAMP_APP_CONFIG] = False
+    verifiers: list[AbstractVerifier] = []
+    if verify:
+        verifiers = [signature_verifier or SignatureVerifier(), TimestampVerifier()]
+    else:
+        logger.warning("Alexa request verification is OFF (%s=false): use this only for local testing", VERIFY_ENV)
+    if skill_id:
+        verifiers.append(SkillIdVerifier(skill_id))
+    adapter = VerifiedSkillAdapter(skill or build_skill(skill_id=skill_id), skill_id or "unverified", verifiers, app)
+    adapter.register(app=app, route=SKILL_ROUTE)
+    app.add_url_rule(HEALTH_ROUTE, "health", lambda: jsonify(status="ok"), methods=["GET"])
+    return app
