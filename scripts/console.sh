@@ -2,6 +2,6 @@
 # Talk to the skill in the terminal (sets everything up on first run).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-"$root/scripts/bootstrap.sh"
+"$root/scripts/bootstrap.sh" run
 cd "$root"
 exec .venv/bin/python -m skill.console "$@"

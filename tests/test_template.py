@@ -1,30 +1,132 @@
-"""The SAM template passes cfn-lint and wires the Alexa trigger to the SkillId parameter."""
+"""The SAM template: cfn-lint, sam validate --lint, and a sam build whose package answers Alexa on Python 3.13."""
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from cfnlint.decode import decode
+from conftest import fixture
+
 ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE = ROOT / "template.yaml"
+SAM = ROOT / ".venv-sam" / "bin" / "sam"
+SAM_ENV = {**os.environ, "SAM_CLI_TELEMETRY": "0"}
+
+
+def lambda_python() -> Path:
+    """An interpreter matching the template's runtime: python3.13 on PATH, or one pyenv installed."""
+    candidates = [shutil.which("python3.13")]
+    if shutil.which("pyenv"):
+        root = subprocess.run(["pyenv", "root"], capture_output=True, text=True, check=True).stdout.strip()
+        candidates += sorted(str(p) for p in Path(root, "versions").glob("3.13*/bin/python3.13"))
+    for candidate in filter(None, candidates):
+        # A pyenv shim is on PATH even where it cannot run 3.13, so try each one.
+        if subprocess.run([candidate, "-c", "pass"], capture_output=True, check=False).returncode == 0:
+            return Path(candidate)
+    raise AssertionError("python3.13 is needed to build the Lambda package (see README, Deploying)")
+
+
+@pytest.fixture(scope="module")
+def template():
+    parsed, errors = decode(str(TEMPLATE))
+    assert not errors
+    return parsed
 
 
 def test_cfn_lint_passes():
     result = subprocess.run(
-        [str(Path(sys.executable).parent / "cfn-lint"), str(ROOT / "template.yaml")],
+        [str(Path(sys.executable).parent / "cfn-lint"), str(TEMPLATE)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_sam_validate_lint_passes():
+    result = subprocess.run(
+        [str(SAM), "validate", "--lint", "--template", str(TEMPLATE), "--region", "us-east-1"],
         capture_output=True,
         text=True,
+        env=SAM_ENV,
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_alexa_event_and_skill_id_are_bound_to_the_parameter():
-    from cfnlint.decode import decode
-
-    template, errors = decode(str(ROOT / "template.yaml"))
-    assert not errors
+def test_function_is_bound_to_the_skill_and_runs_on_snapstart(template):
     function = template["Resources"]["SkillFunction"]["Properties"]
     assert function["Events"]["AlexaSkill"] == {"Type": "AlexaSkill", "Properties": {"SkillId": {"Ref": "SkillId"}}}
     assert function["Environment"]["Variables"]["SKILL_ID"] == {"Ref": "SkillId"}
-    assert function["Handler"] == "lambda/lambda_function.lambda_handler"
+    assert function["Runtime"] in ("python3.12", "python3.13")
+    assert function["Architectures"] == ["arm64"]
+    assert function["SnapStart"] == {"ApplyOn": "PublishedVersions"}
+    assert function["AutoPublishAlias"] == "live"
+    assert function["Timeout"] < 8, "Alexa waits about 8 seconds"
+    assert template["Resources"]["SkillFunction"]["Metadata"]["BuildMethod"] == "makefile"
+
+
+def test_role_may_only_write_its_own_logs(template):
+    statements = template["Resources"]["SkillFunctionRole"]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"]
+    assert statements == [
+        {
+            "Effect": "Allow",
+            "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
+            "Resource": {"Fn::GetAtt": ["SkillLogGroup", "Arn"]},
+        }
+    ]
+
+
+def test_logs_are_kept_for_a_while_and_errors_and_throttles_raise_alarms(template):
+    resources = template["Resources"]
+    assert resources["SkillLogGroup"]["Properties"]["RetentionInDays"] == {"Ref": "LogRetentionDays"}
+    metrics = {r["Properties"]["MetricName"] for r in resources.values() if r["Type"] == "AWS::CloudWatch::Alarm"}
+    assert metrics == {"Errors", "Throttles"}
+    assert template["Outputs"]["SkillEndpointArn"]["Value"] == {"Ref": "SkillFunction.Alias"}
+
+
+@pytest.fixture(scope="module")
+def built_package(tmp_path_factory):
+    build_dir = tmp_path_factory.mktemp("sam-build")
+    env = {**SAM_ENV, "PATH": f"{lambda_python().parent}{os.pathsep}{os.environ['PATH']}"}
+    result = subprocess.run(
+        [str(SAM), "build", "--build-in-source", "--template", str(TEMPLATE), "--build-dir", str(build_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return build_dir / "SkillFunction"
+
+
+def test_sam_build_ships_bytecode_for_every_module(built_package):
+    sources = [p for p in built_package.rglob("*.py") if "bin" not in p.parts]
+    assert (built_package / "skill" / "content" / "data" / "en" / "skill.toml").exists()
+    missing = [p for p in sources if not (p.parent / "__pycache__" / f"{p.stem}.cpython-313.pyc").exists()]
+    assert sources and missing == []
+    assert not (built_package / "tests").exists() and not (built_package / ".venv").exists()
+
+
+def test_built_package_answers_alexa_on_the_lambda_python(built_package, tmp_path):
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps(fixture("side_effects_cyclophosphamide")))
+    # As on Lambda: the package folder first on the path, and no bytecode written (/var/task is read-only).
+    script = (
+        "import json, sys; sys.path.insert(0, sys.argv[2]); import lambda_function;"
+        "print(json.dumps(lambda_function.lambda_handler(json.load(open(sys.argv[1])), None)))"
+    )
+    result = subprocess.run(
+        [str(lambda_python()), "-I", "-B", "-c", script, str(event), str(built_package)],
+        cwd=built_package,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    response = json.loads(result.stdout)
+    assert "Cyclophosphamide" in response["response"]["outputSpeech"]["ssml"]

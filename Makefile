@@ -1,0 +1,20 @@
+# Build of the Lambda package, run by `sam build` (template.yaml: BuildMethod makefile).
+# SAM sets ARTIFACTS_DIR. The package holds the skill, the handler, and its
+# dependencies for the Lambda runtime (Python 3.13 on arm64), all compiled to
+# bytecode here: /var/task is read-only, so Python could not write __pycache__
+# there and would compile every module again on each cold start.
+
+LAMBDA_PYTHON ?= python3.13
+LAMBDA_PYTHON_VERSION := 3.13
+LAMBDA_PLATFORM := manylinux2014_aarch64
+
+build-SkillFunction:
+	$(LAMBDA_PYTHON) -m pip install --quiet --disable-pip-version-check --no-compile \
+		--platform $(LAMBDA_PLATFORM) --implementation cp --python-version $(LAMBDA_PYTHON_VERSION) \
+		--only-binary=:all: --target "$(ARTIFACTS_DIR)" -r lambda/requirements.txt
+	mkdir -p "$(ARTIFACTS_DIR)/skill"
+	tar -C skill --exclude=__pycache__ -cf - . | tar -C "$(ARTIFACTS_DIR)/skill" -xf -
+	cp lambda/lambda_function.py "$(ARTIFACTS_DIR)/"
+	$(LAMBDA_PYTHON) -m compileall -q -j 0 --invalidation-mode unchecked-hash "$(ARTIFACTS_DIR)"
+
+.PHONY: build-SkillFunction
