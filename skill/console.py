@@ -22,9 +22,9 @@ from ask_sdk_core.skill import CustomSkill
 
 from . import envelopes
 from .app import build_skill
-from .content import language_of
+from .content import DEFAULT_LOCALE
 from .gateway import handle_event
-from .interaction_model import model_path, read_source
+from .interaction_model import model_path
 from .nlu import FALLBACK_INTENT, LocalNlu, Understanding, compact, normalise
 from .speech import to_plain
 
@@ -141,9 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "utterance", nargs="*", help="one question to ask; without it, read utterances from the terminal or stdin"
     )
-    parser.add_argument(
-        "--locale", default=read_source(language_of(None))["locales"][0], help="Alexa locale (default: %(default)s)"
-    )
+    parser.add_argument("--locale", default=DEFAULT_LOCALE, help="Alexa locale (default: %(default)s)")
     args = parser.parse_args(argv)
     console = Console(build_skill(), LocalNlu.from_file(model_path(args.locale)), args.locale)
     if args.utterance:

@@ -17,7 +17,7 @@ from ask_sdk_model import RequestEnvelope, Response, ResponseEnvelope
 from ask_sdk_model.ui import PlainTextOutputSpeech
 from ask_sdk_runtime.exceptions import AskSdkException
 
-from .content import language_of, load_content
+from .content import load_content
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ def _read_envelope(skill: CustomSkill, event: Any) -> RequestEnvelope | None:
 def _error_response(skill: CustomSkill, event: Any) -> dict[str, Any]:
     request = event.get("request") if isinstance(event, dict) else None
     locale = request.get("locale") if isinstance(request, dict) else None
-    text = load_content(language_of(locale if isinstance(locale, str) else None)).prompts["request_error"]
+    text = load_content(locale if isinstance(locale, str) else None).prompts["request_error"]
     envelope = ResponseEnvelope(
         version="1.0",
         response=Response(output_speech=PlainTextOutputSpeech(text=text), should_end_session=True),

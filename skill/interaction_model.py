@@ -19,7 +19,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from .content import Content, language_of, load_content
+from .content import Content, language_of, load_content, supported_locales
 from .slots import TOPIC_SLOT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,13 +34,14 @@ def read_source(language: str) -> dict[str, Any]:
 
 
 def locales() -> list[str]:
-    return [locale for path in sorted(SOURCE_DIR.glob("*.toml")) for locale in read_source(path.stem)["locales"]]
+    """Every locale of every language that has a model source, as the content lists them."""
+    return [locale for path in sorted(SOURCE_DIR.glob("*.toml")) for locale in supported_locales(path.stem)]
 
 
 def build_model(locale: str) -> dict[str, Any]:
     language = language_of(locale)
     source = read_source(language)
-    content = load_content(language)
+    content = load_content(locale)
     _check_content_intents(source, content)
     slot_type = source["topic_slot_type"]
     intents = [_intent(name, spec["samples"], slot_type) for name, spec in source["intents"].items()]

@@ -9,14 +9,14 @@ from __future__ import annotations
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_locale
 
-from .content import Content, language_of, load_content
+from .content import Content, load_content
 from .dialog import DialogState
 
 _STATE = "dialog_state"
 
 
 def content_of(handler_input: HandlerInput) -> Content:
-    return load_content(language_of(get_locale(handler_input)))
+    return load_content(get_locale(handler_input))
 
 
 def state_of(handler_input: HandlerInput) -> DialogState:

@@ -34,8 +34,9 @@ def reprompt_of(response: dict[str, Any]) -> str | None:
 class Conversation:
     """Sends fixture envelopes in turn, carrying the session attributes between them as Alexa does."""
 
-    def __init__(self, skill):
+    def __init__(self, skill, locale: str = "en-US"):
         self.skill = skill
+        self.locale = locale
         self.attributes: dict[str, Any] = {}
         self.responses: list[dict[str, Any]] = []
 
@@ -43,6 +44,7 @@ class Conversation:
         self, name: str, *, slot_value: tuple[str, str, str] | None = None, intent: str | None = None
     ) -> dict[str, Any]:
         envelope = fixture(name)
+        envelope["request"]["locale"] = self.locale
         envelope["session"]["new"] = not self.responses
         envelope["session"]["attributes"] = copy.deepcopy(self.attributes)
         if intent:

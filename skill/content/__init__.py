@@ -5,7 +5,20 @@ Data files in ``data/<language>/`` (TOML) are loaded into the typed model of
 read from here.
 """
 
-from .loader import language_of, load_content
+from .loader import DEFAULT_LOCALE, language_of, load_content, resolve_locale, supported_locales
 from .model import Content, FacetInfo, LexiconEntry, Page, Question, Source, Topic
 
-__all__ = ["Content", "FacetInfo", "LexiconEntry", "Page", "Question", "Source", "Topic", "language_of", "load_content"]
+__all__ = [
+    "DEFAULT_LOCALE",
+    "Content",
+    "FacetInfo",
+    "LexiconEntry",
+    "Page",
+    "Question",
+    "Source",
+    "Topic",
+    "language_of",
+    "load_content",
+    "resolve_locale",
+    "supported_locales",
+]

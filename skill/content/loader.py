@@ -1,39 +1,83 @@
-"""Loads the content data files (TOML, one folder per language) into the typed model."""
+"""Loads the content data files (TOML, one folder per language) into the typed model, for one locale.
+
+The text is written once per language; ``locales.toml`` says what changes per
+locale: the emergency number (``{emergency_number}`` in any text), spelling,
+and extra pronunciations.
+"""
 
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .model import Content, FacetInfo, LexiconEntry, Page, Question, Source, Topic
 
 DATA_DIR = Path(__file__).parent / "data"
-DEFAULT_LANGUAGE = "en"
+DEFAULT_LOCALE = "en-US"
+
+Localise = Callable[[str], str]
 
 
 def language_of(locale: str | None) -> str:
     """The content language for an Alexa locale such as ``en-GB``."""
-    language = (locale or DEFAULT_LANGUAGE).split("-")[0].lower()
-    return language if (DATA_DIR / language).is_dir() else DEFAULT_LANGUAGE
+    language = (locale or DEFAULT_LOCALE).split("-")[0].lower()
+    return language if (DATA_DIR / language).is_dir() else DEFAULT_LOCALE.split("-")[0]
+
+
+def supported_locales(language: str) -> list[str]:
+    return [key for key in _read(DATA_DIR / language / "locales.toml") if key != "spelling"]
+
+
+def resolve_locale(locale: str | None) -> str:
+    """A locale the content supports: the one asked for, else its language's first, else the default."""
+    locales = supported_locales(language_of(locale))
+    return locale if locale in locales else locales[0]
+
+
+def load_content(locale: str | None = DEFAULT_LOCALE) -> Content:
+    return _load(resolve_locale(locale))
 
 
 @functools.cache
-def load_content(language: str = DEFAULT_LANGUAGE) -> Content:
-    folder = DATA_DIR / language
+def _load(locale: str) -> Content:
+    folder = DATA_DIR / language_of(locale)
+    settings = _read(folder / "locales.toml")
+    local = settings[locale]
+    localise = _localiser(local["emergency_number"], settings["spelling"][local["spelling"]])
     skill = _read(folder / "skill.toml")
     return Content(
+        locale=locale,
         skill_name=skill["skill_name"],
         last_reviewed=skill["last_reviewed"],
-        facets=tuple(FacetInfo(**f) for f in skill["facets"]),
-        evidence=dict(skill["evidence"]),
-        prompts=dict(skill["prompts"]),
-        topics=_in_order([_topic(_read(p)) for p in sorted((folder / "topics").glob("*.toml"))], skill["topic_order"]),
+        facets=tuple(FacetInfo(**{k: localise(v) for k, v in f.items()}) for f in skill["facets"]),
+        evidence={k: localise(v) for k, v in skill["evidence"].items()},
+        prompts={k: localise(v) for k, v in skill["prompts"].items()},
+        topics=_in_order(
+            [_topic(_read(p), localise) for p in sorted((folder / "topics").glob("*.toml"))], skill["topic_order"]
+        ),
         sources={sid: Source(id=sid, **s) for sid, s in _read(folder / "sources.toml").items()},
-        lexicon=tuple(LexiconEntry(**e) for e in _read(folder / "lexicon.toml")["entries"]),
-        questions=tuple(_question(q) for q in _read(folder / "questions.toml").get("questions", [])),
+        lexicon=tuple(LexiconEntry(**e) for e in [*_read(folder / "lexicon.toml")["entries"], *local["lexicon"]]),
+        questions=tuple(_question(q, localise) for q in _read(folder / "questions.toml").get("questions", [])),
     )
+
+
+def _localiser(emergency_number: str, spelling: dict[str, str]) -> Localise:
+    words = re.compile(r"\b(" + "|".join(map(re.escape, spelling)) + r")\b", re.IGNORECASE) if spelling else None
+
+    def respell(match: re.Match[str]) -> str:
+        word = match.group(0)
+        local = spelling[word.lower()]
+        return local.capitalize() if word[0].isupper() else local
+
+    def localise(text: str) -> str:
+        text = text.replace("{emergency_number}", emergency_number)
+        return words.sub(respell, text) if words else text
+
+    return localise
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -49,29 +93,29 @@ def _in_order(topics: list[Topic], order: list[str]) -> tuple[Topic, ...]:
     return tuple(by_id[topic_id] for topic_id in order)
 
 
-def _pages(data: list[dict[str, Any]]) -> tuple[Page, ...]:
+def _pages(data: list[dict[str, Any]], localise: Localise) -> tuple[Page, ...]:
     return tuple(
-        Page(text=" ".join(p["text"].split()), sources=tuple(p["sources"]), evidence=p.get("evidence")) for p in data
+        Page(text=localise(" ".join(p["text"].split())), sources=tuple(p["sources"]), evidence=p.get("evidence"))
+        for p in data
     )
 
 
-def _question(data: dict[str, Any]) -> Question:
+def _question(data: dict[str, Any], localise: Localise) -> Question:
     return Question(
         id=data["id"],
         intent=data["intent"],
         topic=data["topic"],
-        pages=_pages(data["pages"]),
+        pages=_pages(data["pages"], localise),
         answer=data.get("answer"),
     )
 
 
-def _topic(data: dict[str, Any]) -> Topic:
-    facets = {facet_id: _pages(facet["pages"]) for facet_id, facet in data.get("facets", {}).items()}
+def _topic(data: dict[str, Any], localise: Localise) -> Topic:
     return Topic(
         id=data["id"],
-        name=data["name"],
-        title=data["title"],
+        name=localise(data["name"]),
+        title=localise(data["title"]),
         synonyms=tuple(data.get("synonyms", ())),
-        facets=facets,
+        facets={facet_id: _pages(facet["pages"], localise) for facet_id, facet in data.get("facets", {}).items()},
         intent=data.get("intent"),
     )

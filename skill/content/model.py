@@ -77,8 +77,9 @@ class LexiconEntry:
 
 @dataclass(frozen=True)
 class Content:
-    """Everything the skill can say in one language."""
+    """Everything the skill can say in one locale."""
 
+    locale: str
     skill_name: str
     last_reviewed: datetime.date
     facets: tuple[FacetInfo, ...]

@@ -1,0 +1,75 @@
+"""Every English locale: the core conversation, its emergency number, its spelling, and its model."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import Conversation, speech_of
+
+from skill.app import build_skill
+from skill.console import Console, render_response
+from skill.content import load_content, resolve_locale, supported_locales
+from skill.content.loader import _localiser
+from skill.interaction_model import locales, model_path
+from skill.nlu import LocalNlu
+
+EMERGENCY_NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
+
+
+def test_the_five_english_locales_are_supported_and_have_models():
+    assert set(supported_locales("en")) == set(EMERGENCY_NUMBERS)
+    assert set(locales()) == set(EMERGENCY_NUMBERS)
+    for locale in EMERGENCY_NUMBERS:
+        assert model_path(locale).exists()
+
+
+@pytest.mark.parametrize("locale", sorted(EMERGENCY_NUMBERS))
+def test_core_conversation_in_every_locale(locale):
+    content = load_content(locale)
+    conversation = Conversation(build_skill(), locale)
+    assert speech_of(conversation.send("launch_request")).startswith(content.prompts["welcome"])
+    overview = conversation.send("topic_ivig")
+    assert speech_of(overview).startswith(content.topic("ivig").pages("overview")[0].text)
+    side_effects = conversation.send("side_effects_no_topic")
+    assert speech_of(side_effects).startswith(content.topic("ivig").pages("side_effects")[0].text)
+    assert speech_of(conversation.send("yes")).startswith(content.topic("ivig").pages("side_effects")[1].text)
+    assert speech_of(conversation.send("repeat")) == speech_of(conversation.responses[-2])
+    emergency = conversation.send("emergency")
+    assert speech_of(emergency).startswith(f"If this is an emergency, call {EMERGENCY_NUMBERS[locale]} now.")
+    assert conversation.send("stop")["response"]["shouldEndSession"] is True
+
+
+@pytest.mark.parametrize(
+    "locale, spoken", [("en-US", "nine one one"), ("en-AU", "triple zero"), ("en-GB", "nine nine nine")]
+)
+def test_emergency_number_is_said_the_local_way(locale, spoken):
+    conversation = Conversation(build_skill(), locale)
+    ssml = conversation.send("emergency")["response"]["outputSpeech"]["ssml"]
+    assert f'<sub alias="{spoken}">{EMERGENCY_NUMBERS[locale]}</sub>' in ssml
+
+
+def test_cards_use_local_spelling():
+    assert "randomized" in load_content("en-US").evidence["rct"]
+    assert "randomised" in load_content("en-GB").evidence["rct"]
+    assert "randomised" in load_content("en-IN").evidence["rct"]
+    assert "randomized" in load_content("en-CA").evidence["rct"]
+    for locale in EMERGENCY_NUMBERS:
+        texts = [p.text for t in load_content(locale).topics for pages in t.facets.values() for p in pages]
+        assert not any("{emergency_number}" in text for text in texts)
+
+
+def test_respelling_keeps_capitals_and_whole_words():
+    localise = _localiser("999", {"hemolysis": "haemolysis"})
+    assert localise("Hemolysis and hemolysis, call {emergency_number}.") == "Haemolysis and haemolysis, call 999."
+    assert localise("hemolysises") == "hemolysises"
+
+
+@pytest.mark.parametrize("asked, served", [("en-NZ", "en-US"), ("de-DE", "en-US"), (None, "en-US"), ("en-GB", "en-GB")])
+def test_unknown_locales_fall_back(asked, served):
+    assert resolve_locale(asked) == served
+
+
+@pytest.mark.parametrize("locale", sorted(EMERGENCY_NUMBERS))
+def test_console_in_every_locale(locale):
+    console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
+    reply = render_response(console.say("what are the side effects of steroids"))
+    assert load_content(locale).topic("corticosteroids").pages("side_effects")[0].text in reply
