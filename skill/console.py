@@ -48,7 +48,7 @@ class Console:
 
     def say(self, utterance: str) -> dict[str, Any]:
         """Send one utterance; returns the skill's response envelope."""
-        request = self._request_for(utterance)
+        request = self.request_for(utterance)
         if self.session is None:
             self.session = envelopes.Session(locale=self.locale)
         response = handle_event(self.skill, self.session.envelope(request))
@@ -65,7 +65,8 @@ class Console:
             handle_event(self.skill, self.session.envelope(envelopes.session_ended_request("USER_INITIATED")))
             self.session = None
 
-    def _request_for(self, utterance: str) -> dict[str, Any]:
+    def request_for(self, utterance: str) -> dict[str, Any]:
+        """The request Alexa would send for what the user said (a launch, or an intent with slots)."""
         text = re.sub(r"^alexa\s+", "", normalise(utterance))
         spoken = compact(text)
         invocation = compact(self.nlu.invocation_name)

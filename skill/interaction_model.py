@@ -1,12 +1,15 @@
-"""Generates the Alexa interaction models from one source.
+"""Generates the skill package: the Alexa interaction models and the skill manifest, from one source.
 
 ``interaction_models/source/<language>.toml`` holds the intents and sample
-utterances; the content module gives the TOPIC slot type (topic names and
-synonyms) and the intents that content answers. The result is written to
-``interaction_models/custom/<locale>.json`` in the ASK CLI layout.
+utterances; the content module gives the locales, the TOPIC slot type (topic
+names and synonyms) and the intents that content answers. The models are
+written to ``interaction_models/custom/<locale>.json`` and the manifest, from
+``interaction_models/source/manifest.toml``, to ``interaction_models/skill.json``
+(the ASK CLI layout).
 
-    python -m skill.interaction_model          # write the models
-    python -m skill.interaction_model --check  # exit 1 if a checked-in model is stale
+    python -m skill.interaction_model          # write the models and the manifest
+    python -m skill.interaction_model --check  # exit 1 if a checked-in file is stale
+    python -m skill.interaction_model --endpoint ARN --manifest-out FILE   # a manifest for a deploy
 """
 
 from __future__ import annotations
@@ -19,12 +22,13 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from .content import Content, language_of, load_content, supported_locales
+from .content import Content, language_of, languages, load_content, supported_locales
 from .slots import TOPIC_SLOT
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIR = ROOT / "interaction_models" / "source"
 MODEL_DIR = ROOT / "interaction_models" / "custom"
+MANIFEST_PATH = ROOT / "interaction_models" / "skill.json"
 _SLOT = re.compile(r"\{(\w+)\}")
 
 
@@ -34,8 +38,8 @@ def read_source(language: str) -> dict[str, Any]:
 
 
 def locales() -> list[str]:
-    """Every locale of every language that has a model source, as the content lists them."""
-    return [locale for path in sorted(SOURCE_DIR.glob("*.toml")) for locale in supported_locales(path.stem)]
+    """Every locale of every content language, as the content lists them."""
+    return [locale for language in languages() for locale in supported_locales(language)]
 
 
 def build_model(locale: str) -> dict[str, Any]:
@@ -61,28 +65,66 @@ def render(model: dict[str, Any]) -> str:
     return json.dumps(model, indent=2, ensure_ascii=False) + "\n"
 
 
+def build_manifest(endpoint: str | None = None) -> dict[str, Any]:
+    """The skill manifest, for every locale; ``endpoint`` replaces the source's placeholder ARN."""
+    with (SOURCE_DIR / "manifest.toml").open("rb") as f:
+        source = tomllib.load(f)
+    all_locales = locales()
+    publishing = {locale: source["publishing"][language_of(locale)] for locale in all_locales}
+    uri = endpoint or source["endpoint"]
+    return {
+        "manifest": {
+            "manifestVersion": "1.0",
+            "publishingInformation": {
+                "locales": {
+                    locale: {
+                        "name": text["name"],
+                        "summary": text["summary"],
+                        "description": text["description"],
+                        "examplePhrases": text["example_phrases"],
+                        "keywords": text["keywords"],
+                    }
+                    for locale, text in publishing.items()
+                },
+                "isAvailableWorldwide": False,
+                "distributionCountries": sorted({locale.split("-")[1] for locale in all_locales}),
+                "distributionMode": "PUBLIC",
+                "category": source["category"],
+                "testingInstructions": publishing[all_locales[0]]["testing_instructions"],
+            },
+            "privacyAndCompliance": dict(source["privacy"]),
+            "apis": {"custom": {"endpoint": {"uri": uri}, "interfaces": []}},
+            "events": {
+                "endpoint": {"uri": uri},
+                "subscriptions": [{"eventName": name} for name in source["events"]],
+            },
+        }
+    }
+
+
 def model_path(locale: str) -> Path:
     return MODEL_DIR / f"{locale}.json"
 
 
-def stale_locales() -> list[str]:
-    """Locales whose checked-in model differs from what the sources generate now."""
-    stale = []
-    for locale in locales():
-        path = model_path(locale)
-        if not path.exists() or path.read_text(encoding="utf-8") != render(build_model(locale)):
-            stale.append(locale)
-    return stale
+def _generated() -> dict[Path, str]:
+    files = {model_path(locale): render(build_model(locale)) for locale in locales()}
+    files[MANIFEST_PATH] = render(build_manifest())
+    return files
 
 
-def write_models() -> list[Path]:
-    MODEL_DIR.mkdir(parents=True, exist_ok=True)
-    written = []
-    for locale in locales():
-        path = model_path(locale)
-        path.write_text(render(build_model(locale)), encoding="utf-8")
-        written.append(path)
-    return written
+def stale_files() -> list[Path]:
+    """Checked-in files that differ from what the sources generate now."""
+    return [
+        path for path, text in _generated().items() if not path.exists() or path.read_text(encoding="utf-8") != text
+    ]
+
+
+def write_all() -> list[Path]:
+    files = _generated()
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return list(files)
 
 
 def _intent(name: str, samples: list[str], slot_type: str) -> dict[str, Any]:
@@ -116,14 +158,20 @@ def _check_content_intents(source: dict[str, Any], content: Content) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail if a checked-in model is stale")
+    parser.add_argument("--check", action="store_true", help="fail if a checked-in file is stale")
+    parser.add_argument("--endpoint", help="Lambda ARN for the manifest (with --manifest-out)")
+    parser.add_argument("--manifest-out", type=Path, help="write only the manifest, to this file")
     args = parser.parse_args(argv)
     if args.check:
-        stale = stale_locales()
-        for locale in stale:
-            print(f"stale: {model_path(locale)} (run: python -m skill.interaction_model)", file=sys.stderr)
+        stale = stale_files()
+        for path in stale:
+            print(f"stale: {path} (run: python -m skill.interaction_model)", file=sys.stderr)
         return 1 if stale else 0
-    for path in write_models():
+    if args.manifest_out:
+        args.manifest_out.write_text(render(build_manifest(args.endpoint)), encoding="utf-8")
+        print(f"wrote {args.manifest_out}")
+        return 0
+    for path in write_all():
         print(f"wrote {path}")
     return 0
 

@@ -38,7 +38,7 @@ def intents(locale):
 
 def test_checked_in_models_are_current():
     assert "en-US" in LOCALES
-    assert interaction_model.stale_locales() == [], "run: python -m skill.interaction_model"
+    assert interaction_model.stale_files() == [], "run: python -m skill.interaction_model"
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -108,7 +108,8 @@ def test_every_intent_the_content_answers_is_in_the_model():
 
 
 def test_check_command_reports_a_stale_model(tmp_path, monkeypatch):
-    monkeypatch.setattr(interaction_model, "MODEL_DIR", tmp_path)
+    monkeypatch.setattr(interaction_model, "MODEL_DIR", tmp_path / "custom")
+    monkeypatch.setattr(interaction_model, "MANIFEST_PATH", tmp_path / "skill.json")
     assert interaction_model.main(["--check"]) == 1
     assert interaction_model.main([]) == 0
     assert interaction_model.main(["--check"]) == 0

@@ -28,6 +28,11 @@ def language_of(locale: str | None) -> str:
     return language if (DATA_DIR / language).is_dir() else DEFAULT_LOCALE.split("-")[0]
 
 
+def languages() -> list[str]:
+    """The languages the content is written in (one data folder each)."""
+    return sorted(path.name for path in DATA_DIR.iterdir() if (path / "locales.toml").is_file())
+
+
 def supported_locales(language: str) -> list[str]:
     return [key for key in _read(DATA_DIR / language / "locales.toml") if key != "spelling"]
 

@@ -7,6 +7,7 @@ first whose ``can_handle`` answers yes handles the request, so the catch-all
 
 from .builtins import CancelOrStopHandler, FallbackHandler, HelpHandler, SessionEndedHandler, UnhandledRequestHandler
 from .errors import CatchAllExceptionHandler
+from .events import SkillEventHandler
 from .launch import LaunchHandler
 from .navigation import NoHandler, RepeatHandler, StartOverHandler, YesHandler
 from .safety import EmergencyHandler
@@ -26,6 +27,7 @@ REQUEST_HANDLERS = (
     FallbackHandler(),
     CancelOrStopHandler(),
     SessionEndedHandler(),
+    SkillEventHandler(),
     UnhandledRequestHandler(),
 )
 
