@@ -1,4 +1,4 @@
-"""What to say for a topic and facet: the page, the offer that follows, the topic menus.
+"""What to say from the content: the page at a place, what to offer next, comparisons, and the menus.
 
 Picks pages from the content and updates the dialog state; it never holds
 medical text of its own.
@@ -6,67 +6,121 @@ medical text of its own.
 
 from __future__ import annotations
 
-from .content import Content, FacetInfo, Page, Topic
-from .dialog import DialogState, Offer
+from .content import Content, Page, Topic
+from .dialog import DialogState, Offer, Place
 from .reply import Reply
+
+OVERVIEW = "overview"
+
+
+def pages_at(content: Content, place: Place) -> tuple[Page, ...]:
+    """The pages at a place; empty when the place no longer exists in the content."""
+    if place.compare is not None:
+        return _comparison(content, place.topic, place.compare)
+    if place.question is not None:
+        question = content.question(place.question)
+        return question.pages if question else ()
+    topic = content.topic(place.topic)
+    return topic.pages(place.facet) if topic and place.facet else ()
+
+
+def can_compare(content: Content, first: str, second: str) -> bool:
+    return first != second and bool(_comparison(content, first, second))
 
 
 def page_reply(
     content: Content,
     state: DialogState,
-    topic: Topic,
-    facet: FacetInfo,
+    place: Place,
     index: int = 0,
     *,
     preface: list[str] | None = None,
 ) -> Reply:
-    """Read page ``index`` of a facet and offer what naturally comes next."""
-    pages = topic.pages(facet.id)
+    """Read page ``index`` at ``place`` and offer what naturally comes next."""
+    pages = pages_at(content, place)
     index = min(max(index, 0), len(pages) - 1)
     page = pages[index]
-    state.topic, state.facet, state.page = topic.id, facet.id, index
-    prompts = content.prompts
-    if index + 1 < len(pages):
-        state.offer = Offer(topic.id, facet.id, index + 1)
-        question = prompts["offer_more"]
-    else:
-        following = content.next_facet(topic, facet.id)
-        state.offer = Offer(topic.id, following.id) if following else None
-        question = offer_question(content, topic, following) if following else prompts["ask"]
+    state.topic, state.facet, state.place, state.page = place.topic, place.facet, place, index
+    state.offer = Offer(place, index + 1) if index + 1 < len(pages) else _following(content, place)
     return Reply(
         parts=[*(preface or []), page.text],
-        question=question,
-        card_title=f"{topic.title}: {facet.title}",
-        card_lines=_card_lines(content, page, index, len(pages)),
+        question=offer_question(content, state.offer),
+        card_title=_title(content, place),
+        card_lines=_card_lines(content, place, page, index, len(pages)),
     )
 
 
-def offer_question(content: Content, topic: Topic, facet: FacetInfo) -> str:
-    return content.prompts["offer_facet"].format(facet=facet.offer.format(topic=topic.name))
+def offer_question(content: Content, offer: Offer | None) -> str:
+    """The question that ends a turn: the pending offer, or what else the listener wants."""
+    prompts = content.prompts
+    if offer is None:
+        return prompts["ask"]
+    if offer.page > 0:
+        return prompts["offer_more"]
+    topic, facet = content.topic(offer.place.topic), content.facet(offer.place.facet or "")
+    if topic is None or facet is None:
+        return prompts["ask"]
+    return prompts["offer_facet"].format(facet=facet.offer.format(topic=topic.name))
+
+
+def evidence_statements(content: Content, place: Place, page: Page) -> list[str]:
+    """How strong the evidence behind a page is, in words; a comparison names each side."""
+    if place.compare is not None:
+        sides = [content.topic(place.topic), content.topic(place.compare)]
+        return [f"{t.name}: {content.evidence[t.summary.evidence]}" for t in sides if t and t.summary]
+    return [content.evidence[page.evidence]] if page.evidence else []
 
 
 def topic_menu(content: Content) -> str:
     """ "I can tell you about MMN, IVIg, ... and watchful waiting." """
-    return f"{content.prompts['topics_intro']} {_spoken_list([t.name for t in content.topics])}."
+    return f"{content.prompts['topics_intro']} {spoken_list([t.name for t in content.topics])}."
 
 
 def facet_menu(content: Content, topic: Topic) -> str:
     offers = [f.menu for f in content.facets if topic.pages(f.id)]
-    return f"{content.prompts['facet_menu'].format(topic=topic.name)} {_spoken_list(offers)}."
+    return f"{content.prompts['facet_menu'].format(topic=topic.name)} {spoken_list(offers)}."
 
 
-def _card_lines(content: Content, page: Page, index: int, count: int) -> list[str]:
-    lines = [page.text]
-    if count > 1:
-        lines.append(f"Page {index + 1} of {count}.")
-    if page.evidence:
-        lines.append(f"Evidence: {content.evidence[page.evidence]}")
-    cited = [content.sources[s].citation() for s in page.sources]
-    lines.append(content.prompts["sources_heading"] + ":\n" + "\n".join(f"- {c}" for c in cited))
-    return lines
-
-
-def _spoken_list(items: list[str]) -> str:
+def spoken_list(items: list[str]) -> str:
     if len(items) < 2:
         return "".join(items)
     return ", ".join(items[:-1]) + ", and " + items[-1]
+
+
+def _following(content: Content, place: Place) -> Offer | None:
+    """What to offer after the last page at a place: the topic's next facet, or its overview after a question."""
+    topic = content.topic(place.topic)
+    if topic is None or place.compare is not None:
+        return None
+    if place.question is not None:
+        return Offer(Place(topic.id, OVERVIEW)) if topic.pages(OVERVIEW) else None
+    following = content.next_facet(topic, place.facet or "")
+    return Offer(Place(topic.id, following.id)) if following else None
+
+
+def _comparison(content: Content, first_id: str, second_id: str) -> tuple[Page, ...]:
+    first, second = content.topic(first_id), content.topic(second_id)
+    if first is None or second is None or first.summary is None or second.summary is None:
+        return ()
+    intro = content.prompts["compare_intro"].format(first=first.name, second=second.name)
+    sources = tuple(dict.fromkeys(first.summary.sources + second.summary.sources))
+    return (Page(text=f"{intro} {first.summary.text} {second.summary.text}", sources=sources),)
+
+
+def _title(content: Content, place: Place) -> str:
+    topic = content.topic(place.topic)
+    if place.compare is not None:
+        other = content.topic(place.compare)
+        return content.prompts["compare_title"].format(first=topic.title, second=other.title)
+    facet = content.facet(place.facet or "")
+    return f"{topic.title}: {facet.title}" if facet else topic.title
+
+
+def _card_lines(content: Content, place: Place, page: Page, index: int, count: int) -> list[str]:
+    lines = [page.text]
+    if count > 1:
+        lines.append(f"Page {index + 1} of {count}.")
+    lines.extend(f"Evidence: {statement}" for statement in evidence_statements(content, place, page))
+    cited = [content.sources[s].citation() for s in page.sources]
+    lines.append(content.prompts["sources_heading"] + ":\n" + "\n".join(f"- {c}" for c in cited))
+    return lines

@@ -1,7 +1,9 @@
 """Dialog state kept in the session attributes between turns.
 
-A small typed object: where the listener is (topic, facet, page), what "yes"
-would mean now (the pending offer), and the last reply (for "repeat").
+A small typed object: what the listener is asking about (topic, facet), the
+place and page last read (for "previous", "how sure is that?" and "where does
+that come from?"), what "yes" would mean now (the pending offer), and the last
+reply (for "repeat").
 """
 
 from __future__ import annotations
@@ -12,12 +14,21 @@ from typing import Any
 KEY = "dialog"
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a run of pages comes from: a topic's facet, a question, or a comparison of two topics."""
+
+    topic: str
+    facet: str | None = None
+    question: str | None = None
+    compare: str | None = None
+
+
 @dataclass
 class Offer:
     """A page the skill has offered to read next."""
 
-    topic: str
-    facet: str
+    place: Place
     page: int = 0
 
 
@@ -33,6 +44,7 @@ class LastReply:
 class DialogState:
     topic: str | None = None
     facet: str | None = None
+    place: Place | None = None
     page: int = 0
     offer: Offer | None = None
     last: LastReply | None = field(default=None)
@@ -44,21 +56,23 @@ class DialogState:
             return cls()
         try:
             offer = data.get("offer")
+            place = data.get("place")
             last = data.get("last")
             return cls(
                 topic=data.get("topic"),
                 facet=data.get("facet"),
+                place=Place(**place) if place else None,
                 page=int(data.get("page") or 0),
-                offer=Offer(**offer) if offer else None,
+                offer=Offer(place=Place(**offer["place"]), page=int(offer.get("page") or 0)) if offer else None,
                 last=LastReply(**last) if last else None,
             )
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, KeyError):
             # Attributes from an older or foreign session: start afresh rather than fail.
             return cls()
 
     def reset(self) -> None:
         """Forget where the listener was; the last reply stays, so "repeat" still works."""
-        self.topic, self.facet, self.page, self.offer = None, None, 0, None
+        self.topic, self.facet, self.place, self.page, self.offer = None, None, None, 0, None
 
     def save(self, attributes: dict[str, Any]) -> None:
         attributes[KEY] = asdict(self)

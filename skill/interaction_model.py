@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from .content import Content, language_of, languages, load_content, supported_locales
-from .slots import TOPIC_SLOT
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIR = ROOT / "interaction_models" / "source"
@@ -47,15 +46,15 @@ def build_model(locale: str) -> dict[str, Any]:
     source = read_source(language)
     content = load_content(locale)
     _check_content_intents(source, content)
-    slot_type = source["topic_slot_type"]
-    intents = [_intent(name, spec["samples"], slot_type) for name, spec in source["intents"].items()]
+    slot_types = source["slots"]
+    intents = [_intent(name, spec["samples"], slot_types) for name, spec in source["intents"].items()]
     return {
         "interactionModel": {
             "languageModel": {
                 "invocationName": source["invocation_name"],
                 "modelConfiguration": {"fallbackIntentSensitivity": {"level": source["fallback_sensitivity"]}},
                 "intents": intents,
-                "types": [{"name": slot_type, "values": _topic_values(content)}],
+                "types": [{"name": source["topic_slot_type"], "values": _topic_values(content)}],
             }
         }
     }
@@ -127,14 +126,14 @@ def write_all() -> list[Path]:
     return list(files)
 
 
-def _intent(name: str, samples: list[str], slot_type: str) -> dict[str, Any]:
+def _intent(name: str, samples: list[str], slot_types: dict[str, str]) -> dict[str, Any]:
     intent: dict[str, Any] = {"name": name, "samples": samples}
     slot_names = sorted({slot for sample in samples for slot in _SLOT.findall(sample)})
     if slot_names:
-        unknown = set(slot_names) - {TOPIC_SLOT}
+        unknown = set(slot_names) - set(slot_types)
         if unknown:
-            raise ValueError(f"{name}: unknown slots {sorted(unknown)}")
-        intent["slots"] = [{"name": TOPIC_SLOT, "type": slot_type}]
+            raise ValueError(f"{name}: slots {sorted(unknown)} are not declared in [slots]")
+        intent["slots"] = [{"name": slot, "type": slot_types[slot]} for slot in slot_names]
     return intent
 
 

@@ -9,6 +9,7 @@ from ask_sdk_core.utils import get_slot
 from ask_sdk_model.slu.entityresolution import StatusCode
 
 TOPIC_SLOT = "topic"
+OTHER_TOPIC_SLOT = "other_topic"
 
 
 @dataclass(frozen=True)
@@ -19,8 +20,8 @@ class SlotValue:
     heard: str | None = None
 
 
-def topic_slot(handler_input: HandlerInput) -> SlotValue:
-    slot = get_slot(handler_input, TOPIC_SLOT)
+def topic_slot(handler_input: HandlerInput, name: str = TOPIC_SLOT) -> SlotValue:
+    slot = get_slot(handler_input, name)
     if slot is None or not slot.value:
         return SlotValue()
     resolutions = slot.resolutions.resolutions_per_authority if slot.resolutions else None

@@ -67,6 +67,7 @@ def _load(locale: str) -> Content:
         sources={sid: Source(id=sid, **s) for sid, s in _read(folder / "sources.toml").items()},
         lexicon=tuple(LexiconEntry(**e) for e in [*_read(folder / "lexicon.toml")["entries"], *local["lexicon"]]),
         questions=tuple(_question(q, localise) for q in _read(folder / "questions.toml").get("questions", [])),
+        date_format=local["date_format"],
     )
 
 
@@ -112,6 +113,7 @@ def _question(data: dict[str, Any], localise: Localise) -> Question:
         topic=data["topic"],
         pages=_pages(data["pages"], localise),
         answer=data.get("answer"),
+        other_topics_facet=data.get("other_topics_facet"),
     )
 
 
@@ -123,4 +125,5 @@ def _topic(data: dict[str, Any], localise: Localise) -> Topic:
         synonyms=tuple(data.get("synonyms", ())),
         facets={facet_id: _pages(facet["pages"], localise) for facet_id, facet in data.get("facets", {}).items()},
         intent=data.get("intent"),
+        summary=_pages([data["summary"]], localise)[0] if "summary" in data else None,
     )

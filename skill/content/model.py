@@ -17,6 +17,7 @@ class Source:
     publisher: str
     year: int
     url: str
+    spoken: str = ""  # how the skill names it aloud: "a 2010 European guideline"
 
     def citation(self) -> str:
         return f"{self.title}. {self.publisher}, {self.year}. {self.url}"
@@ -48,6 +49,7 @@ class Topic:
     synonyms: tuple[str, ...]
     facets: dict[str, tuple[Page, ...]]
     intent: str | None = None
+    summary: Page | None = None  # a few sentences for comparisons: how well it works, main risks, when used
 
     def pages(self, facet: str) -> tuple[Page, ...]:
         return self.facets.get(facet, ())
@@ -58,7 +60,10 @@ class Question:
     """A question with its own intent and answer ("Does IVIg boost my immune system?").
 
     ``answer`` is "yes" or "no" for a yes/no question, whose first page then
-    starts with that word; ``topic`` is the topic the listener is on afterwards.
+    starts with that word; ``topic`` is the topic it is about, and the one the
+    listener is on afterwards. When its intent has a topic slot and the listener
+    names another topic ("does azathioprine boost my immune system?"), that
+    topic's ``other_topics_facet`` answers instead.
     """
 
     id: str
@@ -66,6 +71,7 @@ class Question:
     topic: str
     pages: tuple[Page, ...]
     answer: str | None = None
+    other_topics_facet: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,7 @@ class Content:
     sources: dict[str, Source]
     lexicon: tuple[LexiconEntry, ...]
     questions: tuple[Question, ...] = ()
+    date_format: str = "{month} {day}, {year}"
     _by_id: dict[str, Topic] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -105,6 +112,13 @@ class Content:
 
     def topic_for_intent(self, intent: str) -> Topic | None:
         return next((t for t in self.topics if t.intent == intent), None)
+
+    def spoken_date(self, date: datetime.date) -> str:
+        """A date as this locale says it: "November 25, 2026" or "25 November 2026"."""
+        return self.date_format.format(day=date.day, month=f"{date:%B}", year=date.year)
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
 
     def question_for_intent(self, intent: str) -> Question | None:
         return next((q for q in self.questions if q.intent == intent), None)

@@ -6,20 +6,28 @@ first whose ``can_handle`` answers yes handles the request, so the catch-all
 """
 
 from .builtins import CancelOrStopHandler, FallbackHandler, HelpHandler, SessionEndedHandler, UnhandledRequestHandler
+from .compare import CompareHandler
 from .errors import CatchAllExceptionHandler
 from .events import SkillEventHandler
+from .info import EvidenceHandler, LastReviewedHandler, SourcesHandler
 from .launch import LaunchHandler
-from .navigation import NoHandler, RepeatHandler, StartOverHandler, YesHandler
+from .navigation import NoHandler, PreviousHandler, RepeatHandler, StartOverHandler, YesHandler
 from .safety import EmergencyHandler
-from .topics import FacetQuestionHandler, SwitchTopicHandler, TopicQuestionHandler
+from .topics import FacetQuestionHandler, QuestionHandler, SwitchTopicHandler, TopicQuestionHandler
 
 REQUEST_HANDLERS = (
     EmergencyHandler(),
     LaunchHandler(),
     FacetQuestionHandler(),
     TopicQuestionHandler(),
+    QuestionHandler(),
     SwitchTopicHandler(),
+    CompareHandler(),
+    EvidenceHandler(),
+    SourcesHandler(),
+    LastReviewedHandler(),
     YesHandler(),
+    PreviousHandler(),
     NoHandler(),
     RepeatHandler(),
     StartOverHandler(),

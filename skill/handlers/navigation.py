@@ -1,4 +1,4 @@
-"""Moving through the conversation: yes / next (take the offer), no, repeat, start over."""
+"""Moving through the conversation: yes / next (take the offer), previous, no, repeat, start over."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
-from ..answers import page_reply, topic_menu
+from ..answers import page_reply, pages_at, topic_menu
+from ..content import Content
+from ..dialog import Place
 from ..reply import Reply, respond
 from ..turn import content_of, state_of
 
@@ -27,12 +29,31 @@ class YesHandler(AbstractRequestHandler):
         content = content_of(handler_input)
         state = state_of(handler_input)
         offer = state.offer
-        topic = content.topic(offer.topic) if offer else None
-        facet = content.facet(offer.facet) if offer else None
-        if topic is None or facet is None or not topic.pages(facet.id):
+        if offer is None or offer.page >= len(pages_at(content, offer.place)):
             state.offer = None
             return respond(handler_input, Reply([topic_menu(content)]))
-        return respond(handler_input, page_reply(content, state, topic, facet, offer.page))
+        return respond(handler_input, page_reply(content, state, offer.place, offer.page))
+
+
+class PreviousHandler(AbstractRequestHandler):
+    """The page before: within the answer, else the last page of the topic's previous facet."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("AMAZON.PreviousIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        content = content_of(handler_input)
+        state = state_of(handler_input)
+        place = state.place
+        if place is None or not pages_at(content, place):
+            return respond(handler_input, Reply([content.prompts["nothing_before"], topic_menu(content)]))
+        if state.page > 0:
+            return respond(handler_input, page_reply(content, state, place, state.page - 1))
+        earlier = _previous_facet(content, place)
+        if earlier is None:
+            reply = page_reply(content, state, place, 0, preface=[content.prompts["at_start"]])
+            return respond(handler_input, reply)
+        return respond(handler_input, page_reply(content, state, earlier, len(pages_at(content, earlier)) - 1))
 
 
 class NoHandler(AbstractRequestHandler):
@@ -73,3 +94,12 @@ class StartOverHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         state_of(handler_input).reset()
         return respond(handler_input, Reply([content_of(handler_input).prompts["what_you_can_ask"]]))
+
+
+def _previous_facet(content: Content, place: Place) -> Place | None:
+    topic = content.topic(place.topic)
+    if topic is None or place.facet is None:
+        return None
+    ids = [f.id for f in content.facets if topic.pages(f.id)]
+    position = ids.index(place.facet) if place.facet in ids else 0
+    return Place(topic.id, ids[position - 1]) if position > 0 else None

@@ -1,7 +1,7 @@
-"""Questions about a topic: a facet of a named topic, a topic asked for by its own intent, or a change of topic.
+"""Questions about a topic: a facet of a named topic, a question with its own intent, or a change of topic.
 
-All three end in ``answer``, which resolves the topic (slot, or the one the
-listener is on), handles what cannot be answered, and reads the first page.
+Facet questions end in ``answer``, which resolves the topic (slot, or the one
+the listener is on), handles what cannot be answered, and reads the first page.
 """
 
 from __future__ import annotations
@@ -11,25 +11,31 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, is_intent_name, is_request_type
 from ask_sdk_model import Response
 
-from ..answers import facet_menu, page_reply, topic_menu
+from ..answers import OVERVIEW, facet_menu, page_reply, topic_menu
 from ..content import FacetInfo
+from ..dialog import Place
 from ..reply import Reply, respond
 from ..slots import topic_slot
 from ..turn import content_of, state_of
 
-OVERVIEW = "overview"
 SWITCH_TOPIC_INTENT = "SwitchTopicIntent"
 
 
-def _intent(handler_input: HandlerInput) -> str | None:
+def intent_name(handler_input: HandlerInput) -> str | None:
     return get_intent_name(handler_input) if is_request_type("IntentRequest")(handler_input) else None
+
+
+def first_turn_preface(handler_input: HandlerInput) -> list[str]:
+    """A one-shot question ("Alexa, ask MMN guide about ...") skips the welcome, so it hears the disclaimer here."""
+    session = handler_input.request_envelope.session
+    return [content_of(handler_input).prompts["disclaimer"]] if session and session.new else []
 
 
 class FacetQuestionHandler(AbstractRequestHandler):
     """ "What are the side effects of IVIg?": an intent that names a facet, with an optional topic."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        intent = _intent(handler_input)
+        intent = intent_name(handler_input)
         return intent is not None and content_of(handler_input).facet_for_intent(intent) is not None
 
     def handle(self, handler_input: HandlerInput) -> Response:
@@ -41,13 +47,33 @@ class TopicQuestionHandler(AbstractRequestHandler):
     """ "Do I need treatment?": an intent that a topic declares as its own question."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        intent = _intent(handler_input)
+        intent = intent_name(handler_input)
         return intent is not None and content_of(handler_input).topic_for_intent(intent) is not None
 
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
         topic = content.topic_for_intent(get_intent_name(handler_input))
         return answer(handler_input, content.facet(OVERVIEW), topic_id=topic.id)
+
+
+class QuestionHandler(AbstractRequestHandler):
+    """ "Does IVIg boost my immune system?": a question with its own intent and a direct answer."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        intent = intent_name(handler_input)
+        return intent is not None and content_of(handler_input).question_for_intent(intent) is not None
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        content = content_of(handler_input)
+        question = content.question_for_intent(get_intent_name(handler_input))
+        if question.other_topics_facet:
+            slot = topic_slot(handler_input)
+            asked = slot.id if slot.heard else state_of(handler_input).topic
+            if (slot.heard and slot.id is None) or (asked and asked != question.topic):
+                return answer(handler_input, content.facet(question.other_topics_facet), topic_id=asked)
+        place = Place(question.topic, question=question.id)
+        reply = page_reply(content, state_of(handler_input), place, preface=first_turn_preface(handler_input))
+        return respond(handler_input, reply)
 
 
 class SwitchTopicHandler(AbstractRequestHandler):
@@ -77,14 +103,8 @@ def answer(handler_input: HandlerInput, facet: FacetInfo, topic_id: str | None =
         state.facet = facet.id
         return respond(handler_input, Reply([topic_menu(content)], prompts["which_topic"]))
     if not topic.pages(facet.id):
-        state.topic = topic.id
+        state.topic, state.facet = topic.id, None
         missing = prompts["missing_facet"].format(facet=facet.menu, topic=topic.name)
         return respond(handler_input, Reply([missing, facet_menu(content, topic)]))
-    preface = [prompts["disclaimer"]] if _first_turn(handler_input) else None
-    return respond(handler_input, page_reply(content, state, topic, facet, preface=preface))
-
-
-def _first_turn(handler_input: HandlerInput) -> bool:
-    """A one-shot question ("Alexa, ask MMN guide about ...") skips the welcome, so it hears the disclaimer here."""
-    session = handler_input.request_envelope.session
-    return bool(session and session.new)
+    reply = page_reply(content, state, Place(topic.id, facet.id), preface=first_turn_preface(handler_input))
+    return respond(handler_input, reply)

@@ -1,0 +1,85 @@
+"""Questions about the answer itself: how sure is that, where does it come from, when was it reviewed.
+
+They refer to the page last read and keep the pending offer, so the turn
+still ends with the same question.
+"""
+
+from __future__ import annotations
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import is_intent_name
+from ask_sdk_model import Response
+
+from ..answers import evidence_statements, offer_question, pages_at, spoken_list, topic_menu
+from ..content import Content, Page
+from ..dialog import DialogState, Place
+from ..reply import Reply, respond
+from ..turn import content_of, state_of
+
+EVIDENCE_INTENT = "EvidenceIntent"
+SOURCES_INTENT = "SourcesIntent"
+LAST_REVIEWED_INTENT = "LastReviewedIntent"
+
+
+def _current(content: Content, state: DialogState) -> tuple[Place, Page] | None:
+    pages = pages_at(content, state.place) if state.place else ()
+    return (state.place, pages[min(state.page, len(pages) - 1)]) if pages else None
+
+
+def _nothing_yet(handler_input: HandlerInput) -> Response:
+    content = content_of(handler_input)
+    return respond(handler_input, Reply([content.prompts["nothing_read_yet"], topic_menu(content)]))
+
+
+class EvidenceHandler(AbstractRequestHandler):
+    """ "How sure is that?": the evidence level of the page last read."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(EVIDENCE_INTENT)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        content = content_of(handler_input)
+        state = state_of(handler_input)
+        current = _current(content, state)
+        if current is None:
+            return _nothing_yet(handler_input)
+        statements = evidence_statements(content, *current) or [content.prompts["no_evidence_level"]]
+        return respond(handler_input, Reply(statements, offer_question(content, state.offer)))
+
+
+class SourcesHandler(AbstractRequestHandler):
+    """ "Where does that come from?": the sources of the page last read, by name; the card links them."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(SOURCES_INTENT)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        content = content_of(handler_input)
+        state = state_of(handler_input)
+        current = _current(content, state)
+        if current is None:
+            return _nothing_yet(handler_input)
+        sources = [content.sources[source_id] for source_id in current[1].sources]
+        said = content.prompts["sources_intro"].format(sources=spoken_list([s.spoken for s in sources]))
+        return respond(
+            handler_input,
+            Reply(
+                [said],
+                offer_question(content, state.offer),
+                card_title=content.prompts["sources_heading"],
+                card_lines=[f"- {s.citation()}" for s in sources],
+            ),
+        )
+
+
+class LastReviewedHandler(AbstractRequestHandler):
+    """ "When was this information reviewed?" """
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(LAST_REVIEWED_INTENT)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        content = content_of(handler_input)
+        said = content.prompts["last_reviewed"].format(date=content.spoken_date(content.last_reviewed))
+        return respond(handler_input, Reply([said], offer_question(content, state_of(handler_input).offer)))
