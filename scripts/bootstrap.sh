@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what the given purpose needs, on a fresh machine too:
 #   bootstrap.sh run   .venv with the skill (console, web app)
-#   bootstrap.sh test  .venv with the development tools, and .venv-sam with the AWS SAM CLI
+#   bootstrap.sh dev   .venv with the development tools too (content review export)
+#   bootstrap.sh test  as dev, and .venv-sam with the AWS SAM CLI
 #                      (kept apart: aws-sam-cli pins its own boto3)
 # Re-installs only when pyproject.toml has changed since the last install.
 set -euo pipefail
@@ -30,9 +31,10 @@ install() {  # install VENV STAMP-NAME PIP-ARGS...
 
 case "$purpose" in
     run) install .venv run -e '.[web]' ;;
+    dev) install .venv test -e '.[web,dev]' ;;
     test)
         install .venv test -e '.[web,dev]'
         install .venv-sam sam 'aws-sam-cli>=1.120,<2'
         ;;
-    *) echo "usage: $0 run|test" >&2; exit 2 ;;
+    *) echo "usage: $0 run|dev|test" >&2; exit 2 ;;
 esac

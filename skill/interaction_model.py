@@ -167,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"stale: {path} (run: python -m skill.interaction_model)", file=sys.stderr)
         return 1 if stale else 0
     if args.manifest_out:
+        args.manifest_out.parent.mkdir(parents=True, exist_ok=True)
         args.manifest_out.write_text(render(build_manifest(args.endpoint)), encoding="utf-8")
         print(f"wrote {args.manifest_out}")
         return 0

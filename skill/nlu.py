@@ -16,7 +16,7 @@ from typing import Any
 
 FALLBACK_INTENT = "AMAZON.FallbackIntent"
 _SPELLED = re.compile(r"\b(?:[a-z]\.\s*){2,}")
-_NOT_WORD = re.compile(r"[^a-z0-9'{} ]+")
+_NOT_WORD = re.compile(r"[^a-z0-9'{}_ ]+")  # braces and underscores keep slot names like {other_topic}
 _SLOT = re.compile(r"\{(\w+)\}")
 
 

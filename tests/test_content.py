@@ -15,10 +15,14 @@ CONTENT = load_content()
 TREATMENTS = ("ivig", "cyclophosphamide", "azathioprine", "corticosteroids", "monitoring")
 REQUIRED_FACETS = ("overview", "how_it_works", "effectiveness", "side_effects")
 PAGES = [
-    pytest.param(topic, facet_id, page, id=f"{topic.id}-{facet_id}-{index + 1}")
+    pytest.param(topic.id, facet_id, page, id=f"{topic.id}-{facet_id}-{index + 1}")
     for topic in CONTENT.topics
     for facet_id, pages in topic.facets.items()
     for index, page in enumerate(pages)
+] + [
+    pytest.param(question.topic, question.id, page, id=f"question-{question.id}-{index + 1}")
+    for question in CONTENT.questions
+    for index, page in enumerate(question.pages)
 ]
 MAX_WORDS = 75
 MAX_GRADE = 8.0
@@ -47,6 +51,7 @@ def test_page_is_cited_short_plain_and_not_empty(topic, facet_id, page):
     assert page.text.strip()
     assert page.sources, "every page cites a source"
     assert set(page.sources) <= set(CONTENT.sources), "cited source ids must exist"
+    assert page.evidence in CONTENT.evidence, "every page says how sure it is"
     assert len(page.text.split()) <= MAX_WORDS
     assert grade_level(page.text) <= MAX_GRADE
     assert not re.search(r"[<>{}\[\]]", page.text), "plain text only; speech.py adds SSML"
@@ -72,10 +77,14 @@ def test_effectiveness_pages_state_their_evidence_level():
 
 
 def test_every_source_is_cited_and_complete():
-    cited = {s for t in CONTENT.topics for pages in t.facets.values() for p in pages for s in p.sources}
+    pages = [p for t in CONTENT.topics for ps in t.facets.values() for p in ps] + [
+        p for q in CONTENT.questions for p in q.pages
+    ]
+    cited = {s for p in pages for s in p.sources} | {s for t in CONTENT.topics if t.summary for s in t.summary.sources}
     assert cited == set(CONTENT.sources)
     for source in CONTENT.sources.values():
         assert source.title and source.publisher and source.year > 1900
+        assert 0 < len(source.spoken.split()) <= 12 and not re.search(r"[<>{}()]", source.spoken)
         assert source.url.startswith(("https://", "http://"))
 
 
@@ -97,6 +106,17 @@ def test_synonyms_are_unique_and_cover_brands_and_mishearings():
         "watchful waiting": "monitoring",
     }.items():
         assert seen.get(synonym) == topic, synonym
+
+
+def test_treatments_have_a_comparison_summary_short_enough_for_two():
+    treatments = ("ivig", "scig", "corticosteroids", "azathioprine", "cyclophosphamide", "other_immune_drugs",
+                  "plasma_exchange", "research_treatments", "monitoring")  # fmt: skip
+    for topic_id in treatments:
+        summary = CONTENT.topic(topic_id).summary
+        assert summary is not None, topic_id
+        assert summary.text.startswith(CONTENT.topic(topic_id).name[0].upper() + CONTENT.topic(topic_id).name[1:])
+        assert len(summary.text.split()) <= 32 and grade_level(summary.text) <= MAX_GRADE, topic_id
+        assert summary.evidence in CONTENT.evidence and set(summary.sources) <= set(CONTENT.sources)
 
 
 def test_lexicon_entries_have_one_pronunciation_each():

@@ -69,7 +69,7 @@ def test_custom_intents_have_many_samples_and_every_slot_is_declared(locale):
     for intent in intents(locale):
         if intent["name"].startswith("AMAZON."):
             continue
-        assert len(intent["samples"]) >= 15, intent["name"]
+        assert len(intent["samples"]) >= 30, intent["name"]
         declared = {s["name"] for s in intent.get("slots", [])}
         for sample in intent["samples"]:
             assert sample == sample.lower(), sample

@@ -57,10 +57,16 @@ def test_cards_use_local_spelling():
         assert not any("{emergency_number}" in text for text in texts)
 
 
-def test_respelling_keeps_capitals_and_whole_words():
-    localise = _localiser("999", {"hemolysis": "haemolysis"})
-    assert localise("Hemolysis and hemolysis, call {emergency_number}.") == "Haemolysis and haemolysis, call 999."
+def test_respelling_changes_whole_lowercase_words_and_leaves_names_alone():
+    localise = _localiser("999", {"hemolysis": "haemolysis", "organization": "organisation"})
+    assert localise("hemolysis, call {emergency_number}.") == "haemolysis, call 999."
     assert localise("hemolysises") == "hemolysises"
+    assert localise("the National Organization for Rare Disorders, an organization") == (
+        "the National Organization for Rare Disorders, an organisation"
+    )
+    assert "National Organization for Rare Disorders" in " ".join(
+        p.text for p in load_content("en-GB").topic("organizations").pages("overview")
+    )
 
 
 @pytest.mark.parametrize("asked, served", [("en-NZ", "en-US"), ("de-DE", "en-US"), (None, "en-US"), ("en-GB", "en-GB")])

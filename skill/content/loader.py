@@ -72,16 +72,12 @@ def _load(locale: str) -> Content:
 
 
 def _localiser(emergency_number: str, spelling: dict[str, str]) -> Localise:
-    words = re.compile(r"\b(" + "|".join(map(re.escape, spelling)) + r")\b", re.IGNORECASE) if spelling else None
-
-    def respell(match: re.Match[str]) -> str:
-        word = match.group(0)
-        local = spelling[word.lower()]
-        return local.capitalize() if word[0].isupper() else local
+    # Lowercase words only: a capitalized one may be part of a name ("National Organization for Rare Disorders").
+    words = re.compile(r"\b(" + "|".join(map(re.escape, spelling)) + r")\b") if spelling else None
 
     def localise(text: str) -> str:
         text = text.replace("{emergency_number}", emergency_number)
-        return words.sub(respell, text) if words else text
+        return words.sub(lambda match: spelling[match.group(0)], text) if words else text
 
     return localise
 

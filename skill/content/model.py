@@ -17,7 +17,7 @@ class Source:
     publisher: str
     year: int
     url: str
-    spoken: str = ""  # how the skill names it aloud: "a 2010 European guideline"
+    spoken: str  # how the skill names it aloud: "the 2010 European guideline on MMN"
 
     def citation(self) -> str:
         return f"{self.title}. {self.publisher}, {self.year}. {self.url}"

@@ -1,0 +1,150 @@
+"""A conversation a patient can follow: context, paging, navigation, comparisons, evidence, sources, direct answers."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import Conversation, reprompt_of, speech_of
+
+from skill.answers import pages_at
+from skill.app import build_skill
+from skill.console import Console, render_response
+from skill.content import load_content
+from skill.dialog import Place
+from skill.interaction_model import model_path
+from skill.nlu import LocalNlu
+
+CONTENT = load_content()
+PROMPTS = CONTENT.prompts
+
+
+def page(topic: str, facet: str, index: int = 0) -> str:
+    return CONTENT.topic(topic).pages(facet)[index].text
+
+
+def test_the_issue_conversation_through_request_envelopes(conversation):
+    said = speech_of(conversation.send("topic_ivig"))
+    assert page("ivig", "overview") in said
+    assert speech_of(conversation.send("side_effects_no_topic")).startswith(page("ivig", "side_effects"))
+    more = conversation.send("next")
+    assert speech_of(more).startswith(page("ivig", "side_effects", 1))
+    assert conversation.send("repeat")["response"]["outputSpeech"] == more["response"]["outputSpeech"]
+    steroids = conversation.send("switch_topic_azathioprine", slot_value=("steroids", "corticosteroids", "steroids"))
+    assert speech_of(steroids).startswith(page("corticosteroids", "side_effects")), "the facet is kept"
+    compared = speech_of(conversation.send("compare_ivig_steroids"))
+    assert compared.startswith(PROMPTS["compare_intro"].format(first="IVIg", second="steroid treatment"))
+    assert CONTENT.topic("ivig").summary.text in compared
+    assert CONTENT.topic("corticosteroids").summary.text in compared
+    sure = speech_of(conversation.send("evidence"))
+    assert CONTENT.evidence[CONTENT.topic("ivig").summary.evidence] in sure
+    assert CONTENT.evidence[CONTENT.topic("corticosteroids").summary.evidence] in sure
+    sources = conversation.send("sources")
+    cited = set(CONTENT.topic("ivig").summary.sources) | set(CONTENT.topic("corticosteroids").summary.sources)
+    for source_id in cited:
+        assert CONTENT.sources[source_id].spoken in speech_of(sources)
+        assert CONTENT.sources[source_id].url in sources["response"]["card"]["content"]
+    assert speech_of(conversation.send("start_over")).startswith(PROMPTS["what_you_can_ask"])
+    assert conversation.send("stop")["response"]["shouldEndSession"] is True
+
+
+def test_the_issue_conversation_in_the_console():
+    console = Console(build_skill(), LocalNlu.from_file(model_path("en-US")))
+    turns = [
+        "tell me about IVIG",
+        "what are its side effects",
+        "more",
+        "repeat",
+        "what about steroids",
+        "compare IVIG and steroids",
+        "how sure is that",
+        "where does that come from",
+        "start over",
+        "stop",
+    ]
+    replies = [render_response(console.say(turn)) for turn in turns]
+    assert page("ivig", "side_effects", 1) in replies[2]
+    assert replies[3] == replies[2]
+    assert replies[4].startswith(page("corticosteroids", "side_effects"))
+    assert replies[5].startswith(PROMPTS["compare_intro"].format(first="IVIg", second="steroid treatment"))
+    assert replies[8].startswith(PROMPTS["what_you_can_ask"])
+    assert replies[9].startswith(PROMPTS["goodbye"])
+
+
+def test_every_open_turn_ends_with_one_question_that_is_the_reprompt(conversation):
+    for name in ("launch_request", "topic_ivig", "next", "evidence", "sources", "compare_ivig_steroids", "no", "help"):
+        response = conversation.send(name)
+        speech, reprompt = speech_of(response), reprompt_of(response)
+        assert reprompt and reprompt.endswith("?") and speech.endswith(reprompt), name
+        assert "?" not in speech[: -len(reprompt)], f"{name}: one question only, at the end"
+
+
+def test_previous_goes_back_a_page_then_to_the_previous_facet(conversation):
+    conversation.send("one_shot_side_effects_ivig")
+    conversation.send("next")
+    assert speech_of(conversation.send("previous")).startswith(page("ivig", "side_effects"))
+    earlier = CONTENT.topic("ivig").pages("effectiveness")
+    assert speech_of(conversation.send("previous")).startswith(earlier[-1].text)
+
+
+def test_previous_at_the_very_start_says_so_and_reads_the_first_page(conversation):
+    conversation.send("topic_ivig")
+    said = speech_of(conversation.send("previous"))
+    assert said.startswith(f"{PROMPTS['at_start']} {page('ivig', 'overview')}")
+
+
+def test_previous_and_evidence_before_anything_was_read(conversation):
+    assert speech_of(conversation.send("previous")).startswith(PROMPTS["nothing_before"])
+    assert speech_of(conversation.send("evidence")).startswith(PROMPTS["nothing_read_yet"])
+
+
+def test_how_sure_reads_the_evidence_level_of_the_current_page(conversation):
+    conversation.send("effectiveness_prednisone")
+    level = CONTENT.topic("corticosteroids").pages("effectiveness")[0].evidence
+    assert speech_of(conversation.send("evidence")).startswith(CONTENT.evidence[level])
+
+
+def test_evidence_and_sources_keep_the_pending_offer(conversation):
+    first = conversation.send("topic_ivig")
+    offer = conversation.attributes["dialog"]["offer"]
+    assert reprompt_of(conversation.send("evidence")) == reprompt_of(first)
+    assert reprompt_of(conversation.send("sources")) == reprompt_of(first)
+    assert conversation.attributes["dialog"]["offer"] == offer
+    following = pages_at(CONTENT, Place(**offer["place"]))[offer["page"]]
+    assert speech_of(conversation.send("yes")).startswith(following.text)
+
+
+def test_last_reviewed_date_is_said_the_local_way():
+    us = Conversation(build_skill(), "en-US")
+    assert speech_of(us.send("last_reviewed")).startswith("This information was last reviewed on November 25, 2026.")
+    gb = Conversation(build_skill(), "en-GB")
+    assert speech_of(gb.send("last_reviewed")).startswith("This information was last reviewed on 25 November 2026.")
+
+
+@pytest.mark.parametrize("name", ["boost_immune_ivig", "mmn_fatal"])
+def test_yes_no_questions_start_with_the_direct_answer(conversation, name):
+    said = speech_of(conversation.send(name))
+    assert said.startswith(PROMPTS["disclaimer"])
+    assert said.removeprefix(PROMPTS["disclaimer"]).strip().startswith("No.")
+
+
+def test_a_yes_no_question_about_another_topic_answers_that_topic(conversation):
+    said = speech_of(conversation.send("boost_immune_azathioprine"))
+    assert page("azathioprine", "how_it_works") in said
+
+
+def test_after_a_question_the_topic_is_kept_for_follow_ups(conversation):
+    conversation.send("boost_immune_ivig")
+    assert speech_of(conversation.send("side_effects_no_topic")).startswith(page("ivig", "side_effects"))
+
+
+def test_compare_without_two_comparable_topics_lists_what_can_be_compared(conversation):
+    envelope_name = "compare_ivig_steroids"
+    response = conversation.send(envelope_name, slot_value=("MMN", "mmn", "MMN"))
+    said = speech_of(response)
+    assert said.startswith(PROMPTS["compare_what"].split(":")[0])
+    assert "IVIg" in said and "plasma exchange" in said
+
+
+@pytest.mark.parametrize("question", CONTENT.questions, ids=lambda q: q.id)
+def test_yes_no_content_answers_start_with_yes_or_no(question):
+    if question.answer:
+        assert question.pages[0].text.split()[0].rstrip(".,").lower() == question.answer

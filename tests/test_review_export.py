@@ -1,0 +1,36 @@
+"""The content review export: one Markdown document with every page, its measures, evidence and sources."""
+
+from __future__ import annotations
+
+from skill import review_export
+from skill.content import load_content
+from skill.content.readability import grade_level
+
+
+def test_review_document_holds_every_page_with_its_measures_and_references(tmp_path):
+    out = tmp_path / "review.md"
+    assert review_export.main(["--output", str(out)]) == 0
+    document = out.read_text(encoding="utf-8")
+    content = load_content()
+    pages = [p for t in content.topics for ps in t.facets.values() for p in ps] + [
+        p for q in content.questions for p in q.pages
+    ]
+    for page in pages:
+        assert f"> {page.text}" in document
+        assert f"{len(page.text.split())} words, grade {grade_level(page.text):.1f}" in document
+    for topic in content.topics:
+        assert f"### {topic.title}" in document
+    for source in content.sources.values():
+        assert source.citation() in document
+    for text in content.evidence.values():
+        assert text in document
+    assert f"Last reviewed: {content.last_reviewed.isoformat()}" in document
+    assert content.prompts["disclaimer"] in document
+
+
+def test_review_document_for_another_locale_uses_its_spelling(tmp_path):
+    out = tmp_path / "review-gb.md"
+    review_export.main(["--locale", "en-GB", "--output", str(out)])
+    spoken, references = out.read_text(encoding="utf-8").split("## References")
+    assert "Locale: en-GB" in spoken and "randomised" in spoken and "randomized" not in spoken
+    assert "randomized" in references, "published titles keep their own spelling"

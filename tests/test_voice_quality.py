@@ -1,0 +1,85 @@
+"""Every page the skill can say, as a full response: within Alexa's limits, with a reprompt, drug names pronounced."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import asdict
+
+import pytest
+from conftest import fixture
+
+from skill.answers import can_compare, pages_at
+from skill.app import build_skill
+from skill.content import load_content
+from skill.dialog import DialogState, Offer, Place
+from skill.gateway import handle_event
+from skill.speech import to_plain, to_ssml
+
+MAX_SPEECH_CHARS = 8000
+MAX_CARD_CHARS = 8000
+MAX_RESPONSE_BYTES = 24 * 1024
+DRUG_NAMES = [
+    "azathioprine", "cyclophosphamide", "prednisone", "prednisolone", "methylprednisolone", "corticosteroids",
+    "immunoglobulin", "mycophenolate", "rituximab", "methotrexate", "ciclosporin", "cyclosporine", "interferon",
+    "empasiprubart", "eculizumab", "efgartigimod", "riliprubart", "mercaptopurine", "hyaluronidase", "Gammagard",
+    "Kiovig", "Privigen", "Octagam", "Gamunex", "Panzyga", "Flebogamma", "Hizentra", "HyQvia", "Cuvitru", "Imuran",
+    "Cytoxan", "Endoxan", "CellCept", "Rituxan", "MabThera", "Soliris", "IVIg", "SCIg",
+]  # fmt: skip
+
+
+def places(content):
+    for topic in content.topics:
+        for facet_id, pages in topic.facets.items():
+            yield from ((Place(topic.id, facet_id), i) for i in range(len(pages)))
+    for question in content.questions:
+        yield from ((Place(question.topic, question=question.id), i) for i in range(len(question.pages)))
+    for first in content.topics:
+        for second in content.topics:
+            if can_compare(content, first.id, second.id):
+                yield Place(first.id, compare=second.id), 0
+
+
+def read_aloud(skill, locale: str, place: Place, index: int) -> dict:
+    """The skill's response when the listener says "yes" to hearing this page."""
+    envelope = fixture("yes")
+    envelope["request"]["locale"] = locale
+    state = DialogState(offer=Offer(place, index))
+    envelope["session"]["attributes"] = {"dialog": copy.deepcopy(asdict(state))}
+    return handle_event(skill, envelope)
+
+
+@pytest.mark.parametrize("locale", ["en-US", "en-GB", "en-AU"])
+def test_every_page_is_a_valid_response_within_alexas_limits(locale):
+    content = load_content(locale)
+    skill = build_skill()
+    count = 0
+    for place, index in places(content):
+        response = read_aloud(skill, locale, place, index)
+        body = response["response"]
+        where = f"{place} page {index + 1}"
+        assert to_plain(body["outputSpeech"]["ssml"]).startswith(pages_at(content, place)[index].text), where
+        ET.fromstring(body["outputSpeech"]["ssml"])
+        assert len(body["outputSpeech"]["ssml"]) <= MAX_SPEECH_CHARS, where
+        assert len(body["card"]["title"]) + len(body["card"]["content"]) <= MAX_CARD_CHARS, where
+        assert len(json.dumps(response).encode("utf-8")) <= MAX_RESPONSE_BYTES, where
+        assert body["shouldEndSession"] is False and body["reprompt"]["outputSpeech"]["ssml"], where
+        count += 1
+    assert count > 100
+
+
+def test_drug_names_carry_a_pronunciation_wherever_they_are_said():
+    content = load_content()
+    texts = [page.text for place, index in places(content) for page in [pages_at(content, place)[index]]]
+    texts += list(content.prompts.values())
+    missing = set()
+    for text in texts:
+        ssml = to_ssml(content, text)
+        for name in DRUG_NAMES:
+            said = len(re.findall(rf"\b{re.escape(name)}\b", text, re.IGNORECASE))
+            marked = len(re.findall(rf">{re.escape(name)}</(?:phoneme|sub)>", ssml, re.IGNORECASE))
+            if said != marked:
+                missing.add(name)
+    assert missing == set(), "add these to lexicon.toml"
