@@ -112,6 +112,8 @@ def _title(content: Content, place: Place) -> str:
     if place.compare is not None:
         other = content.topic(place.compare)
         return content.prompts["compare_title"].format(first=topic.title, second=other.title)
+    if place.question is not None:
+        return content.question(place.question).title
     facet = content.facet(place.facet or "")
     return f"{topic.title}: {facet.title}" if facet else topic.title
 

@@ -52,7 +52,7 @@ def render_review(content: Content) -> str:
     for question in content.questions:
         answer = f" (answers {question.answer})" if question.answer else ""
         for index, page in enumerate(question.pages, start=1):
-            lines += _page(f"{question.id}{answer}, page {index}", page, content, numbers)
+            lines += _page(f"{question.title}{answer}, page {index}", page, content, numbers)
     lines += ["", "## What the skill says around the answers", ""]
     lines += [f"- **{name}**: {text}" for name, text in content.prompts.items()]
     lines += ["", "## References", ""]

@@ -126,6 +126,11 @@ def test_yes_no_questions_start_with_the_direct_answer(conversation, name):
     assert said.removeprefix(PROMPTS["disclaimer"]).strip().startswith("No.")
 
 
+def test_a_question_card_carries_the_question_as_its_title(conversation):
+    card = conversation.send("mmn_fatal")["response"]["card"]
+    assert card["title"] == CONTENT.question_for_intent("MmnFatalIntent").title == "Is MMN fatal?"
+
+
 def test_a_yes_no_question_about_another_topic_answers_that_topic(conversation):
     said = speech_of(conversation.send("boost_immune_azathioprine"))
     assert page("azathioprine", "how_it_works") in said

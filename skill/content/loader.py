@@ -105,6 +105,7 @@ def _pages(data: list[dict[str, Any]], localise: Localise) -> tuple[Page, ...]:
 def _question(data: dict[str, Any], localise: Localise) -> Question:
     return Question(
         id=data["id"],
+        title=localise(data["title"]),
         intent=data["intent"],
         topic=data["topic"],
         pages=_pages(data["pages"], localise),

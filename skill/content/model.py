@@ -67,6 +67,7 @@ class Question:
     """
 
     id: str
+    title: str
     intent: str
     topic: str
     pages: tuple[Page, ...]
