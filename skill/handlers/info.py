@@ -13,7 +13,7 @@ from ask_sdk_model import Response
 
 from ..answers import evidence_statements, offer_question, pages_at, spoken_list, topic_menu
 from ..content import Content, Page
-from ..dialog import DialogState, Place
+from ..dialog import Place
 from ..reply import Reply, respond
 from ..turn import content_of, state_of
 
@@ -22,54 +22,47 @@ SOURCES_INTENT = "SourcesIntent"
 LAST_REVIEWED_INTENT = "LastReviewedIntent"
 
 
-def _current(content: Content, state: DialogState) -> tuple[Place, Page] | None:
-    pages = pages_at(content, state.place) if state.place else ()
-    return (state.place, pages[min(state.page, len(pages) - 1)]) if pages else None
+class _AboutLastPage(AbstractRequestHandler):
+    """Answers a question about the page last read; ``about`` says what to tell of it."""
+
+    intent: str
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name(self.intent)(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        content = content_of(handler_input)
+        state = state_of(handler_input)
+        pages = pages_at(content, state.place) if state.place else ()
+        if not pages:
+            return respond(handler_input, Reply([content.prompts["nothing_read_yet"], topic_menu(content)]))
+        reply = self.about(content, state.place, pages[min(state.page, len(pages) - 1)])
+        reply.question = offer_question(content, state.offer)
+        return respond(handler_input, reply)
+
+    def about(self, content: Content, place: Place, page: Page) -> Reply:
+        raise NotImplementedError
 
 
-def _nothing_yet(handler_input: HandlerInput) -> Response:
-    content = content_of(handler_input)
-    return respond(handler_input, Reply([content.prompts["nothing_read_yet"], topic_menu(content)]))
-
-
-class EvidenceHandler(AbstractRequestHandler):
+class EvidenceHandler(_AboutLastPage):
     """ "How sure is that?": the evidence level of the page last read."""
 
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name(EVIDENCE_INTENT)(handler_input)
+    intent = EVIDENCE_INTENT
 
-    def handle(self, handler_input: HandlerInput) -> Response:
-        content = content_of(handler_input)
-        state = state_of(handler_input)
-        current = _current(content, state)
-        if current is None:
-            return _nothing_yet(handler_input)
-        statements = evidence_statements(content, *current) or [content.prompts["no_evidence_level"]]
-        return respond(handler_input, Reply(statements, offer_question(content, state.offer)))
+    def about(self, content: Content, place: Place, page: Page) -> Reply:
+        return Reply(evidence_statements(content, place, page) or [content.prompts["no_evidence_level"]])
 
 
-class SourcesHandler(AbstractRequestHandler):
+class SourcesHandler(_AboutLastPage):
     """ "Where does that come from?": the sources of the page last read, by name; the card links them."""
 
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name(SOURCES_INTENT)(handler_input)
+    intent = SOURCES_INTENT
 
-    def handle(self, handler_input: HandlerInput) -> Response:
-        content = content_of(handler_input)
-        state = state_of(handler_input)
-        current = _current(content, state)
-        if current is None:
-            return _nothing_yet(handler_input)
-        sources = [content.sources[source_id] for source_id in current[1].sources]
+    def about(self, content: Content, place: Place, page: Page) -> Reply:
+        sources = [content.sources[source_id] for source_id in page.sources]
         said = content.prompts["sources_intro"].format(sources=spoken_list([s.spoken for s in sources]))
-        return respond(
-            handler_input,
-            Reply(
-                [said],
-                offer_question(content, state.offer),
-                card_title=content.prompts["sources_heading"],
-                card_lines=[f"- {s.citation()}" for s in sources],
-            ),
+        return Reply(
+            [said], card_title=content.prompts["sources_heading"], card_lines=[f"- {s.citation()}" for s in sources]
         )
 
 
