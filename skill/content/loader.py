@@ -33,10 +33,12 @@ def languages() -> list[str]:
     return sorted(path.name for path in DATA_DIR.iterdir() if (path / "locales.toml").is_file())
 
 
-def supported_locales(language: str) -> list[str]:
-    return [key for key in _read(DATA_DIR / language / "locales.toml") if key != "spelling"]
+@functools.cache
+def supported_locales(language: str) -> tuple[str, ...]:
+    return tuple(key for key in _read(DATA_DIR / language / "locales.toml") if key != "spelling")
 
 
+@functools.cache
 def resolve_locale(locale: str | None) -> str:
     """A locale the content supports: the one asked for, else its language's first, else the default."""
     locales = supported_locales(language_of(locale))
