@@ -52,6 +52,9 @@ def test_cards_use_local_spelling():
     assert "randomised" in load_content("en-GB").evidence["rct"]
     assert "randomised" in load_content("en-IN").evidence["rct"]
     assert "randomized" in load_content("en-CA").evidence["rct"]
+    ivig_risks = " ".join(p.text for p in load_content("en-GB").topic("ivig").pages("side_effects"))
+    assert "haemolysis" in ivig_risks and "hemolysis" not in ivig_risks
+    assert "hemolysis" in " ".join(p.text for p in load_content("en-US").topic("ivig").pages("side_effects"))
     for locale in EMERGENCY_NUMBERS:
         texts = [p.text for t in load_content(locale).topics for pages in t.facets.values() for p in pages]
         assert not any("{emergency_number}" in text for text in texts)
