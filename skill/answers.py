@@ -67,7 +67,11 @@ def evidence_statements(content: Content, place: Place, page: Page) -> list[str]
     """How strong the evidence behind a page is, in words; a comparison names each side."""
     if place.compare is not None:
         sides = [content.topic(place.topic), content.topic(place.compare)]
-        return [f"{t.name}: {content.evidence[t.summary.evidence]}" for t in sides if t and t.summary]
+        return [
+            f"{t.name[:1].upper()}{t.name[1:]}: {content.evidence[t.summary.evidence]}"
+            for t in sides
+            if t and t.summary
+        ]
     return [content.evidence[page.evidence]] if page.evidence else []
 
 

@@ -35,6 +35,7 @@ def test_the_issue_conversation_through_request_envelopes(conversation):
     assert CONTENT.topic("ivig").summary.text in compared
     assert CONTENT.topic("corticosteroids").summary.text in compared
     sure = speech_of(conversation.send("evidence"))
+    assert "Steroid treatment: " in sure
     assert CONTENT.evidence[CONTENT.topic("ivig").summary.evidence] in sure
     assert CONTENT.evidence[CONTENT.topic("corticosteroids").summary.evidence] in sure
     sources = conversation.send("sources")
