@@ -70,6 +70,60 @@ def test_the_issue_conversation_in_the_console():
     assert replies[9].startswith(PROMPTS["goodbye"])
 
 
+@pytest.fixture
+def console():
+    return Console(build_skill(), LocalNlu.from_file(model_path("en-US")))
+
+
+def test_follow_ups_without_a_topic_refer_to_the_current_one(console):
+    console.say("tell me about IVIG")
+    assert render_response(console.say("how does it work")).startswith(page("ivig", "how_it_works"))
+    assert render_response(console.say("how often")).startswith(page("ivig", "course"))
+    assert render_response(console.say("what about azathioprine")).startswith(page("azathioprine", "course"))
+
+
+@pytest.mark.parametrize(
+    "asked, question",
+    [
+        ("what treatments are there", "treatment_options"),
+        ("what is the best treatment", "best_treatment"),
+        ("what is the first treatment", "best_treatment"),
+        ("what if IVIG stops working", "ivig_not_working"),
+        ("what if IVIG doesn't work", "ivig_not_working"),
+    ],
+)
+def test_overview_questions(console, asked, question):
+    assert render_response(console.say(asked)).startswith(
+        f"{PROMPTS['disclaimer']} {CONTENT.question(question).pages[0].text}"
+    )
+
+
+def test_mild_disease_question_answers_with_watchful_waiting(console):
+    reply = render_response(console.say("do I need treatment if it's mild"))
+    assert page("monitoring", "overview") in reply
+
+
+@pytest.mark.parametrize(
+    "asked, first_word",
+    [
+        ("does IVIG boost my immune system", "No."),
+        ("can steroids make MMN worse", "Yes."),
+        ("is MMN the same as ALS", "No."),
+        ("is IVIG a cure", "No."),
+    ],
+)
+def test_yes_no_questions_in_the_console_start_with_the_answer(console, asked, first_word):
+    reply = render_response(console.say(asked)).removeprefix(PROMPTS["disclaimer"]).strip()
+    assert reply.startswith(first_word)
+
+
+def test_paging_words(console):
+    console.say("what are the side effects of IVIG")
+    for word, index in (("continue", 1), ("go back", 0), ("next", 1), ("more", 2)):
+        assert render_response(console.say(word)).startswith(page("ivig", "side_effects", index)), word
+    assert render_response(console.say("no")).startswith(PROMPTS["declined"])
+
+
 def test_every_open_turn_ends_with_one_question_that_is_the_reprompt(conversation):
     for name in ("launch_request", "topic_ivig", "next", "evidence", "sources", "compare_ivig_steroids", "no", "help"):
         response = conversation.send(name)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from conftest import Conversation, fixture, reprompt_of, speech_of
+from conftest import FIXTURES, Conversation, fixture, reprompt_of, speech_of
 
 from skill.answers import pages_at
 from skill.dialog import Place
@@ -16,6 +18,19 @@ def send(skill, name):
 
 def page_text(content, topic, facet, index=0):
     return content.topic(topic).pages(facet)[index].text
+
+
+def test_disclaimer_is_one_sentence_that_says_it_is_not_medical_advice(content):
+    disclaimer = content.prompts["disclaimer"]
+    assert len(re.findall(r"[.!?](?:\s|$)", disclaimer)) == 1
+    assert "not medical advice" in disclaimer and "neurologist" in disclaimer and "911" in disclaimer
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in FIXTURES.glob("*.json")))
+def test_every_open_response_has_a_reprompt(skill, name):
+    body = handle_event(skill, fixture(name))["response"]
+    if body.get("shouldEndSession") is False:
+        assert body["reprompt"]["outputSpeech"]["ssml"], name
 
 
 def test_launch_welcomes_disclaims_lists_and_asks(skill, content):

@@ -63,6 +63,8 @@ def test_events_subscribed_are_the_events_the_skill_handles(skill):
 def test_example_phrases_resolve_with_the_local_model(locale):
     console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
     phrases = PUBLISHING["locales"][locale]["examplePhrases"]
+    invocation = json.loads(model_path(locale).read_text())["interactionModel"]["languageModel"]["invocationName"]
+    assert all(phrase.startswith("Alexa, ") and invocation in phrase for phrase in phrases)
     assert console.request_for(phrases[0])["type"] == "LaunchRequest"
     for phrase in phrases[1:]:
         request = console.request_for(phrase)

@@ -218,3 +218,38 @@ def test_the_web_app_imports_in_a_fresh_process_without_oscrypto():
     code = "import sys, skill.web; skill.web.create_app(verify=False); print('oscrypto' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_the_real_downloader_fetches_over_http_with_a_size_limit_and_fails_cleanly():
+    """download() against a server on this machine (Amazon's certificate server cannot be reached here)."""
+    import http.server
+    import threading
+
+    from skill.verification import MAX_CERT_CHAIN_BYTES, download
+
+    bodies = {"/chain.pem": b"-----BEGIN CERTIFICATE-----\n", "/huge.pem": b"x" * (MAX_CERT_CHAIN_BYTES + 1)}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = bodies.get(self.path)
+            self.send_response(200 if body else 404)
+            self.end_headers()
+            self.wfile.write(body or b"")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        assert download(f"{base}/chain.pem") == bodies["/chain.pem"]
+        with pytest.raises(ValueError, match="too large"):
+            download(f"{base}/huge.pem")
+        with pytest.raises(urllib.error.HTTPError):
+            download(f"{base}/missing.pem")
+    finally:
+        server.shutdown()
+        server.server_close()
+    with pytest.raises(urllib.error.URLError):
+        download(base)  # the server is gone: connection refused

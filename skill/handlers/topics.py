@@ -6,13 +6,15 @@ the listener is on), handles what cannot be answered, and reads the first page.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, is_intent_name, is_request_type
 from ask_sdk_model import Response
 
 from ..answers import OVERVIEW, facet_menu, page_reply, topic_menu
-from ..content import FacetInfo
+from ..content import Content, FacetInfo, Question, Topic
 from ..dialog import Place
 from ..reply import Reply, respond
 from ..slots import topic_slot
@@ -31,47 +33,57 @@ def first_turn_preface(handler_input: HandlerInput) -> list[str]:
     return [content_of(handler_input).prompts["disclaimer"]] if session and session.new else []
 
 
-class FacetQuestionHandler(AbstractRequestHandler):
+class _ContentIntentHandler(AbstractRequestHandler):
+    """Handles the intents the content declares; ``lookup`` finds what the content holds for one."""
+
+    def lookup(self, content: Content, intent: str) -> Any:
+        raise NotImplementedError
+
+    def reply(self, handler_input: HandlerInput, found: Any) -> Response:
+        raise NotImplementedError
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        intent = intent_name(handler_input)
+        return intent is not None and self.lookup(content_of(handler_input), intent) is not None
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return self.reply(handler_input, self.lookup(content_of(handler_input), get_intent_name(handler_input)))
+
+
+class FacetQuestionHandler(_ContentIntentHandler):
     """ "What are the side effects of IVIg?": an intent that names a facet, with an optional topic."""
 
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        intent = intent_name(handler_input)
-        return intent is not None and content_of(handler_input).facet_for_intent(intent) is not None
+    def lookup(self, content: Content, intent: str) -> FacetInfo | None:
+        return content.facet_for_intent(intent)
 
-    def handle(self, handler_input: HandlerInput) -> Response:
-        facet = content_of(handler_input).facet_for_intent(get_intent_name(handler_input))
-        return answer(handler_input, facet)
+    def reply(self, handler_input: HandlerInput, found: FacetInfo) -> Response:
+        return answer(handler_input, found)
 
 
-class TopicQuestionHandler(AbstractRequestHandler):
+class TopicQuestionHandler(_ContentIntentHandler):
     """ "Do I need treatment?": an intent that a topic declares as its own question."""
 
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        intent = intent_name(handler_input)
-        return intent is not None and content_of(handler_input).topic_for_intent(intent) is not None
+    def lookup(self, content: Content, intent: str) -> Topic | None:
+        return content.topic_for_intent(intent)
 
-    def handle(self, handler_input: HandlerInput) -> Response:
-        content = content_of(handler_input)
-        topic = content.topic_for_intent(get_intent_name(handler_input))
-        return answer(handler_input, content.facet(OVERVIEW), topic_id=topic.id)
+    def reply(self, handler_input: HandlerInput, found: Topic) -> Response:
+        return answer(handler_input, content_of(handler_input).facet(OVERVIEW), topic_id=found.id)
 
 
-class QuestionHandler(AbstractRequestHandler):
+class QuestionHandler(_ContentIntentHandler):
     """ "Does IVIg boost my immune system?": a question with its own intent and a direct answer."""
 
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        intent = intent_name(handler_input)
-        return intent is not None and content_of(handler_input).question_for_intent(intent) is not None
+    def lookup(self, content: Content, intent: str) -> Question | None:
+        return content.question_for_intent(intent)
 
-    def handle(self, handler_input: HandlerInput) -> Response:
+    def reply(self, handler_input: HandlerInput, found: Question) -> Response:
         content = content_of(handler_input)
-        question = content.question_for_intent(get_intent_name(handler_input))
-        if question.other_topics_facet:
+        if found.other_topics_facet:
             slot = topic_slot(handler_input)
             asked = slot.id if slot.heard else state_of(handler_input).topic
-            if (slot.heard and slot.id is None) or (asked and asked != question.topic):
-                return answer(handler_input, content.facet(question.other_topics_facet), topic_id=asked)
-        place = Place(question.topic, question=question.id)
+            if (slot.heard and slot.id is None) or (asked and asked != found.topic):
+                return answer(handler_input, content.facet(found.other_topics_facet), topic_id=asked)
+        place = Place(found.topic, question=found.id)
         reply = page_reply(content, state_of(handler_input), place, preface=first_turn_preface(handler_input))
         return respond(handler_input, reply)
 
