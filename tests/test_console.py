@@ -62,6 +62,30 @@ def test_utterances_resolve_to_the_intended_intent_and_slot(nlu, utterance, inte
     assert (resolved.resolved[0] if resolved and resolved.resolved else None) == topic
 
 
+@pytest.mark.parametrize(
+    "utterance, intent, topic",
+    [
+        ("my mother just got diagnosed, what is multifocal motor neuropathy", "TopicIntent", "mmn"),
+        ("will gammagard make her stronger", "EffectivenessIntent", "ivig"),
+        ("is it safe for her kidneys", "SideEffectsIntent", None),
+        ("she has chest pain during the drip", "EmergencyIntent", None),
+        ("my dad can't breathe", "EmergencyIntent", None),
+        ("her lips are swelling up", "EmergencyIntent", None),
+        ("how long will my husband need ivig", "CourseIntent", "ivig"),
+        ("is imuran any good for me", "EffectivenessIntent", "azathioprine"),
+        ("what's the weather like tomorrow", "AMAZON.FallbackIntent", None),
+        ("what is the capital of france", "AMAZON.FallbackIntent", None),
+        ("thank you", "AMAZON.FallbackIntent", None),
+        ("I would like to order a pizza please", "AMAZON.FallbackIntent", None),
+    ],
+)
+def test_sentences_close_to_a_sample_are_understood_as_alexa_would(nlu, utterance, intent, topic):
+    understood = nlu.understand(utterance)
+    assert understood.intent == intent
+    resolved = understood.slots.get("topic")
+    assert (resolved.resolved[0] if resolved and resolved.resolved else None) == topic
+
+
 def test_unknown_topic_is_passed_on_unresolved(nlu):
     understood = nlu.understand("tell me about aspirin")
     assert understood.intent == "TopicIntent"
