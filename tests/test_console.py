@@ -71,6 +71,7 @@ def test_utterances_resolve_to_the_intended_intent_and_slot(nlu, utterance, inte
         ("she has chest pain during the drip", "EmergencyIntent", None),
         ("my dad can't breathe", "EmergencyIntent", None),
         ("her lips are swelling up", "EmergencyIntent", None),
+        ("my husband's IVIG makes him tired, is that normal", "SideEffectsIntent", "ivig"),
         ("how long will my husband need ivig", "CourseIntent", "ivig"),
         ("is imuran any good for me", "EffectivenessIntent", "azathioprine"),
         ("what's the weather like tomorrow", "AMAZON.FallbackIntent", None),
