@@ -7,6 +7,7 @@ medical text of its own.
 from __future__ import annotations
 
 from .content import Content, Page, Topic
+from .content.model import PageRef
 from .dialog import DialogState, Offer, Place
 from .reply import Reply
 
@@ -22,6 +23,20 @@ def pages_at(content: Content, place: Place) -> tuple[Page, ...]:
         return question.pages if question else ()
     topic = content.topic(place.topic)
     return topic.pages(place.facet) if topic and place.facet else ()
+
+
+def place_of(ref: PageRef) -> Place:
+    """The dialog place of a content page reference."""
+    return Place(ref.topic, facet=ref.facet, question=ref.question)
+
+
+def label(place: Place, index: int) -> str:
+    """What was answered, as a short label: "ivig.side_effects.2", "q:ivig_cure.1", "compare:ivig:scig"."""
+    if place.compare is not None:
+        return f"compare:{place.topic}:{place.compare}"
+    if place.question is not None:
+        return f"q:{place.question}.{index + 1}"
+    return f"{place.topic}.{place.facet}.{index + 1}"
 
 
 def can_compare(content: Content, first: str, second: str) -> bool:
@@ -41,6 +56,7 @@ def page_reply(
     index = min(max(index, 0), len(pages) - 1)
     page = pages[index]
     state.topic, state.facet, state.place, state.page = place.topic, place.facet, place, index
+    state.answered, state.choices = label(place, index), ()
     state.offer = Offer(place, index + 1) if index + 1 < len(pages) else _following(content, place)
     return Reply(
         parts=[*(preface or []), page.text],
@@ -85,10 +101,12 @@ def facet_menu(content: Content, topic: Topic) -> str:
     return f"{content.prompts['facet_menu'].format(topic=topic.name)} {spoken_list(offers)}."
 
 
-def spoken_list(items: list[str]) -> str:
+def spoken_list(items: list[str], joiner: str = "and") -> str:
     if len(items) < 2:
         return "".join(items)
-    return ", ".join(items[:-1]) + ", and " + items[-1]
+    if len(items) == 2:
+        return f"{items[0]} {joiner} {items[1]}"
+    return ", ".join(items[:-1]) + f", {joiner} " + items[-1]
 
 
 def _following(content: Content, place: Place) -> Offer | None:

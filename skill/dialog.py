@@ -2,8 +2,9 @@
 
 A small typed object: what the listener is asking about (topic, facet), the
 place and page last read (for "previous", "how sure is that?" and "where does
-that come from?"), what "yes" would mean now (the pending offer), and the last
-reply (for "repeat").
+that come from?"), what "yes" would mean now (the pending offer), the
+questions offered in "Do you mean ... or ...?", what the last turn answered,
+and the last reply (for "repeat").
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ class DialogState:
     page: int = 0
     offer: Offer | None = None
     last: LastReply | None = field(default=None)
+    choices: tuple[str, ...] = ()  # question ids offered in "Do you mean ... or ...?"
+    answered: str | None = None  # what the last turn answered: a page label, a safety level, "unknown", "clarify"
 
     @classmethod
     def from_attributes(cls, attributes: dict[str, Any]) -> DialogState:
@@ -65,6 +68,8 @@ class DialogState:
                 page=int(data.get("page") or 0),
                 offer=Offer(place=Place(**offer["place"]), page=int(offer.get("page") or 0)) if offer else None,
                 last=LastReply(**last) if last else None,
+                choices=tuple(str(c) for c in data.get("choices") or ()),
+                answered=data.get("answered"),
             )
         except (TypeError, ValueError, KeyError):
             # Attributes from an older or foreign session: start afresh rather than fail.
@@ -72,7 +77,7 @@ class DialogState:
 
     def reset(self) -> None:
         """Forget where the listener was; the last reply stays, so "repeat" still works."""
-        self.topic, self.facet, self.place, self.page, self.offer = None, None, None, 0, None
+        self.topic, self.facet, self.place, self.page, self.offer, self.choices = None, None, None, 0, None, ()
 
     def save(self, attributes: dict[str, Any]) -> None:
         attributes[KEY] = asdict(self)

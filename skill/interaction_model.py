@@ -2,7 +2,8 @@
 
 ``interaction_models/source/<language>.toml`` holds the intents and sample
 utterances; the content module gives the locales, the TOPIC slot type (topic
-names and synonyms) and the intents that content answers. The models are
+names and synonyms), the QUESTION slot type of the catch-all intent (the
+question bank's phrasings) and the intents that content answers. The models are
 written to ``interaction_models/custom/<locale>.json`` and the manifest, from
 ``interaction_models/source/manifest.toml``, to ``interaction_models/skill.json``
 (the ASK CLI layout).
@@ -29,6 +30,7 @@ SOURCE_DIR = ROOT / "interaction_models" / "source"
 MODEL_DIR = ROOT / "interaction_models" / "custom"
 MANIFEST_PATH = ROOT / "interaction_models" / "skill.json"
 _SLOT = re.compile(r"\{(\w+)\}")
+MAX_SLOT_VALUE = 140  # characters, Alexa's limit for a slot value
 
 
 def read_source(language: str) -> dict[str, Any]:
@@ -54,7 +56,10 @@ def build_model(locale: str) -> dict[str, Any]:
                 "invocationName": source["invocation_name"],
                 "modelConfiguration": {"fallbackIntentSensitivity": {"level": source["fallback_sensitivity"]}},
                 "intents": intents,
-                "types": [{"name": source["topic_slot_type"], "values": _topic_values(content)}],
+                "types": [
+                    {"name": source["topic_slot_type"], "values": _topic_values(content)},
+                    {"name": source["question_slot_type"], "values": _question_values(content)},
+                ],
             }
         }
     }
@@ -145,6 +150,13 @@ def _topic_values(content: Content) -> list[dict[str, Any]]:
         }
         for topic in content.topics
     ]
+
+
+def _question_values(content: Content) -> list[dict[str, Any]]:
+    """The bank's phrasings, as values of the catch-all slot: they teach Alexa the words people use,
+    and Alexa passes anything else said there through to the ranker too."""
+    phrasings = dict.fromkeys(p for q in content.questions for p in q.phrasings if len(p) <= MAX_SLOT_VALUE)
+    return [{"name": {"value": phrasing}} for phrasing in phrasings]
 
 
 def _check_content_intents(source: dict[str, Any], content: Content) -> None:

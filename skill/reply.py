@@ -25,6 +25,12 @@ class Reply:
     end: bool = False
 
 
+def first_turn_preface(handler_input: HandlerInput) -> list[str]:
+    """A one-shot question ("Alexa, ask MMN guide about ...") skips the welcome: it hears one short disclaimer."""
+    session = handler_input.request_envelope.session
+    return [content_of(handler_input).prompts["disclaimer_short"]] if session and session.new else []
+
+
 def respond(handler_input: HandlerInput, reply: Reply) -> Response:
     content = content_of(handler_input)
     prompts = content.prompts

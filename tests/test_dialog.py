@@ -94,7 +94,7 @@ def test_follow_ups_without_a_topic_refer_to_the_current_one(console):
 )
 def test_overview_questions(console, asked, question):
     assert render_response(console.say(asked)).startswith(
-        f"{PROMPTS['disclaimer']} {CONTENT.question(question).pages[0].text}"
+        f"{PROMPTS['disclaimer_short']} {CONTENT.question(question).pages[0].text}"
     )
 
 
@@ -113,7 +113,7 @@ def test_mild_disease_question_answers_with_watchful_waiting(console):
     ],
 )
 def test_yes_no_questions_in_the_console_start_with_the_answer(console, asked, first_word):
-    reply = render_response(console.say(asked)).removeprefix(PROMPTS["disclaimer"]).strip()
+    reply = render_response(console.say(asked)).removeprefix(PROMPTS["disclaimer_short"]).strip()
     assert reply.startswith(first_word)
 
 
@@ -177,8 +177,8 @@ def test_last_reviewed_date_is_said_the_local_way():
 @pytest.mark.parametrize("name", ["boost_immune_ivig", "mmn_fatal"])
 def test_yes_no_questions_start_with_the_direct_answer(conversation, name):
     said = speech_of(conversation.send(name))
-    assert said.startswith(PROMPTS["disclaimer"])
-    assert said.removeprefix(PROMPTS["disclaimer"]).strip().startswith("No.")
+    assert said.startswith(PROMPTS["disclaimer_short"])
+    assert said.removeprefix(PROMPTS["disclaimer_short"]).strip().startswith("No.")
 
 
 def test_a_question_card_carries_the_question_as_its_title(conversation):

@@ -76,7 +76,7 @@ def test_effectiveness_card_states_the_evidence_level(skill, content):
 
 def test_one_shot_question_hears_the_disclaimer_first(skill, content):
     speech = speech_of(send(skill, "one_shot_side_effects_ivig"))
-    assert speech.startswith(content.prompts["disclaimer"])
+    assert speech.startswith(content.prompts["disclaimer_short"])
     assert page_text(content, "ivig", "side_effects") in speech
 
 
@@ -101,11 +101,12 @@ def test_missing_topic_lists_the_topics_and_asks_which(skill, content):
     assert speech.endswith(content.prompts["which_topic"])
 
 
-def test_unresolved_topic_says_what_was_heard_and_lists_topics(skill, content):
-    speech = speech_of(send(skill, "topic_unresolved"))
-    assert content.prompts["unknown_topic"].format(heard="aspirin") in speech
-    assert "IVIg" in speech
-    assert speech.endswith(content.prompts["which_topic"])
+def test_unresolved_topic_is_ranked_as_free_text_and_answered_honestly(skill, content):
+    response = send(skill, "topic_unresolved")
+    speech = speech_of(response)
+    assert content.prompts["dont_know"] in speech
+    assert content.prompts["topics_intro"] not in speech, "never the whole topic list"
+    assert speech.endswith(reprompt_of(response))
 
 
 def test_topic_named_after_a_missing_topic_question_gets_the_asked_facet(conversation, content):
@@ -185,8 +186,8 @@ def test_emergency_gives_the_emergency_number_first_and_ends(conversation, conte
     conversation.send("topic_ivig")
     response = conversation.send("emergency")
     speech = speech_of(response)
-    assert speech == content.prompts["emergency"]
-    assert speech.startswith("If this is an emergency, call 911 now.")
+    assert speech == content.red_flags.level("emergency").texts["answer"]
+    assert speech.startswith("Call 911 now.")
     assert response["response"]["shouldEndSession"] is True
 
 
@@ -203,7 +204,7 @@ def test_fallback_says_what_it_can_do_and_offers_topics(skill, content, name):
     response = send(skill, name)
     speech = speech_of(response)
     assert speech.startswith(content.prompts["fallback"])
-    assert "IVIg" in speech and "azathioprine" in speech
+    assert content.prompts["what_you_can_ask"] in speech
     assert reprompt_of(response) == content.prompts["ask"]
 
 

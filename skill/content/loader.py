@@ -7,6 +7,7 @@ and extra pronunciations.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import tomllib
@@ -14,7 +15,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .model import Content, FacetInfo, LexiconEntry, Page, Question, Source, Topic
+from .model import (
+    Content,
+    FacetInfo,
+    LexiconEntry,
+    Page,
+    PageRef,
+    Question,
+    RedFlags,
+    Sign,
+    Source,
+    Topic,
+    TriageLevel,
+    Vocabulary,
+)
 
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_LOCALE = "en-US"
@@ -68,8 +82,19 @@ def _load(locale: str) -> Content:
         ),
         sources={sid: Source(id=sid, **s) for sid, s in _read(folder / "sources.toml").items()},
         lexicon=tuple(LexiconEntry(**e) for e in [*_read(folder / "lexicon.toml")["entries"], *local["lexicon"]]),
-        questions=tuple(_question(q, localise) for q in _read(folder / "questions.toml").get("questions", [])),
+        questions=_with_topics(
+            [
+                *(_question(q, localise) for q in _read(folder / "questions.toml").get("questions", [])),
+                *(
+                    _bank_question(q)
+                    for path in sorted((folder / "bank").glob("*.toml"))
+                    for q in _read(path)["questions"]
+                ),
+            ]
+        ),
         date_format=local["date_format"],
+        red_flags=_red_flags(_read(folder / "red_flags.toml"), localise),
+        vocabulary=_vocabulary(_read(folder / "understanding.toml")),
     )
 
 
@@ -108,11 +133,102 @@ def _question(data: dict[str, Any], localise: Localise) -> Question:
     return Question(
         id=data["id"],
         title=localise(data["title"]),
-        intent=data["intent"],
+        intent=data.get("intent"),
         topic=data["topic"],
         pages=_pages(data["pages"], localise),
         answer=data.get("answer"),
         other_topics_facet=data.get("other_topics_facet"),
+        about=localise(data.get("about", "")),
+        phrasings=tuple(data.get("phrasings", ())),
+    )
+
+
+def _bank_question(data: dict[str, Any]) -> Question:
+    """A question of the bank: its ``answer`` names the page that answers it."""
+    ref = page_ref(data["answer"])
+    return Question(
+        id=data["id"],
+        title=data["about"][:1].upper() + data["about"][1:],
+        topic=ref.topic,
+        about=data["about"],
+        phrasings=tuple(data["phrasings"]),
+        see=ref,
+    )
+
+
+def _with_topics(questions: list[Question]) -> tuple[Question, ...]:
+    """The bank, whole: a bank item that points at the question of its own id adds its phrasings to it;
+    one that points at another question's page takes that question's topic."""
+    by_id: dict[str, Question] = {}
+    for question in questions:
+        ref = question.see
+        known = by_id.get(question.id)
+        if known is not None:
+            if ref is None or ref.question != question.id:
+                raise ValueError(f"two questions have the id {question.id}")
+            by_id[question.id] = dataclasses.replace(
+                known, phrasings=known.phrasings + question.phrasings, about=known.about or question.about
+            )
+            continue
+        by_id[question.id] = question
+    resolved = []
+    for question in by_id.values():
+        ref = question.see
+        if ref is not None and ref.question is not None:
+            target = by_id.get(ref.question)
+            if target is None or target.see is not None:
+                raise ValueError(f"question {question.id} points at {ref.question}, which has no answer of its own")
+            ref = dataclasses.replace(ref, topic=target.topic)
+            question = dataclasses.replace(question, topic=target.topic, see=ref)
+        resolved.append(question)
+    return tuple(resolved)
+
+
+def page_ref(pointer: str) -> PageRef:
+    """ "ivig.course.2" (a topic's facet page) or "q:ivig_cure.1" (a question's page); pages count from 1.
+
+    A question's page gets its topic from that question when the content is loaded (``_with_topics``).
+    """
+    if pointer.startswith("q:"):
+        question, _, page = pointer[2:].partition(".")
+        return PageRef(topic=question, question=question, page=int(page or 1) - 1)
+    topic, facet, *page = pointer.split(".")
+    return PageRef(topic=topic, facet=facet, page=int(page[0]) - 1 if page else 0)
+
+
+def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
+    levels = []
+    for level_id in ("emergency", "call_doctor", "no_change"):
+        level = data[level_id]
+        texts = {k: localise(" ".join(v.split())) for k, v in level.items() if isinstance(v, str)}
+        signs = tuple(
+            Sign(
+                id=sign["id"],
+                groups=tuple(tuple(group) for group in sign["all"]),
+                unless=tuple(sign.get("unless", ())),
+                window=sign.get("window", 8),
+                urgency=sign.get("urgency"),
+                means=localise(sign["means"]) if "means" in sign else None,
+                answer=localise(" ".join(sign["answer"].split())) if "answer" in sign else None,
+                sources=tuple(sign.get("sources", ())),
+            )
+            for sign in level.get("signs", [])
+        )
+        levels.append(TriageLevel(id=level_id, signs=signs, texts=texts, sources=tuple(level["sources"])))
+    return RedFlags(
+        levels=tuple(levels),
+        infusion_words=tuple(data["infusion_words"]),
+        asking=tuple(data["asking"]),
+        reporting=tuple(data["reporting"]),
+    )
+
+
+def _vocabulary(data: dict[str, Any]) -> Vocabulary:
+    return Vocabulary(
+        stopwords=frozenset(data["stopwords"].split()),
+        fold=dict(data["fold"]),
+        facet_words=dict(data["facet_words"]),
+        facet_phrasings={facet: tuple(p) for facet, p in data["facet_phrasings"].items()},
     )
 
 

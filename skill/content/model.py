@@ -56,23 +56,99 @@ class Topic:
 
 
 @dataclass(frozen=True)
-class Question:
-    """A question with its own intent and answer ("Does IVIg boost my immune system?").
+class PageRef:
+    """A page of the content: a topic's facet page, or a page of a question with its own answer."""
 
-    ``answer`` is "yes" or "no" for a yes/no question, whose first page then
-    starts with that word; ``topic`` is the topic it is about, and the one the
-    listener is on afterwards. When its intent has a topic slot and the listener
-    names another topic ("does azathioprine boost my immune system?"), that
-    topic's ``other_topics_facet`` answers instead.
+    topic: str
+    facet: str | None = None
+    question: str | None = None
+    page: int = 0  # 0-based
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question people ask, in the words they ask it: an item of the question bank.
+
+    It either has its own ``pages`` (a direct answer, "Does IVIg boost my immune
+    system?"), or ``see``, the page of the content that answers it, so nothing
+    medical is written twice. ``phrasings`` are the ways people ask it; ``about``
+    names it in "Do you mean ...?". ``topic`` is the topic it is about, and the
+    one the listener is on afterwards.
+
+    A question with its own ``intent`` in the interaction model: ``answer`` is
+    "yes" or "no" for a yes/no question, whose first page then starts with that
+    word. When its intent has a topic slot and the listener names another topic
+    ("does azathioprine boost my immune system?"), that topic's
+    ``other_topics_facet`` answers instead.
     """
 
     id: str
     title: str
-    intent: str
     topic: str
-    pages: tuple[Page, ...]
+    pages: tuple[Page, ...] = ()
+    intent: str | None = None
     answer: str | None = None
     other_topics_facet: str | None = None
+    about: str = ""
+    phrasings: tuple[str, ...] = ()
+    see: PageRef | None = None
+
+    @property
+    def ref(self) -> PageRef:
+        """The page that answers this question."""
+        return self.see or PageRef(self.topic, question=self.id)
+
+
+@dataclass(frozen=True)
+class Sign:
+    """A red flag: words that, heard together, mean a triage level applies.
+
+    Every group in ``groups`` must have a word in the sentence, all within
+    ``window`` words; no phrase of ``unless`` may be there. ``means`` says
+    what it may mean (call the doctor), ``answer`` is the whole direct answer
+    (do not change treatment); ``urgency`` is "now" or "today".
+    """
+
+    id: str
+    groups: tuple[tuple[str, ...], ...]
+    unless: tuple[str, ...] = ()
+    window: int = 8
+    urgency: str | None = None
+    means: str | None = None
+    answer: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TriageLevel:
+    """One level of the safety triage (emergency, call_doctor, no_change), its signs and its spoken texts."""
+
+    id: str
+    signs: tuple[Sign, ...]
+    texts: dict[str, str]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RedFlags:
+    levels: tuple[TriageLevel, ...]  # most urgent first
+    infusion_words: tuple[str, ...]
+    asking: tuple[str, ...] = ()  # phrases of a question about a sign rather than a report of one
+    reporting: tuple[str, ...] = ()  # words of a report about someone, which override ``asking``
+
+    def level(self, level_id: str) -> TriageLevel:
+        return next(level for level in self.levels if level.id == level_id)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """How free text is read for ranking: words to ignore, spoken words folded to the bank's words,
+    and words that stand for a facet (added to the query when an intent names the facet)."""
+
+    stopwords: frozenset[str]
+    fold: dict[str, str]
+    facet_words: dict[str, str]
+    facet_phrasings: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -97,10 +173,14 @@ class Content:
     lexicon: tuple[LexiconEntry, ...]
     questions: tuple[Question, ...] = ()
     date_format: str = "{month} {day}, {year}"
+    red_flags: RedFlags | None = None
+    vocabulary: Vocabulary | None = None
     _by_id: dict[str, Topic] = field(init=False, repr=False, compare=False)
+    _questions_by_id: dict[str, Question] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {t.id: t for t in self.topics})
+        object.__setattr__(self, "_questions_by_id", {q.id: q for q in self.questions})
 
     def topic(self, topic_id: str) -> Topic | None:
         return self._by_id.get(topic_id)
@@ -119,10 +199,18 @@ class Content:
         return self.date_format.format(day=date.day, month=f"{date:%B}", year=date.year)
 
     def question(self, question_id: str) -> Question | None:
-        return next((q for q in self.questions if q.id == question_id), None)
+        return self._questions_by_id.get(question_id)
 
     def question_for_intent(self, intent: str) -> Question | None:
-        return next((q for q in self.questions if q.intent == intent), None)
+        return next((q for q in self.questions if q.intent is not None and q.intent == intent), None)
+
+    def pages_of(self, ref: PageRef) -> tuple[Page, ...]:
+        """The run of pages that ``ref`` points into: its facet's or its question's."""
+        if ref.question is not None:
+            question = self.question(ref.question)
+            return question.pages if question else ()
+        topic = self.topic(ref.topic)
+        return topic.pages(ref.facet) if topic and ref.facet else ()
 
     def next_facet(self, topic: Topic, after: str) -> FacetInfo | None:
         """The facet to offer after ``after``: the next one this topic has."""

@@ -1,23 +1,25 @@
 """The skill's request and exception handlers, one module per concern.
 
 ``REQUEST_HANDLERS`` is in dispatch order: the SDK asks each in turn and the
-first whose ``can_handle`` answers yes handles the request, so the catch-all
-``UnhandledRequestHandler`` comes last.
+first whose ``can_handle`` answers yes handles the request, so the safety
+triage comes first and the catch-all ``UnhandledRequestHandler`` last.
 """
 
 from .builtins import CancelOrStopHandler, FallbackHandler, HelpHandler, SessionEndedHandler, UnhandledRequestHandler
 from .compare import CompareHandler
 from .errors import CatchAllExceptionHandler
 from .events import SkillEventHandler
+from .free_text import FreeTextHandler
 from .info import EvidenceHandler, LastReviewedHandler, SourcesHandler
 from .launch import LaunchHandler
 from .navigation import NoHandler, PreviousHandler, RepeatHandler, StartOverHandler, YesHandler
-from .safety import EmergencyHandler
+from .safety import TriageHandler
 from .topics import FacetQuestionHandler, QuestionHandler, SwitchTopicHandler, TopicQuestionHandler
 
 REQUEST_HANDLERS = (
-    EmergencyHandler(),
+    TriageHandler(),
     LaunchHandler(),
+    FreeTextHandler(),
     FacetQuestionHandler(),
     TopicQuestionHandler(),
     QuestionHandler(),

@@ -9,7 +9,6 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name, is_request_type
 from ask_sdk_model import Response
 
-from ..answers import topic_menu
 from ..reply import Reply, respond
 from ..turn import content_of
 
@@ -78,4 +77,4 @@ class UnhandledRequestHandler(AbstractRequestHandler):
 
 def _fallback(handler_input: HandlerInput) -> Response:
     content = content_of(handler_input)
-    return respond(handler_input, Reply([content.prompts["fallback"], topic_menu(content)]))
+    return respond(handler_input, Reply([content.prompts["fallback"], content.prompts["what_you_can_ask"]]))

@@ -9,10 +9,10 @@ from ask_sdk_model import Response
 
 from ..answers import can_compare, page_reply, spoken_list
 from ..dialog import Place
-from ..reply import Reply, respond
+from ..reply import Reply, first_turn_preface, respond
 from ..slots import OTHER_TOPIC_SLOT, TOPIC_SLOT, topic_slot
 from ..turn import content_of, state_of
-from .topics import first_turn_preface
+from .free_text import free_text_reply
 
 COMPARE_INTENT = "CompareIntent"
 
@@ -24,8 +24,12 @@ class CompareHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
         state = state_of(handler_input)
-        first = topic_slot(handler_input, TOPIC_SLOT).id or state.topic
-        second = topic_slot(handler_input, OTHER_TOPIC_SLOT).id
+        slots = [topic_slot(handler_input, TOPIC_SLOT), topic_slot(handler_input, OTHER_TOPIC_SLOT)]
+        unknown = [slot.heard for slot in slots if slot.heard and slot.id is None]
+        if unknown:
+            return respond(handler_input, free_text_reply(handler_input, " ".join(s.heard for s in slots if s.heard)))
+        first = slots[0].id or state.topic
+        second = slots[1].id
         if first and second and can_compare(content, first, second):
             place = Place(first, compare=second)
             return respond(handler_input, page_reply(content, state, place, preface=first_turn_preface(handler_input)))

@@ -1,22 +1,61 @@
-"""Emergencies: the emergency number comes first, before anything else, and the session closes so the user can call."""
+"""Safety triage, first on every path: an emergency, a sign to call the doctor, or a wish to change treatment.
+
+The first request handler: it reads the intent and every slot value, and if
+the triage finds a red flag, nothing else answers. An emergency puts the
+emergency number first and ends the session so the user can call; a question
+about a red flag ("can IVIg cause a heart attack?") hears what to do if it is
+happening now, then its answer.
+"""
 
 from __future__ import annotations
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
 from ..reply import Reply, respond
-from ..turn import content_of
+from ..turn import content_of, state_of
+from ..understanding.heard import heard_texts, intent_name
+from ..understanding.triage import CALL_DOCTOR, EMERGENCY, Triage, triager
+from .free_text import free_text_reply
 
-EMERGENCY_INTENT = "EmergencyIntent"
+_TRIAGE = "triage"
 
 
-class EmergencyHandler(AbstractRequestHandler):
+def triage_of(handler_input: HandlerInput) -> Triage | None:
+    """The triage of this request, worked out once."""
+    attributes = handler_input.attributes_manager.request_attributes
+    if _TRIAGE not in attributes:
+        content = content_of(handler_input)
+        attributes[_TRIAGE] = triager(content.locale).triage(intent_name(handler_input), heard_texts(handler_input))
+    return attributes[_TRIAGE]
+
+
+class TriageHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return is_intent_name(EMERGENCY_INTENT)(handler_input)
+        return triage_of(handler_input) is not None
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        emergency = content_of(handler_input).prompts["emergency"]
-        return respond(handler_input, Reply([emergency], card_title="Emergency", card_lines=[emergency], end=True))
+        found = triage_of(handler_input)
+        content = content_of(handler_input)
+        level, texts = found.level, found.level.texts
+        state = state_of(handler_input)
+        if found.asking:
+            preface = [texts["if_now"]]
+            return respond(handler_input, free_text_reply(handler_input, " ".join(heard_texts(handler_input)), preface))
+        state.offer, state.choices, state.answered = None, (), f"safety:{level.id}"
+        sign = found.sign
+        if level.id == EMERGENCY:
+            parts = [texts["during_infusion"] if found.during_infusion else texts["answer"]]
+        elif level.id == CALL_DOCTOR:
+            urgency = (sign.urgency if sign else None) or texts["urgency"]
+            parts = [sign.means if sign else texts["means"], texts[urgency]]
+            if found.during_infusion:
+                parts.append(texts["during_infusion"])
+        else:
+            parts = [sign.answer if sign else texts["answer"], texts["close"]]
+        sources = sign.sources if sign and sign.sources else level.sources
+        cited = [f"- {content.sources[s].citation()}" for s in sources]
+        title = content.prompts[f"triage_title_{level.id}"]
+        card = [*parts, content.prompts["sources_heading"] + ":\n" + "\n".join(cited)]
+        return respond(handler_input, Reply(parts, card_title=title, card_lines=card, end=level.id == EMERGENCY))

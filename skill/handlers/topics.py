@@ -16,21 +16,16 @@ from ask_sdk_model import Response
 from ..answers import OVERVIEW, facet_menu, page_reply, topic_menu
 from ..content import Content, FacetInfo, Question, Topic
 from ..dialog import Place
-from ..reply import Reply, respond
+from ..reply import Reply, first_turn_preface, respond
 from ..slots import topic_slot
 from ..turn import content_of, state_of
+from .free_text import free_text_reply
 
 SWITCH_TOPIC_INTENT = "SwitchTopicIntent"
 
 
 def intent_name(handler_input: HandlerInput) -> str | None:
     return get_intent_name(handler_input) if is_request_type("IntentRequest")(handler_input) else None
-
-
-def first_turn_preface(handler_input: HandlerInput) -> list[str]:
-    """A one-shot question ("Alexa, ask MMN guide about ...") skips the welcome, so it hears the disclaimer here."""
-    session = handler_input.request_envelope.session
-    return [content_of(handler_input).prompts["disclaimer"]] if session and session.new else []
 
 
 class _ContentIntentHandler(AbstractRequestHandler):
@@ -81,7 +76,11 @@ class QuestionHandler(_ContentIntentHandler):
         if found.other_topics_facet:
             slot = topic_slot(handler_input)
             asked = slot.id if slot.heard else state_of(handler_input).topic
-            if (slot.heard and slot.id is None) or (asked and asked != found.topic):
+            if slot.heard and slot.id is None:
+                return respond(
+                    handler_input, free_text_reply(handler_input, slot.heard, facet=found.other_topics_facet)
+                )
+            if asked and asked != found.topic:
                 return answer(handler_input, content.facet(found.other_topics_facet), topic_id=asked)
         place = Place(found.topic, question=found.id)
         reply = page_reply(content, state_of(handler_input), place, preface=first_turn_preface(handler_input))
@@ -107,9 +106,7 @@ def answer(handler_input: HandlerInput, facet: FacetInfo, topic_id: str | None =
     slot = topic_slot(handler_input) if topic_id is None else None
     state.offer = None
     if slot is not None and slot.heard and slot.id is None:
-        state.facet = facet.id
-        unknown = prompts["unknown_topic"].format(heard=slot.heard)
-        return respond(handler_input, Reply([unknown, topic_menu(content)], prompts["which_topic"]))
+        return respond(handler_input, free_text_reply(handler_input, slot.heard, facet=facet.id))
     topic = content.topic(topic_id or (slot.id if slot else None) or state.topic or "")
     if topic is None:
         state.facet = facet.id

@@ -1,0 +1,203 @@
+"""Free text ranked against the question bank: which question did the listener ask, and how sure is that?
+
+Every phrasing of every question in the bank is a document of a BM25 index
+(``bm25s``), and so is a handful of ways to ask each facet of each topic
+(``facet_phrasings`` in the content), so free text reaches every page. Text is
+read the same way on both sides: words folded to the bank's words (topic
+synonyms and brand names to the topic's id, lay words to the bank's words),
+function words dropped, the rest stemmed.
+
+Confidence decides the verdict: a clear winner is answered; two close
+candidates for different pages are offered as "Do you mean ... or ...?";
+when the words that matter are not covered, the answer is an honest "I don't
+know that one yet" with the nearest questions the bank has.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+
+import bm25s
+import Stemmer
+
+from ..content import Content, Question, language_of, load_content, supported_locales
+from ..content.model import PageRef
+from .words import words
+
+ANSWER = "answer"
+CLARIFY = "clarify"
+UNKNOWN = "unknown"
+
+# Share of the query's weight (IDF) that the best question's words must cover to be answered.
+MIN_COVERAGE = 0.6
+# A runner-up for another page scoring at least this share of the winner makes the call too close.
+CLOSE_CALL = 0.9
+SUGGESTIONS = 3
+_CANDIDATES = 40
+
+
+@dataclass(frozen=True)
+class Ranked:
+    question: Question
+    score: float
+    coverage: float
+
+
+@dataclass(frozen=True)
+class Ranking:
+    verdict: str  # ANSWER, CLARIFY or UNKNOWN
+    candidates: tuple[Ranked, ...]  # best first: the answer, the two to choose from, or the suggestions
+
+
+class Ranker:
+    """The question bank of one locale's content, indexed for ranking."""
+
+    def __init__(self, content: Content):
+        vocabulary = content.vocabulary
+        self.stopwords = vocabulary.stopwords
+        self.topic_ids = {topic.id for topic in content.topics}
+        self.fold = _fold_table(content)
+        self.sizes = sorted({len(phrase) for phrase in self.fold}, reverse=True)
+        self.stemmer = Stemmer.Stemmer("english")
+        self.facet_words = {facet: self.terms(text) for facet, text in vocabulary.facet_words.items()}
+        self.questions = (*content.questions, *_facet_questions(content))
+        documents, self.owner, self.vocab = [], [], []
+        for index, question in enumerate(self.questions):
+            known: set[str] = set()
+            for phrasing in question.phrasings:
+                terms = self.terms(phrasing)
+                if terms:
+                    documents.append(terms)
+                    self.owner.append(index)
+                    known.update(terms)
+            self.vocab.append(frozenset(known))
+        frequency: dict[str, int] = {}
+        for terms in documents:
+            for term in set(terms):
+                frequency[term] = frequency.get(term, 0) + 1
+        count = len(documents)
+        self.idf = {term: math.log(1 + (count - df + 0.5) / (df + 0.5)) for term, df in frequency.items()}
+        self.unseen_idf = math.log(1 + (count + 0.5) / 0.5)
+        self.index = bm25s.BM25()
+        self.index.index(documents, show_progress=False)
+
+    def terms(self, text: str) -> list[str]:
+        """The words of ``text`` that matter for ranking, folded and stemmed."""
+        tokens, out, i = words(text), [], 0
+        while i < len(tokens):
+            for size in (n for n in self.sizes if n <= len(tokens) - i):
+                folded = self.fold.get(tuple(tokens[i : i + size]))
+                if folded is not None:
+                    out.extend(folded)
+                    i += size
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return [t if t in self.topic_ids else self.stemmer.stemWord(t) for t in out if t not in self.stopwords]
+
+    def rank(
+        self, text: str, *, topic: str | None = None, facet: str | None = None, among: tuple[str, ...] = ()
+    ) -> Ranking:
+        """Rank ``text``; ``topic`` and ``facet`` (what the listener is on, or what the intent named) are hints
+        added to the query, not words that must be covered; ``among`` limits the choice to these question ids."""
+        asked = list(dict.fromkeys(self.terms(text)))
+        if not asked:
+            return Ranking(UNKNOWN, ())
+        hints = [*self.facet_words.get(facet or "", ())]
+        if topic and not any(t in self.topic_ids for t in asked):
+            hints.append(topic)
+        query = [t for t in dict.fromkeys(asked + hints) if t in self.idf]
+        scores = self.index.get_scores(query) if query else []
+        best: dict[int, float] = {}
+        for doc in sorted(range(len(scores)), key=lambda d: -scores[d])[: _CANDIDATES * 4]:
+            if scores[doc] > 0:
+                owner = self.owner[doc]
+                best[owner] = max(best.get(owner, 0.0), float(scores[doc]))
+        weight = sum(self.idf.get(t, self.unseen_idf) for t in asked)
+        ranked = []
+        for index, score in sorted(best.items(), key=lambda item: -item[1])[:_CANDIDATES]:
+            question = self.questions[index]
+            if among and question.id not in among:
+                continue
+            covered = sum(self.idf[t] for t in asked if t in self.vocab[index])
+            ranked.append(Ranked(question, score, covered / weight))
+        return self._verdict(_distinct(ranked), asked, among)
+
+    def _verdict(self, ranked: list[Ranked], asked: list[str], among: tuple[str, ...]) -> Ranking:
+        if not ranked:
+            return Ranking(UNKNOWN, ())
+        top = ranked[0]
+        if among and top.coverage > 0:
+            return Ranking(ANSWER, (top,))
+        topics = [t for t in asked if t in self.topic_ids]
+        if len(asked) == 1 and topics:
+            overview = next((r for r in ranked if r.question.see == PageRef(topics[0], "overview")), None)
+            if overview is not None:
+                return Ranking(ANSWER, (overview,))
+        if top.coverage >= MIN_COVERAGE:
+            runner = ranked[1] if len(ranked) > 1 else None
+            if runner is not None and runner.coverage >= MIN_COVERAGE and runner.score >= CLOSE_CALL * top.score:
+                return Ranking(CLARIFY, (top, runner))
+            return Ranking(ANSWER, (top,))
+        near = [r for r in ranked if r.coverage > 0][:SUGGESTIONS]
+        return Ranking(UNKNOWN, tuple(near))
+
+
+def _distinct(ranked: list[Ranked]) -> list[Ranked]:
+    """One candidate per page: questions answered by the same page are one choice, not a close call."""
+    seen, out = set(), []
+    for r in ranked:
+        if r.question.ref not in seen:
+            seen.add(r.question.ref)
+            out.append(r)
+    return out
+
+
+def _fold_table(content: Content) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Spoken phrase -> the bank's words. Topic names and synonyms fold to the topic id; the content's fold list
+    (lay words) wins where both name a phrase, and its words are folded once more ("drip" -> "infusion" -> IVIg)."""
+    table: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for topic in content.topics:
+        for phrase in (topic.id.replace("_", " "), topic.name, *topic.synonyms):
+            key = tuple(words(phrase))
+            if key:
+                table[key] = (topic.id,)
+    lay = {tuple(words(spoken)): tuple(words(said)) for spoken, said in content.vocabulary.fold.items()}
+    for key, said in lay.items():
+        table[key] = tuple(t for word in said for t in table.get((word,), (word,)))
+    return table
+
+
+def _facet_questions(content: Content) -> list[Question]:
+    """Every facet page of every topic as a question of the bank, asked the ways ``facet_phrasings`` lists."""
+    questions = []
+    for topic in content.topics:
+        names = [topic.name, *topic.synonyms[:2]]
+        for facet in content.facets:
+            if not topic.pages(facet.id):
+                continue
+            phrasings = content.vocabulary.facet_phrasings.get(facet.id, ())
+            questions.append(
+                Question(
+                    id=f"{topic.id}.{facet.id}",
+                    title=f"{topic.title}: {facet.title}",
+                    topic=topic.id,
+                    about=facet.offer.format(topic=topic.name),
+                    phrasings=tuple(p.format(topic=name) for p in phrasings for name in names),
+                    see=PageRef(topic.id, facet.id),
+                )
+            )
+    return questions
+
+
+def ranker(locale: str) -> Ranker:
+    """The ranker for a locale: one per content language, as the bank is written once per language."""
+    return _ranker(language_of(locale))
+
+
+@functools.cache
+def _ranker(language: str) -> Ranker:
+    return Ranker(load_content(supported_locales(language)[0]))

@@ -1,0 +1,92 @@
+"""Safety triage: decides, before any other routing, whether what was said is an emergency,
+a sign to call the doctor, or a wish to change a treatment on one's own.
+
+It reads everything the skill can see of what was said: the intent (the model
+has an intent for each level) and every slot value, which holds the free text
+of a question. The red flags are content (``red_flags.toml``), reviewed like
+every medical sentence; a red flag never loses to a topic word in the same sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..content import Content, load_content
+from ..content.model import Sign, TriageLevel
+from .words import phrases, words
+
+EMERGENCY = "emergency"
+CALL_DOCTOR = "call_doctor"
+NO_CHANGE = "no_change"
+
+# The model's intents for each level: Alexa picks them for what it hears as a whole sentence.
+LEVEL_INTENTS = {"EmergencyIntent": EMERGENCY, "CallDoctorIntent": CALL_DOCTOR, "TreatmentChangeIntent": NO_CHANGE}
+
+
+@dataclass(frozen=True)
+class Triage:
+    level: TriageLevel
+    sign: Sign | None  # None when only the intent said so
+    during_infusion: bool
+    asking: bool = False  # a question about the sign, not a report of it: warn, then answer the question
+
+
+class _CompiledSign:
+    def __init__(self, sign: Sign):
+        self.sign = sign
+        self.groups = tuple(phrases(group) for group in sign.groups)
+        self.unless = phrases(sign.unless)
+
+    def matches(self, tokens: list[str]) -> bool:
+        if any(p.positions(tokens) for p in self.unless):
+            return False
+        found = [sorted({i for p in group for i in p.positions(tokens)}) for group in self.groups]
+        if not all(found):
+            return False
+        # Some word of every group within one window: try each found word as the window's start.
+        window = self.sign.window
+        starts = {i for group in found for i in group}
+        return any(all(any(start <= i <= start + window for i in group) for group in found) for start in starts)
+
+
+class Triager:
+    """The red flags of one locale's content, ready to read sentences with."""
+
+    def __init__(self, content: Content):
+        red_flags = content.red_flags
+        self.levels = tuple((level, tuple(_CompiledSign(s) for s in level.signs)) for level in red_flags.levels)
+        self.by_id = {level.id: level for level in red_flags.levels}
+        self.infusion = phrases(red_flags.infusion_words)
+        self.asking = phrases(red_flags.asking)
+        self.reporting = phrases(red_flags.reporting)
+
+    def triage(self, intent: str | None, heard: Iterable[str]) -> Triage | None:
+        """The most urgent level that the intent or any heard text calls for, or None."""
+        texts = [words(text) for text in heard if text]
+        during = any(p.positions(tokens) for tokens in texts for p in self.infusion)
+        intent_level = LEVEL_INTENTS.get(intent or "")
+        for level, signs in self.levels:
+            found = next(((c.sign, tokens) for c in signs for tokens in texts if c.matches(tokens)), None)
+            if found is not None:
+                return Triage(level=level, sign=found[0], during_infusion=during, asking=self._asking(level, found[1]))
+            if intent_level == level.id:
+                return Triage(level=level, sign=None, during_infusion=during)
+        return None
+
+    def _asking(self, level: TriageLevel, tokens: list[str]) -> bool:
+        if "if_now" not in level.texts or any(p.positions(tokens) for p in self.reporting):
+            return False
+        return any(p.positions(tokens) for p in self.asking)
+
+    def signs_in(self, text: str) -> list[tuple[str, str]]:
+        """Every (level, sign) the text holds: for tests and the content review."""
+        tokens = words(text)
+        return [(level.id, c.sign.id) for level, signs in self.levels for c in signs if c.matches(tokens)]
+
+
+@functools.cache
+def triager(locale: str) -> Triager:
+    """The triager for a locale's content (built once per process)."""
+    return Triager(load_content(locale))
