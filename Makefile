@@ -6,7 +6,8 @@
 
 LAMBDA_PYTHON ?= python3.13
 LAMBDA_PYTHON_VERSION := 3.13
-LAMBDA_PLATFORM := manylinux2014_aarch64
+# The function runs on arm64; a build to run on this machine (tests, benchmarks) sets its own platform.
+LAMBDA_PLATFORM ?= manylinux2014_aarch64
 
 build-SkillFunction:
 	$(LAMBDA_PYTHON) -m pip install --quiet --disable-pip-version-check --no-compile \

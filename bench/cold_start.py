@@ -1,7 +1,7 @@
 """Cold start of the Lambda package: import plus the first answer, with and without shipped bytecode.
 
 Builds the package with the Makefile (as `sam build` does), then starts fresh
-Python processes that import the handler and answer one launch request, as a
+Python processes that import the handler and answer one free-text question, as a
 new Lambda instance would. Bytecode writing is off, as on Lambda's read-only
 /var/task. Prints the median and spread of each variant.
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
 import shutil
 import statistics
 import subprocess
@@ -22,7 +23,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EVENT = ROOT / "tests" / "fixtures" / "launch_request.json"
+# The first request is a free-text question, so the first answer includes triage and ranking.
+EVENT = ROOT / "tests" / "fixtures" / "question_free_text.json"
 PROBE = (
     "import json, sys, time; t0 = time.perf_counter(); sys.path.insert(0, sys.argv[2]);"
     "import lambda_function; t1 = time.perf_counter();"
@@ -32,7 +34,9 @@ PROBE = (
 
 
 def build(python: str, target: Path) -> None:
-    env = {**os.environ, "ARTIFACTS_DIR": str(target), "LAMBDA_PYTHON": python}
+    # For this machine's processor, so the package's compiled wheels run here.
+    platform_tag = f"manylinux2014_{platform.machine()}"
+    env = {**os.environ, "ARTIFACTS_DIR": str(target), "LAMBDA_PYTHON": python, "LAMBDA_PLATFORM": platform_tag}
     result = subprocess.run(
         ["make", "--no-print-directory", "build-SkillFunction"], cwd=ROOT, env=env, capture_output=True, text=True
     )

@@ -11,10 +11,12 @@ from ask_sdk_core.skill_builder import SkillBuilder
 
 from .handlers import EXCEPTION_HANDLERS, REQUEST_HANDLERS
 from .interceptors import RememberReply
+from .understanding import prepare
 
 
 def build_skill(skill_id: str | None = None) -> CustomSkill:
     """The configured skill. With ``skill_id``, requests for any other skill are refused."""
+    prepare()
     builder = SkillBuilder()
     for handler in REQUEST_HANDLERS:
         builder.add_request_handler(handler)

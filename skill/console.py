@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 from ask_sdk_core.skill import CustomSkill
@@ -36,11 +36,20 @@ _ONE_SHOT_JOINERS = ("about", "to", "for", "if", "whether", "that")
 class Console:
     """One user's conversation: keeps the session between turns, as Alexa does."""
 
-    def __init__(self, skill: CustomSkill, nlu: LocalNlu, locale: str = "en-US"):
+    def __init__(
+        self,
+        skill: CustomSkill,
+        nlu: LocalNlu,
+        locale: str = "en-US",
+        send: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+    ):
+        """``send`` delivers an envelope and returns the response (default: the skill, as Lambda runs it)."""
         self.skill = skill
         self.nlu = nlu
+        self.send = send or (lambda envelope: handle_event(skill, envelope))
         self.locale = locale
         self.session: envelopes.Session | None = None
+        self.last_request: dict[str, Any] | None = None
 
     @property
     def in_session(self) -> bool:
@@ -48,10 +57,10 @@ class Console:
 
     def say(self, utterance: str) -> dict[str, Any]:
         """Send one utterance; returns the skill's response envelope."""
-        request = self.request_for(utterance)
+        request = self.last_request = self.request_for(utterance)
         if self.session is None:
             self.session = envelopes.Session(locale=self.locale)
-        response = handle_event(self.skill, self.session.envelope(request))
+        response = self.send(self.session.envelope(request))
         body = response.get("response") or {}
         if body.get("shouldEndSession") is not False:
             self.session = None
@@ -62,7 +71,7 @@ class Console:
     def close(self) -> None:
         """The user walked away: Alexa tells the skill the session ended."""
         if self.session is not None:
-            handle_event(self.skill, self.session.envelope(envelopes.session_ended_request("USER_INITIATED")))
+            self.send(self.session.envelope(envelopes.session_ended_request("USER_INITIATED")))
             self.session = None
 
     def request_for(self, utterance: str) -> dict[str, Any]:

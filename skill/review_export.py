@@ -53,11 +53,56 @@ def render_review(content: Content) -> str:
         answer = f" (answers {question.answer})" if question.answer else ""
         for index, page in enumerate(question.pages, start=1):
             lines += _page(f"{question.title}{answer}, page {index}", page, content, numbers)
+    lines += _question_bank(content)
+    lines += _safety_triage(content, numbers)
     lines += ["", "## What the skill says around the answers", ""]
     lines += [f"- **{name}**: {text}" for name, text in content.prompts.items()]
     lines += ["", "## References", ""]
     lines += [f"{numbers[s.id]}. `{s.id}`: {s.citation()}" for s in content.sources.values()]
     return "\n".join(lines) + "\n"
+
+
+def _question_bank(content: Content) -> list[str]:
+    bank = [q for q in content.questions if q.phrasings]
+    lines = [
+        "",
+        "## The question bank",
+        "",
+        f"{len(bank)} questions with {sum(len(q.phrasings) for q in bank)} phrasings, in people's own words. "
+        "Free text is ranked against them; each is answered by the page it names, so no medical text is repeated.",
+        "",
+        "Phrasings were drawn from:",
+        "",
+        *[f"- {source}" for source in content.phrasing_sources],
+    ]
+    for question in bank:
+        ref = question.ref
+        where = f"{ref.question or ref.topic}" + (f", {ref.facet}" if ref.facet else "") + f", page {ref.page + 1}"
+        lines += ["", f"**{question.about}** (`{question.id}`, answered by {where})", ""]
+        lines += [f"- {phrasing}" for phrasing in question.phrasings]
+    return lines
+
+
+def _safety_triage(content: Content, numbers: dict[str, int]) -> list[str]:
+    lines = [
+        "",
+        "## Safety triage",
+        "",
+        "Checked before anything else, over everything heard. A sign fires when one word of each group is said "
+        "within a few words of the others.",
+    ]
+    for level in content.red_flags.levels:
+        cited = ", ".join(f"[{numbers[s]}]" for s in level.sources)
+        lines += ["", f"### {level.id}", "", *[f"- **{name}**: {text}" for name, text in level.texts.items()]]
+        lines += [f"- Sources: {cited}"]
+        for sign in level.signs:
+            said = sign.means or sign.answer
+            groups = " + ".join("(" + " / ".join(group) + ")" for group in sign.groups)
+            urgency = f", {sign.urgency}" if sign.urgency else ""
+            lines += ["", f"**{sign.id}**{urgency}: {groups}"]
+            if said:
+                lines += ["", f"> {said}"]
+    return lines
 
 
 def _words(page: Page) -> int:

@@ -1,7 +1,8 @@
 """Speech rendering: turns plain content text into SSML, and SSML back into plain text.
 
 The only module that writes SSML. It escapes text, marks drug names and
-abbreviations with their pronunciation from the content lexicon, and puts a
+abbreviations with their pronunciation from the content lexicon (abbreviations
+and emergency numbers as ``<say-as>``, so the written form stays in the speech), and puts a
 short pause between the parts of a reply.
 """
 
@@ -40,6 +41,8 @@ def to_plain(ssml: str) -> str:
 
 
 def _pronounce(entry: LexiconEntry, written: str) -> str:
+    if entry.say_as is not None:
+        return f"<say-as interpret-as={quoteattr(entry.say_as)}>{written}</say-as>"
     if entry.alias is not None:
         return f"<sub alias={quoteattr(entry.alias)}>{written}</sub>"
     return f'<phoneme alphabet="ipa" ph={quoteattr(entry.ipa or "")}>{written}</phoneme>'

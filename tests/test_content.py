@@ -121,12 +121,13 @@ def test_treatments_have_a_comparison_summary_short_enough_for_two():
 
 def test_lexicon_entries_have_one_pronunciation_each():
     for entry in CONTENT.lexicon:
-        assert (entry.alias is None) != (entry.ipa is None), entry.text
+        assert [entry.alias, entry.ipa, entry.say_as].count(None) == 2, entry.text
+        assert entry.say_as in (None, "characters", "digits"), entry.text
 
 
 def test_drug_names_are_pronounced_in_ssml():
     ssml = to_ssml(CONTENT, "IVIg, azathioprine, cyclophosphamide and prednisone.")
-    assert '<sub alias="I V I G">IVIg</sub>' in ssml
+    assert '<say-as interpret-as="characters">IVIg</say-as>' in ssml
     for drug in ("azathioprine", "cyclophosphamide", "prednisone"):
         assert re.search(rf'<phoneme alphabet="ipa" ph="[^"]+">{drug}</phoneme>', ssml), drug
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Conversation, reprompt_of, speech_of
+from conftest import Conversation, fixture, reprompt_of, speech_of
 
 from skill.answers import pages_at
 from skill.app import build_skill
 from skill.console import Console, render_response
 from skill.content import load_content
 from skill.dialog import Place
+from skill.gateway import handle_event
 from skill.interaction_model import model_path
 from skill.nlu import LocalNlu
 
@@ -196,10 +197,16 @@ def test_after_a_question_the_topic_is_kept_for_follow_ups(conversation):
     assert speech_of(conversation.send("side_effects_no_topic")).startswith(page("ivig", "side_effects"))
 
 
-def test_compare_without_two_comparable_topics_lists_what_can_be_compared(conversation):
-    envelope_name = "compare_ivig_steroids"
-    response = conversation.send(envelope_name, slot_value=("MMN", "mmn", "MMN"))
-    said = speech_of(response)
+def test_compare_of_what_is_not_two_treatments_is_asked_as_a_question(conversation):
+    response = conversation.send("compare_ivig_steroids", slot_value=("MMN", "mmn", "MMN"))
+    assert not speech_of(response).startswith(PROMPTS["compare_what"].split(":")[0])
+    assert response["sessionAttributes"]["dialog"]["answered"] not in (None, "unknown")
+
+
+def test_compare_without_two_topics_lists_what_can_be_compared(conversation):
+    envelope = fixture("compare_ivig_steroids")
+    envelope["request"]["intent"]["slots"] = {}
+    said = speech_of(handle_event(build_skill(), envelope))
     assert said.startswith(PROMPTS["compare_what"].split(":")[0])
     assert "IVIg" in said and "plasma exchange" in said
 

@@ -34,3 +34,16 @@ def test_review_document_for_another_locale_uses_its_spelling(tmp_path):
     spoken, references = out.read_text(encoding="utf-8").split("## References")
     assert "Locale: en-GB" in spoken and "randomised" in spoken and "randomized" not in spoken
     assert "randomized" in references, "published titles keep their own spelling"
+
+
+def test_review_document_holds_the_question_bank_its_sources_and_the_safety_triage(tmp_path):
+    out = tmp_path / "review.md"
+    review_export.main(["--output", str(out)])
+    document = out.read_text(encoding="utf-8")
+    content = load_content()
+    assert content.phrasing_sources and all(f"- {source}" in document for source in content.phrasing_sources)
+    for question in content.questions:
+        assert all(f"- {phrasing}" in document for phrasing in question.phrasings), question.id
+    for level in content.red_flags.levels:
+        assert all(text in document for text in level.texts.values())
+        assert all(f"**{sign.id}**" in document for sign in level.signs)

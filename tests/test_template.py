@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -91,7 +92,12 @@ def test_logs_are_kept_for_a_while_and_errors_and_throttles_raise_alarms(templat
 @pytest.fixture(scope="module")
 def built_package(tmp_path_factory):
     build_dir = tmp_path_factory.mktemp("sam-build")
-    env = {**SAM_ENV, "PATH": f"{lambda_python().parent}{os.pathsep}{os.environ['PATH']}"}
+    # Built for this machine's processor, so the package's compiled wheels (numpy, PyStemmer) run here.
+    env = {
+        **SAM_ENV,
+        "PATH": f"{lambda_python().parent}{os.pathsep}{os.environ['PATH']}",
+        "LAMBDA_PLATFORM": f"manylinux2014_{platform.machine()}",
+    }
     result = subprocess.run(
         [str(SAM), "build", "--build-in-source", "--template", str(TEMPLATE), "--build-dir", str(build_dir)],
         cwd=ROOT,
@@ -130,3 +136,9 @@ def test_built_package_answers_alexa_on_the_lambda_python(built_package, tmp_pat
     assert result.returncode == 0, result.stderr
     response = json.loads(result.stdout)
     assert "Cyclophosphamide" in response["response"]["outputSpeech"]["ssml"]
+
+
+def test_the_lambda_package_is_built_for_the_functions_processor(template):
+    architecture = template["Resources"]["SkillFunction"]["Properties"]["Architectures"]
+    assert architecture == ["arm64"]
+    assert "LAMBDA_PLATFORM ?= manylinux2014_aarch64" in (ROOT / "Makefile").read_text()

@@ -11,7 +11,7 @@ from dataclasses import asdict
 import pytest
 from conftest import fixture
 
-from skill.answers import can_compare, pages_at
+from skill.answers import can_compare, page_reply, pages_at
 from skill.app import build_skill
 from skill.content import load_content
 from skill.dialog import DialogState, Offer, Place
@@ -79,7 +79,17 @@ def test_drug_names_carry_a_pronunciation_wherever_they_are_said():
         ssml = to_ssml(content, text)
         for name in DRUG_NAMES:
             said = len(re.findall(rf"\b{re.escape(name)}\b", text, re.IGNORECASE))
-            marked = len(re.findall(rf">{re.escape(name)}</(?:phoneme|sub)>", ssml, re.IGNORECASE))
+            marked = len(re.findall(rf">{re.escape(name)}</(?:phoneme|sub|say-as)>", ssml, re.IGNORECASE))
             if said != marked:
                 missing.add(name)
     assert missing == set(), "add these to lexicon.toml"
+
+
+@pytest.mark.parametrize("locale", ["en-US", "en-GB", "en-AU"])
+def test_no_answer_passes_90_words_with_the_one_shot_disclaimer_and_its_closing_question(locale):
+    """Every page as a one-shot answer: the short disclaimer, the page, and the question that closes it."""
+    content = load_content(locale)
+    for place, index in places(content):
+        reply = page_reply(content, DialogState(), place, index, preface=[content.prompts["disclaimer_short"]])
+        said = " ".join([*reply.parts, reply.question or content.prompts["ask"]])
+        assert len(said.split()) <= 90, f"{place} page {index + 1}: {said}"

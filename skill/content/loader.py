@@ -70,6 +70,7 @@ def _load(locale: str) -> Content:
     local = settings[locale]
     localise = _localiser(local["emergency_number"], settings["spelling"][local["spelling"]])
     skill = _read(folder / "skill.toml")
+    banks = [_read(path) for path in sorted((folder / "bank").glob("*.toml"))]
     return Content(
         locale=locale,
         skill_name=skill["skill_name"],
@@ -85,13 +86,10 @@ def _load(locale: str) -> Content:
         questions=_with_topics(
             [
                 *(_question(q, localise) for q in _read(folder / "questions.toml").get("questions", [])),
-                *(
-                    _bank_question(q)
-                    for path in sorted((folder / "bank").glob("*.toml"))
-                    for q in _read(path)["questions"]
-                ),
+                *(_bank_question(q) for bank in banks for q in bank["questions"]),
             ]
         ),
+        phrasing_sources=tuple(dict.fromkeys(s for bank in banks for s in bank.get("drawn_from", ()))),
         date_format=local["date_format"],
         red_flags=_red_flags(_read(folder / "red_flags.toml"), localise),
         vocabulary=_vocabulary(_read(folder / "understanding.toml")),
@@ -229,6 +227,7 @@ def _vocabulary(data: dict[str, Any]) -> Vocabulary:
         fold=dict(data["fold"]),
         facet_words=dict(data["facet_words"]),
         facet_phrasings={facet: tuple(p) for facet, p in data["facet_phrasings"].items()},
+        commands={intent: tuple(p) for intent, p in data.get("commands", {}).items()},
     )
 
 

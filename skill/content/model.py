@@ -37,6 +37,7 @@ class FacetInfo:
     id: str
     intent: str
     title: str
+    about: str
     offer: str
     menu: str
 
@@ -143,18 +144,21 @@ class RedFlags:
 @dataclass(frozen=True)
 class Vocabulary:
     """How free text is read for ranking: words to ignore, spoken words folded to the bank's words,
-    and words that stand for a facet (added to the query when an intent names the facet)."""
+    words that stand for a facet (added to the query when an intent names the facet), and commands
+    ("repeat", "go back") said in other words than the model's samples."""
 
     stopwords: frozenset[str]
     fold: dict[str, str]
     facet_words: dict[str, str]
     facet_phrasings: dict[str, tuple[str, ...]]
+    commands: dict[str, tuple[str, ...]] = field(default_factory=dict)  # intent -> phrases, in the order to try
 
 
 @dataclass(frozen=True)
 class LexiconEntry:
     text: str
     alias: str | None = None
+    say_as: str | None = None  # "characters" or "digits"
     ipa: str | None = None
 
 
@@ -175,6 +179,7 @@ class Content:
     date_format: str = "{month} {day}, {year}"
     red_flags: RedFlags | None = None
     vocabulary: Vocabulary | None = None
+    phrasing_sources: tuple[str, ...] = ()  # where the bank's phrasings were drawn from (forums, FAQs, leaflets)
     _by_id: dict[str, Topic] = field(init=False, repr=False, compare=False)
     _questions_by_id: dict[str, Question] = field(init=False, repr=False, compare=False)
 

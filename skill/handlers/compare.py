@@ -12,7 +12,7 @@ from ..dialog import Place
 from ..reply import Reply, first_turn_preface, respond
 from ..slots import OTHER_TOPIC_SLOT, TOPIC_SLOT, topic_slot
 from ..turn import content_of, state_of
-from .free_text import free_text_reply
+from .free_text import answer_free_text
 
 COMPARE_INTENT = "CompareIntent"
 
@@ -25,14 +25,16 @@ class CompareHandler(AbstractRequestHandler):
         content = content_of(handler_input)
         state = state_of(handler_input)
         slots = [topic_slot(handler_input, TOPIC_SLOT), topic_slot(handler_input, OTHER_TOPIC_SLOT)]
-        unknown = [slot.heard for slot in slots if slot.heard and slot.id is None]
-        if unknown:
-            return respond(handler_input, free_text_reply(handler_input, " ".join(s.heard for s in slots if s.heard)))
         first = slots[0].id or state.topic
         second = slots[1].id
         if first and second and can_compare(content, first, second):
             place = Place(first, compare=second)
             return respond(handler_input, page_reply(content, state, place, preface=first_turn_preface(handler_input)))
-        comparable = spoken_list([t.name for t in content.topics if t.summary])
+        comparable = [t for t in content.topics if t.summary]
+        heard = " ".join(slot.heard for slot in slots if slot.heard)
+        if heard and any(slot.id not in {t.id for t in comparable} for slot in slots if slot.heard):
+            # Not two treatments ("the difference between MMN and ALS"): what was named is asked about as free text.
+            return answer_free_text(handler_input, heard)
         state.offer = None
-        return respond(handler_input, Reply([content.prompts["compare_what"].format(topics=comparable)]))
+        names = spoken_list([t.name for t in comparable])
+        return respond(handler_input, Reply([content.prompts["compare_what"].format(topics=names)]))

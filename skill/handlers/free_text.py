@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import get_slot_value, is_intent_name
+from ask_sdk_core.utils import get_slot, is_intent_name
 from ask_sdk_model import Response
 
 from ..answers import page_reply, place_of, spoken_list
@@ -17,9 +17,26 @@ from ..dialog import Offer
 from ..reply import Reply, first_turn_preface, respond
 from ..turn import content_of, state_of
 from ..understanding.heard import QUESTION_SLOT
-from ..understanding.ranker import ANSWER, CLARIFY, Ranked, ranker
+from ..understanding.ranker import ANSWER, CLARIFY, Ranked, Ranking, ranker
+from .builtins import CancelOrStopHandler, HelpHandler
+from .info import EvidenceHandler, SourcesHandler
+from .navigation import NoHandler, PreviousHandler, RepeatHandler, StartOverHandler, YesHandler
 
 QUESTION_INTENT = "QuestionIntent"
+
+
+# Commands said in other words, and who answers them.
+_COMMANDS: dict[str, AbstractRequestHandler] = {
+    "AMAZON.StopIntent": CancelOrStopHandler(),
+    "AMAZON.RepeatIntent": RepeatHandler(),
+    "AMAZON.PreviousIntent": PreviousHandler(),
+    "AMAZON.StartOverIntent": StartOverHandler(),
+    "AMAZON.HelpIntent": HelpHandler(),
+    "EvidenceIntent": EvidenceHandler(),
+    "SourcesIntent": SourcesHandler(),
+    "AMAZON.NoIntent": NoHandler(),
+    "AMAZON.YesIntent": YesHandler(),
+}
 
 
 class FreeTextHandler(AbstractRequestHandler):
@@ -27,22 +44,34 @@ class FreeTextHandler(AbstractRequestHandler):
         return is_intent_name(QUESTION_INTENT)(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        text = get_slot_value(handler_input, QUESTION_SLOT) or ""
-        return respond(handler_input, free_text_reply(handler_input, text))
+        slot = get_slot(handler_input, QUESTION_SLOT)
+        return answer_free_text(handler_input, (slot.value if slot else None) or "")
 
 
-def free_text_reply(
+def answer_free_text(
     handler_input: HandlerInput, text: str, preface: list[str] | None = None, facet: str | None = None
-) -> Reply:
-    """The reply to free text: its answer, "Do you mean ... or ...?", or an honest "I don't know that one yet"."""
+) -> Response:
+    """The answer to free text: its answer, "Do you mean ... or ...?", a command said in other words
+    ("sorry, I didn't catch that"), or an honest "I don't know that one yet"."""
     content = content_of(handler_input)
     state = state_of(handler_input)
-    prompts = content.prompts
     bank = ranker(content.locale)
-    preface = [*(preface or []), *first_turn_preface(handler_input)]
     ranking = bank.rank(text, among=state.choices) if state.choices else None
     if ranking is None or ranking.verdict != ANSWER:
         ranking = bank.rank(text, topic=state.topic, facet=facet)
+    command = bank.command_in(text) if ranking.verdict != ANSWER and not preface else None
+    if command in _COMMANDS:
+        response = _COMMANDS[command].handle(handler_input)
+        state.answered = f"command:{command}"
+        return response
+    # A safety preface ("If this is happening now, call ...") takes the place of the one-shot disclaimer.
+    return respond(handler_input, _reply(handler_input, ranking, preface or first_turn_preface(handler_input)))
+
+
+def _reply(handler_input: HandlerInput, ranking: Ranking, preface: list[str]) -> Reply:
+    content = content_of(handler_input)
+    state = state_of(handler_input)
+    prompts = content.prompts
     found = ranking.candidates
     if ranking.verdict == ANSWER:
         ref = found[0].question.ref

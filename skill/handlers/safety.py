@@ -17,7 +17,7 @@ from ..reply import Reply, respond
 from ..turn import content_of, state_of
 from ..understanding.heard import heard_texts, intent_name
 from ..understanding.triage import CALL_DOCTOR, EMERGENCY, Triage, triager
-from .free_text import free_text_reply
+from .free_text import answer_free_text
 
 _TRIAGE = "triage"
 
@@ -41,17 +41,17 @@ class TriageHandler(AbstractRequestHandler):
         level, texts = found.level, found.level.texts
         state = state_of(handler_input)
         if found.asking:
-            preface = [texts["if_now"]]
-            return respond(handler_input, free_text_reply(handler_input, " ".join(heard_texts(handler_input)), preface))
+            return answer_free_text(handler_input, " ".join(heard_texts(handler_input)), [texts["if_now"]])
         state.offer, state.choices, state.answered = None, (), f"safety:{level.id}"
         sign = found.sign
         if level.id == EMERGENCY:
-            parts = [texts["during_infusion"] if found.during_infusion else texts["answer"]]
+            own = sign.answer if sign else None
+            parts = [own or (texts["during_infusion"] if found.during_infusion else texts["answer"])]
         elif level.id == CALL_DOCTOR:
+            # Stopping a running infusion comes before anything else.
             urgency = (sign.urgency if sign else None) or texts["urgency"]
-            parts = [sign.means if sign else texts["means"], texts[urgency]]
-            if found.during_infusion:
-                parts.append(texts["during_infusion"])
+            stop = [texts["during_infusion"]] if found.during_infusion else []
+            parts = [*stop, sign.means if sign else texts["means"], texts[urgency]]
         else:
             parts = [sign.answer if sign else texts["answer"], texts["close"]]
         sources = sign.sources if sign and sign.sources else level.sources

@@ -19,7 +19,7 @@ from ..dialog import Place
 from ..reply import Reply, first_turn_preface, respond
 from ..slots import topic_slot
 from ..turn import content_of, state_of
-from .free_text import free_text_reply
+from .free_text import answer_free_text
 
 SWITCH_TOPIC_INTENT = "SwitchTopicIntent"
 
@@ -77,9 +77,7 @@ class QuestionHandler(_ContentIntentHandler):
             slot = topic_slot(handler_input)
             asked = slot.id if slot.heard else state_of(handler_input).topic
             if slot.heard and slot.id is None:
-                return respond(
-                    handler_input, free_text_reply(handler_input, slot.heard, facet=found.other_topics_facet)
-                )
+                return answer_free_text(handler_input, slot.heard, facet=found.other_topics_facet)
             if asked and asked != found.topic:
                 return answer(handler_input, content.facet(found.other_topics_facet), topic_id=asked)
         place = Place(found.topic, question=found.id)
@@ -106,7 +104,7 @@ def answer(handler_input: HandlerInput, facet: FacetInfo, topic_id: str | None =
     slot = topic_slot(handler_input) if topic_id is None else None
     state.offer = None
     if slot is not None and slot.heard and slot.id is None:
-        return respond(handler_input, free_text_reply(handler_input, slot.heard, facet=facet.id))
+        return answer_free_text(handler_input, slot.heard, facet=facet.id)
     topic = content.topic(topic_id or (slot.id if slot else None) or state.topic or "")
     if topic is None:
         state.facet = facet.id

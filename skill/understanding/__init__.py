@@ -1,1 +1,17 @@
 """Understanding what was said: safety triage first, then free text ranked against the question bank."""
+
+from __future__ import annotations
+
+from ..content import languages, supported_locales
+from . import ranker as ranking
+from . import triage as triaging
+
+
+def prepare() -> None:
+    """Build the triage and the ranker's index for every locale now, at start-up, not on a user's first question.
+
+    On Lambda this runs during initialisation, which SnapStart snapshots."""
+    for language in languages():
+        for locale in supported_locales(language):
+            triaging.triager(locale)
+            ranking.ranker(locale)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import math
+import statistics
 from dataclasses import dataclass
 
 import bm25s
@@ -24,7 +25,7 @@ import Stemmer
 
 from ..content import Content, Question, language_of, load_content, supported_locales
 from ..content.model import PageRef
-from .words import words
+from .words import phrases, words
 
 ANSWER = "answer"
 CLARIFY = "clarify"
@@ -36,6 +37,9 @@ MIN_COVERAGE = 0.6
 CLOSE_CALL = 0.9
 SUGGESTIONS = 3
 _CANDIDATES = 40
+NAMED = "="  # marks the very name said for a topic, beside the topic's id
+MAX_COMMAND_WORDS = 7
+GENERAL_TOPIC = "mmn"  # named in most questions ("is that the MMN?"), so it says little about which answer fits
 
 
 @dataclass(frozen=True)
@@ -56,14 +60,16 @@ class Ranker:
 
     def __init__(self, content: Content):
         vocabulary = content.vocabulary
-        self.stopwords = vocabulary.stopwords
+        self.stopwords = frozenset(w for word in vocabulary.stopwords for w in words(word))
         self.topic_ids = {topic.id for topic in content.topics}
         self.fold = _fold_table(content)
         self.sizes = sorted({len(phrase) for phrase in self.fold}, reverse=True)
         self.stemmer = Stemmer.Stemmer("english")
         self.facet_words = {facet: self.terms(text) for facet, text in vocabulary.facet_words.items()}
+        self.commands = [(intent, phrases(said)) for intent, said in vocabulary.commands.items()]
         self.questions = (*content.questions, *_facet_questions(content))
         documents, self.owner, self.vocab = [], [], []
+        self.about: dict[str, set[str]] = {}
         for index, question in enumerate(self.questions):
             known: set[str] = set()
             for phrasing in question.phrasings:
@@ -73,13 +79,16 @@ class Ranker:
                     self.owner.append(index)
                     known.update(terms)
             self.vocab.append(frozenset(known))
+            # The topics a question is about: its own, and any its phrasings name ("what if IVIg stops working").
+            self.about[question.id] = {question.topic} | (known & self.topic_ids)
         frequency: dict[str, int] = {}
         for terms in documents:
             for term in set(terms):
                 frequency[term] = frequency.get(term, 0) + 1
         count = len(documents)
         self.idf = {term: math.log(1 + (count - df + 0.5) / (df + 0.5)) for term, df in frequency.items()}
-        self.unseen_idf = math.log(1 + (count + 0.5) / 0.5)
+        # A word no phrasing has may matter ("pregnant") or not ("seventy"): it weighs as a middling word.
+        self.unseen_idf = statistics.median(self.idf.values())
         self.index = bm25s.BM25()
         self.index.index(documents, show_progress=False)
 
@@ -96,7 +105,20 @@ class Ranker:
             else:
                 out.append(tokens[i])
                 i += 1
-        return [t if t in self.topic_ids else self.stemmer.stemWord(t) for t in out if t not in self.stopwords]
+        return [
+            t if t in self.topic_ids or t.startswith(NAMED) else self.stemmer.stemWord(t)
+            for t in out
+            if t not in self.stopwords
+        ]
+
+    def command_in(self, text: str) -> str | None:
+        """The intent of a command said in other words ("sorry, I didn't catch that" -> repeat), if any.
+
+        Commands are short and name no topic: "could cyclophosphamide stop him having children" is a question."""
+        tokens = words(text)
+        if len(tokens) > MAX_COMMAND_WORDS or any(t in self.topic_ids for t in self.terms(text)):
+            return None
+        return next((intent for intent, said in self.commands if any(p.positions(tokens) for p in said)), None)
 
     def rank(
         self, text: str, *, topic: str | None = None, facet: str | None = None, among: tuple[str, ...] = ()
@@ -116,6 +138,7 @@ class Ranker:
             if scores[doc] > 0:
                 owner = self.owner[doc]
                 best[owner] = max(best.get(owner, 0.0), float(scores[doc]))
+        asked = [t for t in asked if not t.startswith(NAMED)]
         weight = sum(self.idf.get(t, self.unseen_idf) for t in asked)
         ranked = []
         for index, score in sorted(best.items(), key=lambda item: -item[1])[:_CANDIDATES]:
@@ -124,9 +147,16 @@ class Ranker:
                 continue
             covered = sum(self.idf[t] for t in asked if t in self.vocab[index])
             ranked.append(Ranked(question, score, covered / weight))
-        return self._verdict(_distinct(ranked), asked, among)
+        # A question about the topic named (or, if none is named, the one the listener is on) comes first.
+        named = {t for t in asked if t in self.topic_ids} - {GENERAL_TOPIC}
+        preferred = named or ({topic} if topic else set())
+        ranked.sort(key=lambda r: not self._fits(r, preferred))
+        return self._verdict(_distinct(ranked), asked, among, preferred)
 
-    def _verdict(self, ranked: list[Ranked], asked: list[str], among: tuple[str, ...]) -> Ranking:
+    def _fits(self, ranked: Ranked, preferred: set[str]) -> bool:
+        return bool(self.about[ranked.question.id] & preferred) and ranked.coverage >= MIN_COVERAGE
+
+    def _verdict(self, ranked: list[Ranked], asked: list[str], among: tuple[str, ...], preferred: set[str]) -> Ranking:
         if not ranked:
             return Ranking(UNKNOWN, ())
         top = ranked[0]
@@ -139,7 +169,8 @@ class Ranker:
                 return Ranking(ANSWER, (overview,))
         if top.coverage >= MIN_COVERAGE:
             runner = ranked[1] if len(ranked) > 1 else None
-            if runner is not None and runner.coverage >= MIN_COVERAGE and runner.score >= CLOSE_CALL * top.score:
+            close = runner is not None and runner.coverage >= MIN_COVERAGE and runner.score >= CLOSE_CALL * top.score
+            if close and self._fits(runner, preferred) == self._fits(top, preferred):
                 return Ranking(CLARIFY, (top, runner))
             return Ranking(ANSWER, (top,))
         near = [r for r in ranked if r.coverage > 0][:SUGGESTIONS]
@@ -163,7 +194,11 @@ def _fold_table(content: Content) -> dict[tuple[str, ...], tuple[str, ...]]:
     for topic in content.topics:
         for phrase in (topic.id.replace("_", " "), topic.name, *topic.synonyms):
             key = tuple(words(phrase))
-            if key:
+            if len(key) == 1 and key[0] != topic.id:
+                # One name among several of a topic ("rituximab" of other immune drugs) also keeps its own mark,
+                # which helps rank but is not a word the answer must cover.
+                table[key] = (topic.id, NAMED + key[0])
+            elif key:
                 table[key] = (topic.id,)
     lay = {tuple(words(spoken)): tuple(words(said)) for spoken, said in content.vocabulary.fold.items()}
     for key, said in lay.items():
@@ -185,7 +220,7 @@ def _facet_questions(content: Content) -> list[Question]:
                     id=f"{topic.id}.{facet.id}",
                     title=f"{topic.title}: {facet.title}",
                     topic=topic.id,
-                    about=facet.offer.format(topic=topic.name),
+                    about=facet.about.format(topic=topic.name),
                     phrasings=tuple(p.format(topic=name) for p in phrasings for name in names),
                     see=PageRef(topic.id, facet.id),
                 )

@@ -76,9 +76,12 @@ class Triager:
         return None
 
     def _asking(self, level: TriageLevel, tokens: list[str]) -> bool:
-        if "if_now" not in level.texts or any(p.positions(tokens) for p in self.reporting):
+        """A question about a sign, with no one reported on outside its asking words ("what should I do if ...")."""
+        if "if_now" not in level.texts:
             return False
-        return any(p.positions(tokens) for p in self.asking)
+        asked = {i + k for p in self.asking for i in p.positions(tokens) for k in range(len(p.parts))}
+        reported = {i for p in self.reporting for i in p.positions(tokens)}
+        return bool(asked) and not reported - asked
 
     def signs_in(self, text: str) -> list[tuple[str, str]]:
         """Every (level, sign) the text holds: for tests and the content review."""

@@ -1,0 +1,86 @@
+"""Writes the evaluation corpus as a cases file for the shared Alexa simulator (Bespoken's virtual-alexa).
+
+Each corpus case becomes one simulated session (its earlier turns, then the
+utterance), expecting the first words of an answer its label accepts, as the
+speech is heard (abbreviations as their spoken aliases). JSON is YAML, so the
+file feeds ``simulate.py`` directly:
+
+    .venv/bin/python bench/simulator_cases.py > /tmp/cases.yaml
+    python3 ../shared/simulator/simulate.py . /tmp/cases.yaml --min 0
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from skill.content import load_content  # noqa: E402
+from skill.evaluation import load_cases  # noqa: E402
+from skill.speech import to_ssml  # noqa: E402
+
+OPENING_WORDS = 6
+
+
+def heard(content, text: str) -> str:
+    """Text as the simulator reads speech: each <sub> as its alias, tags dropped, lowercase."""
+    ssml = to_ssml(content, text)
+    ssml = re.sub(r'<sub[^>]*alias="([^"]*)"[^>]*>.*?</sub>', r"\1 ", ssml)
+    return " ".join(re.sub(r"<[^>]+>", " ", ssml).split()).lower()
+
+
+def openings(content, label: str) -> list[str]:
+    """What an answer for ``label`` starts with, as heard."""
+    levels, prompts = content.red_flags, content.prompts
+    said = {
+        "safety:emergency": [levels.level("emergency").texts["answer"].split(".")[0]],
+        "safety:call_doctor": [
+            levels.level("call_doctor").texts[urgency].split(".")[0] for urgency in ("now", "today")
+        ],
+        "safety:no_change": [levels.level("no_change").texts["close"]],
+        "unknown": [prompts["dont_know"]],
+        "nav:help": [prompts["help"].split(".")[0]],
+        "nav:stop": [prompts["goodbye"].split(".")[0]],
+    }
+    if label in said:
+        return [heard(content, text) for text in said[label]]
+    if label.startswith("q:"):
+        question_id, _, page = label[2:].partition(".")
+        pages = content.question(question_id).pages
+    elif "." in label:
+        topic, facet, *rest = label.split(".")
+        pages, page = content.topic(topic).pages(facet), (rest[0] if rest else "")
+    else:
+        return []
+    chosen = [pages[int(page) - 1]] if page else list(pages)
+    return [" ".join(heard(content, p.text).split()[:OPENING_WORDS]) for p in chosen]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="*", type=Path)
+    args = parser.parse_args()
+    content = load_content()
+    files = args.corpus or sorted((ROOT / "tests" / "corpus").glob("*.toml"))
+    cases = []
+    for number, case in enumerate(load_cases(files)):
+        expected = [phrase for label in case.expect for phrase in openings(content, label)]
+        entry = {"id": f"{case.category}-{number}", "turns": [*case.before, case.text]}
+        if expected:
+            entry["expect"] = [expected]
+        elif case.expect == ("none",):
+            entry["forbid"] = ["call 911 now"]
+        else:
+            continue
+        cases.append(entry)
+    json.dump({"cases": cases}, sys.stdout, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
