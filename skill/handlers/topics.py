@@ -19,6 +19,7 @@ from ..dialog import Place
 from ..reply import Reply, first_turn_preface, respond
 from ..slots import topic_slot
 from ..turn import content_of, state_of
+from ..understanding.ranker import ranker
 from .free_text import answer_free_text
 
 SWITCH_TOPIC_INTENT = "SwitchTopicIntent"
@@ -103,7 +104,7 @@ def answer(handler_input: HandlerInput, facet: FacetInfo, topic_id: str | None =
     prompts = content.prompts
     slot = topic_slot(handler_input) if topic_id is None else None
     state.offer = None
-    if slot is not None and slot.heard and slot.id is None:
+    if slot is not None and slot.heard and slot.id is None and ranker(content.locale).terms(slot.heard):
         return answer_free_text(handler_input, slot.heard, facet=facet.id)
     topic = content.topic(topic_id or (slot.id if slot else None) or state.topic or "")
     if topic is None:

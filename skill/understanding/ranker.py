@@ -39,6 +39,8 @@ SUGGESTIONS = 3
 _CANDIDATES = 40
 NAMED = "="  # marks the very name said for a topic, beside the topic's id
 MAX_COMMAND_WORDS = 7
+# A question offered as one of "the nearest things I know" must cover at least this share of what was asked.
+MIN_SUGGESTION_COVERAGE = 0.15
 GENERAL_TOPIC = "mmn"  # named in most questions ("is that the MMN?"), so it says little about which answer fits
 
 
@@ -151,12 +153,14 @@ class Ranker:
         named = {t for t in asked if t in self.topic_ids} - {GENERAL_TOPIC}
         preferred = named or ({topic} if topic else set())
         ranked.sort(key=lambda r: not self._fits(r, preferred))
-        return self._verdict(_distinct(ranked), asked, among, preferred)
+        return self._verdict(_distinct(ranked), asked, among, preferred, facet)
 
     def _fits(self, ranked: Ranked, preferred: set[str]) -> bool:
         return bool(self.about[ranked.question.id] & preferred) and ranked.coverage >= MIN_COVERAGE
 
-    def _verdict(self, ranked: list[Ranked], asked: list[str], among: tuple[str, ...], preferred: set[str]) -> Ranking:
+    def _verdict(
+        self, ranked: list[Ranked], asked: list[str], among: tuple[str, ...], preferred: set[str], facet: str | None
+    ) -> Ranking:
         if not ranked:
             return Ranking(UNKNOWN, ())
         top = ranked[0]
@@ -164,16 +168,18 @@ class Ranker:
             return Ranking(ANSWER, (top,))
         topics = [t for t in asked if t in self.topic_ids]
         if len(asked) == 1 and topics:
-            overview = next((r for r in ranked if r.question.see == PageRef(topics[0], "overview")), None)
-            if overview is not None:
-                return Ranking(ANSWER, (overview,))
+            # Only a topic's name ("what about Hizentra?"): the facet asked for, else its overview.
+            wanted = {PageRef(topics[0], facet or "overview"), PageRef(topics[0], "overview")}
+            named = next((r for r in ranked if r.question.see in wanted), None)
+            if named is not None:
+                return Ranking(ANSWER, (named,))
         if top.coverage >= MIN_COVERAGE:
             runner = ranked[1] if len(ranked) > 1 else None
             close = runner is not None and runner.coverage >= MIN_COVERAGE and runner.score >= CLOSE_CALL * top.score
             if close and self._fits(runner, preferred) == self._fits(top, preferred):
                 return Ranking(CLARIFY, (top, runner))
             return Ranking(ANSWER, (top,))
-        near = [r for r in ranked if r.coverage > 0][:SUGGESTIONS]
+        near = [r for r in ranked if r.coverage >= MIN_SUGGESTION_COVERAGE][:SUGGESTIONS]
         return Ranking(UNKNOWN, tuple(near))
 
 
