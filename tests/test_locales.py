@@ -12,7 +12,7 @@ from skill.content.loader import _localiser
 from skill.interaction_model import locales, model_path
 from skill.nlu import LocalNlu
 
-EMERGENCY_NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
+EMERGENCY_NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112 or 108"}
 
 
 def test_the_five_english_locales_are_supported_and_have_models():

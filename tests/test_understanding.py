@@ -83,7 +83,7 @@ def test_the_lambda_handler_answers_the_corpus_as_the_console_does(report):
 def test_a_red_flag_beats_a_treatment_word_in_every_locale(locale):
     report = run_console([c for c in CASES if c.safety and c.treatment_word][:40], locale)
     assert all(o.safe for o in report.outcomes)
-    number = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}[locale]
+    number = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112 or 108"}[locale]
     emergencies = [o for o in report.outcomes if o.got == "safety:emergency"]
     assert emergencies and all(to_plain(o.speech).startswith(f"Call {number} now.") for o in emergencies)
 
