@@ -13,6 +13,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 KEY = "dialog"
+MAX_PAGE = 50
+MAX_CHOICES = 5
+MAX_NAME = 80
+MAX_TEXT = 8000
 
 
 @dataclass(frozen=True)
@@ -54,24 +58,23 @@ class DialogState:
 
     @classmethod
     def from_attributes(cls, attributes: dict[str, Any]) -> DialogState:
+        """The state saved in the session; anything that does not fit (types, ranges) starts afresh."""
         data = attributes.get(KEY)
         if not isinstance(data, dict):
             return cls()
         try:
-            offer = data.get("offer")
-            place = data.get("place")
-            last = data.get("last")
+            offer, place, last = data.get("offer"), data.get("place"), data.get("last")
             return cls(
-                topic=data.get("topic"),
-                facet=data.get("facet"),
-                place=Place(**place) if place else None,
-                page=int(data.get("page") or 0),
-                offer=Offer(place=Place(**offer["place"]), page=int(offer.get("page") or 0)) if offer else None,
-                last=LastReply(**last) if last else None,
-                choices=tuple(str(c) for c in data.get("choices") or ()),
-                answered=data.get("answered"),
+                topic=_name(data.get("topic")),
+                facet=_name(data.get("facet")),
+                place=_place(place) if place else None,
+                page=_page(data.get("page")),
+                offer=Offer(place=_place(offer["place"]), page=_page(offer.get("page"))) if offer else None,
+                last=LastReply(**{k: _text(v) for k, v in last.items()}) if last else None,
+                choices=tuple(_name(c) for c in data.get("choices") or ())[:MAX_CHOICES],
+                answered=_name(data.get("answered")),
             )
-        except (TypeError, ValueError, KeyError):
+        except (TypeError, ValueError, KeyError, AttributeError):
             # Attributes from an older or foreign session: start afresh rather than fail.
             return cls()
 
@@ -81,3 +84,33 @@ class DialogState:
 
     def save(self, attributes: dict[str, Any]) -> None:
         attributes[KEY] = asdict(self)
+
+
+def _name(value: Any) -> str | None:
+    """An id or label: a short string, or None."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > MAX_NAME:
+        raise ValueError("not a name")
+    return value
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > MAX_TEXT:
+        raise ValueError("not a text")
+    return value
+
+
+def _page(value: Any) -> int:
+    page = 0 if value is None else value
+    if isinstance(page, bool) or not isinstance(page, int) or not 0 <= page <= MAX_PAGE:
+        raise ValueError("not a page")
+    return page
+
+
+def _place(data: Any) -> Place:
+    if not isinstance(data, dict):
+        raise ValueError("not a place")
+    return Place(**{k: _name(v) for k, v in data.items()})

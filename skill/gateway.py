@@ -1,8 +1,11 @@
 """Turns a raw request envelope (a JSON-like dict) into a response envelope dict.
 
 The one path from raw input to the skill, shared by Lambda, the console and
-the tests. Input the SDK cannot read (empty, malformed, an unknown request
-type, another skill's ID) gets a clear error response instead of an exception.
+the tests. The raw envelope is checked first (``guards.py``: size, depth, skill
+ID, locale); input the SDK cannot read, an unknown request type or another
+skill's ID gets a clear error response instead of an exception, and a request
+that allows no speech gets an empty response. Logs carry reason codes, never
+the envelope's content.
 """
 
 from __future__ import annotations
@@ -18,31 +21,34 @@ from ask_sdk_model.ui import PlainTextOutputSpeech
 from ask_sdk_runtime.exceptions import AskSdkException
 
 from .content import load_content
+from .guards import is_silent, refusal, with_known_locale
 
 logger = logging.getLogger(__name__)
 
 
 def handle_event(skill: CustomSkill, event: Any, context: Any = None) -> dict[str, Any]:
+    reason = refusal(event, skill.skill_id)
+    if reason is not None:
+        logger.warning("request refused: %s", reason)
+        return _error_response(skill, event)
+    event = with_known_locale(event)
     envelope = _read_envelope(skill, event)
     if envelope is None:
         return _error_response(skill, event)
     try:
         response = skill.invoke(request_envelope=envelope, context=context)
-    except AskSdkException as error:
-        # Raised before dispatch, so no exception handler saw it: a request for another skill.
-        logger.warning("request refused: %s", error)
+    except (AskSdkException, RecursionError, TypeError, ValueError, AttributeError) as error:
+        # Raised before dispatch, where no exception handler sees it.
+        logger.warning("request refused: %s", type(error).__name__)
         return _error_response(skill, event)
     return skill.serializer.serialize(response)
 
 
-def _read_envelope(skill: CustomSkill, event: Any) -> RequestEnvelope | None:
-    if not isinstance(event, dict):
-        logger.warning("request refused: the envelope is not a JSON object")
-        return None
+def _read_envelope(skill: CustomSkill, event: dict[str, Any]) -> RequestEnvelope | None:
     try:
         envelope = skill.serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
-    except (SerializationException, TypeError, ValueError) as error:
-        logger.warning("request refused: unreadable envelope: %s", error)
+    except (SerializationException, TypeError, ValueError, RecursionError) as error:
+        logger.warning("request refused: unreadable envelope (%s)", type(error).__name__)
         return None
     if envelope.request is None or envelope.context is None or envelope.context.system is None:
         logger.warning("request refused: the envelope lacks request or context.System")
@@ -51,6 +57,8 @@ def _read_envelope(skill: CustomSkill, event: Any) -> RequestEnvelope | None:
 
 
 def _error_response(skill: CustomSkill, event: Any) -> dict[str, Any]:
+    if isinstance(event, dict) and isinstance(event.get("request"), dict) and is_silent(event):
+        return skill.serializer.serialize(ResponseEnvelope(version="1.0", response=Response()))
     request = event.get("request") if isinstance(event, dict) else None
     locale = request.get("locale") if isinstance(request, dict) else None
     text = load_content(locale if isinstance(locale, str) else None).prompts["request_error"]

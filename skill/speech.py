@@ -16,6 +16,8 @@ from .content import Content, LexiconEntry
 
 PAUSE = '<break time="300ms"/>'
 _TAG = re.compile(r"<[^>]+>")
+# Characters XML 1.0 forbids (control characters, lone surrogates, U+FFFE/FFFF): dropped, so speech always parses.
+_NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def to_ssml(content: Content, *parts: str) -> str:
@@ -25,7 +27,7 @@ def to_ssml(content: Content, *parts: str) -> str:
     for part in parts:
         if not part:
             continue
-        text = escape(part)
+        text = escape(_NOT_XML.sub("", part))
         if pattern is not None:
             text = pattern.sub(lambda m: _pronounce(entries[m.group(0).lower()], m.group(0)), text)
         rendered.append(text)

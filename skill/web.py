@@ -15,6 +15,7 @@ and ``MMN_GUIDE_VERIFY_REQUESTS=false`` (local testing only).
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 
@@ -32,6 +33,7 @@ from flask_ask_sdk.skill_adapter import VERIFY_SIGNATURE_APP_CONFIG, VERIFY_TIME
 # isort: on
 
 from .app import build_skill
+from .guards import refusal
 from .verification import SignatureVerifier, SkillIdVerifier
 
 logger = logging.getLogger(__name__)
@@ -54,19 +56,30 @@ class VerifiedSkillAdapter(SkillAdapter):
     def dispatch_request(self):
         if flask_request.method != "POST":
             raise MethodNotAllowed()
+        raw = flask_request.get_data()
         try:
-            body = flask_request.get_data().decode("utf-8")
+            body = raw.decode("utf-8")
+            reason = refusal(json.loads(body), self._skill.skill_id)
+        except (UnicodeDecodeError, ValueError, RecursionError) as error:
+            reason = f"unreadable-body ({type(error).__name__})"
+        if reason is not None:
+            # A reason code and the size only: the body may hold user ids and tokens, and anyone can send one.
+            logger.warning("request refused: %s, %d bytes", reason, len(raw))
+            raise BadRequest(description="Request body is not a valid Alexa request envelope")
+        try:
             response = self._webservice_handler.verify_request_and_dispatch(
                 http_request_headers=flask_request.headers, http_request_body=body
             )
         except VerificationException as error:
-            logger.warning("request refused: %s", error)
+            logger.warning("request refused: verification failed, %d bytes", len(raw))
             raise BadRequest(description="Incoming request failed verification") from error
-        except (SerializationException, UnicodeDecodeError) as error:
-            logger.warning("request refused: unreadable envelope: %s", error)
+        except (SerializationException, ValueError, TypeError, AttributeError, RecursionError) as error:
+            # Anything the verifiers or the SDK's reader cannot take (a malformed certificate URL or a
+            # timestamp without a time zone raise these) is a refusal too: Alexa expects 400, never 500.
+            logger.warning("request refused: %s, %d bytes", type(error).__name__, len(raw))
             raise BadRequest(description="Request body is not a valid Alexa request envelope") from error
         except AskSdkException as error:
-            logger.error("skill dispatch failed", exc_info=error)
+            logger.error("skill dispatch failed: %s", type(error).__name__)
             raise InternalServerError(description="The skill could not answer") from error
         return jsonify(response)
 

@@ -253,3 +253,38 @@ def test_the_real_downloader_fetches_over_http_with_a_size_limit_and_fails_clean
         server.server_close()
     with pytest.raises(urllib.error.URLError):
         download(base)  # the server is gone: connection refused
+
+
+def test_a_signed_request_for_another_skill_with_a_planted_dict_key_is_refused(client, signer):
+    envelope = json.loads(body())
+    envelope["context"]["System"]["application"] = {
+        "applicationId": "amzn1.ask.skill.99999999-8888-7777-6666-555555555555",
+        "__dict__": {"application_id": FIXTURE_SKILL_ID},
+    }
+    data = json.dumps(envelope).encode("utf-8")
+    assert post(client, data, signer=signer).status_code == 400
+
+
+def test_a_malformed_certificate_url_is_refused_not_an_error(client, signer):
+    data = body()
+    assert post(client, data, signer=signer, url="https://[s3.amazonaws.com/echo.api/cert").status_code == 400
+
+
+def test_a_timestamp_without_a_time_zone_is_refused_not_an_error(client, signer):
+    envelope = json.loads(body())
+    envelope["request"]["timestamp"] = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    data = json.dumps(envelope).encode("utf-8")
+    assert post(client, data, signer=signer).status_code == 400
+
+
+@pytest.mark.parametrize("data", [b"null", b"[]", b'{"request": 1}', json.dumps({"a": [[[[[[]]]]]] * 2}).encode()])
+def test_a_body_that_is_not_an_envelope_is_refused(client, signer, data):
+    assert post(client, data, signer=signer).status_code == 400
+
+
+def test_a_refused_body_is_not_written_to_the_log(client, signer, caplog):
+    secret = "amzn1.ask.account.SECRET-USER-ID"
+    data = b'{"session": {"user": {"userId": "' + secret.encode() + b'"}}, "oops\nforged log line'
+    with caplog.at_level(logging.DEBUG):
+        assert post(client, data, signer=signer).status_code == 400
+    assert secret not in caplog.text and "forged log line" not in caplog.text

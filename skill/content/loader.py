@@ -37,14 +37,19 @@ Localise = Callable[[str], str]
 
 
 def language_of(locale: str | None) -> str:
-    """The content language for an Alexa locale such as ``en-GB``."""
+    """The content language for an Alexa locale such as ``en-GB``: one the content ships, else the default's."""
     language = (locale or DEFAULT_LOCALE).split("-")[0].lower()
-    return language if (DATA_DIR / language).is_dir() else DEFAULT_LOCALE.split("-")[0]
+    return language if language in languages() else DEFAULT_LOCALE.split("-")[0]
+
+
+@functools.cache
+def _languages() -> tuple[str, ...]:
+    return tuple(sorted(path.name for path in DATA_DIR.iterdir() if (path / "locales.toml").is_file()))
 
 
 def languages() -> list[str]:
     """The languages the content is written in (one data folder each)."""
-    return sorted(path.name for path in DATA_DIR.iterdir() if (path / "locales.toml").is_file())
+    return list(_languages())
 
 
 @functools.cache
@@ -52,7 +57,6 @@ def supported_locales(language: str) -> tuple[str, ...]:
     return tuple(key for key in _read(DATA_DIR / language / "locales.toml") if key != "spelling")
 
 
-@functools.cache
 def resolve_locale(locale: str | None) -> str:
     """A locale the content supports: the one asked for, else its language's first, else the default."""
     locales = supported_locales(language_of(locale))

@@ -5,7 +5,14 @@ first whose ``can_handle`` answers yes handles the request, so the safety
 triage comes first and the catch-all ``UnhandledRequestHandler`` last.
 """
 
-from .builtins import CancelOrStopHandler, FallbackHandler, HelpHandler, SessionEndedHandler, UnhandledRequestHandler
+from .builtins import (
+    CancelOrStopHandler,
+    FallbackHandler,
+    HelpHandler,
+    SessionEndedHandler,
+    SilentRequestHandler,
+    UnhandledRequestHandler,
+)
 from .compare import CompareHandler
 from .errors import CatchAllExceptionHandler
 from .events import SkillEventHandler
@@ -38,6 +45,7 @@ REQUEST_HANDLERS = (
     CancelOrStopHandler(),
     SessionEndedHandler(),
     SkillEventHandler(),
+    SilentRequestHandler(),
     UnhandledRequestHandler(),
 )
 

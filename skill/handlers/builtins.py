@@ -9,6 +9,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name, is_request_type
 from ask_sdk_model import Response
 
+from ..guards import SILENT_FAMILIES, SILENT_REQUESTS
 from ..reply import Reply, respond
 from ..turn import content_of
 
@@ -56,6 +57,19 @@ class SessionEndedHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         request = handler_input.request_envelope.request
         logger.info("session ended: reason=%s error=%s", request.reason, request.error)
+        return handler_input.response_builder.response
+
+
+class SilentRequestHandler(AbstractRequestHandler):
+    """Requests Alexa sends outside a conversation (audio player, playback, messaging, list and system
+    events): Alexa allows no speech in reply, so the response is empty."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        kind = handler_input.request_envelope.request.object_type or ""
+        return kind in SILENT_REQUESTS or kind.startswith(SILENT_FAMILIES)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        logger.info("silent request: %s", handler_input.request_envelope.request.object_type)
         return handler_input.response_builder.response
 
 

@@ -12,6 +12,7 @@ from ..answers import page_reply, pages_at, topic_menu
 from ..content import Content
 from ..dialog import Place
 from ..reply import Reply, respond
+from ..speech import PAUSE, to_plain, to_ssml
 from ..turn import content_of, state_of
 
 
@@ -66,20 +67,24 @@ class NoHandler(AbstractRequestHandler):
 
 
 class RepeatHandler(AbstractRequestHandler):
-    """Says the last reply again, word for word (the response interceptor remembers it)."""
+    """Says the last reply again, word for word (the response interceptor remembers it).
+
+    The session could have been tampered with, so the remembered speech is read as plain text and rendered
+    again: no markup is spoken that the skill did not render itself this turn."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name("AMAZON.RepeatIntent")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        content = content_of(handler_input)
         last = state_of(handler_input).last
         if last is None:
-            return respond(handler_input, Reply([content_of(handler_input).prompts["nothing_to_repeat"]]))
-        builder = handler_input.response_builder.speak(last.speech)
+            return respond(handler_input, Reply([content.prompts["nothing_to_repeat"]]))
+        builder = handler_input.response_builder.speak(_rendered_again(content, last.speech))
         if last.card_title:
             builder.set_card(SimpleCard(title=last.card_title, content=last.card_text))
         if last.reprompt:
-            builder.ask(last.reprompt)
+            builder.ask(_rendered_again(content, last.reprompt))
         else:
             builder.set_should_end_session(True)
         return builder.response
@@ -94,6 +99,12 @@ class StartOverHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         state_of(handler_input).reset()
         return respond(handler_input, Reply([content_of(handler_input).prompts["what_you_can_ask"]]))
+
+
+def _rendered_again(content: Content, ssml: str) -> str:
+    """Remembered speech as plain text parts, rendered again: the same SSML for what the skill said, and
+    no markup at all from a session that was tampered with."""
+    return to_ssml(content, *(to_plain(part) for part in ssml.split(PAUSE)))
 
 
 def _previous_facet(content: Content, place: Place) -> Place | None:

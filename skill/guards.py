@@ -1,0 +1,85 @@
+"""Checks on the raw request envelope, before the ASK SDK reads it.
+
+The SDK's deserializer trusts what it is given: it sets unknown keys as
+attributes (a ``"__dict__"`` key can replace a parsed application id), it
+recurses into nesting (deep JSON raises ``RecursionError``), and the skill
+used the request's locale to find its content. So the envelope is bounded in
+size and depth, its skill ID is compared on the raw JSON, and its locale is
+one the content ships, before the SDK sees it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .content import DEFAULT_LOCALE, languages, supported_locales
+
+MAX_DEPTH = 40  # Alexa's envelopes nest about 10 deep; session attributes add a few levels.
+MAX_ITEMS = 20_000  # values in the whole envelope: far above any real request, far below what hurts
+MAX_STRING = 16_000  # characters in one string
+
+# Requests Alexa sends outside a conversation, which must be answered without speech.
+SILENT_REQUESTS = ("SessionEndedRequest", "System.ExceptionEncountered")
+SILENT_FAMILIES = ("AlexaSkillEvent.", "AudioPlayer.", "PlaybackController.", "Messaging.", "AlexaHouseholdListEvent.")
+
+
+def refusal(event: Any, skill_id: str | None) -> str | None:
+    """Why the envelope is refused (a reason code for the log, never its content), or None."""
+    if not isinstance(event, dict):
+        return "not-an-object"
+    if not _bounded(event):
+        return "too-large-or-deep"
+    request, context = event.get("request"), event.get("context")
+    if not isinstance(request, dict) or not isinstance(request.get("type"), str) or not isinstance(context, dict):
+        return "no-request-or-context"
+    if skill_id is not None and not _for_skill(event, skill_id):
+        return "other-skill"
+    return None
+
+
+def is_silent(event: dict[str, Any]) -> bool:
+    """A request Alexa allows no speech for."""
+    kind = (event.get("request") or {}).get("type", "")
+    return kind in SILENT_REQUESTS or kind.startswith(SILENT_FAMILIES)
+
+
+def with_known_locale(event: dict[str, Any]) -> dict[str, Any]:
+    """The envelope, with a locale the content ships (else the default), so no other text reaches the content."""
+    request = event["request"]
+    locale = request.get("locale")
+    known = {locale for language in languages() for locale in supported_locales(language)}
+    if locale in known:
+        return event
+    return {**event, "request": {**request, "locale": DEFAULT_LOCALE}}
+
+
+def _for_skill(event: dict[str, Any], skill_id: str) -> bool:
+    """Every application id the envelope carries is this skill's, and the context carries one."""
+    system = event["context"].get("System")
+    application = system.get("application") if isinstance(system, dict) else None
+    ids = [application.get("applicationId") if isinstance(application, dict) else None]
+    session = event.get("session")
+    if isinstance(session, dict) and "application" in session:
+        holder = session["application"]
+        ids.append(holder.get("applicationId") if isinstance(holder, dict) else None)
+    return all(i == skill_id for i in ids)
+
+
+def _bounded(event: dict[str, Any]) -> bool:
+    """Depth, count and string sizes within bounds, walked without recursion."""
+    stack: list[tuple[Any, int]] = [(event, 1)]
+    items = 0
+    while stack:
+        value, depth = stack.pop()
+        items += 1
+        if depth > MAX_DEPTH or items > MAX_ITEMS:
+            return False
+        if isinstance(value, dict):
+            if any(not isinstance(key, str) or len(key) > MAX_STRING for key in value):
+                return False
+            stack.extend((child, depth + 1) for child in value.values())
+        elif isinstance(value, list):
+            stack.extend((child, depth + 1) for child in value)
+        elif isinstance(value, str) and len(value) > MAX_STRING:
+            return False
+    return True
