@@ -39,8 +39,9 @@ def refusal(event: Any, skill_id: str | None) -> str | None:
 
 def is_silent(event: dict[str, Any]) -> bool:
     """A request Alexa allows no speech for."""
-    kind = (event.get("request") or {}).get("type", "")
-    return kind in SILENT_REQUESTS or kind.startswith(SILENT_FAMILIES)
+    request = event.get("request")
+    kind = request.get("type") if isinstance(request, dict) else None
+    return isinstance(kind, str) and (kind in SILENT_REQUESTS or kind.startswith(SILENT_FAMILIES))
 
 
 def with_known_locale(event: dict[str, Any]) -> dict[str, Any]:
@@ -48,7 +49,7 @@ def with_known_locale(event: dict[str, Any]) -> dict[str, Any]:
     request = event["request"]
     locale = request.get("locale")
     known = {locale for language in languages() for locale in supported_locales(language)}
-    if locale in known:
+    if isinstance(locale, str) and locale in known:
         return event
     return {**event, "request": {**request, "locale": DEFAULT_LOCALE}}
 

@@ -25,6 +25,7 @@ import posixpath
 import threading
 import urllib.request
 import warnings
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlparse
@@ -82,9 +83,15 @@ def utc_now() -> datetime.datetime:
     return datetime.datetime.now(datetime.UTC)
 
 
-def check_certificate_url(url: str) -> None:
-    """Alexa's rules for the certificate chain URL; raises VerificationException."""
-    parsed = urlparse(url)
+def check_certificate_url(url: str) -> str:
+    """Alexa's rules for the certificate chain URL; raises VerificationException.
+
+    Returns the URL in one normal form (lowercase scheme and host, normalised path), so one chain is one
+    cache entry however its URL was written."""
+    try:
+        parsed = urlparse(url)
+    except ValueError as error:
+        raise VerificationException("certificate URL cannot be parsed") from error
     if parsed.scheme.lower() != CERT_CHAIN_URL_PROTOCOL:
         raise VerificationException(f"certificate URL scheme must be https: {url}")
     if (parsed.hostname or "").lower() != CERT_CHAIN_URL_HOSTNAME:
@@ -95,8 +102,13 @@ def check_certificate_url(url: str) -> None:
         raise VerificationException(f"certificate URL port is invalid: {url}") from error
     if port is not None and port != CERT_CHAIN_URL_PORT:
         raise VerificationException(f"certificate URL port must be {CERT_CHAIN_URL_PORT}: {url}")
-    if not posixpath.normpath(parsed.path).startswith(CERT_PATH_PREFIX):
+    path = posixpath.normpath(parsed.path)
+    if not path.startswith(CERT_PATH_PREFIX):
         raise VerificationException(f"certificate URL path must start with {CERT_PATH_PREFIX}: {url}")
+    return f"{CERT_CHAIN_URL_PROTOCOL}://{CERT_CHAIN_URL_HOSTNAME}{path}"
+
+
+MAX_CACHED_CHAINS = 8
 
 
 class SignatureVerifier(AbstractVerifier):
@@ -111,20 +123,22 @@ class SignatureVerifier(AbstractVerifier):
         self._fetch = fetch
         self._store = Store(roots if roots is not None else trusted_roots())
         self._clock = clock
-        self._cache: dict[str, list[x509.Certificate]] = {}
+        # Chains that verified a signature, most recent last; Alexa uses a handful of URLs at a time.
+        self._cache: OrderedDict[str, list[x509.Certificate]] = OrderedDict()
         self._lock = threading.Lock()
 
     def verify(
         self, headers: Mapping[str, Any], serialized_request_env: str, deserialized_request_env: RequestEnvelope
     ) -> None:
-        url = _header(headers, SIGNATURE_CERT_CHAIN_URL_HEADER)
+        url = check_certificate_url(_header(headers, SIGNATURE_CERT_CHAIN_URL_HEADER))
         signature = _header(headers, SIGNATURE_HEADER)
-        check_certificate_url(url)
-        leaf = self._verified_leaf(url)
+        # The cheap checks come before any download.
         try:
             decoded = base64.b64decode(signature, validate=True)
         except (binascii.Error, ValueError) as error:
             raise VerificationException("signature is not valid base64") from error
+        chain = self._chain(url)
+        leaf = self._verified_leaf(chain)
         public_key = leaf.public_key()
         if not isinstance(public_key, rsa.RSAPublicKey):
             raise VerificationException("signing certificate does not hold an RSA key")
@@ -132,9 +146,9 @@ class SignatureVerifier(AbstractVerifier):
             public_key.verify(decoded, serialized_request_env.encode("utf-8"), padding.PKCS1v15(), SHA256())
         except InvalidSignature as error:
             raise VerificationException("request body does not match its signature") from error
+        self._remember(url, chain)
 
-    def _verified_leaf(self, url: str) -> x509.Certificate:
-        chain = self._chain(url)
+    def _verified_leaf(self, chain: list[x509.Certificate]) -> x509.Certificate:
         verifier = (
             PolicyBuilder()
             .store(self._store)
@@ -150,16 +164,22 @@ class SignatureVerifier(AbstractVerifier):
     def _chain(self, url: str) -> list[x509.Certificate]:
         with self._lock:
             cached = self._cache.get(url)
-        if cached is not None:
-            return cached
+            if cached is not None:
+                self._cache.move_to_end(url)
+                return cached
         try:
-            chain = x509.load_pem_x509_certificates(self._fetch(url))
+            return x509.load_pem_x509_certificates(self._fetch(url))
         except Exception as error:  # an unreachable or unreadable chain is a failed verification, not a 500
-            logger.warning("could not load the certificate chain from %s: %s", url, error)
-            raise VerificationException(f"could not load the certificate chain from {url}") from error
+            logger.warning("could not load the certificate chain: %s", type(error).__name__)
+            raise VerificationException("could not load the certificate chain") from error
+
+    def _remember(self, url: str, chain: list[x509.Certificate]) -> None:
+        """Cache a chain only once it has verified a signature, and only a few."""
         with self._lock:
             self._cache[url] = chain
-        return chain
+            self._cache.move_to_end(url)
+            while len(self._cache) > MAX_CACHED_CHAINS:
+                self._cache.popitem(last=False)
 
 
 class SkillIdVerifier(AbstractVerifier):

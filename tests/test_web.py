@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import io
 import json
 import logging
 import subprocess
@@ -288,3 +289,35 @@ def test_a_refused_body_is_not_written_to_the_log(client, signer, caplog):
     with caplog.at_level(logging.DEBUG):
         assert post(client, data, signer=signer).status_code == 400
     assert secret not in caplog.text and "forged log line" not in caplog.text
+
+
+def test_unsigned_requests_neither_download_nor_fill_the_certificate_cache(authority, certificate_server, signer):
+    fetched = []
+
+    def fetch(url: str) -> bytes:
+        fetched.append(url)
+        return certificate_server[CERT_URL]
+
+    verifier = SignatureVerifier(fetch=fetch, roots=[authority.root])
+    app = create_app(FIXTURE_SKILL_ID, verify=True, signature_verifier=verifier).test_client()
+    data = body()
+    for n in range(50):
+        url = f"https://s3.amazonaws.com/echo.api/cert-{n}.pem"
+        assert post(app, data, url=url, signature="not base64!").status_code == 400
+        assert post(app, data, url=url, signature=signer.sign(data + b" ")).status_code == 400
+    assert len(fetched) == 50, "a bad signature shape is refused before any download"
+    assert len(verifier._cache) == 0, "only a chain that verified a signature is cached"
+    assert post(app, data, signer=signer).status_code == 200
+    assert len(verifier._cache) == 1
+
+
+def test_a_chunked_body_over_the_limit_gets_413_as_a_sized_one_does(client):
+    stream = io.BytesIO(b"x" * (MAX_BODY_BYTES + 8192))
+    # As gunicorn serves a chunked body: no Content-Length, and a terminated input stream.
+    response = client.post(
+        "/",
+        input_stream=stream,
+        headers={"Transfer-Encoding": "chunked"},
+        environ_overrides={"wsgi.input_terminated": True},
+    )
+    assert response.status_code == 413

@@ -90,7 +90,7 @@ def _load(locale: str) -> Content:
         questions=_with_topics(
             [
                 *(_question(q, localise) for q in _read(folder / "questions.toml").get("questions", [])),
-                *(_bank_question(q) for bank in banks for q in bank["questions"]),
+                *(_bank_question(q, localise) for bank in banks for q in bank["questions"]),
             ]
         ),
         phrasing_sources=tuple(dict.fromkeys(s for bank in banks for s in bank.get("drawn_from", ()))),
@@ -145,12 +145,15 @@ def _question(data: dict[str, Any], localise: Localise) -> Question:
     )
 
 
-def _bank_question(data: dict[str, Any]) -> Question:
-    """A question of the bank: its ``answer`` names the page that answers it."""
+def _bank_question(data: dict[str, Any], localise: Localise) -> Question:
+    """A question of the bank: its ``answer`` names the page that answers it, or it has ``pages`` of its own."""
+    title = data["about"][:1].upper() + data["about"][1:]
+    if "pages" in data:
+        return _question({**data, "title": title}, localise)
     ref = page_ref(data["answer"])
     return Question(
         id=data["id"],
-        title=data["about"][:1].upper() + data["about"][1:],
+        title=title,
         topic=ref.topic,
         about=data["about"],
         phrasings=tuple(data["phrasings"]),
