@@ -25,7 +25,7 @@ import Stemmer
 
 from ..content import Content, Question, language_of, load_content, supported_locales
 from ..content.model import PageRef
-from .words import phrases, words
+from .words import Text, phrases, words
 
 ANSWER = "answer"
 CLARIFY = "clarify"
@@ -117,10 +117,10 @@ class Ranker:
         """The intent of a command said in other words ("sorry, I didn't catch that" -> repeat), if any.
 
         Commands are short and name no topic: "could cyclophosphamide stop him having children" is a question."""
-        tokens = words(text)
-        if len(tokens) > MAX_COMMAND_WORDS or any(t in self.topic_ids for t in self.terms(text)):
+        read = Text(text)
+        if len(read.tokens) > MAX_COMMAND_WORDS or any(t in self.topic_ids for t in self.terms(text)):
             return None
-        return next((intent for intent, said in self.commands if any(p.positions(tokens) for p in said)), None)
+        return next((intent for intent, said in self.commands if any(p.positions(read) for p in said)), None)
 
     def rank(
         self, text: str, *, topic: str | None = None, facet: str | None = None, among: tuple[str, ...] = ()

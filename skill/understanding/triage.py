@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..content import Content, load_content
 from ..content.model import Sign, TriageLevel
-from .words import phrases, words
+from .words import Text, phrases
 
 EMERGENCY = "emergency"
 CALL_DOCTOR = "call_doctor"
@@ -39,11 +39,14 @@ class _CompiledSign:
         self.groups = tuple(phrases(group) for group in sign.groups)
         self.unless = phrases(sign.unless)
 
-    def matches(self, tokens: list[str]) -> bool:
-        if any(p.positions(tokens) for p in self.unless):
-            return False
-        found = [sorted({i for p in group for i in p.positions(tokens)}) for group in self.groups]
-        if not all(found):
+    def matches(self, text: Text) -> bool:
+        found = []
+        for group in self.groups:
+            positions = sorted({i for p in group for i in p.positions(text)})
+            if not positions:
+                return False
+            found.append(positions)
+        if any(p.positions(text) for p in self.unless):
             return False
         # Some word of every group within one window: try each found word as the window's start.
         window = self.sign.window
@@ -64,29 +67,29 @@ class Triager:
 
     def triage(self, intent: str | None, heard: Iterable[str]) -> Triage | None:
         """The most urgent level that the intent or any heard text calls for, or None."""
-        texts = [words(text) for text in heard if text]
-        during = any(p.positions(tokens) for tokens in texts for p in self.infusion)
+        texts = [Text(text) for text in heard if text]
+        during = any(p.positions(text) for text in texts for p in self.infusion)
         intent_level = LEVEL_INTENTS.get(intent or "")
         for level, signs in self.levels:
-            found = next(((c.sign, tokens) for c in signs for tokens in texts if c.matches(tokens)), None)
+            found = next(((c.sign, text) for c in signs for text in texts if c.matches(text)), None)
             if found is not None:
                 return Triage(level=level, sign=found[0], during_infusion=during, asking=self._asking(level, found[1]))
             if intent_level == level.id:
                 return Triage(level=level, sign=None, during_infusion=during)
         return None
 
-    def _asking(self, level: TriageLevel, tokens: list[str]) -> bool:
+    def _asking(self, level: TriageLevel, text: Text) -> bool:
         """A question about a sign, with no one reported on outside its asking words ("what should I do if ...")."""
         if "if_now" not in level.texts:
             return False
-        asked = {i + k for p in self.asking for i in p.positions(tokens) for k in range(len(p.parts))}
-        reported = {i for p in self.reporting for i in p.positions(tokens)}
+        asked = {i + k for p in self.asking for i in p.positions(text) for k in range(len(p.parts))}
+        reported = {i for p in self.reporting for i in p.positions(text)}
         return bool(asked) and not reported - asked
 
     def signs_in(self, text: str) -> list[tuple[str, str]]:
         """Every (level, sign) the text holds: for tests and the content review."""
-        tokens = words(text)
-        return [(level.id, c.sign.id) for level, signs in self.levels for c in signs if c.matches(tokens)]
+        read = Text(text)
+        return [(level.id, c.sign.id) for level, signs in self.levels for c in signs if c.matches(read)]
 
 
 @functools.cache

@@ -24,16 +24,33 @@ def words(text: str) -> list[str]:
     return _NOT_WORD.sub(" ", text).split()
 
 
+class Text:
+    """A text's words, with where each word stands, so many phrases can be looked for quickly."""
+
+    def __init__(self, text: str):
+        self.tokens = words(text)
+        self.where: dict[str, list[int]] = {}
+        for i, token in enumerate(self.tokens):
+            self.where.setdefault(token, []).append(i)
+
+
 class Phrase:
     """A word or phrase to look for; a word ending in "*" matches any word it begins."""
 
     def __init__(self, phrase: str):
         self.parts = tuple((word, piece.endswith("*")) for piece in phrase.split() for word in words(piece))
 
-    def positions(self, tokens: list[str]) -> list[int]:
-        """Where the phrase starts in ``tokens``."""
-        size = len(self.parts)
-        return [i for i in range(len(tokens) - size + 1) if self._at(tokens, i)]
+    def positions(self, text: Text) -> list[int]:
+        """Where the phrase starts in the text."""
+        if not self.parts:
+            return []
+        word, prefix = self.parts[0]
+        if prefix:
+            starts = [i for token, found in text.where.items() if token.startswith(word) for i in found]
+        else:
+            starts = text.where.get(word, [])
+        size, tokens = len(self.parts), text.tokens
+        return [i for i in starts if i + size <= len(tokens) and self._at(tokens, i)]
 
     def _at(self, tokens: list[str], i: int) -> bool:
         return all(

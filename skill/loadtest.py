@@ -1,0 +1,149 @@
+"""A load run against a skill served over HTTP on this machine: simulated users in conversations.
+
+Each user holds a session as Alexa does (its id and attributes, carried from
+turn to turn) and says a fixed conversation; every "repeat" must return that
+user's own last answer. Used by the load test and by bench/web_load.py.
+Traffic goes only to the loopback address given, bounded in count and time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .console import Console
+from .interaction_model import model_path
+from .nlu import LocalNlu
+
+OPENING = "open m. m. n. guide"
+CONVERSATION = (
+    "tell me about IVIG",
+    "repeat",
+    "what are its side effects",
+    "more",
+    "repeat",
+    "my daughter keeps dropping her cup is that the mmn",
+    "repeat",
+)
+TIMEOUT_SECONDS = 10
+ROOT = Path(__file__).resolve().parent.parent
+# As scripts/web.sh serves the skill.
+GUNICORN = ["--workers", "2", "--worker-class", "gthread", "--threads", "8", "--keep-alive", "2", "--timeout", "15"]
+
+
+@contextlib.contextmanager
+def served(app: str, env: dict[str, str] | None = None):
+    """Serve a WSGI app (``module:factory()``) with gunicorn on a free loopback port; yields its URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", *GUNICORN, app]
+    process = subprocess.Popen(
+        command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"gunicorn did not start: {app}") from None
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@dataclass
+class LoadResult:
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    wrong_repeats: int = 0
+    elapsed: float = 0.0
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def count(self, *, latency: float | None = None, error: bool = False, wrong_repeat: bool = False) -> None:
+        with self.lock:
+            if latency is not None:
+                self.latencies.append(latency)
+            self.errors += error
+            self.wrong_repeats += wrong_repeat
+
+    @property
+    def requests(self) -> int:
+        return len(self.latencies) + self.errors
+
+    def percentile(self, p: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] * 1000 if ordered else 0.0
+
+    def summary(self) -> str:
+        rate = self.requests / self.elapsed if self.elapsed else 0.0
+        return (
+            f"{self.requests} requests in {self.elapsed:.1f} s: {rate:.0f}/s, p50 {self.percentile(50):.1f} ms, "
+            f"p95 {self.percentile(95):.1f} ms, p99 {self.percentile(99):.1f} ms, {self.errors} errors, "
+            f"{self.wrong_repeats} repeats that were not the user's own last answer"
+        )
+
+
+def post(url: str, envelope: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    request = urllib.request.Request(
+        url, data=json.dumps(envelope).encode("utf-8"), headers={"Content-Type": "application/json"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, {}
+
+
+def run_load(url: str, *, users: int = 50, requests: int = 2000, concurrency: int = 16) -> LoadResult:
+    """``users`` conversations, repeated until ``requests`` have been sent, ``concurrency`` at a time."""
+    nlu = LocalNlu.from_file(model_path("en-US"))
+    per_user = max(1, requests // users)
+    result = LoadResult()
+
+    def converse(user: int) -> None:
+        console = Console(skill=None, nlu=nlu, send=lambda envelope: _timed(url, envelope, result))
+        last_speech = None
+        for turn in range(per_user):
+            utterance = OPENING if turn == 0 else CONVERSATION[(turn - 1) % len(CONVERSATION)]
+            response = console.say(utterance)
+            speech = ((response.get("response") or {}).get("outputSpeech") or {}).get("ssml")
+            if utterance == "repeat" and speech != last_speech:
+                result.count(wrong_repeat=True)
+            last_speech = speech
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        list(pool.map(converse, range(users)))
+    result.elapsed = time.perf_counter() - started
+    return result
+
+
+def _timed(url: str, envelope: dict[str, Any], result: LoadResult) -> dict[str, Any]:
+    started = time.perf_counter()
+    status, body = post(url, envelope)
+    if status != 200:
+        result.count(error=True)
+        return {}
+    result.count(latency=time.perf_counter() - started)
+    return body
