@@ -5,9 +5,11 @@ from __future__ import annotations
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.skill_builder import SkillBuilder
 from flask import Flask
-from flask_ask_sdk.skill_adapter import VERIFY_SIGNATURE_APP_CONFIG, VERIFY_TIMESTAMP_APP_CONFIG, SkillAdapter  # noqa: E402
 
-from skill import webservice_compat  # noqa: F401  (lets flask_ask_sdk import here, as in skill.web)
+# isort: off
+from skill import webservice_compat  # noqa: F401  (must come before flask_ask_sdk, as in skill.web)
+from flask_ask_sdk.skill_adapter import VERIFY_SIGNATURE_APP_CONFIG, VERIFY_TIMESTAMP_APP_CONFIG, SkillAdapter
+# isort: on
 
 
 class Hello(AbstractRequestHandler):

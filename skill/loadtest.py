@@ -113,6 +113,8 @@ def post(url: str, envelope: dict[str, Any]) -> tuple[int, dict[str, Any]]:
             return response.status, json.loads(response.read())
     except urllib.error.HTTPError as error:
         return error.code, {}
+    except OSError:  # refused or reset: counted as an error, never a crash of the load run
+        return 0, {}
 
 
 def run_load(url: str, *, users: int = 50, requests: int = 2000, concurrency: int = 16) -> LoadResult:
