@@ -17,6 +17,16 @@ from conftest import FIXTURE_SKILL_ID, fixture, speech_of
 from skill.verification import SignatureVerifier, check_certificate_url
 from skill.web import MAX_BODY_BYTES, create_app
 
+USER_DATA = ("amzn1.ask.account", "amzn1.ask.device", "amzn1.echo-api.session", "apiAccessToken")
+
+
+@pytest.fixture(autouse=True)
+def no_user_data_in_the_logs(caplog):
+    """Every web test runs with every logger at DEBUG; no line it logs may hold user data."""
+    with caplog.at_level(logging.DEBUG):
+        yield
+    assert not [marker for marker in USER_DATA if marker in caplog.text]
+
 
 @pytest.fixture(scope="module")
 def authority():
