@@ -215,3 +215,21 @@ def test_compare_without_two_topics_lists_what_can_be_compared(conversation):
 def test_yes_no_content_answers_start_with_yes_or_no(question):
     if question.answer:
         assert question.pages[0].text.split()[0].rstrip(".,").lower() == question.answer
+
+
+@pytest.mark.parametrize("said, chosen", [("the second one", 1), ("the other one", 1), ("the first one", 0)])
+def test_after_do_you_mean_a_short_reply_picks_one_of_the_two(said, chosen):
+    choices = ["ivig_dose", "scig_how_often"]
+    envelope = fixture("question_free_text")
+    slot = envelope["request"]["intent"]["slots"]["question"]
+    slot["value"] = slot["slotValue"]["value"] = said
+    envelope["session"]["new"] = False
+    envelope["session"]["attributes"] = {"dialog": {"choices": choices}}
+    response = handle_event(build_skill(), envelope)
+    ref = CONTENT.question(choices[chosen]).ref
+    assert response["sessionAttributes"]["dialog"]["answered"] == f"{ref.topic}.{ref.facet}.{ref.page + 1}"
+
+
+def test_a_yes_no_question_without_a_topic_answers_itself_even_in_another_topic(console):
+    console.say("tell me about SCIg")
+    assert render_response(console.say("is there a cure")).startswith("No.")

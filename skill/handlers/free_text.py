@@ -56,6 +56,10 @@ def answer_free_text(
     content = content_of(handler_input)
     state = state_of(handler_input)
     bank = ranker(content.locale)
+    picked = bank.choice_in(text) if state.choices else None
+    if picked is not None and picked < len(state.choices):
+        ref = bank.question(state.choices[picked]).ref
+        return respond(handler_input, page_reply(content, state, place_of(ref), ref.page))
     ranking = bank.rank(text, among=state.choices) if state.choices else None
     if ranking is None or ranking.verdict != ANSWER:
         ranking = bank.rank(text, topic=state.topic, facet=facet)

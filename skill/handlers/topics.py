@@ -76,9 +76,11 @@ class QuestionHandler(_ContentIntentHandler):
         content = content_of(handler_input)
         if found.other_topics_facet:
             slot = topic_slot(handler_input)
-            asked = slot.id if slot.heard else state_of(handler_input).topic
-            if slot.heard and slot.id is None:
+            if slot.heard and slot.id is None and _has_words(handler_input, slot.heard):
                 return answer_free_text(handler_input, slot.heard, facet=found.other_topics_facet)
+            # "Does it boost my immune system?" asks about the topic in context; "is there a cure?" does not.
+            points_back = slot.heard and ranker(content.locale).points_back(slot.heard)
+            asked = slot.id or (state_of(handler_input).topic if points_back else None)
             if asked and asked != found.topic:
                 return answer(handler_input, content.facet(found.other_topics_facet), topic_id=asked)
         place = Place(found.topic, question=found.id)
@@ -104,7 +106,7 @@ def answer(handler_input: HandlerInput, facet: FacetInfo, topic_id: str | None =
     prompts = content.prompts
     slot = topic_slot(handler_input) if topic_id is None else None
     state.offer = None
-    if slot is not None and slot.heard and slot.id is None and ranker(content.locale).terms(slot.heard):
+    if slot is not None and slot.heard and slot.id is None and _has_words(handler_input, slot.heard):
         return answer_free_text(handler_input, slot.heard, facet=facet.id)
     topic = content.topic(topic_id or (slot.id if slot else None) or state.topic or "")
     if topic is None:
@@ -116,3 +118,9 @@ def answer(handler_input: HandlerInput, facet: FacetInfo, topic_id: str | None =
         return respond(handler_input, Reply([missing, facet_menu(content, topic)]))
     reply = page_reply(content, state, Place(topic.id, facet.id), preface=first_turn_preface(handler_input))
     return respond(handler_input, reply)
+
+
+def _has_words(handler_input: HandlerInput, heard: str) -> bool:
+    """Whether a slot value that names no topic says something to rank ("taking it while pregnant"),
+    rather than only pointing back ("it", "that", "there")."""
+    return bool(ranker(content_of(handler_input).locale).terms(heard))

@@ -70,19 +70,27 @@ class Ranker:
         self.facet_words = {facet: self.terms(text) for facet, text in vocabulary.facet_words.items()}
         self.commands = [(intent, phrases(said)) for intent, said in vocabulary.commands.items()]
         self.questions = (*content.questions, *_facet_questions(content))
+        self.by_id = {q.id: q for q in self.questions}
         documents, self.owner, self.vocab = [], [], []
         self.about: dict[str, set[str]] = {}
+        self.choices = [phrases(said) for said in vocabulary.choices]
+        self.pointing_back = {" ".join(words(said)) for said in vocabulary.pointing_back}
         for index, question in enumerate(self.questions):
             known: set[str] = set()
+            named: dict[str, int] = {}
             for phrasing in question.phrasings:
                 terms = self.terms(phrasing)
                 if terms:
                     documents.append(terms)
                     self.owner.append(index)
                     known.update(terms)
+                    for topic in set(terms) & self.topic_ids:
+                        named[topic] = named.get(topic, 0) + 1
             self.vocab.append(frozenset(known))
-            # The topics a question is about: its own, and any its phrasings name ("what if IVIg stops working").
-            self.about[question.id] = {question.topic} | (known & self.topic_ids)
+            # The topics a question is about: its own, and any most of its phrasings name ("what if IVIg stops
+            # working" is about IVIg; "do the SCIg risks match IVIg's" is not).
+            most = {topic for topic, count in named.items() if 2 * count >= len(question.phrasings)}
+            self.about[question.id] = {question.topic} | most
         frequency: dict[str, int] = {}
         for terms in documents:
             for term in set(terms):
@@ -112,6 +120,20 @@ class Ranker:
             for t in out
             if t not in self.stopwords
         ]
+
+    def points_back(self, text: str) -> bool:
+        """Whether the words only point back to the topic in context ("it", "that one")."""
+        return bool(text.strip()) and " ".join(words(text)) in self.pointing_back
+
+    def question(self, question_id: str) -> Question:
+        return self.by_id[question_id]
+
+    def choice_in(self, text: str) -> int | None:
+        """Which offered question a short reply picks ("the second one" -> 1), if it picks one."""
+        read = Text(text)
+        if len(read.tokens) > MAX_COMMAND_WORDS:
+            return None
+        return next((n for n, said in enumerate(self.choices) if any(p.positions(read) for p in said)), None)
 
     def command_in(self, text: str) -> str | None:
         """The intent of a command said in other words ("sorry, I didn't catch that" -> repeat), if any.
@@ -149,9 +171,12 @@ class Ranker:
                 continue
             covered = sum(self.idf[t] for t in asked if t in self.vocab[index])
             ranked.append(Ranked(question, score, covered / weight))
-        # A question about the topic named (or, if none is named, the one the listener is on) comes first.
+        # A question about the topic named (or, if none is named, the one the listener is on) comes first;
+        # with a topic named, a question only about other topics is not an answer ("the dose of SCIg").
         named = {t for t in asked if t in self.topic_ids} - {GENERAL_TOPIC}
         preferred = named or ({topic} if topic else set())
+        if named:
+            ranked = [r for r in ranked if self.about[r.question.id] & named]
         ranked.sort(key=lambda r: not self._fits(r, preferred))
         return self._verdict(_distinct(ranked), asked, among, preferred, facet)
 
