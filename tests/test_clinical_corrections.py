@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import Conversation, speech_of
 
 from skill.app import build_skill
@@ -79,3 +80,18 @@ def test_m5_the_best_treatment_evidence_matches_its_claim():
         console.say("what is the best treatment")
     )
     assert "randomized controlled trials" in speech_of(console.say("how sure is that"))
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-US", "prior authorization"),
+        ("en-AU", "national criteria"),
+        ("en-GB", "the NHS"),
+        ("en-CA", "your province"),
+        ("en-IN", "government schemes"),
+    ],
+)
+def test_who_pays_is_told_for_each_locale(locale, said):
+    console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
+    assert said in speech_of(console.say("who pays for my infusions"))

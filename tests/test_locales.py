@@ -63,11 +63,12 @@ def test_cards_use_local_spelling():
     assert "hemolysis" in " ".join(p.text for p in load_content("en-US").topic("ivig").pages("side_effects"))
     for locale in EMERGENCY_NUMBERS:
         texts = [p.text for t in load_content(locale).topics for pages in t.facets.values() for p in pages]
-        assert not any("{emergency_number}" in text for text in texts)
+        texts += [p.text for q in load_content(locale).questions for p in q.pages]
+        assert not any("{emergency_number}" in text or "{funding}" in text for text in texts)
 
 
 def test_respelling_changes_whole_lowercase_words_and_leaves_names_alone():
-    localise = _localiser("999", {"hemolysis": "haemolysis", "organization": "organisation"})
+    localise = _localiser({"emergency_number": "999"}, {"hemolysis": "haemolysis", "organization": "organisation"})
     assert localise("hemolysis, call {emergency_number}.") == "haemolysis, call 999."
     assert localise("hemolysises") == "hemolysises"
     assert localise("the National Organization for Rare Disorders, an organization") == (

@@ -1,7 +1,8 @@
 """Loads the content data files (TOML, one folder per language) into the typed model, for one locale.
 
 The text is written once per language; ``locales.toml`` says what changes per
-locale: the emergency number (``{emergency_number}`` in any text), spelling,
+locale: the emergency number (``{emergency_number}`` in any text), how treatment is
+funded (``{funding}``), spelling,
 and extra pronunciations.
 """
 
@@ -72,7 +73,10 @@ def _load(locale: str) -> Content:
     folder = DATA_DIR / language_of(locale)
     settings = _read(folder / "locales.toml")
     local = settings[locale]
-    localise = _localiser(local["emergency_number"], settings["spelling"][local["spelling"]])
+    localise = _localiser(
+        {"emergency_number": local["emergency_number"], "funding": local["funding"]},
+        settings["spelling"][local["spelling"]],
+    )
     skill = _read(folder / "skill.toml")
     banks = [_read(path) for path in sorted((folder / "bank").glob("*.toml"))]
     return Content(
@@ -100,12 +104,13 @@ def _load(locale: str) -> Content:
     )
 
 
-def _localiser(emergency_number: str, spelling: dict[str, str]) -> Localise:
+def _localiser(facts: dict[str, str], spelling: dict[str, str]) -> Localise:
     # Lowercase words only: a capitalized one may be part of a name ("National Organization for Rare Disorders").
     words = re.compile(r"\b(" + "|".join(map(re.escape, spelling)) + r")\b") if spelling else None
 
     def localise(text: str) -> str:
-        text = text.replace("{emergency_number}", emergency_number)
+        for name, fact in facts.items():
+            text = text.replace("{" + name + "}", fact)
         return words.sub(lambda match: spelling[match.group(0)], text) if words else text
 
     return localise
