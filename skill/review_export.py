@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tomllib
 from pathlib import Path
 
-from .content import DEFAULT_LOCALE, Content, Page, load_content
+from .content import DEFAULT_LOCALE, Content, Page, language_of, load_content
+from .content.loader import DATA_DIR
 from .content.readability import grade_level
 
 
@@ -53,6 +55,7 @@ def render_review(content: Content) -> str:
         answer = f" (answers {question.answer})" if question.answer else ""
         for index, page in enumerate(question.pages, start=1):
             lines += _page(f"{question.title}{answer}, page {index}", page, content, numbers)
+    lines += _corrections(content, numbers)
     lines += _question_bank(content)
     lines += _safety_triage(content, numbers)
     lines += ["", "## What the skill says around the answers", ""]
@@ -60,6 +63,18 @@ def render_review(content: Content) -> str:
     lines += ["", "## References", ""]
     lines += [f"{numbers[s.id]}. `{s.id}`: {s.citation()}" for s in content.sources.values()]
     return "\n".join(lines) + "\n"
+
+
+def _corrections(content: Content, numbers: dict[str, int]) -> list[str]:
+    """The clinical review's corrections, and the pages that carry each."""
+    with (DATA_DIR / language_of(content.locale) / "corrections.toml").open("rb") as f:
+        corrections = tomllib.load(f)["corrections"]
+    lines = ["", "## Corrections from the clinical review", ""]
+    for item in corrections:
+        cited = ", ".join(f"[{numbers[s]}]" for s in item["sources"])
+        pages = ", ".join(f"`{p}`" for p in item["pages"]) or "the safety triage and the locales"
+        lines.append(f"- **{item['id']}**: {item['what']} Pages: {pages}. Sources: {cited}")
+    return lines
 
 
 def _question_bank(content: Content) -> list[str]:

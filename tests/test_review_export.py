@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import tomllib
+
 from skill import review_export
 from skill.content import load_content
+from skill.content.loader import DATA_DIR, page_ref
 from skill.content.readability import grade_level
 
 
@@ -47,3 +50,21 @@ def test_review_document_holds_the_question_bank_its_sources_and_the_safety_tria
     for level in content.red_flags.levels:
         assert all(text in document for text in level.texts.values())
         assert all(f"**{sign.id}**" in document for sign in level.signs)
+
+
+def test_review_document_lists_every_correction_with_pages_that_exist(tmp_path):
+    out = tmp_path / "review.md"
+    review_export.main(["--output", str(out)])
+    document = out.read_text(encoding="utf-8")
+    content = load_content()
+    with (DATA_DIR / "en" / "corrections.toml").open("rb") as f:
+        corrections = tomllib.load(f)["corrections"]
+    for item in corrections:
+        assert f"**{item['id']}**: {item['what']}" in document
+        assert set(item["sources"]) <= set(content.sources)
+        for pointer in item["pages"]:
+            ref = page_ref(pointer)
+            if ref.question:
+                assert len(content.question(ref.question).pages) > ref.page, pointer
+            else:
+                assert len(content.topic(ref.topic).pages(ref.facet)) > ref.page, pointer
