@@ -88,18 +88,19 @@ class DialogState:
 
 def _name(value: Any) -> str | None:
     """An id or label: a short string, or None."""
-    if value is None:
-        return None
-    if not isinstance(value, str) or len(value) > MAX_NAME:
-        raise ValueError("not a name")
-    return value
+    return _string(value, MAX_NAME)
 
 
 def _text(value: Any) -> str | None:
+    """Remembered speech or card text, or None."""
+    return _string(value, MAX_TEXT)
+
+
+def _string(value: Any, limit: int) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, str) or len(value) > MAX_TEXT:
-        raise ValueError("not a text")
+    if not isinstance(value, str) or len(value) > limit:
+        raise ValueError("not a string that fits")
     return value
 
 

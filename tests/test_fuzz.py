@@ -13,6 +13,8 @@ import logging
 import xml.etree.ElementTree as ET
 
 import pytest
+from ask_sdk_core.serialize import DefaultSerializer
+from ask_sdk_model import ResponseEnvelope
 from conftest import FIXTURES, fixture
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,6 +24,7 @@ from skill.gateway import handle_event
 from skill.guards import is_silent
 from skill.web import create_app
 
+SERIALIZER = DefaultSerializer()
 BUDGET = settings(
     max_examples=500, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck), database=None
 )
@@ -80,6 +83,8 @@ def envelopes(draw):
 
 def check_response(envelope, response: dict) -> None:
     assert response.get("version") == "1.0"
+    # Alexa's response format, types included: the SDK's model reads it back without error.
+    SERIALIZER.deserialize(payload=json.dumps(response), obj_type=ResponseEnvelope)
     body = response["response"]
     speech = (body.get("outputSpeech") or {}).get("ssml")
     if isinstance(envelope, dict) and isinstance(envelope.get("request"), dict) and is_silent(envelope):

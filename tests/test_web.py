@@ -331,3 +331,12 @@ def test_a_chunked_body_over_the_limit_gets_413_as_a_sized_one_does(client):
         environ_overrides={"wsgi.input_terminated": True},
     )
     assert response.status_code == 413
+
+
+def test_the_web_endpoint_puts_safety_first_too():
+    app = create_app(verify=False).test_client()
+    envelope = fixture("question_red_flag_during_infusion")
+    response = app.post("/", data=json.dumps(envelope), content_type="application/json")
+    assert response.status_code == 200
+    assert speech_of(response.json).startswith("Call 911 now. If an infusion is running, stop it")
+    assert response.json["response"]["shouldEndSession"] is True
