@@ -1,7 +1,7 @@
 """Free text ranked against the question bank: which question did the listener ask, and how sure is that?
 
 Every phrasing of every question in the bank is a document of a BM25 index
-(``bm25s``), and so is a handful of ways to ask each facet of each topic
+(``bm25.py``), and so is a handful of ways to ask each facet of each topic
 (``facet_phrasings`` in the content), so free text reaches every page. Text is
 read the same way on both sides: words folded to the bank's words (topic
 synonyms and brand names to the topic's id, lay words to the bank's words),
@@ -16,15 +16,14 @@ know that one yet" with the nearest questions the bank has.
 from __future__ import annotations
 
 import functools
-import math
 import statistics
 from dataclasses import dataclass
 
-import bm25s
 import Stemmer
 
 from ..content import Content, Question, language_of, load_content, supported_locales
 from ..content.model import PageRef
+from .bm25 import Bm25
 from .words import Text, phrases, words
 
 ANSWER = "answer"
@@ -91,16 +90,10 @@ class Ranker:
             # working" is about IVIg; "do the SCIg risks match IVIg's" is not).
             most = {topic for topic, count in named.items() if 2 * count >= len(question.phrasings)}
             self.about[question.id] = {question.topic} | most
-        frequency: dict[str, int] = {}
-        for terms in documents:
-            for term in set(terms):
-                frequency[term] = frequency.get(term, 0) + 1
-        count = len(documents)
-        self.idf = {term: math.log(1 + (count - df + 0.5) / (df + 0.5)) for term, df in frequency.items()}
+        self.index = Bm25(documents)
+        self.idf = self.index.idf
         # A word no phrasing has may matter ("pregnant") or not ("seventy"): it weighs as a middling word.
         self.unseen_idf = statistics.median(self.idf.values())
-        self.index = bm25s.BM25()
-        self.index.index(documents, show_progress=False)
 
     def terms(self, text: str) -> list[str]:
         """The words of ``text`` that matter for ranking, folded and stemmed."""
@@ -156,12 +149,11 @@ class Ranker:
         if topic and not any(t in self.topic_ids for t in asked):
             hints.append(topic)
         query = [t for t in dict.fromkeys(asked + hints) if t in self.idf]
-        scores = self.index.get_scores(query) if query else []
+        scores = self.index.scores(query)
         best: dict[int, float] = {}
-        for doc in sorted(range(len(scores)), key=lambda d: -scores[d])[: _CANDIDATES * 4]:
-            if scores[doc] > 0:
-                owner = self.owner[doc]
-                best[owner] = max(best.get(owner, 0.0), float(scores[doc]))
+        for doc, score in sorted(scores.items(), key=lambda item: (-item[1], item[0]))[: _CANDIDATES * 4]:
+            owner = self.owner[doc]
+            best[owner] = max(best.get(owner, 0.0), score)
         asked = [t for t in asked if not t.startswith(NAMED)]
         weight = sum(self.idf.get(t, self.unseen_idf) for t in asked)
         ranked = []
