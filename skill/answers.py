@@ -39,6 +39,16 @@ def label(place: Place, index: int) -> str:
     return f"{place.topic}.{place.facet}.{index + 1}"
 
 
+def place_about(content: Content, place: Place) -> str:
+    """What a place is about, as words for a sentence: "the side effects and risks of IVIg"."""
+    if place.question is not None:
+        return content.question(place.question).about
+    facet = content.facet(place.facet or "")
+    if place.compare is not None or facet is None:
+        return _title(content, place)
+    return facet.about.format(topic=content.topic(place.topic).name)
+
+
 def can_compare(content: Content, first: str, second: str) -> bool:
     return first != second and bool(_comparison(content, first, second))
 

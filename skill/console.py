@@ -3,7 +3,9 @@
 Typed (or piped) utterances are understood with the checked-in interaction
 model (``nlu.py``), wrapped in real request envelopes (``envelopes.py``) and
 sent through the same skill that runs on Lambda. The speech is printed
-without SSML, followed by the card.
+without SSML, followed by the card. What the skill remembers about you (speech
+rate, whether you heard the disclaimer, your place if you agreed) is kept in
+``.local/listeners.sqlite3``; say "forget me" to delete it.
 
     python -m skill.console                       # a conversation
     python -m skill.console "what is IVIG"        # one question, one answer
@@ -27,9 +29,11 @@ from .gateway import handle_event
 from .interaction_model import model_path
 from .nlu import FALLBACK_INTENT, LocalNlu, Understanding, compact, normalise
 from .speech import to_plain
+from .store import store_from_environment
 
 _LAUNCH_VERBS = ("open", "launch", "start", "begin", "load", "run", "use", "talk to", "play")
 _ONE_SHOT_VERBS = ("ask", "tell")
+_RATE = re.compile(r'<prosody rate="(\d+)%">')
 _ONE_SHOT_JOINERS = ("about", "to", "for", "if", "whether", "that")
 
 
@@ -49,6 +53,8 @@ class Console:
         self.send = send or (lambda envelope: handle_event(skill, envelope))
         self.locale = locale
         self.session: envelopes.Session | None = None
+        # One listener across runs, as one Alexa account is, so the local store remembers them.
+        self.user_id = envelopes.LOCAL_USER_ID
         self.last_request: dict[str, Any] | None = None
 
     @property
@@ -59,7 +65,7 @@ class Console:
         """Send one utterance; returns the skill's response envelope."""
         request = self.last_request = self.request_for(utterance)
         if self.session is None:
-            self.session = envelopes.Session(locale=self.locale)
+            self.session = envelopes.Session(locale=self.locale, user_id=self.user_id)
         response = self.send(self.session.envelope(request))
         body = response.get("response") or {}
         if body.get("shouldEndSession") is not False:
@@ -115,7 +121,9 @@ class Console:
 def render_response(response: dict[str, Any]) -> str:
     body = response.get("response") or {}
     speech = body.get("outputSpeech") or {}
-    lines = [to_plain(speech.get("ssml") or speech.get("text") or "")]
+    ssml = speech.get("ssml") or speech.get("text") or ""
+    rate = _RATE.search(ssml)
+    lines = [(f"[at {rate.group(1)}% speed] " if rate else "") + to_plain(ssml)]
     card = body.get("card")
     if card:
         lines.append(f"  [card] {card.get('title', '')}")
@@ -153,7 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--locale", default=DEFAULT_LOCALE, help="Alexa locale (default: %(default)s)")
     args = parser.parse_args(argv)
-    console = Console(build_skill(), LocalNlu.from_file(model_path(args.locale)), args.locale)
+    console = Console(
+        build_skill(store=store_from_environment()), LocalNlu.from_file(model_path(args.locale)), args.locale
+    )
     if args.utterance:
         converse(console, [" ".join(args.utterance)], sys.stdout, echo=False)
     elif sys.stdin.isatty():

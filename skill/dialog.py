@@ -4,7 +4,7 @@ A small typed object: what the listener is asking about (topic, facet), the
 place and page last read (for "previous", "how sure is that?" and "where does
 that come from?"), what "yes" would mean now (the pending offer), the
 questions offered in "Do you mean ... or ...?", what the last turn answered,
-and the last reply (for "repeat").
+a pending yes-or-no question, and the last reply (for "repeat").
 """
 
 from __future__ import annotations
@@ -55,6 +55,8 @@ class DialogState:
     last: LastReply | None = field(default=None)
     choices: tuple[str, ...] = ()  # question ids offered in "Do you mean ... or ...?"
     answered: str | None = None  # what the last turn answered: a page label, a safety level, "unknown", "clarify"
+    asking: str | None = None  # a yes-or-no question this turn asks, other than an offer
+    answering: str | None = None  # the question the last turn asked, that "yes" or "no" now answers (one turn only)
 
     @classmethod
     def from_attributes(cls, attributes: dict[str, Any]) -> DialogState:
@@ -69,10 +71,11 @@ class DialogState:
                 facet=_name(data.get("facet")),
                 place=_place(place) if place else None,
                 page=_page(data.get("page")),
-                offer=Offer(place=_place(offer["place"]), page=_page(offer.get("page"))) if offer else None,
+                offer=read_offer(offer) if offer else None,
                 last=LastReply(**{k: _text(v) for k, v in last.items()}) if last else None,
                 choices=tuple(_name(c) for c in data.get("choices") or ())[:MAX_CHOICES],
                 answered=_name(data.get("answered")),
+                answering=_name(data.get("asking")),
             )
         except (TypeError, ValueError, KeyError, AttributeError):
             # Attributes from an older or foreign session: start afresh rather than fail.
@@ -83,7 +86,9 @@ class DialogState:
         self.topic, self.facet, self.place, self.page, self.offer, self.choices = None, None, None, 0, None, ()
 
     def save(self, attributes: dict[str, Any]) -> None:
-        attributes[KEY] = asdict(self)
+        data = asdict(self)
+        del data["answering"]
+        attributes[KEY] = data
 
 
 def _name(value: Any) -> str | None:
@@ -109,6 +114,11 @@ def _page(value: Any) -> int:
     if isinstance(page, bool) or not isinstance(page, int) or not 0 <= page <= MAX_PAGE:
         raise ValueError("not a page")
     return page
+
+
+def read_offer(data: Any) -> Offer:
+    """An offer saved as a dict; ``ValueError`` (or ``KeyError``, ``TypeError``) when it does not fit."""
+    return Offer(place=_place(data["place"]), page=_page(data.get("page")))
 
 
 def _place(data: Any) -> Place:

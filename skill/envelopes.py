@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 LOCAL_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
+LOCAL_USER_ID = "amzn1.ask.account.local-console"
 
 
 @dataclass

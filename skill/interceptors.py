@@ -1,14 +1,16 @@
-"""Response interceptor: remembers the reply for "repeat" and writes the dialog state to the session."""
+"""Response interceptors: remember the reply for "repeat" and write the dialog state to the session; speak at
+the listener's pace."""
 
 from __future__ import annotations
 
 from ask_sdk_core.dispatch_components import AbstractResponseInterceptor
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
-from ask_sdk_model.ui import SimpleCard
+from ask_sdk_model.ui import SimpleCard, SsmlOutputSpeech
 
 from .dialog import LastReply
-from .turn import state_of
+from .pace import at_rate
+from .turn import profile_of, state_of
 
 
 class RememberReply(AbstractResponseInterceptor):
@@ -30,3 +32,17 @@ class RememberReply(AbstractResponseInterceptor):
 def _inner(ssml: str) -> str:
     """The SSML without its ``<speak>`` wrapper, ready to be spoken again."""
     return ssml.removeprefix("<speak>").removesuffix("</speak>")
+
+
+class ApplyPace(AbstractResponseInterceptor):
+    """Everything said, reprompts included, at the listener's speech rate (after ``RememberReply``, so "repeat"
+    renders the words afresh at whatever the rate is then)."""
+
+    def process(self, handler_input: HandlerInput, response: Response) -> None:
+        if response is None:
+            return
+        rate = profile_of(handler_input).rate
+        reprompt = response.reprompt.output_speech if response.reprompt else None
+        for speech in (response.output_speech, reprompt):
+            if isinstance(speech, SsmlOutputSpeech):
+                speech.ssml = f"<speak>{at_rate(_inner(speech.ssml), rate)}</speak>"

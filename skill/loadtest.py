@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -25,6 +24,7 @@ from typing import Any
 
 from .console import Console
 from .interaction_model import model_path
+from .local_ports import free_port, wait_until_listening
 from .nlu import LocalNlu
 
 OPENING = "open m. m. n. guide"
@@ -46,23 +46,13 @@ GUNICORN = ["--workers", "2", "--worker-class", "gthread", "--threads", "8", "--
 @contextlib.contextmanager
 def served(app: str, env: dict[str, str] | None = None):
     """Serve a WSGI app (``module:factory()``) with gunicorn on a free loopback port; yields its URL."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     command = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", *GUNICORN, app]
     process = subprocess.Popen(
         command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"gunicorn did not start: {app}") from None
-                time.sleep(0.1)
+        wait_until_listening(process, port, f"gunicorn ({app})")
         yield f"http://127.0.0.1:{port}/"
     finally:
         process.terminate()

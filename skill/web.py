@@ -9,8 +9,10 @@ starts that way.
 
     gunicorn --bind 0.0.0.0:8000 'skill.web:create_app()'
 
-Settings come from the environment: ``SKILL_ID`` (required while verifying)
-and ``MMN_GUIDE_VERIFY_REQUESTS=false`` (local testing only).
+Settings come from the environment: ``SKILL_ID`` (required while verifying),
+``MMN_GUIDE_VERIFY_REQUESTS=false`` (local testing only), and where listeners'
+records are kept (``skill.store``: a local file unless ``MMN_GUIDE_TABLE``
+names a DynamoDB table).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from flask_ask_sdk.skill_adapter import VERIFY_SIGNATURE_APP_CONFIG, VERIFY_TIME
 
 from .app import build_skill
 from .guards import refusal
+from .store import store_from_environment
 from .verification import SignatureVerifier, SkillIdVerifier
 
 logger = logging.getLogger(__name__)
@@ -114,7 +117,8 @@ def create_app(
         logger.warning("Alexa request verification is OFF (%s=false): use this only for local testing", VERIFY_ENV)
     if skill_id:
         verifiers.append(SkillIdVerifier(skill_id))
-    adapter = VerifiedSkillAdapter(skill or build_skill(skill_id=skill_id), skill_id or "unverified", verifiers, app)
+    skill = skill or build_skill(skill_id=skill_id, store=store_from_environment())
+    adapter = VerifiedSkillAdapter(skill, skill_id or "unverified", verifiers, app)
     adapter.register(app=app, route=SKILL_ROUTE)
     app.add_url_rule(HEALTH_ROUTE, "health", lambda: jsonify(status="ok"), methods=["GET"])
     return app

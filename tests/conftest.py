@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +14,13 @@ import pytest
 from skill.app import build_skill
 from skill.content import load_content
 from skill.gateway import handle_event
+from skill.local_dynamodb import local_dynamodb
 from skill.speech import to_plain
+from skill.store import LOCAL_STORE_ENV
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# The web app and the console keep listeners' records in a local file: one of the test run's own, not the project's.
+os.environ[LOCAL_STORE_ENV] = str(Path(tempfile.mkdtemp(prefix="mmn-guide-tests-")) / "listeners.sqlite3")
 FIXTURE_SKILL_ID = "amzn1.ask.skill.7b9a1c2e-4f3d-4b8a-9c1e-2d5f6a7b8c9d"
 
 
@@ -80,3 +86,22 @@ def content():
 @pytest.fixture
 def conversation(skill):
     return Conversation(skill)
+
+
+@pytest.fixture(scope="session")
+def dynamodb():
+    """moto's DynamoDB server on a free loopback port, behind a proxy that counts, slows or refuses calls."""
+    with local_dynamodb() as server:
+        yield server
+
+
+@pytest.fixture
+def dynamodb_store(dynamodb):
+    """A store on a fresh table of the local server, at full speed and running."""
+    dynamodb.delay = 0.0
+    if dynamodb.stopped:
+        dynamodb.start()
+    yield dynamodb.store()
+    dynamodb.delay = 0.0
+    if dynamodb.stopped:
+        dynamodb.start()

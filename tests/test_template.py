@@ -14,6 +14,10 @@ import pytest
 from cfnlint.decode import decode
 from conftest import fixture
 
+from skill.store import TABLE_ENV
+from skill.store.dynamodb import KEY
+from skill.store.record import EXPIRES
+
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "template.yaml"
 SAM = ROOT / ".venv-sam" / "bin" / "sam"
@@ -70,15 +74,34 @@ def test_function_is_bound_to_the_skill_and_runs_on_snapstart(template):
     assert template["Resources"]["SkillFunction"]["Metadata"]["BuildMethod"] == "makefile"
 
 
-def test_role_may_only_write_its_own_logs(template):
-    statements = template["Resources"]["SkillFunctionRole"]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"]
+def test_role_may_only_write_its_own_logs_and_get_put_delete_its_own_table_items(template):
+    policies = template["Resources"]["SkillFunctionRole"]["Properties"]["Policies"]
+    statements = [s for policy in policies for s in policy["PolicyDocument"]["Statement"]]
     assert statements == [
         {
             "Effect": "Allow",
             "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
             "Resource": {"Fn::GetAtt": ["SkillLogGroup", "Arn"]},
-        }
+        },
+        {
+            "Effect": "Allow",
+            "Action": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"],
+            "Resource": {"Fn::GetAtt": ["ListenerTable", "Arn"]},
+        },
     ]
+
+
+def test_listener_table_is_on_demand_encrypted_recoverable_and_expires_records(template):
+    table = template["Resources"]["ListenerTable"]
+    properties = table["Properties"]
+    assert properties["BillingMode"] == "PAY_PER_REQUEST"
+    assert properties["SSESpecification"] == {"SSEEnabled": True}
+    assert properties["PointInTimeRecoverySpecification"] == {"PointInTimeRecoveryEnabled": True}
+    assert properties["TimeToLiveSpecification"] == {"AttributeName": EXPIRES, "Enabled": True}
+    assert properties["KeySchema"] == [{"AttributeName": KEY, "KeyType": "HASH"}]
+    variables = template["Resources"]["SkillFunction"]["Properties"]["Environment"]["Variables"]
+    assert variables[TABLE_ENV] == {"Ref": "ListenerTable"}
+    assert table["DeletionPolicy"] == "Retain", "a stack update must not drop listeners' records"
 
 
 def test_logs_are_kept_for_a_while_and_errors_and_throttles_raise_alarms(template):
@@ -92,7 +115,7 @@ def test_logs_are_kept_for_a_while_and_errors_and_throttles_raise_alarms(templat
 @pytest.fixture(scope="module")
 def built_package(tmp_path_factory):
     build_dir = tmp_path_factory.mktemp("sam-build")
-    # Built for this machine's processor, so the package's compiled wheels (numpy, PyStemmer) run here.
+    # Built for this machine's processor, so the package's compiled wheels (PyStemmer) run here.
     env = {
         **SAM_ENV,
         "PATH": f"{lambda_python().parent}{os.pathsep}{os.environ['PATH']}",

@@ -20,6 +20,7 @@ from .free_text import FreeTextHandler
 from .info import EvidenceHandler, LastReviewedHandler, SourcesHandler
 from .launch import LaunchHandler
 from .navigation import NoHandler, PreviousHandler, RepeatHandler, StartOverHandler, YesHandler
+from .preferences import ForgetMeHandler, RememberPlaceHandler, SpeechRateHandler
 from .safety import TriageHandler
 from .topics import FacetQuestionHandler, QuestionHandler, SwitchTopicHandler, TopicQuestionHandler
 
@@ -32,6 +33,9 @@ REQUEST_HANDLERS = (
     QuestionHandler(),
     SwitchTopicHandler(),
     CompareHandler(),
+    SpeechRateHandler(),
+    RememberPlaceHandler(),
+    ForgetMeHandler(),
     EvidenceHandler(),
     SourcesHandler(),
     LastReviewedHandler(),

@@ -1,7 +1,8 @@
 """Skill events Alexa sends outside a conversation: the skill was enabled or disabled by a user.
 
-Nothing may be said in reply. The events are logged without the user's id;
-they are subscribed to in the skill manifest (interaction_models/source/manifest.toml).
+Nothing may be said in reply. Disabling the skill deletes what it remembered
+about the listener. The events are logged without the user's id; they are
+subscribed to in the skill manifest (interaction_models/source/manifest.toml).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
+
+from ..memory import forget
 
 logger = logging.getLogger(__name__)
 
@@ -27,5 +30,8 @@ class SkillEventHandler(AbstractRequestHandler):
         return any(is_request_type(kind)(handler_input) for kind in SKILL_EVENTS.values())
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        logger.info("skill event: %s", handler_input.request_envelope.request.object_type)
+        kind = handler_input.request_envelope.request.object_type
+        logger.info("skill event: %s", kind)
+        if kind == SKILL_EVENTS["SKILL_DISABLED"]:
+            forget(handler_input)
         return handler_input.response_builder.response

@@ -1,4 +1,8 @@
-"""Opening the skill: welcome, the short disclaimer, what you can ask, and a question."""
+"""Opening the skill: the full welcome and disclaimer the first time; after that, a short welcome back.
+
+A returning listener who agreed to have their place kept is offered to go on
+from there; "yes" takes the offer.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,9 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
+from ..answers import pages_at, place_about
 from ..reply import Reply, respond
-from ..turn import content_of
+from ..turn import content_of, profile_of, state_of
 
 
 class LaunchHandler(AbstractRequestHandler):
@@ -16,5 +21,17 @@ class LaunchHandler(AbstractRequestHandler):
         return is_request_type("LaunchRequest")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        prompts = content_of(handler_input).prompts
-        return respond(handler_input, Reply([prompts["welcome"], prompts["disclaimer"], prompts["what_you_can_ask"]]))
+        content = content_of(handler_input)
+        prompts = content.prompts
+        profile = profile_of(handler_input)
+        if not (profile.returning and profile.heard_disclaimer):
+            profile.update(heard_disclaimer=True)
+            return respond(
+                handler_input, Reply([prompts["welcome"], prompts["disclaimer"], prompts["what_you_can_ask"]])
+            )
+        resume = profile.resume
+        if resume is None or resume.page >= len(pages_at(content, resume.place)):
+            return respond(handler_input, Reply([prompts["welcome_back"], prompts["disclaimer_short"]]))
+        state_of(handler_input).offer = resume
+        question = prompts["resume_offer"].format(about=place_about(content, resume.place))
+        return respond(handler_input, Reply([prompts["welcome_back"], prompts["disclaimer_short"]], question=question))

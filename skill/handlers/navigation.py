@@ -11,9 +11,11 @@ from ask_sdk_model.ui import SimpleCard
 from ..answers import page_reply, pages_at, topic_menu
 from ..content import Content
 from ..dialog import Place
+from ..memory import may_remember
 from ..reply import Reply, respond
 from ..speech import PAUSE, to_plain, to_ssml
-from ..turn import content_of, state_of
+from ..turn import content_of, profile_of, state_of
+from .preferences import REMEMBER, answer_remember, ask_remember
 
 
 def _any_intent(handler_input: HandlerInput, *names: str) -> bool:
@@ -29,6 +31,8 @@ class YesHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
         state = state_of(handler_input)
+        if state.answering == REMEMBER and is_intent_name("AMAZON.YesIntent")(handler_input):
+            return answer_remember(handler_input, True)
         offer = state.offer
         if offer is None or offer.page >= len(pages_at(content, offer.place)):
             state.offer = None
@@ -62,8 +66,15 @@ class NoHandler(AbstractRequestHandler):
         return is_intent_name("AMAZON.NoIntent")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        state_of(handler_input).offer = None
-        return respond(handler_input, Reply([content_of(handler_input).prompts["declined"]]))
+        state = state_of(handler_input)
+        if state.answering == REMEMBER:
+            return answer_remember(handler_input, False)
+        declined = [content_of(handler_input).prompts["declined"]]
+        state.offer = None
+        if state.place is not None and may_remember(profile_of(handler_input)):
+            # A natural pause in the conversation: the one time the listener is asked about keeping their place.
+            return ask_remember(handler_input, declined)
+        return respond(handler_input, Reply(declined))
 
 
 class RepeatHandler(AbstractRequestHandler):
@@ -77,7 +88,9 @@ class RepeatHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
-        last = state_of(handler_input).last
+        state = state_of(handler_input)
+        last = state.last
+        state.asking = state.answering  # the question repeated is still the one "yes" answers
         if last is None:
             return respond(handler_input, Reply([content.prompts["nothing_to_repeat"]]))
         builder = handler_input.response_builder.speak(_rendered_again(content, last.speech))

@@ -1,0 +1,82 @@
+"""What the listener can ask the skill to change or keep: speech rate, their place for next time, forgetting them.
+
+Every reply here ends with the pending offer, so changing the pace or the
+memory never loses the listener's place.
+"""
+
+from __future__ import annotations
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import is_intent_name
+from ask_sdk_model import Response
+
+from .. import pace
+from ..answers import offer_question
+from ..memory import forget
+from ..profile import LOADED
+from ..reply import Reply, respond
+from ..turn import content_of, profile_of, state_of
+
+REMEMBER = "remember"  # the pending yes-or-no question "Shall I remember where we stopped?"
+
+# Intent -> (new rate from the current one, prompt, prompt when the rate cannot move further).
+RATE_INTENTS = {
+    "SlowerIntent": (pace.slower, "slower", "slowest"),
+    "FasterIntent": (pace.faster, "faster", "fastest"),
+    "NormalSpeedIntent": (lambda rate: pace.NORMAL, "normal_speed", "normal_speed"),
+}
+
+
+class SpeechRateHandler(AbstractRequestHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return any(is_intent_name(name)(handler_input) for name in RATE_INTENTS)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        step, moved, stuck = RATE_INTENTS[handler_input.request_envelope.request.intent.name]
+        profile = profile_of(handler_input)
+        rate = step(profile.rate)
+        said = moved if rate != profile.rate or rate == pace.NORMAL else stuck
+        profile.update(rate=rate)
+        return _confirm(handler_input, said)
+
+
+class RememberPlaceHandler(AbstractRequestHandler):
+    """ "Remember where I stopped": the listener's consent, asked for or not."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("RememberPlaceIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return answer_remember(handler_input, True)
+
+
+class ForgetMeHandler(AbstractRequestHandler):
+    """ "Forget me", "delete my data": the record is deleted, and nothing more is written."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("ForgetMeIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return _confirm(handler_input, "forgotten" if forget(handler_input) else "forget_failed")
+
+
+def answer_remember(handler_input: HandlerInput, agreed: bool) -> Response:
+    """The listener's answer to "Shall I remember where we stopped?" (or their own request)."""
+    profile = profile_of(handler_input)
+    if agreed and profile.status != LOADED:
+        return _confirm(handler_input, "cannot_remember")
+    profile.update(remember_place=agreed, resume=None)
+    return _confirm(handler_input, "remembering" if agreed else "not_remembering")
+
+
+def ask_remember(handler_input: HandlerInput, parts: list[str]) -> Response:
+    """Say ``parts``, then ask whether to keep the listener's place for next time."""
+    state_of(handler_input).asking = REMEMBER
+    return respond(handler_input, Reply(parts, question=content_of(handler_input).prompts["ask_remember"]))
+
+
+def _confirm(handler_input: HandlerInput, prompt: str) -> Response:
+    content = content_of(handler_input)
+    question = offer_question(content, state_of(handler_input).offer)
+    return respond(handler_input, Reply([content.prompts[prompt]], question=question))

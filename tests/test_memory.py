@@ -1,0 +1,344 @@
+"""Memory across sessions, against a real DynamoDB-compatible server (moto, over HTTP) and the local file store.
+
+What is kept (rate, disclaimer heard, last visit; the place only with consent),
+how often the store is called (one read when a session starts, at most one
+write when it ends), and what happens when the store is slow, stopped or
+returns nothing: the skill answers with defaults and never overwrites a record.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import logging
+import multiprocessing
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import fixture, reprompt_of, speech_of
+
+from skill.app import build_skill
+from skill.content import load_content
+from skill.gateway import handle_event
+from skill.store.dynamodb import KEY
+from skill.store.local import LocalStore
+
+PROMPTS = load_content().prompts
+USER = "amzn1.ask.account.MEMORYTESTUSER"
+
+
+class Listener:
+    """One Alexa account talking to the skill, session after session, as Alexa would send it."""
+
+    def __init__(self, skill, user: str = USER):
+        self.skill, self.user = skill, user
+        self.attributes: dict[str, Any] | None = None  # None: no session open
+
+    def say(self, name: str, intent: str | None = None, **slots: str) -> dict[str, Any]:
+        envelope = self._envelope(name)
+        if intent:
+            envelope["request"]["intent"] = {"name": intent, "confirmationStatus": "NONE", "slots": {}}
+        response = handle_event(self.skill, envelope)
+        ended = response["response"].get("shouldEndSession") is not False
+        self.attributes = None if ended else response.get("sessionAttributes") or {}
+        return response
+
+    def walk_away(self) -> None:
+        """The listener says nothing more: Alexa ends the session and tells the skill."""
+        if self.attributes is not None:
+            handle_event(self.skill, self._envelope("session_ended_user"))
+            self.attributes = None
+
+    def _envelope(self, name: str) -> dict[str, Any]:
+        envelope = fixture(name)
+        for holder in (envelope["context"]["System"], envelope.get("session") or {}):
+            if "user" in holder:
+                holder["user"]["userId"] = self.user
+        if "session" in envelope:
+            envelope["session"]["new"] = self.attributes is None
+            envelope["session"]["attributes"] = copy.deepcopy(self.attributes or {})
+        return envelope
+
+
+def stored(store, user: str = USER) -> dict[str, Any] | None:
+    """The raw item in the table, read past the skill (filed under a hash of the user id, never the id)."""
+    key = hashlib.sha256(user.encode()).hexdigest()
+    item = store.client.get_item(TableName=store.table, Key={KEY: {"S": key}}).get("Item")
+    return json.loads(item["record"]["S"]) if item else None
+
+
+def test_first_visit_hears_the_full_disclaimer_and_a_return_visit_a_short_welcome(dynamodb, dynamodb_store):
+    listener = Listener(build_skill(store=dynamodb_store))
+    first = speech_of(listener.say("launch_request"))
+    assert first.startswith(PROMPTS["welcome"]) and "not medical advice" in first
+    assert dict(dynamodb.calls) == {"GetItem": 1}, "a missing record is one read, and nothing else yet"
+    listener.say("stop")
+    assert dict(dynamodb.calls) == {"GetItem": 1, "PutItem": 1}
+    record = stored(dynamodb_store)
+    assert record["heard_disclaimer"] is True and "resume" not in record
+    dynamodb.calls.clear()
+    again = speech_of(listener.say("launch_request"))
+    assert again.startswith(PROMPTS["welcome_back"]) and PROMPTS["disclaimer"].split(",")[0] not in again
+    assert len(again.split()) < 25
+    listener.say("stop")
+    assert dynamodb.calls["GetItem"] == 1 and sum(dynamodb.calls.values()) <= 2
+
+
+def test_turns_inside_a_session_touch_nothing(dynamodb, dynamodb_store):
+    listener = Listener(build_skill(store=dynamodb_store))
+    listener.say("launch_request")
+    assert dict(dynamodb.calls) == {"GetItem": 1}
+    for name in ("side_effects_cyclophosphamide", "next", "repeat", "sources", "evidence", "help"):
+        listener.say(name)
+    assert dict(dynamodb.calls) == {"GetItem": 1}
+    listener.walk_away()
+    assert dict(dynamodb.calls) == {"GetItem": 1, "PutItem": 1}, "one write when the session ends"
+
+
+def test_a_session_that_changes_nothing_writes_nothing(dynamodb, dynamodb_store):
+    listener = Listener(build_skill(store=dynamodb_store))
+    listener.say("launch_request")
+    listener.say("stop")
+    dynamodb.calls.clear()
+    listener.say("launch_request")  # the same day, the disclaimer already heard
+    listener.say("side_effects_cyclophosphamide")
+    listener.say("stop")
+    assert dict(dynamodb.calls) == {"GetItem": 1}
+
+
+def test_speech_rate_changes_in_steps_applies_to_reprompts_and_is_remembered(dynamodb, dynamodb_store):
+    listener = Listener(build_skill(store=dynamodb_store))
+    listener.say("launch_request")
+    slower = listener.say("help", intent="SlowerIntent")
+    ssml = slower["response"]["outputSpeech"]["ssml"]
+    assert '<prosody rate="90%">' in ssml and speech_of(slower).startswith(PROMPTS["slower"])
+    assert '<prosody rate="90%">' in slower["response"]["reprompt"]["outputSpeech"]["ssml"]
+    for _ in range(10):
+        slowest = listener.say("help", intent="SlowerIntent")
+    assert '<prosody rate="60%">' in slowest["response"]["outputSpeech"]["ssml"]
+    assert speech_of(slowest).startswith(PROMPTS["slowest"])
+    assert '<break time="600ms"/>' in listener.say("side_effects_cyclophosphamide")["response"]["outputSpeech"]["ssml"]
+    listener.say("stop")
+    assert stored(dynamodb_store)["rate"] == 60
+    welcome = listener.say("launch_request")
+    assert '<prosody rate="60%">' in welcome["response"]["outputSpeech"]["ssml"]
+    normal = listener.say("help", intent="NormalSpeedIntent")
+    assert "prosody" not in normal["response"]["outputSpeech"]["ssml"]
+    assert speech_of(normal).startswith(PROMPTS["normal_speed"])
+
+
+def test_changing_the_rate_keeps_the_pending_offer(dynamodb_store):
+    listener = Listener(build_skill(store=dynamodb_store))
+    listener.say("launch_request")
+    offered = reprompt_of(listener.say("side_effects_cyclophosphamide"))
+    faster = listener.say("help", intent="FasterIntent")
+    assert reprompt_of(faster) == offered and speech_of(faster).endswith(offered)
+    assert '<prosody rate="115%">' in faster["response"]["outputSpeech"]["ssml"]
+
+
+def test_the_place_is_kept_only_with_consent_and_resumed_with_yes(dynamodb, dynamodb_store):
+    listener = Listener(build_skill(store=dynamodb_store))
+    listener.say("launch_request")
+    listener.say("side_effects_cyclophosphamide")
+    listener.say("stop")
+    assert "resume" not in stored(dynamodb_store), "no consent asked yet: no topic stored"
+    listener.say("launch_request")
+    listener.say("side_effects_cyclophosphamide")
+    asked = listener.say("no")
+    assert reprompt_of(asked) == PROMPTS["ask_remember"]
+    agreed = speech_of(listener.say("help", intent="AMAZON.YesIntent"))
+    assert agreed.startswith(PROMPTS["remembering"]) and "forget me" in agreed
+    listener.walk_away()
+    record = stored(dynamodb_store)
+    assert record["remember_place"] is True and record["resume"]["place"]["topic"] == "cyclophosphamide"
+    welcome = listener.say("launch_request")
+    assert "Last time we were on the side effects and risks of cyclophosphamide" in speech_of(welcome)
+    resumed = speech_of(listener.say("help", intent="AMAZON.YesIntent"))
+    assert "yclophosphamide" in resumed
+
+
+def test_declining_is_remembered_and_never_asked_again(dynamodb_store):
+    listener = Listener(build_skill(store=dynamodb_store))
+    listener.say("launch_request")
+    listener.say("side_effects_cyclophosphamide")
+    listener.say("no")
+    declined = speech_of(listener.say("no"))
+    assert declined.startswith(PROMPTS["not_remembering"])
+    listener.say("stop")
+    assert stored(dynamodb_store)["remember_place"] is False and "resume" not in stored(dynamodb_store)
+    listener.say("launch_request")
+    listener.say("side_effects_cyclophosphamide")
+    assert reprompt_of(listener.say("no")) != PROMPTS["ask_remember"]
+
+
+def test_forget_me_deletes_the_record_and_nothing_is_written_after(dynamodb, dynamodb_store):
+    listener = Listener(build_skill(store=dynamodb_store))
+    listener.say("launch_request")
+    listener.say("help", intent="SlowerIntent")
+    listener.say("stop")
+    assert stored(dynamodb_store) is not None
+    dynamodb.calls.clear()
+    listener.say("launch_request")
+    forgotten = listener.say("help", intent="ForgetMeIntent")
+    assert PROMPTS["forgotten"] in speech_of(forgotten)
+    assert "prosody" not in forgotten["response"]["outputSpeech"]["ssml"], "back to defaults"
+    listener.say("help", intent="SlowerIntent")
+    listener.say("stop")
+    assert dict(dynamodb.calls) == {"GetItem": 1, "DeleteItem": 1}
+    assert stored(dynamodb_store) is None
+    assert speech_of(listener.say("launch_request")).startswith(PROMPTS["welcome"])
+
+
+def test_disabling_the_skill_deletes_the_record(dynamodb_store):
+    listener = Listener(build_skill(store=dynamodb_store))
+    listener.say("launch_request")
+    listener.say("stop")
+    assert stored(dynamodb_store) is not None
+    event = fixture("skill_event")
+    event["request"]["type"] = "AlexaSkillEvent.SkillDisabled"
+    event["context"]["System"]["user"]["userId"] = USER
+    response = handle_event(build_skill(store=dynamodb_store), event)
+    assert "outputSpeech" not in response["response"]
+    assert stored(dynamodb_store) is None
+
+
+def test_the_table_holds_no_user_id_and_no_health_information_by_default(dynamodb_store):
+    listener = Listener(build_skill(store=dynamodb_store))
+    listener.say("launch_request")
+    listener.say("side_effects_cyclophosphamide")
+    listener.say("stop")
+    items = dynamodb_store.client.scan(TableName=dynamodb_store.table)["Items"]
+    assert len(items) == 1 and USER not in json.dumps(items)
+    assert set(json.loads(items[0]["record"]["S"])) == {"rate", "heard_disclaimer", "last_visit"}
+    assert int(items[0]["expires"]["N"]) > time.time() + 300 * 86400
+
+
+def test_many_listeners_at_once_each_keep_their_own_record(dynamodb, dynamodb_store):
+    skill = build_skill(store=dynamodb_store)
+    users = [f"amzn1.ask.account.CONCURRENT{n:03d}" for n in range(24)]
+
+    def visit(user: str, steps: int) -> None:
+        listener = Listener(skill, user)
+        listener.say("launch_request")
+        for _ in range(steps):
+            listener.say("help", intent="SlowerIntent")
+        listener.say("stop")
+
+    threads = [threading.Thread(target=visit, args=(user, n % 4)) for n, user in enumerate(users)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert dict(dynamodb.calls) == {"GetItem": 24, "PutItem": 24}
+    assert [stored(dynamodb_store, user)["rate"] for user in users] == [(100, 90, 80, 70)[n % 4] for n in range(24)]
+
+
+def test_a_store_stopped_mid_conversation_costs_nothing_but_the_write(dynamodb, dynamodb_store, caplog):
+    listener = Listener(build_skill(store=dynamodb_store))
+    listener.say("launch_request")
+    listener.say("help", intent="SlowerIntent")
+    listener.say("stop")
+    listener.say("launch_request")
+    listener.say("help", intent="FasterIntent")
+    dynamodb.stop()
+    answered = listener.say("side_effects_cyclophosphamide")
+    assert "yclophosphamide" in speech_of(answered)
+    with caplog.at_level(logging.WARNING):
+        goodbye = listener.say("stop")
+    assert speech_of(goodbye) == PROMPTS["goodbye"]
+    assert "listener store not written" in caplog.text
+    dynamodb.start()
+    assert stored(dynamodb_store)["rate"] == 90, "the record from before is intact"
+
+
+@pytest.mark.parametrize("trouble", ["stopped", "slow"])
+def test_a_store_down_or_slow_at_the_start_gives_defaults_within_a_second_and_never_overwrites(
+    dynamodb, dynamodb_store, trouble, caplog
+):
+    listener = Listener(build_skill(store=dynamodb_store))
+    listener.say("launch_request")
+    listener.say("help", intent="SlowerIntent")
+    listener.say("stop")
+    if trouble == "stopped":
+        dynamodb.stop()
+    else:
+        dynamodb.delay = 2.0
+    started = time.monotonic()
+    with caplog.at_level(logging.WARNING):
+        welcome = listener.say("launch_request")
+    assert time.monotonic() - started < 1.2
+    assert speech_of(welcome).startswith(PROMPTS["welcome"]), "defaults: the full welcome and disclaimer"
+    assert "listener store not read" in caplog.text
+    listener.say("help", intent="FasterIntent")
+    listener.say("stop")
+    dynamodb.delay = 0.0
+    if dynamodb.stopped:
+        dynamodb.start()
+    time.sleep(2.1 if trouble == "slow" else 0)  # let a slowed call finish, if one is still on its way
+    assert stored(dynamodb_store)["rate"] == 90, "defaults never overwrite the record"
+
+
+def test_logs_never_name_the_user_the_device_or_what_was_said(dynamodb, dynamodb_store, caplog):
+    listener = Listener(build_skill(store=dynamodb_store))
+    with caplog.at_level(logging.DEBUG):
+        listener.say("launch_request")
+        dynamodb.stop()
+        listener.say("question_free_text")
+        listener.say("help", intent="ForgetMeIntent")
+        listener.say("stop")
+    dynamodb.start()
+    envelope = fixture("question_free_text")
+    said = envelope["request"]["intent"]["slots"]["question"]["value"]
+    device = envelope["context"]["System"]["device"]["deviceId"]
+    logged = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("skill"))
+    assert "listener store not cleared" in logged
+    assert USER not in logged and device not in logged and said not in logged
+
+
+def _write_many(path: str, offset: int) -> None:
+    store = LocalStore(Path(path))
+    skill = build_skill(store=store)
+    for n in range(offset, offset + 15):
+        listener = Listener(skill, f"amzn1.ask.account.PROCESS{n:03d}")
+        listener.say("launch_request")
+        listener.say("help", intent="SlowerIntent")
+        listener.say("stop")
+
+
+def test_the_local_store_is_safe_with_two_processes_writing_at_once(tmp_path):
+    path = tmp_path / "listeners.sqlite3"
+    LocalStore(path)
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_write_many, args=(str(path), offset)) for offset in (0, 15)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(120)
+    assert [w.exitcode for w in workers] == [0, 0]
+    skill = build_skill(store=LocalStore(path))
+    for n in range(30):
+        welcome = Listener(skill, f"amzn1.ask.account.PROCESS{n:03d}").say("launch_request")
+        assert '<prosody rate="90%">' in welcome["response"]["outputSpeech"]["ssml"]
+
+
+def test_the_local_store_prunes_expired_records_when_it_opens(tmp_path, monkeypatch):
+    path = tmp_path / "listeners.sqlite3"
+    listener = Listener(build_skill(store=LocalStore(path)))
+    listener.say("launch_request")
+    listener.say("stop")
+    monkeypatch.setattr(time, "time", lambda: 10**10)
+    LocalStore(path)
+    monkeypatch.undo()
+    assert speech_of(Listener(build_skill(store=LocalStore(path))).say("launch_request")).startswith(PROMPTS["welcome"])
+
+
+def test_an_unusable_local_store_still_answers(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    listener = Listener(build_skill(store=LocalStore(blocked / "listeners.sqlite3")))
+    assert speech_of(listener.say("launch_request")).startswith(PROMPTS["welcome"])
+    assert speech_of(listener.say("stop")) == PROMPTS["goodbye"]
