@@ -10,6 +10,7 @@ from .content import Content, Page, Topic
 from .content.model import PageRef
 from .dialog import DialogState, Offer, Place
 from .reply import Reply
+from .screen import Screen
 
 OVERVIEW = "overview"
 
@@ -68,11 +69,18 @@ def page_reply(
     state.topic, state.facet, state.place, state.page = place.topic, place.facet, place, index
     state.answered, state.choices = label(place, index), ()
     state.offer = Offer(place, index + 1) if index + 1 < len(pages) else _following(content, place)
+    title = _title(content, place)
     return Reply(
         parts=[*(preface or []), page.text],
         question=offer_question(content, state.offer),
-        card_title=_title(content, place),
+        card_title=title,
         card_lines=_card_lines(content, place, page, index, len(pages)),
+        screen=Screen(
+            title=title,
+            text=page.text,
+            position=_position(index, len(pages)),
+            sources="; ".join(content.sources[s].named() for s in page.sources),
+        ),
     )
 
 
@@ -150,10 +158,14 @@ def _title(content: Content, place: Place) -> str:
     return f"{topic.title}: {facet.title}" if facet else topic.title
 
 
+def _position(index: int, count: int) -> str:
+    return f"Page {index + 1} of {count}" if count > 1 else ""
+
+
 def _card_lines(content: Content, place: Place, page: Page, index: int, count: int) -> list[str]:
     lines = [page.text]
     if count > 1:
-        lines.append(f"Page {index + 1} of {count}.")
+        lines.append(f"{_position(index, count)}.")
     lines.extend(f"Evidence: {statement}" for statement in evidence_statements(content, place, page))
     cited = [content.sources[s].citation() for s in page.sources]
     lines.append(content.prompts["sources_heading"] + ":\n" + "\n".join(f"- {c}" for c in cited))

@@ -1,7 +1,7 @@
-"""One place that turns a reply (plain text parts, a closing question, a card) into an Alexa response.
+"""One place that turns a reply (plain text parts, a closing question, a card, a screen) into an Alexa response.
 
 Every open turn ends with exactly one question, which is also the reprompt;
-every card ends with the disclaimer.
+every card ends with the disclaimer; a device with a screen shows what is said.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
+from .screen import Screen, has_screen, render_directive
 from .speech import to_ssml
 from .turn import content_of
 
@@ -23,6 +24,7 @@ class Reply:
     card_title: str | None = None
     card_lines: list[str] = field(default_factory=list)
     end: bool = False
+    screen: Screen | None = None  # what a screen shows; by default, the card's title and what is said
 
 
 def first_turn_preface(handler_input: HandlerInput) -> list[str]:
@@ -40,6 +42,10 @@ def respond(handler_input: HandlerInput, reply: Reply) -> Response:
     if reply.card_title:
         body = "\n\n".join([*reply.card_lines, prompts["card_disclaimer"]])
         builder.set_card(SimpleCard(title=reply.card_title, content=body))
+    if has_screen(handler_input):
+        said = " ".join(part for part in (*reply.parts, question) if part)
+        screen = reply.screen or Screen(title=reply.card_title or content.skill_name, text=said)
+        builder.add_directive(render_directive(screen))
     if question is None:
         builder.set_should_end_session(True)
     else:

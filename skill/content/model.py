@@ -22,6 +22,10 @@ class Source:
     def citation(self) -> str:
         return f"{self.title}. {self.publisher}, {self.year}. {self.url}"
 
+    def named(self) -> str:
+        """A short name for a screen: publisher and year."""
+        return f"{self.publisher}, {self.year}"
+
 
 @dataclass(frozen=True)
 class Page:
