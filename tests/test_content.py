@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from skill.content import load_content
+from skill.content import compile as content_compile
+from skill.content import load_content, loader, supported_locales
 from skill.content.readability import grade_level
 from skill.speech import to_ssml
 
@@ -147,3 +149,20 @@ def test_seed_article_errors_are_corrected():
 
 def test_last_reviewed_date_is_set():
     assert CONTENT.last_reviewed.year >= 2026
+
+
+def test_content_compiled_to_json_loads_the_same_as_from_toml(tmp_path, monkeypatch):
+    """The Lambda package ships the data as JSON (skill/content/compile.py): every locale must read the same."""
+    data = tmp_path / "data"
+    shutil.copytree(loader.DATA_DIR, data)
+    assert content_compile.compile_tree(data) and not list(data.rglob("*.toml"))
+    expected = {locale: load_content(locale) for locale in supported_locales("en")}
+    monkeypatch.setattr(loader, "DATA_DIR", data)
+    for cache in (loader._read, loader._load, loader._languages, loader.supported_locales):
+        cache.cache_clear()
+    try:
+        assert {locale: load_content(locale) for locale in supported_locales("en")} == expected
+    finally:
+        monkeypatch.undo()
+        for cache in (loader._read, loader._load, loader._languages, loader.supported_locales):
+            cache.cache_clear()

@@ -9,7 +9,9 @@ and extra pronunciations.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
+import json
 import re
 import tomllib
 from collections.abc import Callable
@@ -45,7 +47,7 @@ def language_of(locale: str | None) -> str:
 
 @functools.cache
 def _languages() -> tuple[str, ...]:
-    return tuple(sorted(path.name for path in DATA_DIR.iterdir() if (path / "locales.toml").is_file()))
+    return tuple(sorted(path.name for path in DATA_DIR.iterdir() if _exists(path / "locales.toml")))
 
 
 def languages() -> list[str]:
@@ -78,17 +80,15 @@ def _load(locale: str) -> Content:
         settings["spelling"][local["spelling"]],
     )
     skill = _read(folder / "skill.toml")
-    banks = [_read(path) for path in sorted((folder / "bank").glob("*.toml"))]
+    banks = [_read(path) for path in _files(folder / "bank")]
     return Content(
         locale=locale,
         skill_name=skill["skill_name"],
-        last_reviewed=skill["last_reviewed"],
+        last_reviewed=_date(skill["last_reviewed"]),
         facets=tuple(FacetInfo(**{k: localise(v) for k, v in f.items()}) for f in skill["facets"]),
         evidence={k: localise(v) for k, v in skill["evidence"].items()},
         prompts={k: localise(v) for k, v in skill["prompts"].items()},
-        topics=_in_order(
-            [_topic(_read(p), localise) for p in sorted((folder / "topics").glob("*.toml"))], skill["topic_order"]
-        ),
+        topics=_in_order([_topic(_read(p), localise) for p in _files(folder / "topics")], skill["topic_order"]),
         sources={sid: Source(id=sid, **s) for sid, s in _read(folder / "sources.toml").items()},
         lexicon=tuple(LexiconEntry(**e) for e in [*_read(folder / "lexicon.toml")["entries"], *local["lexicon"]]),
         questions=_with_topics(
@@ -116,9 +116,29 @@ def _localiser(facts: dict[str, str], spelling: dict[str, str]) -> Localise:
     return localise
 
 
+@functools.cache
 def _read(path: Path) -> dict[str, Any]:
+    """A data file, parsed once per process (every locale of a language reads the same files). The Lambda
+    package ships them compiled to JSON (``compile.py``), which parses far faster than TOML."""
+    compiled = path.with_suffix(".json")
+    if compiled.is_file():
+        return json.loads(compiled.read_bytes())
     with path.open("rb") as f:
         return tomllib.load(f)
+
+
+def _exists(path: Path) -> bool:
+    return path.is_file() or path.with_suffix(".json").is_file()
+
+
+def _files(folder: Path) -> list[Path]:
+    """The data files in a folder, by name, as their TOML paths (whichever form is shipped)."""
+    return sorted({path.with_suffix(".toml") for pattern in ("*.toml", "*.json") for path in folder.glob(pattern)})
+
+
+def _date(value: datetime.date | str) -> datetime.date:
+    """A TOML date, or the ISO date it was compiled to."""
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
 
 
 def _in_order(topics: list[Topic], order: list[str]) -> tuple[Topic, ...]:
