@@ -44,7 +44,8 @@ sys.path.insert(0, sys.argv[1])
 import lambda_function
 t1 = time.perf_counter()
 event = json.load(open(sys.argv[2]))
-event["context"]["System"]["user"]["userId"] = event["session"]["user"]["userId"] = "amzn1.ask.account." + uuid.uuid4().hex
+user = "amzn1.ask.account." + uuid.uuid4().hex
+event["context"]["System"]["user"]["userId"] = event["session"]["user"]["userId"] = user
 lambda_function.lambda_handler(event, None)
 t2 = time.perf_counter()
 print(json.dumps({"init_ms": (t1 - t0) * 1000, "first_answer_ms": (t2 - t1) * 1000}))

@@ -135,7 +135,8 @@ def built_package(tmp_path_factory):
 
 def test_sam_build_ships_bytecode_for_every_module(built_package):
     sources = [p for p in built_package.rglob("*.py") if "bin" not in p.parts]
-    assert (built_package / "skill" / "content" / "data" / "en" / "skill.toml").exists()
+    assert (built_package / "skill" / "content" / "data" / "en" / "skill.json").exists()
+    assert not list((built_package / "skill" / "content" / "data").rglob("*.toml")), "the content ships as JSON"
     missing = [p for p in sources if not (p.parent / "__pycache__" / f"{p.stem}.cpython-313.pyc").exists()]
     assert sources and missing == []
     assert not (built_package / "tests").exists() and not (built_package / ".venv").exists()
