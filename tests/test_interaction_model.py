@@ -111,7 +111,7 @@ def test_every_intent_the_content_answers_is_in_the_model():
 
 
 def test_check_command_reports_a_stale_model(tmp_path, monkeypatch):
-    monkeypatch.setattr(interaction_model, "MODEL_DIR", tmp_path / "custom")
+    monkeypatch.setattr(interaction_model, "MODEL_DIR", tmp_path / "interactionModels" / "custom")
     monkeypatch.setattr(interaction_model, "MANIFEST_PATH", tmp_path / "skill.json")
     assert interaction_model.main(["--check"]) == 1
     assert interaction_model.main([]) == 0
