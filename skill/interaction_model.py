@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .content import Content, language_of, languages, load_content, supported_locales
+from .initialisms import capitals, dotted
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIR = ROOT / "interaction_models" / "source"
@@ -48,6 +49,19 @@ def read_source(language: str) -> dict[str, Any]:
         return tomllib.load(f)
 
 
+def locale_samples(locale: str, intents: dict[str, Any]) -> dict[str, list[str]]:
+    """Every intent's samples, with the locale's own (``<locale>.toml``, if there is one) after the language's."""
+    path = SOURCE_DIR / f"{locale}.toml"
+    extra: dict[str, Any] = {}
+    if path.exists():
+        with path.open("rb") as f:
+            extra = tomllib.load(f)["intents"]
+    unknown = set(extra) - set(intents)
+    if unknown:
+        raise ValueError(f"{path.name}: intents {sorted(unknown)} are not in the language's source")
+    return {name: [*spec["samples"], *extra.get(name, {}).get("samples", [])] for name, spec in intents.items()}
+
+
 def locales() -> list[str]:
     """Every locale of every content language, as the content lists them."""
     return [locale for language in languages() for locale in supported_locales(language)]
@@ -58,8 +72,11 @@ def build_model(locale: str) -> dict[str, Any]:
     source = read_source(language)
     content = load_content(locale)
     _check_content_intents(source, content)
-    slot_types = source["slots"]
-    intents = [_intent(name, spec["samples"], slot_types) for name, spec in source["intents"].items()]
+    slot_types, initialisms = source["slots"], source["initialisms"]
+    intents = [
+        _intent(name, list(dict.fromkeys(dotted(s, initialisms) for s in samples)), slot_types)
+        for name, samples in locale_samples(locale, source["intents"]).items()
+    ]
     return {
         "interactionModel": {
             "languageModel": {
@@ -67,8 +84,8 @@ def build_model(locale: str) -> dict[str, Any]:
                 "modelConfiguration": {"fallbackIntentSensitivity": {"level": source["fallback_sensitivity"]}},
                 "intents": intents,
                 "types": [
-                    {"name": source["topic_slot_type"], "values": _topic_values(content)},
-                    {"name": source["question_slot_type"], "values": _question_values(content)},
+                    {"name": source["topic_slot_type"], "values": _topic_values(content, initialisms)},
+                    {"name": source["question_slot_type"], "values": _question_values(content, initialisms)},
                 ],
             }
         }
@@ -174,20 +191,23 @@ def _intent(name: str, samples: list[str], slot_types: dict[str, str]) -> dict[s
     return intent
 
 
-def _topic_values(content: Content) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": topic.id,
-            "name": {"value": topic.name, "synonyms": [s for s in topic.synonyms if s != topic.name.lower()]},
-        }
-        for topic in content.topics
-    ]
+def _topic_values(content: Content, initialisms: list[str]) -> list[dict[str, Any]]:
+    values = []
+    for topic in content.topics:
+        name = capitals(topic.name, initialisms)
+        synonyms = dict.fromkeys(capitals(s, initialisms) for s in topic.synonyms)
+        values.append(
+            {"id": topic.id, "name": {"value": name, "synonyms": [s for s in synonyms if s.lower() != name.lower()]}}
+        )
+    return values
 
 
-def _question_values(content: Content) -> list[dict[str, Any]]:
+def _question_values(content: Content, initialisms: list[str]) -> list[dict[str, Any]]:
     """The bank's phrasings, as values of the catch-all slot: they teach Alexa the words people use,
     and Alexa passes anything else said there through to the ranker too."""
-    phrasings = dict.fromkeys(p for q in content.questions for p in q.phrasings if len(p) <= MAX_SLOT_VALUE)
+    phrasings = dict.fromkeys(
+        capitals(p, initialisms) for q in content.questions for p in q.phrasings if len(p) <= MAX_SLOT_VALUE
+    )
     return [{"name": {"value": phrasing}} for phrasing in phrasings]
 
 
