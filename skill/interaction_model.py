@@ -122,6 +122,7 @@ def build_manifest() -> dict[str, Any]:
         source = tomllib.load(f)
     all_locales = locales()
     publishing = {locale: source["publishing"][language_of(locale)] for locale in all_locales}
+    links = source["links"]
     manifest: dict[str, Any] = {
         "manifestVersion": "1.0",
         "publishingInformation": {
@@ -132,6 +133,8 @@ def build_manifest() -> dict[str, Any]:
                     "description": text["description"],
                     "examplePhrases": text["example_phrases"],
                     "keywords": text["keywords"],
+                    "smallIconUri": links["small_icon"],
+                    "largeIconUri": links["large_icon"],
                 }
                 for locale, text in publishing.items()
             },
@@ -141,7 +144,13 @@ def build_manifest() -> dict[str, Any]:
             "category": source["category"],
             "testingInstructions": publishing[all_locales[0]]["testing_instructions"],
         },
-        "privacyAndCompliance": dict(source["privacy"]),
+        "privacyAndCompliance": {
+            **source["privacy"],
+            "locales": {
+                locale: {"privacyPolicyUrl": links["privacy_policy"], "termsOfUseUrl": links["terms_of_use"]}
+                for locale in all_locales
+            },
+        },
         "apis": {"custom": {"interfaces": []}},
     }
     uri = recorded_endpoint()

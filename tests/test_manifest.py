@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import struct
+from pathlib import Path
 
 import pytest
 from ask_sdk_core.serialize import DefaultSerializer
@@ -18,6 +21,10 @@ from skill.nlu import FALLBACK_INTENT, LocalNlu
 
 MANIFEST = json.loads(MANIFEST_PATH.read_text(encoding="utf-8"))["manifest"]
 PUBLISHING = MANIFEST["publishingInformation"]
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+_spec = importlib.util.spec_from_file_location("make_icons", DOCS.parent / "scripts" / "make_icons.py")
+make_icons = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(make_icons)
 ARN = "arn:aws:lambda:eu-west-1:111122223333:function:mmn-guide-SkillFunction-abc:live"
 
 
@@ -40,7 +47,8 @@ def test_every_locale_is_published_with_the_health_disclaimer():
 
 
 def test_privacy_and_compliance():
-    assert MANIFEST["privacyAndCompliance"] == {
+    answers = {k: v for k, v in MANIFEST["privacyAndCompliance"].items() if k != "locales"}
+    assert answers == {
         "allowsPurchases": False,
         "usesPersonalInfo": False,
         "isChildDirected": False,
@@ -113,3 +121,30 @@ def test_only_a_lambda_arn_in_an_alexa_region_is_recorded(arn, tmp_path, monkeyp
     with pytest.raises(ValueError):
         interaction_model.record_endpoint(arn)
     assert not (tmp_path / "endpoint.toml").exists()
+
+
+def test_every_locale_has_the_icons_and_the_legal_pages_the_repository_ships():
+    for locale in locales():
+        store = PUBLISHING["locales"][locale]
+        legal = MANIFEST["privacyAndCompliance"]["locales"][locale]
+        urls = [store["smallIconUri"], store["largeIconUri"], legal["privacyPolicyUrl"], legal["termsOfUseUrl"]]
+        assert all(url.startswith("https://") for url in urls)
+        # Each URL is a file of docs/ as it is published ("privacy" serves docs/privacy.md).
+        for url, shipped in zip(urls, ["icons/small.png", "icons/large.png", "privacy.md", "terms.md"], strict=True):
+            assert url.endswith("/" + shipped.removesuffix(".md")), url
+            assert (DOCS / shipped).exists()
+
+
+@pytest.mark.parametrize("name, size", [("small.png", 108), ("large.png", 512)])
+def test_icons_are_pngs_of_the_sizes_the_store_asks_for(name, size):
+    data = (DOCS / "icons" / name).read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR"
+    assert struct.unpack(">II", data[16:24]) == (size, size)
+    assert data == make_icons.png(size), "run: python scripts/make_icons.py"
+
+
+def test_the_privacy_policy_says_what_is_kept_and_how_to_delete_it():
+    policy = (DOCS / "privacy.md").read_text(encoding="utf-8")
+    for said in ("speech rate", "disclaimer", "last used", "Only if you say yes", '"forget me"', "expires", "never"):
+        assert said in policy, said
+    assert "not a substitute for professional medical advice" in (DOCS / "terms.md").read_text(encoding="utf-8")
