@@ -3,14 +3,18 @@
 ``interaction_models/source/<language>.toml`` holds the intents and sample
 utterances; the content module gives the locales, the TOPIC slot type (topic
 names and synonyms), the QUESTION slot type of the catch-all intent (the
-question bank's phrasings) and the intents that content answers. The models are
-written to ``interaction_models/custom/<locale>.json`` and the manifest, from
-``interaction_models/source/manifest.toml``, to ``interaction_models/skill.json``
-(the ASK CLI layout).
+question bank's phrasings) and the intents that content answers. The skill
+package, ``interaction_models/skill-package/`` (the folder ``ask-resources.json``
+names), gets the models at ``interactionModels/custom/<locale>.json`` and the
+manifest, from ``interaction_models/source/manifest.toml``, at ``skill.json``.
 
-    python -m skill.interaction_model          # write the models and the manifest
-    python -m skill.interaction_model --check  # exit 1 if a checked-in file is stale
-    python -m skill.interaction_model --endpoint ARN --manifest-out FILE   # a manifest for a deploy
+The manifest has no endpoint until one is recorded in
+``interaction_models/source/endpoint.toml`` (after the first ``sam deploy``), so
+the first upload creates the skill without one.
+
+    python -m skill.interaction_model                      # write the models and the manifest
+    python -m skill.interaction_model --check              # exit 1 if a checked-in file is stale
+    python -m skill.interaction_model --set-endpoint ARN   # record the Lambda endpoint, then write
 """
 
 from __future__ import annotations
@@ -24,11 +28,18 @@ from pathlib import Path
 from typing import Any
 
 from .content import Content, language_of, languages, load_content, supported_locales
+from .initialisms import capitals, dotted
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIR = ROOT / "interaction_models" / "source"
-MODEL_DIR = ROOT / "interaction_models" / "custom"
-MANIFEST_PATH = ROOT / "interaction_models" / "skill.json"
+PACKAGE_DIR = ROOT / "interaction_models" / "skill-package"
+MODEL_DIR = PACKAGE_DIR / "interactionModels" / "custom"
+MANIFEST_PATH = PACKAGE_DIR / "skill.json"
+ENDPOINT_PATH = SOURCE_DIR / "endpoint.toml"
+# A Lambda function or alias ARN, in a region where the Alexa Skills Kit trigger exists (as template.yaml's Rules).
+_LAMBDA_ARN = re.compile(
+    r"arn:aws:lambda:(us-east-1|us-west-2|eu-west-1|ap-northeast-1):\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_-]+)?"
+)
 _SLOT = re.compile(r"\{(\w+)\}")
 MAX_SLOT_VALUE = 140  # characters, Alexa's limit for a slot value
 
@@ -36,6 +47,19 @@ MAX_SLOT_VALUE = 140  # characters, Alexa's limit for a slot value
 def read_source(language: str) -> dict[str, Any]:
     with (SOURCE_DIR / f"{language}.toml").open("rb") as f:
         return tomllib.load(f)
+
+
+def locale_samples(locale: str, intents: dict[str, Any]) -> dict[str, list[str]]:
+    """Every intent's samples, with the locale's own (``<locale>.toml``, if there is one) after the language's."""
+    path = SOURCE_DIR / f"{locale}.toml"
+    extra: dict[str, Any] = {}
+    if path.exists():
+        with path.open("rb") as f:
+            extra = tomllib.load(f)["intents"]
+    unknown = set(extra) - set(intents)
+    if unknown:
+        raise ValueError(f"{path.name}: intents {sorted(unknown)} are not in the language's source")
+    return {name: [*spec["samples"], *extra.get(name, {}).get("samples", [])] for name, spec in intents.items()}
 
 
 def locales() -> list[str]:
@@ -48,8 +72,11 @@ def build_model(locale: str) -> dict[str, Any]:
     source = read_source(language)
     content = load_content(locale)
     _check_content_intents(source, content)
-    slot_types = source["slots"]
-    intents = [_intent(name, spec["samples"], slot_types) for name, spec in source["intents"].items()]
+    slot_types, initialisms = source["slots"], source["initialisms"]
+    intents = [
+        _intent(name, list(dict.fromkeys(dotted(s, initialisms) for s in samples)), slot_types)
+        for name, samples in locale_samples(locale, source["intents"]).items()
+    ]
     return {
         "interactionModel": {
             "languageModel": {
@@ -57,8 +84,8 @@ def build_model(locale: str) -> dict[str, Any]:
                 "modelConfiguration": {"fallbackIntentSensitivity": {"level": source["fallback_sensitivity"]}},
                 "intents": intents,
                 "types": [
-                    {"name": source["topic_slot_type"], "values": _topic_values(content)},
-                    {"name": source["question_slot_type"], "values": _question_values(content)},
+                    {"name": source["topic_slot_type"], "values": _topic_values(content, initialisms)},
+                    {"name": source["question_slot_type"], "values": _question_values(content, initialisms)},
                 ],
             }
         }
@@ -69,41 +96,72 @@ def render(model: dict[str, Any]) -> str:
     return json.dumps(model, indent=2, ensure_ascii=False) + "\n"
 
 
-def build_manifest(endpoint: str | None = None) -> dict[str, Any]:
-    """The skill manifest, for every locale; ``endpoint`` replaces the source's placeholder ARN."""
+def recorded_endpoint() -> str | None:
+    """The Lambda endpoint recorded after the first deploy, or None before it."""
+    if not ENDPOINT_PATH.exists():
+        return None
+    with ENDPOINT_PATH.open("rb") as f:
+        return tomllib.load(f)["endpoint"]
+
+
+def record_endpoint(arn: str) -> None:
+    if not _LAMBDA_ARN.fullmatch(arn):
+        raise ValueError(f"not a Lambda ARN in an Alexa region: {arn!r}")
+    ENDPOINT_PATH.write_text(
+        "# The skill's Lambda endpoint: the stack output SkillEndpointArn, recorded by\n"
+        "# scripts/deploy/connect_endpoint.sh (python -m skill.interaction_model --set-endpoint ARN).\n"
+        "# Delete this file to generate a manifest without an endpoint, to create the skill anew.\n"
+        f'endpoint = "{arn}"\n',
+        encoding="utf-8",
+    )
+
+
+def build_manifest() -> dict[str, Any]:
+    """The skill manifest, for every locale, with the recorded endpoint or, before the first deploy, none."""
     with (SOURCE_DIR / "manifest.toml").open("rb") as f:
         source = tomllib.load(f)
     all_locales = locales()
     publishing = {locale: source["publishing"][language_of(locale)] for locale in all_locales}
-    uri = endpoint or source["endpoint"]
-    return {
-        "manifest": {
-            "manifestVersion": "1.0",
-            "publishingInformation": {
-                "locales": {
-                    locale: {
-                        "name": text["name"],
-                        "summary": text["summary"],
-                        "description": text["description"],
-                        "examplePhrases": text["example_phrases"],
-                        "keywords": text["keywords"],
-                    }
-                    for locale, text in publishing.items()
-                },
-                "isAvailableWorldwide": False,
-                "distributionCountries": sorted({locale.split("-")[1] for locale in all_locales}),
-                "distributionMode": "PUBLIC",
-                "category": source["category"],
-                "testingInstructions": publishing[all_locales[0]]["testing_instructions"],
+    links = source["links"]
+    manifest: dict[str, Any] = {
+        "manifestVersion": "1.0",
+        "publishingInformation": {
+            "locales": {
+                locale: {
+                    "name": text["name"],
+                    "summary": text["summary"],
+                    "description": text["description"],
+                    "examplePhrases": text["example_phrases"],
+                    "keywords": text["keywords"],
+                    "smallIconUri": links["small_icon"],
+                    "largeIconUri": links["large_icon"],
+                }
+                for locale, text in publishing.items()
             },
-            "privacyAndCompliance": dict(source["privacy"]),
-            "apis": {"custom": {"endpoint": {"uri": uri}, "interfaces": []}},
-            "events": {
-                "endpoint": {"uri": uri},
-                "subscriptions": [{"eventName": name} for name in source["events"]],
+            "isAvailableWorldwide": False,
+            "distributionCountries": sorted({locale.split("-")[1] for locale in all_locales}),
+            "distributionMode": "PUBLIC",
+            "category": source["category"],
+            "testingInstructions": publishing[all_locales[0]]["testing_instructions"],
+        },
+        "privacyAndCompliance": {
+            **source["privacy"],
+            "locales": {
+                locale: {"privacyPolicyUrl": links["privacy_policy"], "termsOfUseUrl": links["terms_of_use"]}
+                for locale in all_locales
             },
-        }
+        },
+        "apis": {"custom": {"interfaces": []}},
     }
+    uri = recorded_endpoint()
+    if uri:
+        # Events need somewhere to go: the subscriptions join the endpoint.
+        manifest["apis"]["custom"]["endpoint"] = {"uri": uri}
+        manifest["events"] = {
+            "endpoint": {"uri": uri},
+            "subscriptions": [{"eventName": name} for name in source["events"]],
+        }
+    return {"manifest": manifest}
 
 
 def model_path(locale: str) -> Path:
@@ -142,20 +200,23 @@ def _intent(name: str, samples: list[str], slot_types: dict[str, str]) -> dict[s
     return intent
 
 
-def _topic_values(content: Content) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": topic.id,
-            "name": {"value": topic.name, "synonyms": [s for s in topic.synonyms if s != topic.name.lower()]},
-        }
-        for topic in content.topics
-    ]
+def _topic_values(content: Content, initialisms: list[str]) -> list[dict[str, Any]]:
+    values = []
+    for topic in content.topics:
+        name = capitals(topic.name, initialisms)
+        synonyms = dict.fromkeys(capitals(s, initialisms) for s in topic.synonyms)
+        values.append(
+            {"id": topic.id, "name": {"value": name, "synonyms": [s for s in synonyms if s.lower() != name.lower()]}}
+        )
+    return values
 
 
-def _question_values(content: Content) -> list[dict[str, Any]]:
+def _question_values(content: Content, initialisms: list[str]) -> list[dict[str, Any]]:
     """The bank's phrasings, as values of the catch-all slot: they teach Alexa the words people use,
     and Alexa passes anything else said there through to the ranker too."""
-    phrasings = dict.fromkeys(p for q in content.questions for p in q.phrasings if len(p) <= MAX_SLOT_VALUE)
+    phrasings = dict.fromkeys(
+        capitals(p, initialisms) for q in content.questions for p in q.phrasings if len(p) <= MAX_SLOT_VALUE
+    )
     return [{"name": {"value": phrasing}} for phrasing in phrasings]
 
 
@@ -170,19 +231,16 @@ def _check_content_intents(source: dict[str, Any], content: Content) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if a checked-in file is stale")
-    parser.add_argument("--endpoint", help="Lambda ARN for the manifest (with --manifest-out)")
-    parser.add_argument("--manifest-out", type=Path, help="write only the manifest, to this file")
+    parser.add_argument("--set-endpoint", metavar="ARN", help="record the skill's Lambda endpoint, then write")
     args = parser.parse_args(argv)
     if args.check:
         stale = stale_files()
         for path in stale:
             print(f"stale: {path} (run: python -m skill.interaction_model)", file=sys.stderr)
         return 1 if stale else 0
-    if args.manifest_out:
-        args.manifest_out.parent.mkdir(parents=True, exist_ok=True)
-        args.manifest_out.write_text(render(build_manifest(args.endpoint)), encoding="utf-8")
-        print(f"wrote {args.manifest_out}")
-        return 0
+    if args.set_endpoint:
+        record_endpoint(args.set_endpoint)
+        print(f"wrote {ENDPOINT_PATH}")
     for path in write_all():
         print(f"wrote {path}")
     return 0

@@ -85,7 +85,9 @@ class LocalNlu:
         return best[1] if best else Understanding(FALLBACK_INTENT)
 
     def _resolve(self, slot_type: str, value: str) -> SlotMatch:
-        return SlotMatch(value=value, resolved=self.slot_types.get(slot_type, {}).get(value))
+        # Letters typed one by one ("i v i g") name the value written as an initialism ("IVIG").
+        table = self.slot_types.get(slot_type, {})
+        return SlotMatch(value=value, resolved=table.get(value) or table.get(compact(value)))
 
 
 def _synonym_table(slot_type: dict[str, Any]) -> dict[str, tuple[str, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 
 import pytest
@@ -10,6 +11,7 @@ from ask_sdk_core.serialize import DefaultSerializer
 
 from skill import interaction_model
 from skill.content import load_content
+from skill.initialisms import capitals, dotted
 from skill.nlu import LocalNlu, normalise
 
 LOCALES = interaction_model.locales()
@@ -111,8 +113,63 @@ def test_every_intent_the_content_answers_is_in_the_model():
 
 
 def test_check_command_reports_a_stale_model(tmp_path, monkeypatch):
-    monkeypatch.setattr(interaction_model, "MODEL_DIR", tmp_path / "custom")
+    monkeypatch.setattr(interaction_model, "MODEL_DIR", tmp_path / "interactionModels" / "custom")
     monkeypatch.setattr(interaction_model, "MANIFEST_PATH", tmp_path / "skill.json")
     assert interaction_model.main(["--check"]) == 1
     assert interaction_model.main([]) == 0
     assert interaction_model.main(["--check"]) == 0
+
+
+def _texts(locale):
+    """Every sample and every slot value and synonym of a locale's model."""
+    language_model = checked_in(locale)["interactionModel"]["languageModel"]
+    texts = [sample for intent in language_model["intents"] for sample in intent["samples"]]
+    for slot_type in language_model["types"]:
+        for value in slot_type["values"]:
+            texts += [value["name"]["value"], *value["name"].get("synonyms", [])]
+    return texts
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_initialisms_are_in_the_forms_alexa_recognises(locale):
+    """Capitals ("IVIG") or spaced dotted letters ("i. v. i. g."), never "ivig" or "i v i g"."""
+    initialisms = set(interaction_model.read_source("en")["initialisms"])
+    lower_case = re.compile(r"(?<![\w.])(" + "|".join(sorted(initialisms, key=len, reverse=True)) + r")(?![\w.])")
+    spaced = re.compile(r"(?<![\w.])(?:[a-z] )+[a-z](?![\w.])")
+    wrong = [t for t in _texts(locale) if lower_case.search(t)]
+    wrong += [t for t in _texts(locale) for run in spaced.findall(t) if run.replace(" ", "") in initialisms]
+    assert wrong == []
+    samples = [s for i in intents(locale) for s in i["samples"]]
+    assert "is {topic} given through an i. v." in samples or any("i. v. i. g." in s for s in samples)
+    topic_type = next(
+        t for t in checked_in(locale)["interactionModel"]["languageModel"]["types"] if t["name"] == "TOPIC"
+    )
+    ivig = next(v for v in topic_type["values"] if v["id"] == "ivig")["name"]
+    assert ivig["value"] == "IVIG" and "IV IG" in ivig["synonyms"]
+
+
+def test_initialisms_are_rewritten_as_whole_words_and_runs_of_letters():
+    known = ["ivig", "mmn", "iv", "ig", "gp"]
+    assert capitals("is ivig safe for mmn's nerves", known) == "is IVIG safe for MMN's nerves"
+    assert dotted("is ivig safe", known) == "is i. v. i. g. safe"
+    assert capitals("i v ig and m m n a", known) == "IV IG and MMN a"
+    assert dotted("my gp said i was ivy g", known) == "my g. p. said i was ivy g"
+    assert dotted("open m. m. n. guide", known) == "open m. m. n. guide"
+    assert capitals("can i a b", known) == "can i a b"
+
+
+def test_the_console_still_reads_initialisms_as_people_type_them():
+    nlu = LocalNlu(checked_in("en-US"))
+    for typed in ("what is ivig", "what is IVIG", "what is i. v. i. g.", "what is i v i g"):
+        understood = nlu.understand(typed)
+        assert understood.intent == "TopicIntent" and understood.slots["topic"].resolved[0] == "ivig", typed
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_menu_words_go_to_start_over_not_to_navigate_home(locale):
+    """The device handles AMAZON.NavigateHomeIntent itself and never sends it to the skill."""
+    assert next(i for i in intents(locale) if i["name"] == "AMAZON.NavigateHomeIntent")["samples"] == []
+    nlu = LocalNlu(checked_in(locale))
+    assert {nlu.understand(said).intent for said in ("main menu", "menu", "go to the menu")} == {
+        "AMAZON.StartOverIntent"
+    }

@@ -89,3 +89,35 @@ def test_console_in_every_locale(locale):
     console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
     reply = render_response(console.say("what are the side effects of steroids"))
     assert load_content(locale).topic("corticosteroids").pages("side_effects")[0].text in reply
+
+
+@pytest.mark.parametrize(
+    "locale, said, intent",
+    [
+        ("en-AU", "call triple zero", "EmergencyIntent"),
+        ("en-AU", "get me an ambo", "EmergencyIntent"),
+        ("en-AU", "my GP mentioned IVIG", "TopicIntent"),
+        ("en-GB", "ring nine nine nine", "EmergencyIntent"),
+        ("en-GB", "take me to A and E", "EmergencyIntent"),
+        ("en-GB", "my consultant mentioned azathioprine", "TopicIntent"),
+        ("en-GB", "my GP prescribed steroids", "TreatmentChangeIntent"),
+        ("en-IN", "call one one two", "EmergencyIntent"),
+        ("en-IN", "call one zero eight", "EmergencyIntent"),
+        ("en-CA", "take me to emerg", "EmergencyIntent"),
+        ("en-CA", "my family doctor mentioned IVIG", "TopicIntent"),
+    ],
+)
+def test_each_locale_understands_its_own_phrasings(locale, said, intent):
+    console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
+    request = console.request_for(said)
+    assert request["intent"]["name"] == intent
+    for slot in request["intent"]["slots"].values():
+        assert slot["resolutions"]["resolutionsPerAuthority"][0]["status"]["code"] == "ER_SUCCESS_MATCH"
+    if intent == "EmergencyIntent":
+        assert speech_of(console.say(said)).startswith(f"Call {EMERGENCY_NUMBERS[locale]} now.")
+
+
+def test_a_locales_phrasings_are_its_own():
+    """ "Triple zero" is Australian: the US model has no sample for it."""
+    console = Console(build_skill(), LocalNlu.from_file(model_path("en-US")), "en-US")
+    assert console.request_for("call triple zero")["intent"]["name"] != "EmergencyIntent"

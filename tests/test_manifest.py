@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import struct
+from pathlib import Path
 
 import pytest
 from ask_sdk_core.serialize import DefaultSerializer
@@ -18,6 +21,11 @@ from skill.nlu import FALLBACK_INTENT, LocalNlu
 
 MANIFEST = json.loads(MANIFEST_PATH.read_text(encoding="utf-8"))["manifest"]
 PUBLISHING = MANIFEST["publishingInformation"]
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+_spec = importlib.util.spec_from_file_location("make_icons", DOCS.parent / "scripts" / "make_icons.py")
+make_icons = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(make_icons)
+ARN = "arn:aws:lambda:eu-west-1:111122223333:function:mmn-guide-SkillFunction-abc:live"
 
 
 def test_manifest_loads_into_the_smapi_types_and_round_trips():
@@ -39,7 +47,8 @@ def test_every_locale_is_published_with_the_health_disclaimer():
 
 
 def test_privacy_and_compliance():
-    assert MANIFEST["privacyAndCompliance"] == {
+    answers = {k: v for k, v in MANIFEST["privacyAndCompliance"].items() if k != "locales"}
+    assert answers == {
         "allowsPurchases": False,
         "usesPersonalInfo": False,
         "isChildDirected": False,
@@ -49,8 +58,16 @@ def test_privacy_and_compliance():
     }
 
 
-def test_events_subscribed_are_the_events_the_skill_handles(skill):
-    subscribed = {s["eventName"] for s in MANIFEST["events"]["subscriptions"]}
+@pytest.fixture
+def recorded(tmp_path, monkeypatch):
+    """Records ``ARN`` as the endpoint, in a file of the test's own."""
+    monkeypatch.setattr(interaction_model, "ENDPOINT_PATH", tmp_path / "endpoint.toml")
+    interaction_model.record_endpoint(ARN)
+    return build_manifest()["manifest"]
+
+
+def test_events_subscribed_are_the_events_the_skill_handles(skill, recorded):
+    subscribed = {s["eventName"] for s in recorded["events"]["subscriptions"]}
     assert subscribed == set(SKILL_EVENTS)
     for kind in SKILL_EVENTS.values():
         envelope = fixture("skill_event")
@@ -73,11 +90,61 @@ def test_example_phrases_resolve_with_the_local_model(locale):
             assert slot["resolutions"]["resolutionsPerAuthority"][0]["status"]["code"] == "ER_SUCCESS_MATCH", phrase
 
 
-def test_endpoint_is_the_lambda_alias_and_can_be_set_for_a_deploy(tmp_path):
-    assert MANIFEST["apis"]["custom"]["endpoint"]["uri"].endswith(":live")
-    arn = "arn:aws:lambda:eu-west-1:111122223333:function:mmn-guide-SkillFunction-abc:live"
-    out = tmp_path / "skill.json"
-    assert interaction_model.main(["--endpoint", arn, "--manifest-out", str(out)]) == 0
-    written = json.loads(out.read_text())["manifest"]
-    assert written["apis"]["custom"]["endpoint"]["uri"] == arn == written["events"]["endpoint"]["uri"]
-    assert build_manifest()["manifest"]["apis"] == MANIFEST["apis"]
+def test_the_checked_in_manifest_has_the_recorded_endpoint_or_none():
+    """Before the first deploy no endpoint is recorded, and SMAPI creates the skill without one."""
+    endpoint = interaction_model.recorded_endpoint()
+    if endpoint is None:
+        assert MANIFEST["apis"] == {"custom": {"interfaces": []}} and "events" not in MANIFEST
+    else:
+        assert MANIFEST["apis"]["custom"]["endpoint"]["uri"] == endpoint == MANIFEST["events"]["endpoint"]["uri"]
+
+
+def test_a_recorded_endpoint_goes_to_the_custom_api_and_the_events(recorded, tmp_path, monkeypatch):
+    assert recorded["apis"]["custom"]["endpoint"] == {"uri": ARN} == recorded["events"]["endpoint"]
+    monkeypatch.setattr(interaction_model, "MODEL_DIR", tmp_path / "interactionModels" / "custom")
+    monkeypatch.setattr(interaction_model, "MANIFEST_PATH", tmp_path / "skill.json")
+    assert interaction_model.main(["--set-endpoint", ARN.replace(":live", ":v2")]) == 0
+    written = json.loads((tmp_path / "skill.json").read_text())["manifest"]
+    assert written["apis"]["custom"]["endpoint"]["uri"].endswith(":v2")
+
+
+@pytest.mark.parametrize(
+    "arn",
+    [
+        "arn:aws:lambda:eu-central-1:111122223333:function:mmn-guide-SkillFunction-abc:live",  # no Alexa trigger there
+        "arn:aws:lambda:eu-west-1:1111:function:f",
+        'arn:aws:lambda:eu-west-1:111122223333:function:f"\nendpoint = "x',
+    ],
+)
+def test_only_a_lambda_arn_in_an_alexa_region_is_recorded(arn, tmp_path, monkeypatch):
+    monkeypatch.setattr(interaction_model, "ENDPOINT_PATH", tmp_path / "endpoint.toml")
+    with pytest.raises(ValueError):
+        interaction_model.record_endpoint(arn)
+    assert not (tmp_path / "endpoint.toml").exists()
+
+
+def test_every_locale_has_the_icons_and_the_legal_pages_the_repository_ships():
+    for locale in locales():
+        store = PUBLISHING["locales"][locale]
+        legal = MANIFEST["privacyAndCompliance"]["locales"][locale]
+        urls = [store["smallIconUri"], store["largeIconUri"], legal["privacyPolicyUrl"], legal["termsOfUseUrl"]]
+        assert all(url.startswith("https://") for url in urls)
+        # Each URL is a file of docs/ as it is published ("privacy" serves docs/privacy.md).
+        for url, shipped in zip(urls, ["icons/small.png", "icons/large.png", "privacy.md", "terms.md"], strict=True):
+            assert url.endswith("/" + shipped.removesuffix(".md")), url
+            assert (DOCS / shipped).exists()
+
+
+@pytest.mark.parametrize("name, size", [("small.png", 108), ("large.png", 512)])
+def test_icons_are_pngs_of_the_sizes_the_store_asks_for(name, size):
+    data = (DOCS / "icons" / name).read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR"
+    assert struct.unpack(">II", data[16:24]) == (size, size)
+    assert data == make_icons.png(size), "run: python scripts/make_icons.py"
+
+
+def test_the_privacy_policy_says_what_is_kept_and_how_to_delete_it():
+    policy = (DOCS / "privacy.md").read_text(encoding="utf-8")
+    for said in ("speech rate", "disclaimer", "last used", "Only if you say yes", '"forget me"', "expires", "never"):
+        assert said in policy, said
+    assert "not a substitute for professional medical advice" in (DOCS / "terms.md").read_text(encoding="utf-8")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
 import xml.etree.ElementTree as ET
 
-from skill.content import load_content
+import pytest
+
+from skill.content import load_content, supported_locales
+from skill.content.loader import DATA_DIR
 from skill.speech import PAUSE, to_plain, to_ssml
 
 CONTENT = load_content()
@@ -30,3 +35,40 @@ def test_longest_lexicon_entry_wins_and_words_inside_others_are_left_alone():
 def test_plain_text_round_trip_keeps_the_written_words():
     text = "IVIg & MMN: ask your neurologist."
     assert to_plain(to_ssml(CONTENT, text)) == text
+
+
+def _phoneme_symbols(phoneme_set: dict[str, list[str]]) -> re.Pattern[str]:
+    """One symbol of the set at a time, longest first ("aɪ" before "a"), or a stress mark, a syllable break, a space."""
+    symbols = sorted([*phoneme_set["consonants"], *phoneme_set["vowels"], "ˈ", "ˌ", ".", " "], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, symbols)))
+
+
+def _spoken_texts(content):
+    texts = [page.text for topic in content.topics for pages in topic.facets.values() for page in pages]
+    texts += [page.text for question in content.questions for page in question.pages]
+    return texts + list(content.prompts.values()) + [entry.text for entry in content.lexicon]
+
+
+@pytest.mark.parametrize("locale", supported_locales("en"))
+def test_every_phoneme_uses_only_the_symbols_of_its_locales_voices(locale):
+    with (DATA_DIR / "en" / "phonemes.toml").open("rb") as f:
+        sets = tomllib.load(f)
+    with (DATA_DIR / "en" / "locales.toml").open("rb") as f:
+        symbols = _phoneme_symbols(sets[tomllib.load(f)[locale]["phonemes"]])
+    content = load_content(locale)
+    rendered = " ".join(to_ssml(content, text) for text in _spoken_texts(content))
+    spoken = re.findall(r'<phoneme alphabet="ipa" ph="([^"]*)">', rendered)
+    assert len(set(spoken)) == sum(1 for entry in content.lexicon if entry.ipa)
+    assert [ph for ph in spoken if symbols.sub("", ph)] == []
+
+
+def test_british_english_voices_hear_british_pronunciations():
+    american, british = (to_ssml(load_content(locale), "cyclophosphamide") for locale in ("en-US", "en-GB"))
+    assert 'ph="ˌsaɪkləˈfɑsfəˌmaɪd"' in american
+    assert 'ph="ˌsaɪkləʊˈfɒsfəmaɪd"' in british
+    assert (
+        to_ssml(load_content("en-AU"), "cyclophosphamide")
+        == british
+        == to_ssml(load_content("en-IN"), "cyclophosphamide")
+    )
+    assert to_ssml(load_content("en-CA"), "cyclophosphamide") == american

@@ -12,8 +12,13 @@ from pathlib import Path
 
 import pytest
 from cfnlint.decode import decode
-from conftest import fixture
+from conftest import fixture, speech_of
 
+from skill import interaction_model
+from skill.app import build_skill
+from skill.gateway import handle_event
+from skill.handlers import launch
+from skill.handlers.errors import ERROR_LOG_LINE
 from skill.store import TABLE_ENV
 from skill.store.dynamodb import KEY
 from skill.store.record import EXPIRES
@@ -108,8 +113,39 @@ def test_logs_are_kept_for_a_while_and_errors_and_throttles_raise_alarms(templat
     resources = template["Resources"]
     assert resources["SkillLogGroup"]["Properties"]["RetentionInDays"] == {"Ref": "LogRetentionDays"}
     metrics = {r["Properties"]["MetricName"] for r in resources.values() if r["Type"] == "AWS::CloudWatch::Alarm"}
-    assert metrics == {"Errors", "Throttles"}
+    assert metrics == {"Errors", "Throttles", "HandledErrors"}
     assert template["Outputs"]["SkillEndpointArn"]["Value"] == {"Ref": "SkillFunction.Alias"}
+
+
+def test_errors_the_skill_answers_with_an_apology_raise_an_alarm_too(template, monkeypatch, caplog):
+    """Lambda counts no error when the catch-all handler answers: a metric filter counts the line it logs."""
+    resources = template["Resources"]
+    metric_filter = resources["HandledErrorsMetricFilter"]["Properties"]
+    assert metric_filter["LogGroupName"] == {"Ref": "SkillLogGroup"}
+    assert metric_filter["FilterPattern"] == f'"{ERROR_LOG_LINE}"'
+    (metric,) = metric_filter["MetricTransformations"]
+    alarm = resources["SkillHandledErrorsAlarm"]["Properties"]
+    assert (alarm["Namespace"], alarm["MetricName"]) == (metric["MetricNamespace"], metric["MetricName"])
+    assert alarm["Statistic"] == "Sum" and alarm["Threshold"] == 1
+
+    def fail(self, handler_input):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(launch.LaunchHandler, "handle", fail)
+    response = handle_event(build_skill(), fixture("launch_request"))
+    assert speech_of(response)
+    assert any(record.getMessage().startswith(f"{ERROR_LOG_LINE}: boom") for record in caplog.records)
+
+
+def test_the_stack_is_refused_outside_the_regions_of_the_alexa_trigger(template):
+    (assertion,) = template["Rules"]["AlexaSkillsKitRegion"]["Assertions"]
+    regions, region = assertion["Assert"]["Fn::Contains"]
+    assert sorted(regions) == ["ap-northeast-1", "eu-west-1", "us-east-1", "us-west-2"]
+    assert region == {"Ref": "AWS::Region"}
+    for region in regions:
+        arn = f"arn:aws:lambda:{region}:111122223333:function:f:live"
+        assert interaction_model._LAMBDA_ARN.fullmatch(arn), "the generator records endpoints in the same regions"
+    assert not interaction_model._LAMBDA_ARN.fullmatch("arn:aws:lambda:eu-central-1:111122223333:function:f:live")
 
 
 @pytest.fixture(scope="module")

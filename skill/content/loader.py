@@ -90,7 +90,10 @@ def _load(locale: str) -> Content:
         prompts={k: localise(v) for k, v in skill["prompts"].items()},
         topics=_in_order([_topic(_read(p), localise) for p in _files(folder / "topics")], skill["topic_order"]),
         sources={sid: Source(id=sid, **s) for sid, s in _read(folder / "sources.toml").items()},
-        lexicon=tuple(LexiconEntry(**e) for e in [*_read(folder / "lexicon.toml")["entries"], *local["lexicon"]]),
+        lexicon=tuple(
+            _lexicon_entry(e, local["phonemes"])
+            for e in [*_read(folder / "lexicon.toml")["entries"], *local["lexicon"]]
+        ),
         questions=_with_topics(
             [
                 *(_question(q, localise) for q in _read(folder / "questions.toml").get("questions", [])),
@@ -102,6 +105,11 @@ def _load(locale: str) -> Content:
         red_flags=_red_flags(_read(folder / "red_flags.toml"), localise),
         vocabulary=_vocabulary(_read(folder / "understanding.toml")),
     )
+
+
+def _lexicon_entry(entry: dict[str, Any], phonemes: str) -> LexiconEntry:
+    """An entry with the pronunciation in the locale's phoneme set."""
+    return LexiconEntry(**{**entry, "ipa": entry["ipa"][phonemes]} if "ipa" in entry else entry)
 
 
 def _localiser(facts: dict[str, str], spelling: dict[str, str]) -> Localise:

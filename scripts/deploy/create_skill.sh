@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# First deploy, step 1 of 3: create the skill from the skill package, without an endpoint.
+# Needs the ASK CLI v2 (`npm install -g ask-cli`, then `ask configure`). `ask deploy` writes the new
+# skill's id to .ask/ask-states.json, where steps 2 and 3 read it.
+source "$(dirname "$0")/common.sh"
+if [ -z "$(skill_id)" ] && [ -f interaction_models/source/endpoint.toml ]; then
+    echo "An endpoint is recorded (interaction_models/source/endpoint.toml), so SMAPI would refuse the new skill." >&2
+    echo "Delete it and run .venv/bin/python -m skill.interaction_model to create the skill anew." >&2
+    exit 1
+fi
+.venv/bin/python -m skill.interaction_model --check
+.venv/bin/python -m skill.skill_package
+"$ASK" deploy --target skill-metadata
+echo "Skill id: $(require_skill_id). Next: scripts/deploy/deploy_backend.sh"
