@@ -14,6 +14,9 @@ build-SkillFunction:
 	$(LAMBDA_PYTHON) -m pip install --quiet --disable-pip-version-check --no-compile \
 		--platform $(LAMBDA_PLATFORM) --implementation cp --python-version $(LAMBDA_PYTHON_VERSION) \
 		--only-binary=:all: --target "$(ARTIFACTS_DIR)" -r lambda/requirements.txt
+	# The function calls DynamoDB only: botocore's models of every other service would be read from
+	# disk on each cold start (it lists them when it makes a client) and make the package larger.
+	find "$(ARTIFACTS_DIR)/botocore/data" -mindepth 1 -maxdepth 1 -type d ! -name dynamodb -exec rm -rf {} +
 	mkdir -p "$(ARTIFACTS_DIR)/skill"
 	tar -C skill --exclude=__pycache__ -cf - . | tar -C "$(ARTIFACTS_DIR)/skill" -xf -
 	cp lambda/lambda_function.py "$(ARTIFACTS_DIR)/"

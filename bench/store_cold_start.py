@@ -8,10 +8,12 @@ loopback port, through a proxy that counts the calls reaching it.
 
 For each, fresh Python processes (bytecode writing off, as on Lambda's
 read-only /var/task) import the handler and answer one launch from a new
-listener, store read included, as a Lambda instance without SnapStart does.
-The time of that first answer alone is what an instance restored from a
-SnapStart snapshot pays, its initialisation done. Then one whole session runs
-through the skill's handler (launch, a question, "slower", "repeat", a
+listener, store read included, as a Lambda instance without SnapStart does
+(for the skill, a one-shot free-text question first too). Then the skill
+initialises as under SnapStart (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start: it
+does a first request's work at init) and the time of its first answer alone
+is what an instance restored from the snapshot pays. Last, one whole session
+runs through the skill's handler (launch, a question, "slower", "repeat", a
 follow-up, "stop") and the calls the server saw are counted.
 
     .venv/bin/python bench/store_cold_start.py [--runs 15] [--python python3.13]
@@ -37,6 +39,7 @@ from skill.local_dynamodb import CREDENTIALS, REGION, local_dynamodb
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = ROOT / "bench" / "baseline"
 FIXTURES = ROOT / "tests" / "fixtures"
+SNAPSTART = "AWS_LAMBDA_INITIALIZATION_TYPE"
 PROBE = """
 import json, sys, time, uuid
 t0 = time.perf_counter()
@@ -86,12 +89,14 @@ def build_baseline(python: str, target: Path) -> None:
     )
 
 
-def fresh_processes(python: str, package: Path, env: dict[str, str], runs: int) -> dict[str, list[float]]:
+def fresh_processes(
+    python: str, package: Path, env: dict[str, str], runs: int, event: str = "launch_request"
+) -> dict[str, list[float]]:
     results: dict[str, list[float]] = {"init_ms": [], "first_answer_ms": [], "process_ms": []}
     for _ in range(runs):
         start = time.perf_counter()
         out = subprocess.run(
-            [python, "-I", "-B", "-c", PROBE, str(package), str(FIXTURES / "launch_request.json")],
+            [python, "-I", "-B", "-c", PROBE, str(package), str(FIXTURES / f"{event}.json")],
             capture_output=True,
             text=True,
             env=env,
@@ -143,21 +148,31 @@ def main() -> int:
             f"{args.runs} fresh processes each; {args.python}; packages: skill {sizes['skill']:.1f} MB, "
             f"baseline {sizes['baseline']:.1f} MB"
         )
-        print(f"{'':<34}{'init ms':>14}{'first answer ms':>18}{'whole process ms':>19}")
+        print(f"{'':<38}{'init ms':>14}{'first answer ms':>18}{'whole process ms':>19}")
+        variants = (
+            ("usual way: launch", baseline, env, "launch_request"),
+            ("MMN Guide: launch", skill, env, "launch_request"),
+            ("MMN Guide: one-shot question", skill, env, "question_free_text"),
+            ("MMN Guide, SnapStart init: launch", skill, {**env, SNAPSTART: "snap-start"}, "launch_request"),
+        )
         medians = {}
-        for name, package in (("usual way (stock adapter, boto3)", baseline), ("MMN Guide", skill)):
-            r = fresh_processes(args.python, package, env, args.runs)
+        for name, package, variant_env, event in variants:
+            r = fresh_processes(args.python, package, variant_env, args.runs, event)
             medians[name] = {k: statistics.median(v) for k, v in r.items()}
             cells = [f"{statistics.median(r[k]):7.1f} ±{statistics.pstdev(r[k]):4.1f}" for k in r]
-            print(f"{name:<34}{cells[0]:>14}{cells[1]:>18}{cells[2]:>19}")
-        ours, usual = medians["MMN Guide"], medians["usual way (stock adapter, boto3)"]
-        print(f"fresh process ratio (MMN Guide / usual way): {ours['process_ms'] / usual['process_ms']:.2f}")
+            print(f"{name:<38}{cells[0]:>14}{cells[1]:>18}{cells[2]:>19}")
+        usual = medians["usual way: launch"]["process_ms"]
+        for name in ("MMN Guide: launch", "MMN Guide: one-shot question"):
+            print(f"fresh process ratio ({name} / usual way): {medians[name]['process_ms'] / usual:.2f}")
+        client = server.store(env["MMN_GUIDE_TABLE"]).client
+        client.describe_table(TableName=env["MMN_GUIDE_TABLE"])
         started = time.perf_counter()
-        server.store().client.describe_table(TableName=env["MMN_GUIDE_TABLE"])
+        client.get_item(TableName=env["MMN_GUIDE_TABLE"], Key={"id": {"S": "bench"}})
         round_trip = (time.perf_counter() - started) * 1000
+        primed = medians["MMN Guide, SnapStart init: launch"]["first_answer_ms"]
         print(
-            f"first answer after init (store read included): {ours['first_answer_ms']:.1f} ms; "
-            f"the store's own round trip here: about {round_trip:.1f} ms"
+            f"first answer after a SnapStart init (store read included): {primed:.1f} ms; "
+            f"the store's own round trip here: {round_trip:.1f} ms on a warm connection"
         )
         server.calls.clear()
         subprocess.run(

@@ -14,13 +14,11 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 from .handlers import EXCEPTION_HANDLERS, REQUEST_HANDLERS
 from .interceptors import ApplyPace, RememberReply
 from .memory import LoadProfile, SaveProfile
-from .understanding import prepare
 
 
 def build_skill(skill_id: str | None = None, store: AbstractPersistenceAdapter | None = None) -> CustomSkill:
     """The configured skill. With ``skill_id``, requests for any other skill are refused; without ``store``,
     nothing is remembered between sessions."""
-    prepare()
     builder = CustomSkillBuilder(persistence_adapter=store)
     for handler in REQUEST_HANDLERS:
         builder.add_request_handler(handler)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-from xml.sax.saxutils import escape, quoteattr
 
 from .content import Content, LexiconEntry
 
@@ -27,7 +26,7 @@ def to_ssml(content: Content, *parts: str) -> str:
     for part in parts:
         if not part:
             continue
-        text = escape(_NOT_XML.sub("", part))
+        text = _escape(_NOT_XML.sub("", part))
         if pattern is not None:
             text = pattern.sub(lambda m: _pronounce(entries[m.group(0).lower()], m.group(0)), text)
         rendered.append(text)
@@ -44,10 +43,20 @@ def to_plain(ssml: str) -> str:
 
 def _pronounce(entry: LexiconEntry, written: str) -> str:
     if entry.say_as is not None:
-        return f"<say-as interpret-as={quoteattr(entry.say_as)}>{written}</say-as>"
+        return f"<say-as interpret-as={_attribute(entry.say_as)}>{written}</say-as>"
     if entry.alias is not None:
-        return f"<sub alias={quoteattr(entry.alias)}>{written}</sub>"
-    return f'<phoneme alphabet="ipa" ph={quoteattr(entry.ipa or "")}>{written}</phoneme>'
+        return f"<sub alias={_attribute(entry.alias)}>{written}</sub>"
+    return f'<phoneme alphabet="ipa" ph={_attribute(entry.ipa or "")}>{written}</phoneme>'
+
+
+def _escape(text: str) -> str:
+    # Written here rather than imported from xml.sax.saxutils, which pulls in urllib and http at start-up.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attribute(value: str) -> str:
+    """A quoted XML attribute value."""
+    return '"' + _escape(value).replace('"', "&quot;") + '"'
 
 
 @functools.cache

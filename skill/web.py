@@ -38,6 +38,7 @@ from .app import build_skill
 from .guards import refusal
 from .store import store_from_environment
 from .verification import SignatureVerifier, SkillIdVerifier
+from .warmup import warm_up
 
 logger = logging.getLogger(__name__)
 
@@ -117,7 +118,10 @@ def create_app(
         logger.warning("Alexa request verification is OFF (%s=false): use this only for local testing", VERIFY_ENV)
     if skill_id:
         verifiers.append(SkillIdVerifier(skill_id))
-    skill = skill or build_skill(skill_id=skill_id, store=store_from_environment())
+    if skill is None:
+        store = store_from_environment()
+        skill = build_skill(skill_id=skill_id, store=store)
+        warm_up(skill, store)  # a server starts once and serves many: its first listener should not wait
     adapter = VerifiedSkillAdapter(skill, skill_id or "unverified", verifiers, app)
     adapter.register(app=app, route=SKILL_ROUTE)
     app.add_url_rule(HEALTH_ROUTE, "health", lambda: jsonify(status="ok"), methods=["GET"])

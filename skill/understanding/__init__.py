@@ -8,9 +8,8 @@ from . import triage as triaging
 
 
 def prepare() -> None:
-    """Build the triage and the ranker's index for every locale now, at start-up, not on a user's first question.
-
-    On Lambda this runs during initialisation, which SnapStart snapshots."""
+    """Build the triage and the ranker's index for every locale now, not on a listener's first question
+    (``skill/warmup.py`` calls it where start-up is not on a listener's clock)."""
     for language in languages():
         for locale in supported_locales(language):
             triaging.triager(locale)

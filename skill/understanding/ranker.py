@@ -40,6 +40,7 @@ NAMED = "="  # marks the very name said for a topic, beside the topic's id
 MAX_COMMAND_WORDS = 7
 # A question offered as one of "the nearest things I know" must cover at least this share of what was asked.
 MIN_SUGGESTION_COVERAGE = 0.15
+_NO_FOLD: tuple[list[int], dict] = ([], {})
 GENERAL_TOPIC = "mmn"  # named in most questions ("is that the MMN?"), so it says little about which answer fits
 
 
@@ -63,8 +64,14 @@ class Ranker:
         vocabulary = content.vocabulary
         self.stopwords = frozenset(w for word in vocabulary.stopwords for w in words(word))
         self.topic_ids = {topic.id for topic in content.topics}
-        self.fold = _fold_table(content)
-        self.sizes = sorted({len(phrase) for phrase in self.fold}, reverse=True)
+        # Spoken phrase -> the bank's words, by the phrase's first word: the phrase lengths to try (longest first),
+        # and the phrases.
+        by_first: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {}
+        for key, folded in _fold_table(content).items():
+            by_first.setdefault(key[0], {})[key] = folded
+        self.fold_from = {
+            first: (sorted({len(key) for key in table}, reverse=True), table) for first, table in by_first.items()
+        }
         self.stemmer = Stemmer.Stemmer("english")
         self.facet_words = {facet: self.terms(text) for facet, text in vocabulary.facet_words.items()}
         self.commands = [(intent, phrases(said)) for intent, said in vocabulary.commands.items()]
@@ -98,9 +105,11 @@ class Ranker:
     def terms(self, text: str) -> list[str]:
         """The words of ``text`` that matter for ranking, folded and stemmed."""
         tokens, out, i = words(text), [], 0
-        while i < len(tokens):
-            for size in (n for n in self.sizes if n <= len(tokens) - i):
-                folded = self.fold.get(tuple(tokens[i : i + size]))
+        count = len(tokens)
+        while i < count:
+            sizes, table = self.fold_from.get(tokens[i], _NO_FOLD)
+            for size in sizes:
+                folded = table.get(tuple(tokens[i : i + size]))
                 if folded is not None:
                     out.extend(folded)
                     i += size
@@ -108,11 +117,9 @@ class Ranker:
             else:
                 out.append(tokens[i])
                 i += 1
-        return [
-            t if t in self.topic_ids or t.startswith(NAMED) else self.stemmer.stemWord(t)
-            for t in out
-            if t not in self.stopwords
-        ]
+        kept = [t for t in out if t not in self.stopwords]
+        stems = self.stemmer.stemWords(kept)
+        return [t if t in self.topic_ids or t.startswith(NAMED) else stem for t, stem in zip(kept, stems, strict=True)]
 
     def points_back(self, text: str) -> bool:
         """Whether the words only point back to the topic in context ("it", "that one")."""
