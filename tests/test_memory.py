@@ -26,6 +26,7 @@ from skill.content import load_content
 from skill.gateway import handle_event
 from skill.store.dynamodb import KEY
 from skill.store.local import LocalStore
+from skill.store.record import KEEP_DAYS
 
 PROMPTS = load_content().prompts
 USER = "amzn1.ask.account.MEMORYTESTUSER"
@@ -342,3 +343,10 @@ def test_an_unusable_local_store_still_answers(tmp_path):
     listener = Listener(build_skill(store=LocalStore(blocked / "listeners.sqlite3")))
     assert speech_of(listener.say("launch_request")).startswith(PROMPTS["welcome"])
     assert speech_of(listener.say("stop")) == PROMPTS["goodbye"]
+
+
+def test_the_privacy_policy_says_what_is_kept_and_for_how_long():
+    policy = (Path(__file__).resolve().parent.parent / "docs" / "privacy.md").read_text()
+    assert f"{KEEP_DAYS} days" in policy
+    for kept in ("speech rate", "full", "disclaimer", "last used", "forget me", "Disabling the skill"):
+        assert kept in policy, kept
