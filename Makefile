@@ -10,17 +10,28 @@ LAMBDA_PYTHON_VERSION := 3.13
 # The function runs on arm64; a build to run on this machine (tests, benchmarks) sets its own platform.
 LAMBDA_PLATFORM ?= manylinux2014_aarch64
 
+# Modules of skill/ the function never imports: the console and its NLU, the web endpoint, the generators and
+# the review export, and the helpers of the tests and benchmarks (a test checks this list against a run).
+NOT_IN_LAMBDA := console.py nlu.py web.py verification.py webservice_compat.py review_export.py \
+	interaction_model.py skill_package.py initialisms.py evaluation.py loadtest.py local_dynamodb.py \
+	local_ports.py content/readability.py
+# Installed for ask-sdk-core's HTTP client (requests), which the function never loads.
+NEVER_LOADED := requests requests-* charset_normalizer charset_normalizer-* idna idna-* bin
+
 build-SkillFunction:
 	$(LAMBDA_PYTHON) -m pip install --quiet --disable-pip-version-check --no-compile \
 		--platform $(LAMBDA_PLATFORM) --implementation cp --python-version $(LAMBDA_PYTHON_VERSION) \
-		--only-binary=:all: --target "$(ARTIFACTS_DIR)" -r lambda/requirements.txt
+		--only-binary=:all: --target "$(ARTIFACTS_DIR)" --require-hashes -r lambda/requirements.lock
+	cd "$(ARTIFACTS_DIR)" && rm -rf $(NEVER_LOADED)
 	# The function calls DynamoDB only: botocore's models of every other service would be read from
 	# disk on each cold start (it lists them when it makes a client) and make the package larger.
 	find "$(ARTIFACTS_DIR)/botocore/data" -mindepth 1 -maxdepth 1 -type d ! -name dynamodb -exec rm -rf {} +
 	mkdir -p "$(ARTIFACTS_DIR)/skill"
-	tar -C skill --exclude=__pycache__ -cf - . | tar -C "$(ARTIFACTS_DIR)/skill" -xf -
+	tar -C skill --exclude=__pycache__ $(addprefix --exclude=./,$(NOT_IN_LAMBDA)) -cf - . \
+		| tar -C "$(ARTIFACTS_DIR)/skill" -xf -
 	cp lambda/lambda_function.py "$(ARTIFACTS_DIR)/"
 	PYTHONPATH="$(ARTIFACTS_DIR)" $(LAMBDA_PYTHON) -m skill.content.compile "$(ARTIFACTS_DIR)/skill/content/data"
+	rm "$(ARTIFACTS_DIR)/skill/content/compile.py"
 	$(LAMBDA_PYTHON) -m compileall -q -j 0 --invalidation-mode unchecked-hash "$(ARTIFACTS_DIR)"
 
 .PHONY: build-SkillFunction

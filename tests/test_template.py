@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -12,7 +13,8 @@ from pathlib import Path
 
 import pytest
 from cfnlint.decode import decode
-from conftest import fixture, speech_of
+from conftest import FIXTURES, fixture, speech_of
+from packaging.requirements import Requirement
 
 from skill import interaction_model
 from skill.app import build_skill
@@ -178,24 +180,59 @@ def test_sam_build_ships_bytecode_for_every_module(built_package):
     assert not (built_package / "tests").exists() and not (built_package / ".venv").exists()
 
 
-def test_built_package_answers_alexa_on_the_lambda_python(built_package, tmp_path):
-    event = tmp_path / "event.json"
-    event.write_text(json.dumps(fixture("side_effects_cyclophosphamide")))
-    # As on Lambda: the package folder first on the path, and no bytecode written (/var/task is read-only).
+def test_built_package_answers_every_fixture_and_ships_only_what_it_loads(built_package, tmp_path):
+    # As on Lambda: the package folder first on the path, no bytecode written (/var/task is read-only), and
+    # SnapStart's initialisation, which does a first request's work too.
     script = (
-        "import json, sys; sys.path.insert(0, sys.argv[2]); import lambda_function;"
-        "print(json.dumps(lambda_function.lambda_handler(json.load(open(sys.argv[1])), None)))"
+        "import glob, json, sys; sys.path.insert(0, sys.argv[2]); import lambda_function\n"
+        "paths = sorted(glob.glob(sys.argv[1]))\n"
+        "answers = {p: lambda_function.lambda_handler(json.load(open(p)), None) for p in paths}\n"
+        "loaded = sorted({m for m, module in sys.modules.items() if (getattr(module, '__file__', '') or '')"
+        ".startswith(sys.argv[2])})\n"
+        "print(json.dumps({'answers': answers, 'loaded': loaded}))"
     )
     result = subprocess.run(
-        [str(lambda_python()), "-I", "-B", "-c", script, str(event), str(built_package)],
-        cwd=built_package,
+        [
+            str(lambda_python()),
+            "-I",
+            "-B",
+            "-c",
+            script,
+            str(ROOT / "tests" / "fixtures" / "*.json"),
+            str(built_package),
+        ],
+        cwd=tmp_path,
         capture_output=True,
         text=True,
+        env={**os.environ, "AWS_LAMBDA_INITIALIZATION_TYPE": "snap-start"},
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    response = json.loads(result.stdout)
-    assert "Cyclophosphamide" in response["response"]["outputSpeech"]["ssml"]
+    run = json.loads(result.stdout)
+    speech = run["answers"][str(FIXTURES / "side_effects_cyclophosphamide.json")]["response"]["outputSpeech"]["ssml"]
+    assert "Cyclophosphamide" in speech
+    assert all(answer["version"] == "1.0" for answer in run["answers"].values())
+    loaded = set(run["loaded"])
+    shipped = {
+        ".".join(p.relative_to(built_package).with_suffix("").parts).removesuffix(".__init__")
+        for p in (built_package / "skill").rglob("*.py")
+    }
+    # Without MMN_GUIDE_TABLE the local store stands in for DynamoDB's, which a function with its table loads.
+    assert shipped - loaded == {"skill.store.dynamodb"}, "a module of skill/ that the function never loads"
+    top_level = {name.split(".")[0] for name in loaded}
+    assert not {"requests", "idna", "charset_normalizer"} & top_level
+    assert not any((built_package / name).exists() for name in ("requests", "idna", "charset_normalizer", "bin"))
+
+
+def test_the_lambda_lock_pins_every_requirement_with_hashes():
+    lock = (ROOT / "lambda" / "requirements.lock").read_text()
+    pinned = dict(re.findall(r"^([a-z0-9-]+)==(\S+) \\$", lock, flags=re.MULTILINE))
+    for line in (ROOT / "lambda" / "requirements.txt").read_text().splitlines():
+        if line and not line.startswith("#"):
+            requirement = Requirement(line)
+            name = requirement.name.lower()
+            assert name in pinned and requirement.specifier.contains(pinned[name]), line
+    assert lock.count("--hash=sha256:") >= len(pinned)
 
 
 def test_the_lambda_package_is_built_for_the_functions_processor(template):
