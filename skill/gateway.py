@@ -46,7 +46,9 @@ def handle_event(skill: CustomSkill, event: Any, context: Any = None) -> dict[st
 
 def _read_envelope(skill: CustomSkill, event: dict[str, Any]) -> RequestEnvelope | None:
     try:
-        envelope = skill.serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
+        envelope = skill.serializer.deserialize(
+            payload=json.dumps(_what_the_skill_reads(event)), obj_type=RequestEnvelope
+        )
     except (SerializationException, TypeError, ValueError, RecursionError) as error:
         logger.warning("request refused: unreadable envelope (%s)", type(error).__name__)
         return None
@@ -54,6 +56,16 @@ def _read_envelope(skill: CustomSkill, event: dict[str, Any]) -> RequestEnvelope
         logger.warning("request refused: the envelope lacks request or context.System")
         return None
     return envelope
+
+
+def _what_the_skill_reads(event: dict[str, Any]) -> dict[str, Any]:
+    """The envelope without the parts of its context the skill never reads (Viewports, Viewport, Extensions and
+    the like, most of a screen device's envelope): the SDK would turn every part into model objects, on every
+    turn. Of the context, the skill reads only ``System`` (the user, the device's interfaces)."""
+    context = event.get("context")
+    if isinstance(context, dict) and len(context) > 1 and "System" in context:
+        return {**event, "context": {"System": context["System"]}}
+    return event
 
 
 def _error_response(skill: CustomSkill, event: Any) -> dict[str, Any]:

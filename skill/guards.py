@@ -10,6 +10,7 @@ one the content ships, before the SDK sees it.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from .content import DEFAULT_LOCALE, languages, supported_locales
@@ -78,9 +79,9 @@ def _bounded(event: dict[str, Any]) -> bool:
         if isinstance(value, dict):
             if any(not isinstance(key, str) or len(key) > MAX_STRING for key in value):
                 return False
-            stack.extend((child, depth + 1) for child in value.values())
+            stack.extend(zip(value.values(), itertools.repeat(depth + 1)))
         elif isinstance(value, list):
-            stack.extend((child, depth + 1) for child in value)
+            stack.extend(zip(value, itertools.repeat(depth + 1)))
         elif isinstance(value, str) and len(value) > MAX_STRING:
             return False
     return True

@@ -21,16 +21,17 @@ _NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ff
 
 def to_ssml(content: Content, *parts: str) -> str:
     """SSML (without the ``<speak>`` wrapper, which the SDK adds) for plain text parts."""
-    pattern, entries = _lexicon_pattern(content.lexicon)
-    rendered = []
-    for part in parts:
-        if not part:
-            continue
-        text = _escape(_NOT_XML.sub("", part))
-        if pattern is not None:
-            text = pattern.sub(lambda m: _pronounce(entries[m.group(0).lower()], m.group(0)), text)
-        rendered.append(text)
-    return PAUSE.join(rendered)
+    return PAUSE.join(_rendered(content.lexicon, part) for part in parts if part)
+
+
+@functools.lru_cache(maxsize=4096)
+def _rendered(lexicon: tuple[LexiconEntry, ...], part: str) -> str:
+    """One part as SSML. Pages and prompts are said again and again, so each is rendered once per process."""
+    pattern, entries = _lexicon_pattern(lexicon)
+    text = _escape(_NOT_XML.sub("", part))
+    if pattern is not None:
+        text = pattern.sub(lambda m: _pronounce(entries[m.group(0).lower()], m.group(0)), text)
+    return text
 
 
 def to_plain(ssml: str) -> str:

@@ -16,6 +16,7 @@ know that one yet" with the nearest questions the bank has.
 from __future__ import annotations
 
 import functools
+import heapq
 import statistics
 from dataclasses import dataclass
 
@@ -158,7 +159,7 @@ class Ranker:
         query = [t for t in dict.fromkeys(asked + hints) if t in self.idf]
         scores = self.index.scores(query)
         best: dict[int, float] = {}
-        for doc, score in sorted(scores.items(), key=lambda item: (-item[1], item[0]))[: _CANDIDATES * 4]:
+        for doc, score in heapq.nlargest(_CANDIDATES * 4, scores.items(), key=lambda item: (item[1], -item[0])):
             owner = self.owner[doc]
             best[owner] = max(best.get(owner, 0.0), score)
         asked = [t for t in asked if not t.startswith(NAMED)]

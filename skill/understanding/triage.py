@@ -38,8 +38,16 @@ class _CompiledSign:
         self.sign = sign
         self.groups = tuple(phrases(group) for group in sign.groups)
         self.unless = phrases(sign.unless)
+        # The words the first group's phrases begin with: most texts have none of them, and are passed over quickly.
+        first = [p.parts[0] for p in self.groups[0] if p.parts] if self.groups else []
+        self.first_words = frozenset(word for word, prefix in first if not prefix)
+        self.first_prefixes = tuple(word for word, prefix in first if prefix)
 
     def matches(self, text: Text) -> bool:
+        if self.first_words.isdisjoint(text.where) and not (
+            self.first_prefixes and any(token.startswith(self.first_prefixes) for token in text.where)
+        ):
+            return False
         found = []
         for group in self.groups:
             positions = sorted({i for p in group for i in p.positions(text)})
