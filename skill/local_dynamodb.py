@@ -92,6 +92,9 @@ class _Server(ThreadingHTTPServer):
 def _proxy_handler(server: LocalDynamoDb) -> type[BaseHTTPRequestHandler]:
     class Proxy(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body go out in two writes: without this, Nagle's algorithm holds the body back until the
+        # client's delayed acknowledgement, about 40 ms on every call of a kept-alive connection.
+        disable_nagle_algorithm = True
 
         def do_POST(self) -> None:  # noqa: N802 (the name http.server calls)
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))

@@ -1,6 +1,6 @@
 """The usual way to build a skill with memory: ask-sdk-core with the stock DynamoDB persistence adapter.
 
-The baseline for bench/store_cold_start.py: it reads the listener's attributes
+The baseline for bench/lambda_package.py: it reads the listener's attributes
 and writes them back on every launch, through boto3's DynamoDB resource, as the
 ASK SDK's samples do. It answers every request with one sentence.
 """

@@ -3,7 +3,7 @@
 A low-level botocore client rather than boto3's resource layer (which the
 stock ``ask-sdk-dynamodb-persistence-adapter`` uses): the record is one JSON
 string, so the resource layer's type conversion buys nothing, and loading it
-costs a cold start a good share of its time (see ``bench/store_cold_start.py``).
+costs a cold start a good share of its time (see ``bench/lambda_package.py``).
 The client is made once, when the skill is built; each call is bounded by short
 timeouts and a single attempt, so a store that is down or slow costs a turn
 under a second, and the skill answers with defaults.

@@ -1,0 +1,263 @@
+"""The Lambda package beside two baselines, in one run: cold start, warm turns, size and DynamoDB calls.
+
+Three packages, each built the way the Makefile builds the skill's (its
+dependencies for this machine's processor, everything compiled to bytecode):
+- **hello world**: ``bench/hello``, ask-sdk-core with one handler, the floor any Python skill pays;
+- **usual way**: ``bench/baseline``, ask-sdk-core with the stock DynamoDB persistence adapter on boto3,
+  reading and writing on launch, as the ASK SDK's samples do;
+- **MMN Guide**: the Makefile's package, run without a store and with its DynamoDB table.
+All talk to one moto DynamoDB server on a loopback port, through a proxy that counts the calls reaching it.
+
+- **Cold start**: fresh processes (bytecode writing off, as on Lambda's read-only /var/task) import the
+  handler and answer one request from a new listener (store read included): the whole process, as a Lambda
+  instance without SnapStart pays it. Targets: at most 1.1x the hello world without the store, 0.8x the usual
+  way with it.
+- **SnapStart**: MMN Guide initialised as under SnapStart (it then does a first request's work at init);
+  its first answer is what an instance restored from the snapshot pays. Target: 10 ms plus the store's own
+  round trip.
+- **Warm turns**: in one process, turns of a session already open, each kind of request many times:
+  median and 99th percentile. Target: a median at most 1.0x the hello world's.
+- **Calls**: a whole session through MMN Guide (launch, a question, "slower", "repeat", "next", "stop").
+
+    .venv/bin/python bench/lambda_package.py [--runs 11] [--turns 500] [--python python3.13]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from cold_start import build
+
+from skill.local_dynamodb import CREDENTIALS, REGION, local_dynamodb
+from skill.store.dynamodb import KEY
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+SNAPSTART = "AWS_LAMBDA_INITIALIZATION_TYPE"
+WARM_REQUESTS = ("launch_request", "side_effects_cyclophosphamide", "question_free_text", "help")
+COLD_PROBE = """
+import json, sys, time, uuid
+t0 = time.perf_counter()
+sys.path.insert(0, sys.argv[1])
+import lambda_function
+t1 = time.perf_counter()
+event = json.load(open(sys.argv[2]))
+user = "amzn1.ask.account." + uuid.uuid4().hex
+event["context"]["System"]["user"]["userId"] = event["session"]["user"]["userId"] = user
+lambda_function.lambda_handler(event, None)
+t2 = time.perf_counter()
+print(json.dumps({"init_ms": (t1 - t0) * 1000, "first_answer_ms": (t2 - t1) * 1000}))
+"""
+WARM_PROBE = """
+import json, statistics, sys, time
+sys.path.insert(0, sys.argv[1])
+import lambda_function
+turns, results = int(sys.argv[2]), {}
+for path in sys.argv[3:]:
+    event = json.load(open(path))
+    event["session"]["new"] = False
+    for _ in range(20):
+        lambda_function.lambda_handler(event, None)
+    times = []
+    for _ in range(turns):
+        start = time.perf_counter()
+        lambda_function.lambda_handler(event, None)
+        times.append((time.perf_counter() - start) * 1e6)
+    times.sort()
+    results[path] = [statistics.median(times), times[int(len(times) * 0.99)]]
+print(json.dumps(results))
+"""
+ROUND_TRIP_PROBE = f"""
+import os, statistics, time
+from skill.store.dynamodb import DynamoDbStore
+store = DynamoDbStore(os.environ["MMN_GUIDE_TABLE"])
+trips = []
+for _ in range(22):
+    started = time.perf_counter()
+    store.client.get_item(TableName=store.table, Key={{"{KEY}": {{"S": "bench"}}}})
+    trips.append((time.perf_counter() - started) * 1000)
+print(statistics.median(trips[1:]))
+"""
+# (fixture, intent said instead of the fixture's)
+SESSION = (
+    ("launch_request", None),
+    ("question_free_text", None),
+    ("help", "SlowerIntent"),
+    ("repeat", None),
+    ("next", None),
+    ("stop", None),
+)
+SESSION_PROBE = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import lambda_function
+attributes, new = {}, True
+for path in sys.argv[2:]:
+    event = json.load(open(path))
+    event["session"]["new"], event["session"]["attributes"] = new, attributes
+    response = lambda_function.lambda_handler(event, None)
+    attributes, new = response.get("sessionAttributes") or {}, False
+"""
+
+
+def build_beside(python: str, source: Path, target: Path) -> None:
+    """A baseline's package (``source``: its lambda_function.py and requirements.txt), built as the skill's is."""
+    subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-compile"]
+        + ["--only-binary=:all:", "--target", str(target), "-r", str(source / "requirements.txt")],
+        check=True,
+        capture_output=True,
+    )
+    shutil.copy(source / "lambda_function.py", target)
+    subprocess.run(
+        [python, "-m", "compileall", "-q", "-j", "0", "--invalidation-mode", "unchecked-hash", str(target)],
+        check=True,
+        capture_output=True,
+    )
+
+
+def cold_start(python: str, package: Path, env: dict[str, str], event: str) -> dict[str, float]:
+    """One fresh process: init, first answer, whole process (ms)."""
+    start = time.perf_counter()
+    out = subprocess.run(
+        [python, "-I", "-B", "-c", COLD_PROBE, str(package), str(FIXTURES / f"{event}.json")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    return {**json.loads(out.stdout), "process_ms": (time.perf_counter() - start) * 1000}
+
+
+def warm_turns(python: str, package: Path, env: dict[str, str], turns: int) -> dict[str, list[float]]:
+    """Median and p99 (µs) of each kind of request, in one process."""
+    paths = [str(FIXTURES / f"{name}.json") for name in WARM_REQUESTS]
+    out = subprocess.run(
+        [python, "-I", "-B", "-c", WARM_PROBE, str(package), str(turns), *paths],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    return {Path(path).stem: value for path, value in json.loads(out.stdout).items()}
+
+
+def round_trip(env: dict[str, str]) -> float:
+    """The median time of a GetItem on a warm connection, from a process of its own (in this process, the
+    proxy's threads would share the interpreter with the client)."""
+    out = subprocess.run([sys.executable, "-c", ROUND_TRIP_PROBE], capture_output=True, text=True, env=env, check=True)
+    return float(out.stdout)
+
+
+def session_events(folder: Path) -> list[str]:
+    """The session's envelopes, one listener, as files for the probe."""
+    paths = []
+    for n, (name, intent) in enumerate(SESSION):
+        event = json.loads((FIXTURES / f"{name}.json").read_text())
+        if intent:
+            event["request"]["intent"] = {"name": intent, "confirmationStatus": "NONE", "slots": {}}
+        event["context"]["System"]["user"]["userId"] = event["session"]["user"]["userId"] = "amzn1.ask.account.BENCH"
+        path = folder / f"session-{n}.json"
+        path.write_text(json.dumps(event))
+        paths.append(str(path))
+    return paths
+
+
+def megabytes(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--turns", type=int, default=500)
+    parser.add_argument("--python", default=shutil.which("python3.13") or "python3.13")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp, local_dynamodb() as server:
+        packages = {name: Path(tmp, name) for name in ("hello", "usual", "mmn")}
+        build_beside(args.python, ROOT / "bench" / "hello", packages["hello"])
+        build_beside(args.python, ROOT / "bench" / "baseline", packages["usual"])
+        build(args.python, packages["mmn"])
+        # Each run's local store (MMN Guide without a table) is a scratch file, not the project's.
+        plain = {"PATH": os.environ["PATH"], "MMN_GUIDE_LOCAL_STORE": str(Path(tmp, "local.sqlite3"))}
+        stored = {
+            **plain,
+            **CREDENTIALS,
+            "AWS_REGION": REGION,
+            "AWS_ENDPOINT_URL_DYNAMODB": server.url,
+            "MMN_GUIDE_TABLE": server.create_table(),
+            "BASELINE_TABLE": server.create_table(),
+        }
+        sizes = ", ".join(f"{name} {megabytes(path):.1f} MB" for name, path in packages.items())
+        print(f"{args.python}; {args.runs} fresh processes per cold start; packages: {sizes}\n")
+
+        print(f"{'cold start (medians)':<46}{'init ms':>10}{'first answer ms':>17}{'whole process ms':>18}")
+        variants = (
+            ("hello world", "hello", plain, "launch_request"),
+            ("MMN Guide, no store: launch", "mmn", plain, "launch_request"),
+            ("MMN Guide, no store: one-shot question", "mmn", plain, "question_free_text"),
+            ("usual way (stock adapter): launch", "usual", stored, "launch_request"),
+            ("MMN Guide, DynamoDB: launch", "mmn", stored, "launch_request"),
+            ("MMN Guide, DynamoDB: one-shot question", "mmn", stored, "question_free_text"),
+            (
+                "MMN Guide, DynamoDB, SnapStart init: launch",
+                "mmn",
+                {**stored, SNAPSTART: "snap-start"},
+                "launch_request",
+            ),
+        )
+        # Round-robin, so this machine's drift over the run weighs on every variant alike.
+        samples: dict[str, list[dict[str, float]]] = {label: [] for label, *_ in variants}
+        for _ in range(args.runs):
+            for label, package, env, event in variants:
+                samples[label].append(cold_start(args.python, packages[package], env, event))
+        cold = {label: {k: statistics.median(s[k] for s in runs) for k in runs[0]} for label, runs in samples.items()}
+        for label, row in cold.items():
+            print(f"{label:<46}{row['init_ms']:>10.1f}{row['first_answer_ms']:>17.1f}{row['process_ms']:>18.1f}")
+        ratios = (
+            ("MMN Guide, no store: launch", "hello world", 1.1),
+            ("MMN Guide, no store: one-shot question", "hello world", 1.1),
+            ("MMN Guide, DynamoDB: launch", "usual way (stock adapter): launch", 0.8),
+            ("MMN Guide, DynamoDB: one-shot question", "usual way (stock adapter): launch", 0.8),
+        )
+        for ours, theirs, target in ratios:
+            ratio = cold[ours]["process_ms"] / cold[theirs]["process_ms"]
+            print(f"  {ours} / {theirs}: {ratio:.2f}x (target {target}x)")
+        primed = cold["MMN Guide, DynamoDB, SnapStart init: launch"]["first_answer_ms"]
+        print(
+            f"  first answer after a SnapStart init: {primed:.1f} ms; the store's own round trip here: "
+            f"{round_trip(stored):.1f} ms (target: 10 ms plus the round trip)\n"
+        )
+
+        hello = warm_turns(args.python, packages["hello"], plain, args.turns)
+        ours = warm_turns(args.python, packages["mmn"], stored, args.turns)
+        print(f"{'warm turns (µs)':<34}{'hello median':>13}{'p99':>8}{'MMN median':>12}{'p99':>8}{'ratio':>8}")
+        for name in WARM_REQUESTS:
+            (h50, h99), (o50, o99) = hello[name], ours[name]
+            print(f"{name:<34}{h50:>13.0f}{h99:>8.0f}{o50:>12.0f}{o99:>8.0f}{o50 / h50:>7.2f}x")
+
+        server.calls.clear()
+        subprocess.run(
+            [args.python, "-I", "-B", "-c", SESSION_PROBE, str(packages["mmn"]), *session_events(Path(tmp))],
+            env=stored,
+            check=True,
+            capture_output=True,
+        )
+        print(
+            f"\nDynamoDB calls in one {len(SESSION)}-turn session, counted at the server: "
+            f"{sum(server.calls.values())} ({dict(server.calls)})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
