@@ -1,8 +1,9 @@
 """AWS Lambda entry point: the skill from the composition root, verifying SKILL_ID when it is set.
 
 Listeners' records go to the DynamoDB table named in MMN_GUIDE_TABLE (set by the SAM template). The store's
-client is made here, at initialisation. When no listener waits for the initialisation (SnapStart's snapshot,
-provisioned concurrency), it also does the work of a first request (skill/warmup.py), so the snapshot holds it.
+client is made here, at initialisation. When no listener waits for the initialisation (provisioned
+concurrency, or SnapStart's snapshot if it is turned on), it also does the work of a first request
+(skill/warmup.py).
 """
 
 import os

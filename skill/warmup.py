@@ -1,4 +1,4 @@
-"""The work of a first request, done before any listener asks: for SnapStart's snapshot and long-running servers.
+"""The work of a first request, done before any listener asks: for initialisation ahead of time, and servers.
 
 ``warm_up`` builds the triage and the ranker's index for every locale, sends a
 few requests through the skill (a launch, a free-text question, a topic
@@ -7,8 +7,8 @@ reads or writes a listener's record: the requests belong to a session that is
 neither new nor ending.
 
 Lambda runs it at initialisation only when initialisation is not on a
-listener's clock (SnapStart's snapshot, provisioned concurrency); a plain cold
-start builds what its first request needs and no more.
+listener's clock (provisioned concurrency, or SnapStart's snapshot where it is
+turned on); a plain cold start builds what its first request needs and no more.
 """
 
 from __future__ import annotations

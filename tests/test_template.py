@@ -69,13 +69,13 @@ def test_sam_validate_lint_passes():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_function_is_bound_to_the_skill_and_runs_on_snapstart(template):
+def test_function_is_bound_to_the_skill_behind_its_live_alias_without_snapstart(template):
     function = template["Resources"]["SkillFunction"]["Properties"]
     assert function["Events"]["AlexaSkill"] == {"Type": "AlexaSkill", "Properties": {"SkillId": {"Ref": "SkillId"}}}
     assert function["Environment"]["Variables"]["SKILL_ID"] == {"Ref": "SkillId"}
     assert function["Runtime"] in ("python3.12", "python3.13")
     assert function["Architectures"] == ["arm64"]
-    assert function["SnapStart"] == {"ApplyOn": "PublishedVersions"}
+    assert "SnapStart" not in function, "dropped on measurement and cost: see the README, 'Cold start'"
     assert function["AutoPublishAlias"] == "live"
     assert function["Timeout"] < 8, "Alexa waits about 8 seconds"
     assert template["Resources"]["SkillFunction"]["Metadata"]["BuildMethod"] == "makefile"
