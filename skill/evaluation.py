@@ -26,7 +26,7 @@ from typing import Any
 
 from .app import build_skill
 from .console import Console
-from .content import DEFAULT_LOCALE
+from .content import DEFAULT_LOCALE, load_content
 from .content.model import PageRef
 from .interaction_model import model_path
 from .nlu import LocalNlu
@@ -45,6 +45,11 @@ NAVIGATION = {
     "nav:start_over": {"AMAZON.StartOverIntent", "AMAZON.NavigateHomeIntent"},
     "nav:evidence": {"EvidenceIntent"},
     "nav:sources": {"SourcesIntent"},
+    "command:SlowerIntent": {"SlowerIntent"},
+    "command:FasterIntent": {"FasterIntent"},
+    "command:NormalSpeedIntent": {"NormalSpeedIntent"},
+    "command:RememberPlaceIntent": {"RememberPlaceIntent"},
+    "command:ForgetMeIntent": {"ForgetMeIntent"},
 }
 
 
@@ -137,13 +142,22 @@ def load_cases(paths: Iterable[Path]) -> list[Case]:
                 cases.append(
                     Case(
                         text=data["text"],
-                        expect=tuple(data["expect"]),
+                        expect=tuple(_as_answered(expected) for expected in data["expect"]),
                         category=data["category"],
                         before=tuple(data.get("before", ())),
                         treatment_word=bool(data.get("treatment_word")),
                     )
                 )
     return cases
+
+
+def _as_answered(expected: str) -> str:
+    """A question of the bank named by its id ("q:ivig_brands") as the page that answers it, when the question
+    points at a topic's page rather than having one of its own; any other label as it is."""
+    question = load_content().question(expected.removeprefix("q:")) if expected.startswith("q:") else None
+    if question is None or question.ref.question is not None:
+        return expected
+    return _label(question.ref)
 
 
 def run_console(cases: list[Case], locale: str = DEFAULT_LOCALE, send: Send | None = None) -> Report:
