@@ -25,7 +25,6 @@ from .profile import LOADED, UNAVAILABLE, Profile
 from .turn import content_of, profile_of, remember_profile, state_of
 
 logger = logging.getLogger(__name__)
-STORE_ERRORS = (PersistenceException, AttributesManagerException)
 
 
 class LoadProfile(AbstractRequestInterceptor):
@@ -37,7 +36,9 @@ class LoadProfile(AbstractRequestInterceptor):
             return
         try:
             profile = Profile.from_record(handler_input.attributes_manager.persistent_attributes)
-        except STORE_ERRORS as error:
+        except AttributesManagerException:
+            profile = Profile(status=UNAVAILABLE)  # a skill built without a store: nothing to remember, by design
+        except PersistenceException as error:
             logger.warning("listener store not read: %s", _kind(error))
             profile = Profile(status=UNAVAILABLE)
         profile.visited(datetime.date.today())
@@ -62,7 +63,7 @@ class SaveProfile(AbstractResponseInterceptor):
                 attributes.persistent_attributes = profile.record()
                 attributes.save_persistent_attributes()
                 profile.changed = False
-            except STORE_ERRORS as error:
+            except PersistenceException as error:
                 logger.warning("listener store not written: %s", _kind(error))
         profile.save(handler_input.attributes_manager.session_attributes)
 
@@ -73,7 +74,9 @@ def forget(handler_input: HandlerInput) -> bool:
     try:
         handler_input.attributes_manager.delete_persistent_attributes()
         deleted = True
-    except STORE_ERRORS as error:
+    except AttributesManagerException:
+        deleted = True  # a skill built without a store keeps nothing to delete
+    except PersistenceException as error:
         logger.warning("listener store not cleared: %s", _kind(error))
         deleted = False
     profile.forget()

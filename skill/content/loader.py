@@ -268,6 +268,7 @@ def _vocabulary(data: dict[str, Any]) -> Vocabulary:
         facet_words=dict(data["facet_words"]),
         facet_phrasings={facet: tuple(p) for facet, p in data["facet_phrasings"].items()},
         commands={intent: tuple(p) for intent, p in data.get("commands", {}).items()},
+        settings_commands={intent: tuple(p) for intent, p in data.get("settings_commands", {}).items()},
         choices=tuple(tuple(data["choices"][which]) for which in ("first", "second")),
         pointing_back=tuple(data["pointing_back"]),
     )

@@ -156,6 +156,7 @@ class Vocabulary:
     facet_words: dict[str, str]
     facet_phrasings: dict[str, tuple[str, ...]]
     commands: dict[str, tuple[str, ...]] = field(default_factory=dict)  # intent -> phrases, in the order to try
+    settings_commands: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the skill's voice and memory
     choices: tuple[tuple[str, ...], ...] = ()  # phrases that pick the first, the second ... offered question
     pointing_back: tuple[str, ...] = ()  # words that refer to the topic in context
 

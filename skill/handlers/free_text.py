@@ -7,6 +7,9 @@ taking it while pregnant safe") is read the same way, with its facet as a hint.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_slot, is_intent_name
@@ -21,21 +24,25 @@ from ..understanding.ranker import ANSWER, CLARIFY, Ranked, Ranking, ranker
 from .builtins import CancelOrStopHandler, HelpHandler
 from .info import EvidenceHandler, SourcesHandler
 from .navigation import NoHandler, PreviousHandler, RepeatHandler, StartOverHandler, YesHandler
+from .preferences import RATE_INTENTS, answer_remember, change_rate, forget_me
 
 QUESTION_INTENT = "QuestionIntent"
 
 
-# Commands said in other words, and who answers them.
-_COMMANDS: dict[str, AbstractRequestHandler] = {
-    "AMAZON.StopIntent": CancelOrStopHandler(),
-    "AMAZON.RepeatIntent": RepeatHandler(),
-    "AMAZON.PreviousIntent": PreviousHandler(),
-    "AMAZON.StartOverIntent": StartOverHandler(),
-    "AMAZON.HelpIntent": HelpHandler(),
-    "EvidenceIntent": EvidenceHandler(),
-    "SourcesIntent": SourcesHandler(),
-    "AMAZON.NoIntent": NoHandler(),
-    "AMAZON.YesIntent": YesHandler(),
+# Commands said in other words, and what answers them.
+_COMMANDS: dict[str, Callable[[HandlerInput], Response]] = {
+    "AMAZON.StopIntent": CancelOrStopHandler().handle,
+    "AMAZON.RepeatIntent": RepeatHandler().handle,
+    "AMAZON.PreviousIntent": PreviousHandler().handle,
+    "AMAZON.StartOverIntent": StartOverHandler().handle,
+    "AMAZON.HelpIntent": HelpHandler().handle,
+    "EvidenceIntent": EvidenceHandler().handle,
+    "SourcesIntent": SourcesHandler().handle,
+    "AMAZON.NoIntent": NoHandler().handle,
+    "AMAZON.YesIntent": YesHandler().handle,
+    **{intent: functools.partial(change_rate, intent=intent) for intent in RATE_INTENTS},
+    "RememberPlaceIntent": functools.partial(answer_remember, agreed=True),
+    "ForgetMeIntent": forget_me,
 }
 
 
@@ -60,16 +67,23 @@ def answer_free_text(
     if picked is not None and picked < len(state.choices):
         ref = bank.question(state.choices[picked]).ref
         return respond(handler_input, page_reply(content, state, place_of(ref), ref.page))
+    setting = bank.setting_in(text) if not preface else None
+    if setting in _COMMANDS:
+        return _command(handler_input, setting)
     ranking = bank.rank(text, among=state.choices) if state.choices else None
     if ranking is None or ranking.verdict != ANSWER:
         ranking = bank.rank(text, topic=state.topic, facet=facet)
     command = bank.command_in(text) if ranking.verdict != ANSWER and not preface else None
     if command in _COMMANDS:
-        response = _COMMANDS[command].handle(handler_input)
-        state.answered = f"command:{command}"
-        return response
+        return _command(handler_input, command)
     # A safety preface ("If this is happening now, call ...") takes the place of the one-shot disclaimer.
     return respond(handler_input, _reply(handler_input, ranking, preface or first_turn_preface(handler_input)))
+
+
+def _command(handler_input: HandlerInput, intent: str) -> Response:
+    response = _COMMANDS[intent](handler_input)
+    state_of(handler_input).answered = f"command:{intent}"
+    return response
 
 
 def _reply(handler_input: HandlerInput, ranking: Ranking, preface: list[str]) -> Reply:

@@ -33,12 +33,7 @@ class SpeechRateHandler(AbstractRequestHandler):
         return any(is_intent_name(name)(handler_input) for name in RATE_INTENTS)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        step, moved, stuck = RATE_INTENTS[handler_input.request_envelope.request.intent.name]
-        profile = profile_of(handler_input)
-        rate = step(profile.rate)
-        said = moved if rate != profile.rate or rate == pace.NORMAL else stuck
-        profile.update(rate=rate)
-        return _confirm(handler_input, said)
+        return change_rate(handler_input, handler_input.request_envelope.request.intent.name)
 
 
 class RememberPlaceHandler(AbstractRequestHandler):
@@ -58,7 +53,21 @@ class ForgetMeHandler(AbstractRequestHandler):
         return is_intent_name("ForgetMeIntent")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        return _confirm(handler_input, "forgotten" if forget(handler_input) else "forget_failed")
+        return forget_me(handler_input)
+
+
+def change_rate(handler_input: HandlerInput, intent: str) -> Response:
+    """ "Slower", "faster" or "normal speed" (``intent``), confirmed at the new rate."""
+    step, moved, stuck = RATE_INTENTS[intent]
+    profile = profile_of(handler_input)
+    rate = step(profile.rate)
+    said = moved if rate != profile.rate or rate == pace.NORMAL else stuck
+    profile.update(rate=rate)
+    return _confirm(handler_input, said)
+
+
+def forget_me(handler_input: HandlerInput) -> Response:
+    return _confirm(handler_input, "forgotten" if forget(handler_input) else "forget_failed")
 
 
 def answer_remember(handler_input: HandlerInput, agreed: bool) -> Response:

@@ -25,7 +25,7 @@ import Stemmer
 from ..content import Content, Question, language_of, load_content, supported_locales
 from ..content.model import PageRef
 from .bm25 import Bm25
-from .words import Text, phrases, words
+from .words import Phrase, Text, phrases, words
 
 ANSWER = "answer"
 CLARIFY = "clarify"
@@ -33,12 +33,17 @@ UNKNOWN = "unknown"
 
 # Share of the query's weight (IDF) that the best question's words must cover to be answered.
 MIN_COVERAGE = 0.6
+# Half the words covered is enough when the best question leads the next by this much: the rest are
+# usually a listener's own fillers ("in the first place", "I read that somewhere").
+MIN_LEAD_COVERAGE = 0.5
+CLEAR_LEAD = 1.2
 # A runner-up for another page scoring at least this share of the winner makes the call too close.
 CLOSE_CALL = 0.9
 SUGGESTIONS = 3
 _CANDIDATES = 40
 NAMED = "="  # marks the very name said for a topic, beside the topic's id
 MAX_COMMAND_WORDS = 7
+MAX_SETTING_WORDS = 14
 # A question offered as one of "the nearest things I know" must cover at least this share of what was asked.
 MIN_SUGGESTION_COVERAGE = 0.15
 _NO_FOLD: tuple[list[int], dict] = ([], {})
@@ -76,6 +81,7 @@ class Ranker:
         self.stemmer = Stemmer.Stemmer("english")
         self.facet_words = {facet: self.terms(text) for facet, text in vocabulary.facet_words.items()}
         self.commands = [(intent, phrases(said)) for intent, said in vocabulary.commands.items()]
+        self.settings = [(intent, phrases(said)) for intent, said in vocabulary.settings_commands.items()]
         self.questions = (*content.questions, *_facet_questions(content))
         self.by_id = {q.id: q for q in self.questions}
         documents, self.owner, self.vocab = [], [], []
@@ -140,10 +146,19 @@ class Ranker:
         """The intent of a command said in other words ("sorry, I didn't catch that" -> repeat), if any.
 
         Commands are short and name no topic: "could cyclophosphamide stop him having children" is a question."""
+        return self._command(text, self.commands, MAX_COMMAND_WORDS)
+
+    def setting_in(self, text: str) -> str | None:
+        """The intent of a request about the skill itself, its voice or its memory ("you're talking way too fast",
+        "wipe everything you know about me"), if any. No question of the bank asks these, so they are looked
+        for before the question is ranked, in somewhat longer sentences than other commands."""
+        return self._command(text, self.settings, MAX_SETTING_WORDS)
+
+    def _command(self, text: str, table: list[tuple[str, tuple[Phrase, ...]]], longest: int) -> str | None:
         read = Text(text)
-        if len(read.tokens) > MAX_COMMAND_WORDS or any(t in self.topic_ids for t in self.terms(text)):
+        if len(read.tokens) > longest or any(t in self.topic_ids for t in self.terms(text)):
             return None
-        return next((intent for intent, said in self.commands if any(p.positions(read) for p in said)), None)
+        return next((intent for intent, said in table if any(p.positions(read) for p in said)), None)
 
     def rank(
         self, text: str, *, topic: str | None = None, facet: str | None = None, among: tuple[str, ...] = ()
@@ -203,6 +218,9 @@ class Ranker:
             close = runner is not None and runner.coverage >= MIN_COVERAGE and runner.score >= CLOSE_CALL * top.score
             if close and self._fits(runner, preferred) == self._fits(top, preferred):
                 return Ranking(CLARIFY, (top, runner))
+            return Ranking(ANSWER, (top,))
+        runner = ranked[1] if len(ranked) > 1 else None
+        if top.coverage >= MIN_LEAD_COVERAGE and (runner is None or top.score >= CLEAR_LEAD * runner.score):
             return Ranking(ANSWER, (top,))
         near = [r for r in ranked if r.coverage >= MIN_SUGGESTION_COVERAGE][:SUGGESTIONS]
         return Ranking(UNKNOWN, tuple(near))
