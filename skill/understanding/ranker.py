@@ -44,6 +44,7 @@ _CANDIDATES = 40
 NAMED = "="  # marks the very name said for a topic, beside the topic's id
 MAX_COMMAND_WORDS = 7
 MAX_SETTING_WORDS = 14
+MAX_ONE_WORD_COMMAND = 6
 # A question offered as one of "the nearest things I know" must cover at least this share of what was asked.
 MIN_SUGGESTION_COVERAGE = 0.15
 _NO_FOLD: tuple[list[int], dict] = ([], {})
@@ -158,7 +159,13 @@ class Ranker:
         read = Text(text)
         if len(read.tokens) > longest or any(t in self.topic_ids for t in self.terms(text)):
             return None
-        return next((intent for intent, said in table if any(p.positions(read) for p in said)), None)
+        # A one-word command ("help", "stop") is the command only in a short reply, not inside a question
+        # ("will fish oil help my nerves").
+        short = len(read.tokens) <= MAX_ONE_WORD_COMMAND
+        return next(
+            (intent for intent, said in table if any((short or len(p.parts) > 1) and p.positions(read) for p in said)),
+            None,
+        )
 
     def rank(
         self, text: str, *, topic: str | None = None, facet: str | None = None, among: tuple[str, ...] = ()
