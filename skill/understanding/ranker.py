@@ -44,7 +44,7 @@ _CANDIDATES = 40
 NAMED = "="  # marks the very name said for a topic, beside the topic's id
 MAX_COMMAND_WORDS = 7
 MAX_SETTING_WORDS = 14
-MAX_ONE_WORD_COMMAND = 6
+MAX_ONE_WORD_COMMAND = 4
 # A question offered as one of "the nearest things I know" must cover at least this share of what was asked.
 MIN_SUGGESTION_COVERAGE = 0.15
 _NO_FOLD: tuple[list[int], dict] = ([], {})
