@@ -68,7 +68,7 @@ def page_reply(
     page = pages[index]
     state.topic, state.facet, state.place, state.page = place.topic, place.facet, place, index
     state.answered, state.choices = label(place, index), ()
-    state.offer = Offer(place, index + 1) if index + 1 < len(pages) else _following(content, place)
+    state.offer = next_offer(content, place, index)
     title = _title(content, place)
     return Reply(
         parts=[*(preface or []), page.text],
@@ -82,6 +82,13 @@ def page_reply(
             sources="; ".join(content.sources[s].named() for s in page.sources),
         ),
     )
+
+
+def next_offer(content: Content, place: Place, index: int) -> Offer | None:
+    """What comes after page ``index`` at ``place``: its next page, else the topic's next facet."""
+    if index + 1 < len(pages_at(content, place)):
+        return Offer(place, index + 1)
+    return _following(content, place)
 
 
 def offer_question(content: Content, offer: Offer | None) -> str:

@@ -19,7 +19,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
 
-from .answers import pages_at
+from .answers import next_offer
 from .dialog import Offer
 from .profile import LOADED, UNAVAILABLE, Profile
 from .turn import content_of, profile_of, remember_profile, state_of
@@ -89,15 +89,14 @@ def may_remember(profile: Profile) -> bool:
 
 
 def _keep_place(handler_input: HandlerInput, profile: Profile) -> None:
-    """With the listener's consent, where to go on next time: the pending offer, else the page after the last
-    one read (or that page again, if it was the last)."""
+    """With the listener's consent, where to go on next time: the pending offer, else what follows the page
+    last read (or that page again, if nothing follows it)."""
     if not profile.remember_place:
         return
     state = state_of(handler_input)
     resume = state.offer
     if resume is None and state.place is not None:
-        following = state.page + 1 < len(pages_at(content_of(handler_input), state.place))
-        resume = Offer(state.place, state.page + 1 if following else state.page)
+        resume = next_offer(content_of(handler_input), state.place, state.page) or Offer(state.place, state.page)
     profile.update(resume=resume)
 
 
