@@ -99,7 +99,10 @@ class Profile:
         self.heard_disclaimer = data.get("heard_disclaimer") is True
         last = data.get("last_visit")
         if isinstance(last, str) and len(last) == 10:
-            self.last_visit = last
+            try:
+                self.last_visit = datetime.date.fromisoformat(last).isoformat()
+            except ValueError:
+                self.last_visit = None
         remember = data.get("remember_place")
         self.remember_place = remember if isinstance(remember, bool) else None
         resume = data.get("resume")

@@ -350,3 +350,16 @@ def test_the_privacy_policy_says_what_is_kept_and_for_how_long():
     assert f"{KEEP_DAYS} days" in policy
     for kept in ("speech rate", "full", "disclaimer", "last used", "forget me", "Disabling the skill"):
         assert kept in policy, kept
+
+
+def test_a_tampered_session_cannot_store_values_out_of_bounds(dynamodb_store):
+    listener = Listener(build_skill(store=dynamodb_store))
+    listener.say("launch_request")
+    listener.attributes["profile"].update(
+        rate=5, heard_disclaimer="yes", last_visit="not a day", remember_place=True, resume={"place": "x"}
+    )
+    listener.say("help", intent="SlowerIntent")
+    listener.say("stop")
+    record = stored(dynamodb_store)
+    assert record["rate"] == 90 and record["heard_disclaimer"] is False
+    assert "last_visit" not in record and "resume" not in record
