@@ -10,7 +10,9 @@ manifest, from ``interaction_models/source/manifest.toml``, at ``skill.json``.
 
 The manifest has no endpoint until one is recorded in
 ``interaction_models/source/endpoint.toml`` (after the first ``sam deploy``), so
-the first upload creates the skill without one.
+the first upload creates the skill without one. The same run writes the
+ranker's snapshot of the bank (``skill/understanding/snapshot.py``), which
+comes from the same content.
 
     python -m skill.interaction_model                      # write the models and the manifest
     python -m skill.interaction_model --check              # exit 1 if a checked-in file is stale
@@ -29,6 +31,8 @@ from typing import Any
 
 from .content import Content, language_of, languages, load_content, supported_locales
 from .initialisms import capitals, dotted
+from .understanding import snapshot
+from .understanding.ranker import Ranker
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIR = ROOT / "interaction_models" / "source"
@@ -171,7 +175,16 @@ def model_path(locale: str) -> Path:
 def _generated() -> dict[Path, str]:
     files = {model_path(locale): render(build_model(locale)) for locale in locales()}
     files[MANIFEST_PATH] = render(build_manifest())
+    # Not part of the skill package, but generated from the same content at the same moment: see its module.
+    files.update({snapshot.path_for(language): _snapshot_text(language) for language in languages()})
     return files
+
+
+def _snapshot_text(language: str) -> str:
+    """Every phrasing of the bank as the ranker reads it, from the content as it is now."""
+    ranker = Ranker(load_content(supported_locales(language)[0]), read_before={})
+    terms = {phrasing: ranker.terms(phrasing) for question in ranker.questions for phrasing in question.phrasings}
+    return json.dumps(terms, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def stale_files() -> list[Path]:

@@ -24,6 +24,7 @@ import Stemmer
 
 from ..content import Content, Question, language_of, load_content, supported_locales
 from ..content.model import PageRef
+from . import snapshot
 from .bm25 import Bm25
 from .words import Phrase, Text, phrases, words
 
@@ -67,7 +68,8 @@ class Ranking:
 class Ranker:
     """The question bank of one locale's content, indexed for ranking."""
 
-    def __init__(self, content: Content):
+    def __init__(self, content: Content, read_before: dict[str, list[str]]):
+        """``read_before``: phrasings already read (``snapshot.py``); any other phrasing is read now."""
         vocabulary = content.vocabulary
         self.stopwords = frozenset(w for word in vocabulary.stopwords for w in words(word))
         self.topic_ids = {topic.id for topic in content.topics}
@@ -93,7 +95,9 @@ class Ranker:
             known: set[str] = set()
             named: dict[str, int] = {}
             for phrasing in question.phrasings:
-                terms = self.terms(phrasing)
+                terms = read_before.get(phrasing)
+                if terms is None:
+                    terms = self.terms(phrasing)
                 if terms:
                     documents.append(terms)
                     self.owner.append(index)
@@ -291,4 +295,4 @@ def ranker(locale: str) -> Ranker:
 
 @functools.cache
 def _ranker(language: str) -> Ranker:
-    return Ranker(load_content(supported_locales(language)[0]))
+    return Ranker(load_content(supported_locales(language)[0]), read_before=snapshot.read(language))
