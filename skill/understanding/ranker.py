@@ -203,14 +203,23 @@ class Ranker:
         preferred = named or ({topic} if topic else set())
         if named:
             ranked = [r for r in ranked if self.about[r.question.id] & named]
-        ranked.sort(key=lambda r: not self._fits(r, preferred))
-        return self._verdict(_distinct(ranked), asked, among, preferred, facet)
+        # On the topic the listener is on, naming no other ("when do they decide to use it"), half the words
+        # covered is enough for a question about that topic to come first.
+        bar = MIN_COVERAGE if named or not topic else MIN_LEAD_COVERAGE
+        ranked.sort(key=lambda r: not self._fits(r, preferred, bar))
+        return self._verdict(_distinct(ranked), asked, among, preferred, facet, bar)
 
-    def _fits(self, ranked: Ranked, preferred: set[str]) -> bool:
-        return bool(self.about[ranked.question.id] & preferred) and ranked.coverage >= MIN_COVERAGE
+    def _fits(self, ranked: Ranked, preferred: set[str], bar: float = MIN_COVERAGE) -> bool:
+        return bool(self.about[ranked.question.id] & preferred) and ranked.coverage >= bar
 
     def _verdict(
-        self, ranked: list[Ranked], asked: list[str], among: tuple[str, ...], preferred: set[str], facet: str | None
+        self,
+        ranked: list[Ranked],
+        asked: list[str],
+        among: tuple[str, ...],
+        preferred: set[str],
+        facet: str | None,
+        bar: float = MIN_COVERAGE,
     ) -> Ranking:
         if not ranked:
             return Ranking(UNKNOWN, ())
@@ -224,6 +233,8 @@ class Ranker:
             named = next((r for r in ranked if r.question.see in wanted), None)
             if named is not None:
                 return Ranking(ANSWER, (named,))
+        if top.coverage < MIN_COVERAGE and bar < MIN_COVERAGE and self._fits(top, preferred, bar):
+            return Ranking(ANSWER, (top,))
         if top.coverage >= MIN_COVERAGE:
             runner = ranked[1] if len(ranked) > 1 else None
             close = runner is not None and runner.coverage >= MIN_COVERAGE and runner.score >= CLOSE_CALL * top.score
