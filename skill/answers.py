@@ -11,6 +11,7 @@ from .content.model import PageRef
 from .dialog import DialogState, Offer, Place
 from .reply import Reply
 from .screen import Screen
+from .understanding.words import words
 
 OVERVIEW = "overview"
 
@@ -48,6 +49,18 @@ def place_about(content: Content, place: Place) -> str:
     if place.compare is not None or facet is None:
         return _title(content, place)
     return facet.about.format(topic=content.topic(place.topic).name)
+
+
+def brand_named(content: Content, place: Place, said: list[str]) -> list[str]:
+    """ "Hizentra is SCIg.", before a treatment's overview, when what was said names a brand of it ("what is
+    Hizentra?"). Other pages name the treatment themselves ("SCIg's side effects"). One brand only: the overview
+    with the disclaimer and its question stays within 90 words."""
+    topic = content.topic(place.topic)
+    if topic is None or place.facet != OVERVIEW:
+        return []
+    heard = {word for text in said for word in words(text)}
+    brand = next((brand for brand in topic.brands if brand.lower() in heard), None)
+    return [content.prompts["brand"].format(brand=brand, topic=topic.name)] if brand else []
 
 
 def can_compare(content: Content, first: str, second: str) -> bool:

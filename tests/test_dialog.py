@@ -233,3 +233,16 @@ def test_after_do_you_mean_a_short_reply_picks_one_of_the_two(said, chosen):
 def test_a_yes_no_question_without_a_topic_answers_itself_even_in_another_topic(console):
     console.say("tell me about SCIg")
     assert render_response(console.say("is there a cure")).startswith("No.")
+
+
+@pytest.mark.parametrize(
+    ("asked", "said"),
+    [
+        ("ask m. m. n. guide what is hizentra", "Hizentra is SCIg."),
+        ("tell me about gammagard", "Gammagard is IVIg."),
+        ("is octagam the same as privigen", "Privigen is IVIg."),
+    ],
+)
+def test_a_brand_asked_about_is_said_to_be_ivig_or_scig(asked, said):
+    console = Console(build_skill(), LocalNlu.from_file(model_path("en-US")))
+    assert said in render_response(console.say(asked))

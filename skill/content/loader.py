@@ -283,4 +283,5 @@ def _topic(data: dict[str, Any], localise: Localise) -> Topic:
         facets={facet_id: _pages(facet["pages"], localise) for facet_id, facet in data.get("facets", {}).items()},
         intent=data.get("intent"),
         summary=_pages([data["summary"]], localise)[0] if "summary" in data else None,
+        brands=tuple(data.get("brands", ())),
     )

@@ -55,6 +55,7 @@ class Topic:
     facets: dict[str, tuple[Page, ...]]
     intent: str | None = None
     summary: Page | None = None  # a few sentences for comparisons: how well it works, main risks, when used
+    brands: tuple[str, ...] = ()  # brand names of the treatment, as written
 
     def pages(self, facet: str) -> tuple[Page, ...]:
         return self.facets.get(facet, ())

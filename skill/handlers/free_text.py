@@ -15,7 +15,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_slot, is_intent_name
 from ask_sdk_model import Response
 
-from ..answers import page_reply, place_of, spoken_list
+from ..answers import brand_named, page_reply, place_of, spoken_list
 from ..dialog import Offer
 from ..reply import Reply, first_turn_preface, respond
 from ..turn import content_of, state_of
@@ -77,7 +77,7 @@ def answer_free_text(
     if command in _COMMANDS:
         return _command(handler_input, command)
     # A safety preface ("If this is happening now, call ...") takes the place of the one-shot disclaimer.
-    return respond(handler_input, _reply(handler_input, ranking, preface or first_turn_preface(handler_input)))
+    return respond(handler_input, _reply(handler_input, ranking, preface or first_turn_preface(handler_input), text))
 
 
 def _command(handler_input: HandlerInput, intent: str) -> Response:
@@ -86,13 +86,14 @@ def _command(handler_input: HandlerInput, intent: str) -> Response:
     return response
 
 
-def _reply(handler_input: HandlerInput, ranking: Ranking, preface: list[str]) -> Reply:
+def _reply(handler_input: HandlerInput, ranking: Ranking, preface: list[str], text: str) -> Reply:
     content = content_of(handler_input)
     state = state_of(handler_input)
     prompts = content.prompts
     found = ranking.candidates
     if ranking.verdict == ANSWER:
         ref = found[0].question.ref
+        preface = [*preface, *brand_named(content, place_of(ref), [text])]
         return page_reply(content, state, place_of(ref), ref.page, preface=preface)
     if ranking.verdict == CLARIFY:
         _offer(state, found[0])

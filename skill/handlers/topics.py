@@ -13,12 +13,13 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, is_intent_name, is_request_type
 from ask_sdk_model import Response
 
-from ..answers import OVERVIEW, facet_menu, page_reply, topic_menu
+from ..answers import OVERVIEW, brand_named, facet_menu, page_reply, topic_menu
 from ..content import Content, FacetInfo, Question, Topic
 from ..dialog import Place
 from ..reply import Reply, first_turn_preface, respond
 from ..slots import topic_slot
 from ..turn import content_of, state_of
+from ..understanding.heard import heard_texts
 from ..understanding.ranker import ranker
 from .free_text import answer_free_text
 
@@ -116,7 +117,9 @@ def answer(handler_input: HandlerInput, facet: FacetInfo, topic_id: str | None =
         state.topic, state.facet = topic.id, None
         missing = prompts["missing_facet"].format(facet=facet.menu, topic=topic.name)
         return respond(handler_input, Reply([missing, facet_menu(content, topic)]))
-    reply = page_reply(content, state, Place(topic.id, facet.id), preface=first_turn_preface(handler_input))
+    place = Place(topic.id, facet.id)
+    preface = [*first_turn_preface(handler_input), *brand_named(content, place, heard_texts(handler_input))]
+    reply = page_reply(content, state, place, preface=preface)
     return respond(handler_input, reply)
 
 
