@@ -57,15 +57,19 @@ class SaveProfile(AbstractResponseInterceptor):
         )
         if ending and profile.status == LOADED:
             _keep_place(handler_input, profile)
-        if ending and profile.changed and profile.status == LOADED:
-            attributes = handler_input.attributes_manager
-            try:
-                attributes.persistent_attributes = profile.record()
-                attributes.save_persistent_attributes()
-                profile.changed = False
-            except PersistenceException as error:
-                logger.warning("listener store not written: %s", _kind(error))
+            if profile.changed:
+                _write(handler_input, profile)
         profile.save(handler_input.attributes_manager.session_attributes)
+
+
+def _write(handler_input: HandlerInput, profile: Profile) -> None:
+    attributes = handler_input.attributes_manager
+    try:
+        attributes.persistent_attributes = profile.record()
+        attributes.save_persistent_attributes()
+        profile.changed = False
+    except PersistenceException as error:
+        logger.warning("listener store not written: %s", _kind(error))
 
 
 def forget(handler_input: HandlerInput) -> bool:

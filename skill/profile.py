@@ -14,7 +14,7 @@ and whether anything changed (so the session writes at most once, at its end).
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from .dialog import Offer, read_offer
@@ -90,7 +90,9 @@ class Profile:
 
     def forget(self) -> None:
         """Back to defaults, and nothing more is written this session."""
-        self.__init__(status=FORGOTTEN)
+        fresh = Profile(status=FORGOTTEN)
+        for name in (f.name for f in fields(self)):
+            setattr(self, name, getattr(fresh, name))
 
     def _read(self, data: dict[str, Any]) -> None:
         rate = data.get("rate")
