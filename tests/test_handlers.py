@@ -10,6 +10,7 @@ from conftest import FIXTURES, Conversation, fixture, reprompt_of, speech_of
 from skill.answers import pages_at
 from skill.dialog import Place
 from skill.gateway import handle_event
+from skill.speech import to_plain
 
 
 def send(skill, name):
@@ -26,11 +27,29 @@ def test_disclaimer_is_one_sentence_that_says_it_is_not_medical_advice(content):
     assert "not medical advice" in disclaimer and "neurologist" in disclaimer and "911" in disclaimer
 
 
+# How each fixture's response must leave the session, written out: open (with a reprompt), ended, or silent.
+ENDED = {"cancel", "emergency", "question_red_flag_during_infusion", "stop", "unknown_request_type"}
+SILENT = {"session_ended_error", "session_ended_user", "skill_event"}
+
+
+def test_the_table_names_only_fixtures_that_exist():
+    assert ENDED | SILENT <= {p.stem for p in FIXTURES.glob("*.json")}
+
+
 @pytest.mark.parametrize("name", sorted(p.stem for p in FIXTURES.glob("*.json")))
-def test_every_open_response_has_a_reprompt(skill, name):
+def test_every_response_ends_or_stays_open_as_it_should(skill, name):
     body = handle_event(skill, fixture(name))["response"]
-    if body.get("shouldEndSession") is False:
-        assert body["reprompt"]["outputSpeech"]["ssml"], name
+    if name in SILENT:
+        assert "outputSpeech" not in body and "reprompt" not in body and body.get("shouldEndSession") is None
+    elif name in ENDED:
+        assert body["shouldEndSession"] is True and "reprompt" not in body
+        speech = body["outputSpeech"]
+        assert to_plain(speech.get("ssml") or speech["text"]).strip()
+    else:
+        # An open turn keeps asking: its reprompt is a question of its own, not an empty or bare sound.
+        assert body["shouldEndSession"] is False
+        reprompt = to_plain(body["reprompt"]["outputSpeech"]["ssml"])
+        assert reprompt.endswith("?") and len(reprompt.split()) >= 3, (name, reprompt)
 
 
 def test_launch_welcomes_disclaims_lists_and_asks(skill, content):

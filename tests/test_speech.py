@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from skill.content import load_content, supported_locales
+from skill.content import LexiconEntry, load_content, supported_locales
 from skill.content.loader import DATA_DIR
 from skill.speech import PAUSE, to_plain, to_ssml
 
@@ -72,3 +73,40 @@ def test_british_english_voices_hear_british_pronunciations():
         == to_ssml(load_content("en-IN"), "cyclophosphamide")
     )
     assert to_ssml(load_content("en-CA"), "cyclophosphamide") == american
+
+
+def test_characters_xml_forbids_are_dropped_and_the_rest_kept():
+    said = "tab\there\nline\rcr null\x00 esc\x1b lone\ud800 surrogate \ufffe\uffff end é 😀"
+    ssml = to_ssml(CONTENT, said)
+    ET.fromstring(f"<speak>{ssml}</speak>")
+    assert ssml == "tab\there\nline\rcr null esc lone surrogate  end é 😀"
+
+
+def _with_lexicon(*entries: LexiconEntry):
+    return dataclasses.replace(CONTENT, lexicon=entries)
+
+
+def test_quotes_in_an_alias_or_ipa_are_escaped_inside_the_attribute():
+    content = _with_lexicon(LexiconEntry("Zed", alias='say "zed" & <more>'), LexiconEntry("Quux", ipa='kw"ʊks'))
+    ssml = to_ssml(content, "Zed and Quux")
+    assert ssml == (
+        '<sub alias="say &quot;zed&quot; &amp; &lt;more&gt;">Zed</sub> and '
+        '<phoneme alphabet="ipa" ph="kw&quot;ʊks">Quux</phoneme>'
+    )
+    ET.fromstring(f"<speak>{ssml}</speak>")
+
+
+def test_the_longer_of_two_entries_starting_at_the_same_word_wins():
+    content = _with_lexicon(LexiconEntry("Gammagard", alias="short"), LexiconEntry("Gammagard Liquid", alias="long"))
+    assert to_ssml(content, "Gammagard Liquid") == '<sub alias="long">Gammagard Liquid</sub>'
+    assert to_ssml(content, "Gammagard") == '<sub alias="short">Gammagard</sub>'
+
+
+def test_say_as_keeps_the_written_form_and_case_of_what_was_written():
+    content = _with_lexicon(LexiconEntry("MMN", say_as="characters"))
+    assert to_ssml(content, "mmn") == '<say-as interpret-as="characters">mmn</say-as>'
+    assert to_plain(to_ssml(content, "MMN & you")) == "MMN & you"
+
+
+def test_a_content_without_a_lexicon_speaks_its_text_as_written():
+    assert to_ssml(_with_lexicon(), "IVIg & MMN") == "IVIg &amp; MMN"
