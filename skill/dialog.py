@@ -57,6 +57,8 @@ class DialogState:
     answered: str | None = None  # what the last turn answered: a page label, a safety level, "unknown", "clarify"
     asking: str | None = None  # a yes-or-no question this turn asks, other than an offer
     answering: str | None = None  # the question the last turn asked, that "yes" or "no" now answers (one turn only)
+    misses: int = 0  # answers of "I don't know" in a row, for the error ladder (handlers/ladder.py)
+    menu_heard: bool = False  # whether this session has heard the menu of what to ask
 
     @classmethod
     def from_attributes(cls, attributes: dict[str, Any]) -> DialogState:
@@ -76,6 +78,8 @@ class DialogState:
                 choices=tuple(_name(c) for c in data.get("choices") or ())[:MAX_CHOICES],
                 answered=_name(data.get("answered")),
                 answering=_name(data.get("asking")),
+                misses=_page(data.get("misses")),
+                menu_heard=data.get("menu_heard") is True,
             )
         except (TypeError, ValueError, KeyError, AttributeError):
             # Attributes from an older or foreign session: start afresh rather than fail.

@@ -219,12 +219,13 @@ def test_help_explains_disclaims_and_asks(skill, content):
 
 
 @pytest.mark.parametrize("name", ["fallback", "unknown_intent", "unhandled_request_type"])
-def test_fallback_says_what_it_can_do_and_offers_topics(skill, content, name):
+def test_fallback_is_a_first_miss_with_one_example(skill, content, name):
     response = send(skill, name)
     speech = speech_of(response)
     assert speech.startswith(content.prompts["fallback"])
-    assert content.prompts["what_you_can_ask"] in speech
-    assert reprompt_of(response) == content.prompts["ask"]
+    assert content.prompts["example_first"] in speech
+    assert content.prompts["what_you_can_ask"] not in speech, "no menu on a first miss"
+    assert reprompt_of(response) == content.prompts["ask_question"]
 
 
 @pytest.mark.parametrize("name", ["stop", "cancel"])

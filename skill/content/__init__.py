@@ -5,7 +5,7 @@ Data files in ``data/<language>/`` (TOML) are loaded into the typed model of
 read from here.
 """
 
-from .loader import DEFAULT_LOCALE, language_of, languages, load_content, resolve_locale, supported_locales
+from .loader import DEFAULT_LOCALE, data_file, language_of, languages, load_content, resolve_locale, supported_locales
 from .model import Content, FacetInfo, LexiconEntry, Page, Question, Source, Topic
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "Question",
     "Source",
     "Topic",
+    "data_file",
     "language_of",
     "languages",
     "load_content",

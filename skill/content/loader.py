@@ -107,6 +107,11 @@ def _load(locale: str) -> Content:
     )
 
 
+def data_file(language: str, name: str) -> dict[str, Any]:
+    """One of a language's data files that the typed model does not hold (``replies.toml``), parsed once."""
+    return _read(DATA_DIR / language / f"{name}.toml")
+
+
 def _lexicon_entry(entry: dict[str, Any], phonemes: str) -> LexiconEntry:
     """An entry with the pronunciation in the locale's phoneme set."""
     return LexiconEntry(**{**entry, "ipa": entry["ipa"][phonemes]} if "ipa" in entry else entry)

@@ -22,11 +22,14 @@ from .launch import LaunchHandler
 from .navigation import NoHandler, PreviousHandler, RepeatHandler, StartOverHandler, YesHandler
 from .preferences import ForgetMeHandler, RememberPlaceHandler, SpeechRateHandler
 from .safety import TriageHandler
+from .short_replies import ClarifyAnswerHandler, ShortReplyHandler
 from .topics import FacetQuestionHandler, QuestionHandler, SwitchTopicHandler, TopicQuestionHandler
 
 REQUEST_HANDLERS = (
     TriageHandler(),
     LaunchHandler(),
+    ClarifyAnswerHandler(),
+    ShortReplyHandler(),
     FreeTextHandler(),
     FacetQuestionHandler(),
     TopicQuestionHandler(),

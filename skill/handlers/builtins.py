@@ -11,7 +11,8 @@ from ask_sdk_model import Response
 
 from ..guards import SILENT_FAMILIES, SILENT_REQUESTS
 from ..reply import Reply, respond
-from ..turn import content_of
+from ..turn import content_of, state_of
+from .ladder import missed
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +24,7 @@ class HelpHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
         help_text = content.prompts["help"]
+        state_of(handler_input).menu_heard = True
         return respond(
             handler_input, Reply([help_text], card_title=f"{content.skill_name}: help", card_lines=[help_text])
         )
@@ -90,5 +92,5 @@ class UnhandledRequestHandler(AbstractRequestHandler):
 
 
 def _fallback(handler_input: HandlerInput) -> Response:
-    content = content_of(handler_input)
-    return respond(handler_input, Reply([content.prompts["fallback"], content.prompts["what_you_can_ask"]]))
+    """What Alexa could not match climbs the error ladder as an unanswered question does."""
+    return respond(handler_input, missed(handler_input, [], apology="fallback"))

@@ -7,6 +7,7 @@ taking it while pregnant safe") is read the same way, with its facet as a hint.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable
 
@@ -15,7 +16,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_slot, is_intent_name
 from ask_sdk_model import Response
 
-from ..answers import brand_named, page_reply, place_of, spoken_list
+from ..answers import brand_named, page_reply, place_of
 from ..dialog import Offer
 from ..reply import Reply, first_turn_preface, respond
 from ..turn import content_of, state_of
@@ -23,6 +24,7 @@ from ..understanding.heard import QUESTION_SLOT
 from ..understanding.ranker import ANSWER, CLARIFY, Ranked, Ranking, ranker
 from .builtins import CancelOrStopHandler, HelpHandler
 from .info import EvidenceHandler, SourcesHandler
+from .ladder import missed
 from .navigation import NoHandler, PreviousHandler, RepeatHandler, StartOverHandler, YesHandler
 from .preferences import RATE_INTENTS, answer_remember, change_rate, forget_me
 
@@ -97,18 +99,11 @@ def _reply(handler_input: HandlerInput, ranking: Ranking, preface: list[str], te
         return page_reply(content, state, place_of(ref), ref.page, preface=preface)
     if ranking.verdict == CLARIFY:
         _offer(state, found[0])
-        state.choices, state.answered = tuple(r.question.id for r in found), "clarify"
+        state.choices, state.answered = tuple(r.question.id for r in found), CLARIFY
         question = prompts["clarify"].format(first=found[0].question.about, second=found[1].question.about)
         return Reply(preface, question)
-    state.choices, state.answered = (), "unknown"
-    if not found:
-        state.offer = None
-        return Reply([*preface, prompts["dont_know"], prompts["what_you_can_ask"]])
-    _offer(state, found[0])
-    nearest = prompts["nearest"].format(questions=spoken_list([r.question.about for r in found], "or"))
-    return Reply(
-        [*preface, prompts["dont_know"], nearest], prompts["nearest_offer"].format(first=found[0].question.about)
-    )
+    reply = missed(handler_input, [r.question for r in found])
+    return dataclasses.replace(reply, parts=[*preface, *reply.parts])
 
 
 def _offer(state, ranked: Ranked) -> None:

@@ -1,0 +1,99 @@
+"""Short replies that are not questions: "what?" repeats, "hold on" waits, "thanks" closes warmly, and the
+answer to "Do you mean A, or B?" picks, takes both, or neither.
+
+They come as their own intents (``WaitIntent``, ``ThanksIntent``, Alexa's yes, no and repeat) or as free text
+that is nothing else ("huh", "number two", "none of those"); ``understanding/replies.py`` reads the free text.
+"""
+
+from __future__ import annotations
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import is_intent_name
+from ask_sdk_model import Response
+
+from ..answers import page_reply, place_of
+from ..dialog import Offer
+from ..reply import Reply, respond
+from ..speech import to_plain
+from ..turn import content_of, state_of
+from ..understanding.heard import heard_texts, intent_name
+from ..understanding.ranker import CLARIFY, ranker
+from ..understanding.replies import BOTH, NEITHER, REPEAT, THANKS, WAIT, replies
+from .free_text import QUESTION_INTENT
+from .navigation import RepeatHandler
+
+THANKS_INTENT = "ThanksIntent"
+WAIT_INTENT = "WaitIntent"
+_KINDS = {THANKS_INTENT: THANKS, WAIT_INTENT: WAIT}
+
+
+def _said(handler_input: HandlerInput) -> str:
+    return " ".join(heard_texts(handler_input))
+
+
+def _kind(handler_input: HandlerInput) -> str | None:
+    name = intent_name(handler_input)
+    if name in _KINDS:
+        return _KINDS[name]
+    if name != QUESTION_INTENT:
+        return None
+    return replies(content_of(handler_input).locale).kind_of(_said(handler_input))
+
+
+class ShortReplyHandler(AbstractRequestHandler):
+    """ "what?", "huh": the last thing said again; "um", "hold on": "Take your time." and the question;
+    "thanks", "that's all, thank you": a warm goodbye."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return _kind(handler_input) is not None
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        kind = _kind(handler_input)
+        prompts = content_of(handler_input).prompts
+        if kind == REPEAT:
+            return RepeatHandler().handle(handler_input)
+        if kind == THANKS:
+            return respond(handler_input, Reply([prompts["thanks_goodbye"]], end=True))
+        state = state_of(handler_input)
+        state.asking = state.answering  # the question is still open: "yes" still answers it
+        last = state.last
+        question = to_plain(last.reprompt) if last and last.reprompt else prompts["ask"]
+        return respond(handler_input, Reply([prompts["take_your_time"]], question))
+
+
+class ClarifyAnswerHandler(AbstractRequestHandler):
+    """The reply to "Do you mean A, or B?": "number two" or "the first one" picks; "both" reads the first and
+    offers the second; "neither" (or "no") asks what was meant. Anything else is a new question for the others."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return _choice(handler_input) is not None
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        content = content_of(handler_input)
+        state = state_of(handler_input)
+        choice = _choice(handler_input)
+        bank = ranker(content.locale)
+        offered = [bank.question(question_id) for question_id in state.choices]
+        if choice == NEITHER:
+            state.choices, state.offer, state.answered = (), None, "clarify:neither"
+            reply = Reply([content.prompts["clarify_neither"]], content.prompts["clarify_what_then"])
+            return respond(handler_input, reply)
+        first = offered[0 if choice == BOTH else choice]
+        reply = page_reply(content, state, place_of(first.ref), first.ref.page)
+        if choice == BOTH:
+            second = offered[1]
+            state.offer = Offer(place_of(second.ref), second.ref.page)
+            reply.question = content.prompts["clarify_both_offer"].format(second=second.about)
+        return respond(handler_input, reply)
+
+
+def _choice(handler_input: HandlerInput) -> int | str | None:
+    """What a reply picks among the questions just offered; None when none were offered, or it picks nothing."""
+    state = state_of(handler_input)
+    if state.answered != CLARIFY or not state.choices:
+        return None
+    if is_intent_name("AMAZON.NoIntent")(handler_input):
+        return NEITHER
+    said = _said(handler_input)
+    return replies(content_of(handler_input).locale).choice_in(said, len(state.choices)) if said else None
