@@ -39,8 +39,9 @@ _BREAK = re.compile(r"<break\b[^>]*/>")
 _RATE = re.compile(r'<prosody rate="(\d+)%">')
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 _LEVELS = ("no_change", "call_doctor", "emergency")  # least to most urgent
-_MISSED = "unknown"
-_TURN_LABELS = ("repeats", "same_answer", "replays_safety", "ends", "waits", "slower", "faster", "next_part", "back")
+_TURN_LABELS = (
+    "repeats", "same_answer", "replays_safety", "ends", "waits", "slower", "faster", "next_part", "back", "shorter", "after_clarify"
+)
 
 
 @dataclass
@@ -71,6 +72,7 @@ class Heard:
     offer: dict[str, Any] | None
     choices: tuple[str, ...]
     rate: int
+    missed: bool  # an "I don't know" reply
 
     @property
     def words(self) -> int:
@@ -88,10 +90,6 @@ class Heard:
     @property
     def longest_list(self) -> int:
         return max((list_items(s) for s in _SENTENCE.split(self.plain)), default=0)
-
-    @property
-    def missed(self) -> bool:
-        return self.answered == _MISSED
 
 
 _LEAD_IN = re.compile(r"^(such as|like|including|for example)\b:?\s*")
@@ -180,14 +178,22 @@ class Runner:
         checked = []
         for index, turn in enumerate(session.turns):
             response = console.say(turn.say)
-            heard.append(_heard(turn.say, response))
+            heard.append(_heard(turn.say, response, _misses(session.locale)))
             failed = [e for e in turn.expect if not check(e, heard, session.locale)]
             checked.append(Checked(session.id, index, turn, heard[-1], failed))
         console.close()
         return checked
 
 
-def _heard(say: str, response: dict[str, Any]) -> Heard:
+def _misses(locale: str) -> tuple[str, ...]:
+    """How the skill's "I don't know" replies begin (the dialog state's label stays on a reply that
+    answers nothing, such as "thanks", so the words tell)."""
+    prompts = load_content(locale).prompts
+    said = [prompts.get(key) for key in ("dont_know", "dont_know_again", "dont_know_still", "fallback")]
+    return tuple(_squash(_SENTENCE.split(text, maxsplit=1)[0]) for text in said if text)
+
+
+def _heard(say: str, response: dict[str, Any], misses: tuple[str, ...]) -> Heard:
     body = response.get("response") or {}
     speech = body.get("outputSpeech") or {}
     ssml = speech.get("ssml") or speech.get("text") or ""
@@ -202,6 +208,7 @@ def _heard(say: str, response: dict[str, Any]) -> Heard:
         offer=dialog.get("offer"),
         choices=tuple(dialog.get("choices") or ()),
         rate=int(rate.group(1)) if rate else 100,
+        missed=any(miss in _squash(to_plain(ssml)) for miss in misses),
     )
 
 
@@ -318,7 +325,7 @@ CHECKS: dict[str, Callable[[Heard, Heard | None, list[Heard], str, str], bool]] 
     "says": lambda now, b, h, a, l: _says(now, a),
     "not_says": lambda now, b, h, a, l: not _says(now, a),
     "first": lambda now, b, h, a, l: _first(now, a),
-    "example": lambda now, b, h, a, l: _says(now, "for example|you could ask|try|nearest|like"),
+    "example": lambda now, b, h, a, l: bool(re.search(r"for example|could (also )?ask|\btry\b|nearest", now.plain, re.I)),
     "miss": lambda now, b, h, a, l: now.missed,
     "not_miss": lambda now, b, h, a, l: not now.missed,
     "answers": lambda now, b, h, a, l: any((now.answered or "").startswith(x) for x in a.split("|")),
