@@ -25,6 +25,7 @@ from .navigation import RepeatHandler
 
 THANKS_INTENT = "ThanksIntent"
 WAIT_INTENT = "WaitIntent"
+DONE = "done"
 _KINDS = {THANKS_INTENT: THANKS, WAIT_INTENT: WAIT}
 
 
@@ -36,6 +37,10 @@ def _kind(handler_input: HandlerInput) -> str | None:
     name = intent_name(handler_input)
     if name in _KINDS:
         return _KINDS[name]
+    if name == "AMAZON.NoIntent":
+        # "no" to "What would you like to know?", with nothing offered and no yes-or-no question open: done.
+        state = state_of(handler_input)
+        return DONE if state.offer is None and state.answering is None else None
     if name != QUESTION_INTENT:
         return None
     return replies(content_of(handler_input).locale).kind_of(_said(handler_input))
@@ -43,7 +48,7 @@ def _kind(handler_input: HandlerInput) -> str | None:
 
 class ShortReplyHandler(AbstractRequestHandler):
     """ "what?", "huh": the last thing said again; "um", "hold on": "Take your time." and the question;
-    "thanks", "that's all, thank you": a warm goodbye."""
+    "thanks", "that's all, thank you", and "no" when nothing is on offer: a warm goodbye."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return _kind(handler_input) is not None
@@ -53,8 +58,8 @@ class ShortReplyHandler(AbstractRequestHandler):
         prompts = content_of(handler_input).prompts
         if kind == REPEAT:
             return RepeatHandler().handle(handler_input)
-        if kind == THANKS:
-            return respond(handler_input, Reply([prompts["thanks_goodbye"]], end=True))
+        if kind in (THANKS, DONE):
+            return respond(handler_input, Reply([prompts["thanks_goodbye" if kind == THANKS else "goodbye"]], end=True))
         state = state_of(handler_input)
         state.asking = state.answering  # the question is still open: "yes" still answers it
         last = state.last

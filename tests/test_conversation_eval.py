@@ -1,0 +1,71 @@
+"""The conversation benchmark's own measures: pauses, lists, the labels a plain-words must becomes, and the
+smoke sessions through the console path."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from skill.conversation_eval import Heard, Runner, figures, list_items, read_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+SMOKE = ROOT / "tests" / "corpus" / "conversations" / "smoke.toml"
+
+
+def _labels():
+    spec = importlib.util.spec_from_file_location("conversation_labels", ROOT / "bench" / "conversation_labels.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.labels_for
+
+
+@pytest.mark.parametrize(
+    ("sentence", "items"),
+    [
+        ("Do you mean the risks of SCIg, or its side effects?", 0),
+        ("Ask things like: tell me about IVIg, what are the side effects of steroids, or do I need treatment.", 3),
+        ("I can tell you about MMN, symptoms, diagnosis, IVIg, and SCIg.", 5),
+        ("Mild side effects, such as headache, chills or tiredness, are common.", 0),
+        ("Watch for headache, chills, fever and rash.", 4),
+        ("This is general information, not medical advice, so talk to your neurologist, and call 911.", 0),
+    ],
+)
+def test_a_list_is_counted_by_its_items(sentence, items):
+    assert list_items(sentence) == items
+
+
+def _heard(ssml: str) -> Heard:
+    return Heard("x", ssml, "", False, None, None, (), 100, False)
+
+
+def test_words_before_the_first_pause_stop_at_the_first_break():
+    ssml = '<speak>One two three.<break time="300ms"/>Four five.</speak>'
+    assert _heard(ssml).before_pause == 3
+    assert _heard("<speak>One two three. Four five.</speak>").before_pause == 5
+
+
+@pytest.mark.parametrize(
+    ("must", "wanted"),
+    [
+        ("closes warmly and ends the session", {"ends", "not_miss"}),
+        ("re-reads the same answer more slowly, adding nothing new", {"same_answer", "slower", "not_miss"}),
+        ("stays on SCIg and says weekly is a usual schedule", {"topic:scig", "not_miss"}),
+        ("tells them to call emergency services now, before anything else, since chest pain after IVIg can mean a clot",
+         {"safety:emergency", "first:911|999|000|112|emergency", "not_miss"}),
+        ("replays the same advice", {"replays_safety", "not_miss"}),
+        ("gives another short miss with a different example question", {"open", "max_items:3", "new_apology", "example",
+                                                                           "one_breath"}),
+    ],
+)
+def test_plain_words_become_the_labels_they_ask_for(must, wanted):
+    assert set(_labels()(must)[0]) == wanted
+
+
+def test_the_smoke_sessions_pass_through_the_console_path():
+    sessions = read_corpus(SMOKE)
+    runner = Runner()
+    results = [checked for session in sessions for checked in runner.run(session)]
+    assert [(c.session, c.index, c.failed) for c in results if c.failed] == []
+    assert figures(results, len(sessions)).dead_ends == 0
