@@ -38,7 +38,9 @@ def main(argv: list[str] | None = None) -> int:
         sessions = read_corpus(path)
         results = [checked for session in sessions for checked in runner.run(session)]
         f = figures(results, len(sessions))
-        print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: {f.sessions} sessions, {f.turns} turns")
+        print(
+            f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: {f.sessions} sessions, {f.turns} turns"
+        )
         print(f"  turns that do all their labels ask   {f.passed}/{f.turns} ({100 * f.passed / f.turns:.1f}%)")
         print(f"  within one breath (<= {ONE_BREATH} words)     {100 * f.one_breath:.1f}%")
         print(f"  words per turn                       median {f.words_median:g}, max {f.words_max}")

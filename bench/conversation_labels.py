@@ -42,7 +42,8 @@ RULES: list[tuple[str, list[str]]] = [
     (r"naming no more than three", ["max_items:3"]),
     (r"^closes (warmly|kindly)", ["ends", "not_miss"]),
     (r"reminding them to (contact|call) the doctor", ["says:doctor"]),
-    (r"^moves on by asking", ["offers", "not_miss", "max_items:3"]),
+    (r"^moves on by asking(?!.* or closes)", ["offers"]),
+    (r"^moves on by asking", ["not_miss", "max_items:3"]),
     (r"^moves on by asking briefly", ["one_breath"]),
     (r"re-reads the same answer more slowly", ["same_answer", "slower"]),
     (r"re-reads the same answer at a quicker pace", ["same_answer", "faster"]),
@@ -83,8 +84,11 @@ RULES: list[tuple[str, list[str]]] = [
     (r"stop the (infusion|drip)|pause the infusion", ["says:stop|pause"]),
     (r"before anything else$", ["first_turn_safety"]),
     (r"serious allergic reaction first", ["safety:call_doctor", "first:stop|pause|nurse"]),
-    (r"^(says|advises|tells).*(doctor (or nurse )?today|doctor promptly today|infusion team today|speak to a doctor today"
-     r"|seen the same day)", ["safety:call_doctor", "says:doctor|team|today"]),
+    (
+        r"^(says|advises|tells).*(doctor (or nurse )?today|doctor promptly today|infusion team today"
+        r"|speak to a doctor today|seen the same day)",
+        ["safety:call_doctor", "says:doctor|team|today"],
+    ),
     (r"not to (stop|skip) or change treatment|before changing anything", ["says:neurologist|team|doctor"]),
     (r"^advises not to (stop|skip)", ["safety:no_change"]),
     (r"neurologist (know )?soon|contact their neurologist soon", ["says:neurologist"]),
@@ -93,9 +97,11 @@ RULES: list[tuple[str, list[str]]] = [
     (r"headache is a common", ["says:headache"]),
     (r"call the doctor urgently", ["says:doctor"]),
     (r"care team before stopping", ["says:team|neurologist|doctor"]),
-    (r"^(answers|explains|compares|stays|says (?!briefly it|it can't)|gives (?!a short (helpful )?miss|another)|tells|advises"
-     r"|treats|responds"
-     r"|switches|drops)", ["not_miss"]),
+    (
+        r"^(answers|explains|compares|stays|says (?!briefly it|it can't)|gives (?!a short (helpful )?miss|another)"
+        r"|tells|advises|treats|responds|switches|drops)",
+        ["not_miss"],
+    ),
 ]
 
 _STAYS = re.compile(r"^stays on (the )?(?P<x>.+?)( comparison)?( and (says|gives|names|answers)|,)")

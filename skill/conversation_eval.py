@@ -40,7 +40,17 @@ _RATE = re.compile(r'<prosody rate="(\d+)%">')
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 _LEVELS = ("no_change", "call_doctor", "emergency")  # least to most urgent
 _TURN_LABELS = (
-    "repeats", "same_answer", "replays_safety", "ends", "waits", "slower", "faster", "next_part", "back", "shorter", "after_clarify"
+    "repeats",
+    "same_answer",
+    "replays_safety",
+    "ends",
+    "waits",
+    "slower",
+    "faster",
+    "next_part",
+    "back",
+    "shorter",
+    "after_clarify",
 )
 
 
@@ -312,39 +322,41 @@ def _shorter(now: Heard, heard: list[Heard]) -> bool:
 
 CHECKS: dict[str, Callable[[Heard, Heard | None, list[Heard], str, str], bool]] = {
     # How it is said
-    "one_breath": lambda now, b, h, a, l: now.before_pause <= ONE_BREATH,
-    "max_words": lambda now, b, h, a, l: now.words <= int(a),
-    "max_items": lambda now, b, h, a, l: now.longest_list <= int(a or MAX_LIST),
-    "offers": lambda now, b, h, a, l: not now.ended and now.plain.rstrip().endswith("?"),
-    "ends": lambda now, b, h, a, l: now.ended,
-    "open": lambda now, b, h, a, l: not now.ended,
-    "slower": lambda now, b, h, a, l: b is not None and now.rate < b.rate,
-    "faster": lambda now, b, h, a, l: b is not None and now.rate > b.rate,
-    "rate_below": lambda now, b, h, a, l: now.rate < 100,
+    "one_breath": lambda now, b, h, a, loc: now.before_pause <= ONE_BREATH,
+    "max_words": lambda now, b, h, a, loc: now.words <= int(a),
+    "max_items": lambda now, b, h, a, loc: now.longest_list <= int(a or MAX_LIST),
+    "offers": lambda now, b, h, a, loc: not now.ended and now.plain.rstrip().endswith("?"),
+    "ends": lambda now, b, h, a, loc: now.ended,
+    "open": lambda now, b, h, a, loc: not now.ended,
+    "slower": lambda now, b, h, a, loc: b is not None and now.rate < b.rate,
+    "faster": lambda now, b, h, a, loc: b is not None and now.rate > b.rate,
+    "rate_below": lambda now, b, h, a, loc: now.rate < 100,
     # What is said
-    "says": lambda now, b, h, a, l: _says(now, a),
-    "not_says": lambda now, b, h, a, l: not _says(now, a),
-    "first": lambda now, b, h, a, l: _first(now, a),
-    "example": lambda now, b, h, a, l: bool(re.search(r"for example|could (also )?ask|\btry\b|nearest", now.plain, re.I)),
-    "miss": lambda now, b, h, a, l: now.missed,
-    "not_miss": lambda now, b, h, a, l: not now.missed,
-    "answers": lambda now, b, h, a, l: any((now.answered or "").startswith(x) for x in a.split("|")),
-    "topic": lambda now, b, h, a, l: bool(_topic_of(now.answered, l) & set(a.split("|"))),
-    "safety": lambda now, b, h, a, l: _safety(now, a),
-    "clarifies": lambda now, b, h, a, l: now.answered == "clarify",
-    "picks": lambda now, b, h, a, l: _picks(now, b, a, l),
+    "says": lambda now, b, h, a, loc: _says(now, a),
+    "not_says": lambda now, b, h, a, loc: not _says(now, a),
+    "first": lambda now, b, h, a, loc: _first(now, a),
+    "example": lambda now, b, h, a, loc: bool(
+        re.search(r"for example|could (also )?ask|\btry\b|nearest", now.plain, re.I)
+    ),
+    "miss": lambda now, b, h, a, loc: now.missed,
+    "not_miss": lambda now, b, h, a, loc: not now.missed,
+    "answers": lambda now, b, h, a, loc: any((now.answered or "").startswith(x) for x in a.split("|")),
+    "topic": lambda now, b, h, a, loc: bool(_topic_of(now.answered, loc) & set(a.split("|"))),
+    "safety": lambda now, b, h, a, loc: _safety(now, a),
+    "clarifies": lambda now, b, h, a, loc: now.answered == "clarify",
+    "picks": lambda now, b, h, a, loc: _picks(now, b, a, loc),
     # Against what was said before
-    "repeats": lambda now, b, h, a, l: b is not None and _contains_answer(now, b),
-    "same_answer": lambda now, b, h, a, l: (e := _last_answer(h)) is not None and _contains_answer(now, e),
-    "replays_safety": lambda now, b, h, a, l: (s := _last_safety(h)) is not None and _contains_answer(now, s),
-    "next_part": lambda now, b, h, a, l: b is not None and now.answered == _offered_label(b.offer),
-    "back": lambda now, b, h, a, l: _back(now, h),
-    "same_topic": lambda now, b, h, a, l: _same_topic(now, h, l),
-    "new_apology": lambda now, b, h, a, l: _new_apology(now, b),
-    "shorter": lambda now, b, h, a, l: _shorter(now, h),
-    "new_answer": lambda now, b, h, a, l: b is not None and not now.missed and now.answered != b.answered,
-    "after_clarify": lambda now, b, h, a, l: True,  # marks a reply to "Do you mean ...?", for the figures
-    "waits": lambda now, b, h, a, l: not now.ended and now.words <= 15 and not now.missed,
+    "repeats": lambda now, b, h, a, loc: b is not None and _contains_answer(now, b),
+    "same_answer": lambda now, b, h, a, loc: (e := _last_answer(h)) is not None and _contains_answer(now, e),
+    "replays_safety": lambda now, b, h, a, loc: (s := _last_safety(h)) is not None and _contains_answer(now, s),
+    "next_part": lambda now, b, h, a, loc: b is not None and now.answered == _offered_label(b.offer),
+    "back": lambda now, b, h, a, loc: _back(now, h),
+    "same_topic": lambda now, b, h, a, loc: _same_topic(now, h, loc),
+    "new_apology": lambda now, b, h, a, loc: _new_apology(now, b),
+    "shorter": lambda now, b, h, a, loc: _shorter(now, h),
+    "new_answer": lambda now, b, h, a, loc: b is not None and not now.missed and now.answered != b.answered,
+    "after_clarify": lambda now, b, h, a, loc: True,  # marks a reply to "Do you mean ...?", for the figures
+    "waits": lambda now, b, h, a, loc: not now.ended and now.words <= 15 and not now.missed,
 }
 
 

@@ -52,11 +52,15 @@ def test_words_before_the_first_pause_stop_at_the_first_break():
         ("closes warmly and ends the session", {"ends", "not_miss"}),
         ("re-reads the same answer more slowly, adding nothing new", {"same_answer", "slower", "not_miss"}),
         ("stays on SCIg and says weekly is a usual schedule", {"topic:scig", "not_miss"}),
-        ("tells them to call emergency services now, before anything else, since chest pain after IVIg can mean a clot",
-         {"safety:emergency", "first:911|999|000|112|emergency", "not_miss"}),
+        (
+            "tells them to call emergency services now, before anything else, since chest pain can mean a clot",
+            {"safety:emergency", "first:911|999|000|112|emergency", "not_miss"},
+        ),
         ("replays the same advice", {"replays_safety", "not_miss"}),
-        ("gives another short miss with a different example question", {"open", "max_items:3", "new_apology", "example",
-                                                                           "one_breath"}),
+        (
+            "gives another short miss with a different example question",
+            {"open", "max_items:3", "new_apology", "example", "one_breath"},
+        ),
     ],
 )
 def test_plain_words_become_the_labels_they_ask_for(must, wanted):

@@ -124,8 +124,17 @@ def clarifying(talk) -> Console:
 # Every form of answer to "Do you mean A, or B?" the issue names, and more; the issue counted 9 of 21 failing.
 PICKS_FIRST = ["one", "first", "the first", "the first one", "number one", "option one", "first one", "the former"]
 PICKS_SECOND = [
-    "two", "second", "the second", "the second one", "number two", "option two", "the last one", "the other one",
-    "the latter", "um the second one please", "the last",
+    "two",
+    "second",
+    "the second",
+    "the second one",
+    "number two",
+    "option two",
+    "the last one",
+    "the other one",
+    "the latter",
+    "um the second one please",
+    "the last",
 ]
 BOTH = ["both", "both please", "both of them"]
 NEITHER = ["neither", "none of those", "neither of those", "no", "none of them"]
@@ -194,8 +203,17 @@ def test_a_moment_to_think_gets_take_your_time_and_the_question(talk, form):
 
 
 @pytest.mark.parametrize(
-    "form", ["thanks", "thank you", "that's all", "ta", "I'm done", "thanks that's all", "cheers, that's everything",
-             "ok thank you very much, that was helpful"]
+    "form",
+    [
+        "thanks",
+        "thank you",
+        "that's all",
+        "ta",
+        "I'm done",
+        "thanks that's all",
+        "cheers, that's everything",
+        "ok thank you very much, that was helpful",
+    ],
 )
 def test_thanks_closes_warmly(talk, form):
     console = talk()
@@ -215,9 +233,11 @@ def test_thanks_with_a_question_is_a_question(talk, question):
     assert PROMPTS["thanks_goodbye"] not in speech
 
 
-def test_no_when_nothing_is_offered_closes(talk):
+def test_no_to_what_else_would_you_like_closes(talk):
     console = talk()
     said(console, "open m m n guide")
+    speech, question, ended, _ = said(console, "no")
+    assert not ended and speech == f"{PROMPTS['declined']} {question}"
     speech, _, ended, _ = said(console, "no")
     assert ended and speech == PROMPTS["goodbye"]
 
@@ -264,7 +284,11 @@ APOLOGIES = [PROMPTS[key] for key in ("dont_know", "dont_know_again", "dont_know
 
 
 @pytest.mark.parametrize(
-    "misses", [["tell me about aspirin", "what is the capital of france"], ["what is the capital of france", "tell me about aspirin"]]
+    "misses",
+    [
+        ["tell me about aspirin", "what is the capital of france"],
+        ["what is the capital of france", "tell me about aspirin"],
+    ],
 )
 def test_two_misses_in_a_row_open_with_different_apologies(talk, misses):
     console = talk()
@@ -275,9 +299,15 @@ def test_two_misses_in_a_row_open_with_different_apologies(talk, misses):
 
 
 CHOICE_PATHS = [
-    [], ["tell me about aspirin"], ["tell me about aspirin", "play some music"],
-    ["tell me about aspirin", "play some music", "what's the weather"], ["does it hurt"], ["book an appointment"],
-    ["um"], ["what"], ["thanks, and what about football"],
+    [],
+    ["tell me about aspirin"],
+    ["tell me about aspirin", "play some music"],
+    ["tell me about aspirin", "play some music", "what's the weather"],
+    ["does it hurt"],
+    ["book an appointment"],
+    ["um"],
+    ["what"],
+    ["thanks, and what about football"],
 ]
 
 

@@ -13,7 +13,7 @@ from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
 from ..answers import page_reply, place_of
-from ..dialog import Offer
+from ..dialog import DialogState, Offer
 from ..reply import Reply, respond
 from ..speech import to_plain
 from ..turn import content_of, state_of
@@ -26,6 +26,7 @@ from .navigation import RepeatHandler
 THANKS_INTENT = "ThanksIntent"
 WAIT_INTENT = "WaitIntent"
 DONE = "done"
+_ONLY_ASKED = 3  # words besides the question: "Okay." and no more
 _KINDS = {THANKS_INTENT: THANKS, WAIT_INTENT: WAIT}
 
 
@@ -38,9 +39,7 @@ def _kind(handler_input: HandlerInput) -> str | None:
     if name in _KINDS:
         return _KINDS[name]
     if name == "AMAZON.NoIntent":
-        # "no" to "What would you like to know?", with nothing offered and no yes-or-no question open: done.
-        state = state_of(handler_input)
-        return DONE if state.offer is None and state.answering is None else None
+        return DONE if _nothing_more(state_of(handler_input)) else None
     if name != QUESTION_INTENT:
         return None
     return replies(content_of(handler_input).locale).kind_of(_said(handler_input))
@@ -91,6 +90,16 @@ class ClarifyAnswerHandler(AbstractRequestHandler):
             state.offer = Offer(place_of(second.ref), second.ref.page)
             reply.question = content.prompts["clarify_both_offer"].format(second=second.about)
         return respond(handler_input, reply)
+
+
+def _nothing_more(state: DialogState) -> bool:
+    """Whether "no" now means "nothing more": the last turn only asked what else they'd like ("Okay. What would
+    you like to know?"), with nothing on offer and no yes-or-no question open. After an answer, "no" first
+    hears that question; a second "no" says goodbye."""
+    last = state.last
+    if state.offer is not None or state.answering is not None or last is None or not last.reprompt:
+        return False
+    return len(to_plain(last.speech).split()) - len(to_plain(last.reprompt).split()) <= _ONLY_ASKED
 
 
 def _choice(handler_input: HandlerInput) -> int | str | None:
