@@ -162,7 +162,7 @@ def test_both_reads_the_first_and_offers_the_second(talk, form):
 @pytest.mark.parametrize("form", NEITHER)
 def test_neither_asks_what_they_meant(talk, form):
     speech, reprompt, ended, dialog = said(clarifying(talk), form)
-    assert speech == f"{PROMPTS['clarify_neither']} {PROMPTS['clarify_what_then']}"
+    assert speech == f"{PROMPTS['clarify_neither']} {PROMPTS['example_first']} {PROMPTS['clarify_what_then']}"
     assert not ended and not dialog["choices"] and dialog["offer"] is None
 
 
@@ -312,11 +312,13 @@ CHOICE_PATHS = [
 
 
 @pytest.mark.parametrize("path", CHOICE_PATHS)
-def test_no_fallback_or_clarification_reply_offers_more_than_three_choices(talk, path):
+def test_fallback_and_clarification_replies_offer_at_most_three_choices_and_one_question(talk, path):
     console = talk()
     replies = [said(console, "open m m n guide")] + [said(console, text) for text in path]
-    for speech, reprompt, _, _ in replies:
+    for speech, reprompt, ended, _ in replies:
         for sentence in [*speech.split(". "), reprompt or ""]:
             assert list_items(sentence) <= 3, sentence
+        if not ended:
+            assert speech.endswith(reprompt) and "?" not in speech[: -len(reprompt)], "one question, at the end"
     clarify = said(clarifying(talk), "neither")[0]
     assert list_items(clarify) <= 3

@@ -81,7 +81,8 @@ class ClarifyAnswerHandler(AbstractRequestHandler):
         offered = [bank.question(question_id) for question_id in state.choices]
         if choice == NEITHER:
             state.choices, state.offer, state.answered = (), None, "clarify:neither"
-            reply = Reply([content.prompts["clarify_neither"]], content.prompts["clarify_what_then"])
+            prompts = content.prompts
+            reply = Reply([prompts["clarify_neither"], prompts["example_first"]], prompts["clarify_what_then"])
             return respond(handler_input, reply)
         first = offered[0 if choice == BOTH else choice]
         reply = page_reply(content, state, place_of(first.ref), first.ref.page)
