@@ -322,3 +322,19 @@ def test_fallback_and_clarification_replies_offer_at_most_three_choices_and_one_
             assert speech.endswith(reprompt) and "?" not in speech[: -len(reprompt)], "one question, at the end"
     clarify = said(clarifying(talk), "neither")[0]
     assert list_items(clarify) <= 3
+
+
+@pytest.mark.parametrize(
+    ("said_first", "goodbye"),
+    [
+        ("my mum's leg is swollen and hot since her ivig yesterday", "thanks_goodbye_call_doctor"),
+        ("can i skip my next infusion, i'm going on holiday", "thanks_goodbye_no_change"),
+        ("what is ivig", "thanks_goodbye"),
+    ],
+)
+def test_thanks_after_safety_advice_says_its_action_again(talk, said_first, goodbye):
+    console = talk()
+    said(console, "open m m n guide")
+    said(console, said_first)
+    speech, _, ended, _ = said(console, "thank you")
+    assert ended and speech == PROMPTS[goodbye]

@@ -58,7 +58,7 @@ class ShortReplyHandler(AbstractRequestHandler):
         if kind == REPEAT:
             return RepeatHandler().handle(handler_input)
         if kind in (THANKS, DONE):
-            return respond(handler_input, Reply([prompts["thanks_goodbye" if kind == THANKS else "goodbye"]], end=True))
+            return respond(handler_input, Reply([_goodbye(prompts, kind, state_of(handler_input))], end=True))
         state = state_of(handler_input)
         state.asking = state.answering  # the question is still open: "yes" still answers it
         last = state.last
@@ -91,6 +91,14 @@ class ClarifyAnswerHandler(AbstractRequestHandler):
             state.offer = Offer(place_of(second.ref), second.ref.page)
             reply.question = content.prompts["clarify_both_offer"].format(second=second.about)
         return respond(handler_input, reply)
+
+
+def _goodbye(prompts: dict[str, str], kind: str, state: DialogState) -> str:
+    """The goodbye; after safety advice, thanks hears the advice's one action again ("contact your doctor")."""
+    if kind == DONE:
+        return prompts["goodbye"]
+    level = (state.answered or "").removeprefix("safety:")
+    return prompts.get(f"thanks_goodbye_{level}", prompts["thanks_goodbye"])
 
 
 def _nothing_more(state: DialogState) -> bool:
