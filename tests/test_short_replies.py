@@ -338,3 +338,12 @@ def test_thanks_after_safety_advice_says_its_action_again(talk, said_first, good
     said(console, said_first)
     speech, _, ended, _ = said(console, "thank you")
     assert ended and speech == PROMPTS[goodbye]
+
+
+@pytest.mark.parametrize("form", ["i don't know", "no idea", "not sure", "dunno"])
+def test_i_dont_know_hears_what_it_can_answer_and_how_to_stop(talk, form):
+    console = talk()
+    said(console, "open m m n guide")
+    speech, reprompt, ended, _ = said(console, form)
+    assert speech == f"{PROMPTS['help_short']} {PROMPTS['ask_question']}" and not ended
+    assert "stop" in PROMPTS["help_short"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
@@ -15,6 +16,7 @@ from ..turn import content_of, state_of
 from .ladder import missed
 
 logger = logging.getLogger(__name__)
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 
 class HelpHandler(AbstractRequestHandler):
@@ -25,8 +27,10 @@ class HelpHandler(AbstractRequestHandler):
         content = content_of(handler_input)
         help_text = content.prompts["help"]
         state_of(handler_input).menu_heard = True
+        # A pause after each sentence: the help is long, and a listener takes it in one sentence at a time.
+        sentences = _SENTENCE_END.split(help_text)
         return respond(
-            handler_input, Reply([help_text], card_title=f"{content.skill_name}: help", card_lines=[help_text])
+            handler_input, Reply(sentences, card_title=f"{content.skill_name}: help", card_lines=[help_text])
         )
 
 

@@ -19,7 +19,7 @@ from ..speech import to_plain
 from ..turn import content_of, state_of
 from ..understanding.heard import heard_texts, intent_name
 from ..understanding.ranker import CLARIFY, ranker
-from ..understanding.replies import BOTH, NEITHER, REPEAT, THANKS, WAIT, replies
+from ..understanding.replies import BOTH, LOST, NEITHER, REPEAT, THANKS, WAIT, replies
 from .free_text import QUESTION_INTENT
 from .navigation import RepeatHandler
 
@@ -47,7 +47,7 @@ def _kind(handler_input: HandlerInput) -> str | None:
 
 class ShortReplyHandler(AbstractRequestHandler):
     """ "what?", "huh": the last thing said again; "um", "hold on": "Take your time." and the question;
-    "thanks", "that's all, thank you", and "no" when nothing is on offer: a warm goodbye."""
+    "I don't know": what they can ask, in a few words; "thanks", "that's all, thank you", and "no" when nothing is on offer: a warm goodbye."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return _kind(handler_input) is not None
@@ -60,6 +60,9 @@ class ShortReplyHandler(AbstractRequestHandler):
         if kind in (THANKS, DONE):
             return respond(handler_input, Reply([_goodbye(prompts, kind, state_of(handler_input))], end=True))
         state = state_of(handler_input)
+        if kind == LOST:
+            state.menu_heard = True
+            return respond(handler_input, Reply([prompts["help_short"]], prompts["ask_question"]))
         state.asking = state.answering  # the question is still open: "yes" still answers it
         last = state.last
         question = to_plain(last.reprompt) if last and last.reprompt else prompts["ask"]

@@ -17,6 +17,7 @@ from .words import words
 REPEAT = "repeat"
 WAIT = "wait"
 THANKS = "thanks"
+LOST = "lost"
 BOTH = "both"
 NEITHER = "neither"
 
@@ -32,6 +33,7 @@ class Replies:
     fillers: frozenset[str]
     repeat: frozenset[tuple[str, ...]]
     wait: frozenset[tuple[str, ...]]
+    lost: frozenset[tuple[str, ...]]
     thanks: tuple[tuple[str, ...], ...]
     closing_words: frozenset[str]
     ordinals: dict[str, str]  # word -> "first", "second" or "last"
@@ -41,7 +43,7 @@ class Replies:
     neither: frozenset[tuple[str, ...]]
 
     def kind_of(self, text: str) -> str | None:
-        """``REPEAT``, ``WAIT`` or ``THANKS`` when that is all that was said; otherwise None."""
+        """``REPEAT``, ``WAIT``, ``LOST`` or ``THANKS`` when that is all that was said; otherwise None."""
         said = tuple(words(text))
         if not said:
             return None
@@ -52,6 +54,8 @@ class Replies:
             return REPEAT
         if kept in self.wait:
             return WAIT
+        if said in self.lost or kept in self.lost:
+            return LOST
         if self._closing(said):
             return THANKS
         return None
@@ -93,6 +97,7 @@ def replies(locale: str) -> Replies:
         fillers=frozenset(w for f in data["fillers"] for w in words(f)),
         repeat=frozenset(map(_said, data["repeat"])),
         wait=frozenset(map(_said, data["wait"])),
+        lost=frozenset(map(_said, data["lost"])),
         thanks=tuple(map(_said, data["thanks"])),
         closing_words=frozenset(w for f in data["closing_words"] for w in words(f)),
         ordinals={w: which for which in ("first", "second", "last") for f in choosing[which] for w in words(f)},
