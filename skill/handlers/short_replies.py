@@ -47,7 +47,8 @@ def _kind(handler_input: HandlerInput) -> str | None:
 
 class ShortReplyHandler(AbstractRequestHandler):
     """ "what?", "huh": the last thing said again; "um", "hold on": "Take your time." and the question;
-    "I don't know": what they can ask, in a few words; "thanks", "that's all, thank you", and "no" when nothing is on offer: a warm goodbye."""
+    "I don't know": what they can ask, in a few words; "thanks", "that's all, thank you", and "no" when nothing
+    is on offer: a warm goodbye."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return _kind(handler_input) is not None
