@@ -60,7 +60,9 @@ def brand_named(content: Content, place: Place, said: list[str]) -> list[str]:
         return []
     heard = {word for text in said for word in words(text)}
     brand = next((brand for brand in topic.brands if brand.lower() in heard), None)
-    return [content.prompts["brand"].format(brand=brand, topic=topic.name)] if brand else []
+    if brand is None:
+        return []
+    return [topic.brand_said.get(brand) or content.prompts["brand"].format(brand=brand, topic=topic.name)]
 
 
 def can_compare(content: Content, first: str, second: str) -> bool:

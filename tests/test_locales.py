@@ -8,7 +8,7 @@ from conftest import Conversation, speech_of
 from skill.app import build_skill
 from skill.console import Console, render_response
 from skill.content import load_content, resolve_locale, supported_locales
-from skill.content.loader import _localiser
+from skill.content.loader import Localise
 from skill.interaction_model import locales, model_path
 from skill.nlu import LocalNlu
 
@@ -68,14 +68,11 @@ def test_cards_use_local_spelling():
 
 
 def test_respelling_changes_whole_lowercase_words_and_leaves_names_alone():
-    localise = _localiser({"emergency_number": "999"}, {"hemolysis": "haemolysis", "organization": "organisation"})
+    localise = Localise({"emergency_number": "999"}, {}, {"hemolysis": "haemolysis", "organization": "organisation"})
     assert localise("hemolysis, call {emergency_number}.") == "haemolysis, call 999."
     assert localise("hemolysises") == "hemolysises"
     assert localise("the National Organization for Rare Disorders, an organization") == (
         "the National Organization for Rare Disorders, an organisation"
-    )
-    assert "National Organization for Rare Disorders" in " ".join(
-        p.text for p in load_content("en-GB").topic("organizations").pages("overview")
     )
 
 

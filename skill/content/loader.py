@@ -1,9 +1,9 @@
 """Loads the content data files (TOML, one folder per language) into the typed model, for one locale.
 
 The text is written once per language; ``locales.toml`` says what changes per
-locale: the emergency number (``{emergency_number}`` in any text), how treatment is
-funded (``{funding}``), spelling,
-and extra pronunciations.
+locale: the facts of that country, each spoken wherever a text names it in braces
+(``{emergency_number}``, ``{funding}``, ``{crisis_line}`` ...), spelling, and extra
+pronunciations.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import functools
 import json
 import re
 import tomllib
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +33,9 @@ from .model import (
 )
 
 DATA_DIR = Path(__file__).parent / "data"
+# The keys of a locale's table that configure it; every other text in it is a fact of that country.
+LOCALE_SETTINGS = frozenset({"phonemes", "date_format", "spelling"})
 DEFAULT_LOCALE = "en-US"
-
-Localise = Callable[[str], str]
 
 
 def language_of(locale: str | None) -> str:
@@ -75,10 +74,7 @@ def _load(locale: str) -> Content:
     folder = DATA_DIR / language_of(locale)
     settings = _read(folder / "locales.toml")
     local = settings[locale]
-    localise = _localiser(
-        {"emergency_number": local["emergency_number"], "funding": local["funding"]},
-        settings["spelling"][local["spelling"]],
-    )
+    localise = Localise(locale_facts(local), local.get("sources", {}), settings["spelling"][local["spelling"]])
     skill = _read(folder / "skill.toml")
     banks = [_read(path) for path in _files(folder / "bank")]
     return Content(
@@ -112,21 +108,37 @@ def data_file(language: str, name: str) -> dict[str, Any]:
     return _read(DATA_DIR / language / f"{name}.toml")
 
 
+def locale_facts(local: dict[str, Any]) -> dict[str, str]:
+    """The facts of a locale's country, by the name a text gives them in braces ("crisis_line")."""
+    return {name: value for name, value in local.items() if isinstance(value, str) and name not in LOCALE_SETTINGS}
+
+
 def _lexicon_entry(entry: dict[str, Any], phonemes: str) -> LexiconEntry:
     """An entry with the pronunciation in the locale's phoneme set."""
     return LexiconEntry(**{**entry, "ipa": entry["ipa"][phonemes]} if "ipa" in entry else entry)
 
 
-def _localiser(facts: dict[str, str], spelling: dict[str, str]) -> Localise:
-    # Lowercase words only: a capitalized one may be part of a name ("National Organization for Rare Disorders").
-    words = re.compile(r"\b(" + "|".join(map(re.escape, spelling)) + r")\b") if spelling else None
+class Localise:
+    """Makes a text this locale's: the country's facts in place of their names in braces, then its spelling.
+    A page that says a fact also cites the fact's sources, so "where does that come from?" names this
+    country's source, not another's."""
 
-    def localise(text: str) -> str:
-        for name, fact in facts.items():
+    def __init__(self, facts: dict[str, str], sources: dict[str, list[str]], spelling: dict[str, str]) -> None:
+        self.facts = facts
+        self.sources = sources
+        self.spelling = spelling
+        # Lowercase words only: a capitalized one may be part of a name ("National Organization for Rare Disorders").
+        self.words = re.compile(r"\b(" + "|".join(map(re.escape, spelling)) + r")\b") if spelling else None
+
+    def __call__(self, text: str) -> str:
+        for name, fact in self.facts.items():
             text = text.replace("{" + name + "}", fact)
-        return words.sub(lambda match: spelling[match.group(0)], text) if words else text
+        return self.words.sub(lambda match: self.spelling[match.group(0)], text) if self.words else text
 
-    return localise
+    def cited(self, text: str, sources: list[str]) -> tuple[str, ...]:
+        """A page's sources, and those of each fact of this locale that its text says."""
+        said = [s for name in self.facts if "{" + name + "}" in text for s in self.sources.get(name, ())]
+        return tuple(dict.fromkeys([*sources, *said]))
 
 
 @functools.cache
@@ -164,7 +176,11 @@ def _in_order(topics: list[Topic], order: list[str]) -> tuple[Topic, ...]:
 
 def _pages(data: list[dict[str, Any]], localise: Localise) -> tuple[Page, ...]:
     return tuple(
-        Page(text=localise(" ".join(p["text"].split())), sources=tuple(p["sources"]), evidence=p.get("evidence"))
+        Page(
+            text=localise(" ".join(p["text"].split())),
+            sources=localise.cited(p["text"], p["sources"]),
+            evidence=p.get("evidence"),
+        )
         for p in data
     )
 
@@ -289,4 +305,5 @@ def _topic(data: dict[str, Any], localise: Localise) -> Topic:
         intent=data.get("intent"),
         summary=_pages([data["summary"]], localise)[0] if "summary" in data else None,
         brands=tuple(data.get("brands", ())),
+        brand_said={brand: localise(said) for brand, said in data.get("brand_said", {}).items()},
     )

@@ -56,6 +56,7 @@ class Topic:
     intent: str | None = None
     summary: Page | None = None  # a few sentences for comparisons: how well it works, main risks, when used
     brands: tuple[str, ...] = ()  # brand names of the treatment, as written
+    brand_said: dict[str, str] = field(default_factory=dict)  # a brand's own sentence, where "X is SCIg." misleads
 
     def pages(self, facet: str) -> tuple[Page, ...]:
         return self.facets.get(facet, ())
