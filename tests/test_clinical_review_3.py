@@ -61,7 +61,7 @@ def topic(topic_id: str, name: str) -> tuple[str, str, str]:
 @pytest.mark.parametrize("locale", LOCALES)
 def test_h2_low_mood_hears_that_it_is_common_and_treatable_and_the_local_crisis_line(locale):
     said = heard("my husband is depressed since he got mmn where can he get support", locale)
-    assert "Feeling low or depressed is common with MMN, and it can be treated." in said
+    assert "Low mood and depression are common with MMN, and treatable." in said
     assert "Talk to your doctor" in said and "Patient groups" in said
     assert all(words in said for words in CRISIS_LINES[locale])
     assert "has a website you can visit" not in said
@@ -69,8 +69,8 @@ def test_h2_low_mood_hears_that_it_is_common_and_treatable_and_the_local_crisis_
 
 def test_h2_feeling_low_reaches_the_low_mood_page_not_a_clarify():
     said = heard("i feel so low about my mmn", "en-GB")
-    assert "Feeling low or depressed is common with MMN" in said and "Do you mean" not in said
-    assert "Samaritans free on 116 123" in said
+    assert "Low mood and depression are common with MMN" in said and "Do you mean" not in said
+    assert "You can call Samaritans free on 116 123, day or night." in said
 
 
 def test_h3_the_pregnancy_warning_comes_first_on_the_pregnancy_page():
@@ -205,7 +205,7 @@ def test_w3_children_hear_that_mmn_is_rare_in_children_but_reported():
 
 def test_w4_the_iga_test_is_explained_on_its_own_page():
     said = heard("why did they test my iga")
-    assert "Some clinics check IgA" in said and "make antibodies against it" in said
+    assert "Some clinics check IgA" in said and "make antibodies against IgA" in said
     assert "aseptic meningitis" not in said
 
 
@@ -277,7 +277,7 @@ def test_a_page_that_says_a_fact_cites_that_countrys_source(locale, cited, not_c
 
 def test_the_crisis_line_is_said_where_it_is_named_and_sourced(locale="en-AU"):
     page = load_content(locale).question("support_feeling_low").pages[0]
-    assert "call Lifeline on 13 11 14, or 000" in page.text
+    assert "You can call Lifeline on 13 11 14, day or night. If you might act on them, call 000 now." in page.text
     assert "lifeline-au" in page.sources and "samaritans" not in page.sources
 
 
