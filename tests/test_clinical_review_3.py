@@ -82,8 +82,12 @@ def test_h3_the_pregnancy_warning_comes_first_on_the_pregnancy_page():
     assert "you or your partner" in said and "Don't stop it on your own." in said
 
 
-def test_h3_pregnant_on_cyclophosphamide_hears_it_can_harm_an_unborn_baby():
-    assert "harm an unborn baby" in heard("i'm pregnant and on cyclophosphamide")
+@pytest.mark.parametrize(
+    "asked",
+    ["i'm pregnant and on cyclophosphamide", "i take methotrexate and we want a baby", "is cytoxan safe in pregnancy"],
+)
+def test_h3_pregnancy_on_a_named_drug_hears_it_can_harm_an_unborn_baby(asked):
+    assert "can harm an unborn baby" in heard(asked)
 
 
 def test_h3_the_side_effects_of_cyclophosphamide_name_the_unborn_baby_and_men_too(conversation, skill):
@@ -207,6 +211,12 @@ def test_w4_the_iga_test_is_explained_on_its_own_page():
     said = heard("why did they test my iga")
     assert "Some clinics check IgA" in said and "make antibodies against IgA" in said
     assert "aseptic meningitis" not in said
+
+
+def test_n2_scig_funding_is_said_for_australia_when_scig_is_named():
+    said = heard("do i have to pay for scig at home", "en-AU")
+    assert "In Australia, SCIg is not funded for MMN at present" in said
+    assert "SCIg is not funded for MMN at present" not in heard("do i have to pay for scig at home", "en-GB")
 
 
 def test_n20_india_hears_112_or_108_for_an_ambulance(skill):
