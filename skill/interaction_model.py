@@ -155,7 +155,7 @@ def build_manifest() -> dict[str, Any]:
                 for locale in all_locales
             },
         },
-        "apis": {"custom": {"interfaces": []}},
+        "apis": {"custom": {"interfaces": source["interfaces"]}},
     }
     uri = recorded_endpoint()
     if uri:
