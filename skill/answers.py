@@ -92,7 +92,6 @@ def page_reply(
         card_lines=_card_lines(content, place, page, index, len(pages)),
         screen=Screen(
             title=title,
-            text=page.text,
             position=_position(index, len(pages)),
             sources="; ".join(content.sources[s].named() for s in page.sources),
         ),

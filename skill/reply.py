@@ -12,7 +12,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
-from .screen import Screen, has_screen, render_directive
+from .screen import Screen, show
 from .speech import to_ssml
 from .turn import content_of
 
@@ -42,10 +42,11 @@ def respond(handler_input: HandlerInput, reply: Reply) -> Response:
     if reply.card_title:
         body = "\n\n".join([*reply.card_lines, prompts["card_disclaimer"]])
         builder.set_card(SimpleCard(title=reply.card_title, content=body))
-    if has_screen(handler_input):
-        said = " ".join(part for part in (*reply.parts, question) if part)
-        screen = reply.screen or Screen(title=reply.card_title or content.skill_name, text=said)
-        builder.add_directive(render_directive(screen))
+    # A closing reply is shown only when it carries a card (the emergency answer): a goodbye shows nothing.
+    if not reply.end or reply.card_title:
+        screen = reply.screen or Screen(title=reply.card_title or content.skill_name)
+        for directive in show(handler_input, screen, reply.parts, question):
+            builder.add_directive(directive)
     if question is None:
         builder.set_should_end_session(True)
     else:

@@ -8,6 +8,7 @@ import struct
 from pathlib import Path
 
 import pytest
+from apl import DEVICES
 from ask_sdk_core.serialize import DefaultSerializer
 from conftest import fixture
 
@@ -94,9 +95,24 @@ def test_the_checked_in_manifest_has_the_recorded_endpoint_or_none():
     """Before the first deploy no endpoint is recorded, and SMAPI creates the skill without one."""
     endpoint = interaction_model.recorded_endpoint()
     if endpoint is None:
-        assert MANIFEST["apis"] == {"custom": {"interfaces": []}} and "events" not in MANIFEST
+        assert "endpoint" not in MANIFEST["apis"]["custom"] and "events" not in MANIFEST
     else:
         assert MANIFEST["apis"]["custom"]["endpoint"]["uri"] == endpoint == MANIFEST["events"]["endpoint"]["uri"]
+
+
+def test_screens_are_declared_for_the_hubs_the_document_is_laid_out_for():
+    """Without ALEXA_PRESENTATION_APL, Alexa never says a device has a screen. Every hub the document has a
+    layout for (tests/apl.py's devices, sizes in dp) is inside a declared viewport."""
+    (apl,) = MANIFEST["apis"]["custom"]["interfaces"]
+    assert apl["type"] == "ALEXA_PRESENTATION_APL"
+    for device, (shape, width, height) in DEVICES.items():
+        assert any(
+            v["mode"] == "HUB"
+            and v["shape"] == shape.upper()
+            and v["minWidth"] <= width <= v["maxWidth"]
+            and v["minHeight"] <= height <= v["maxHeight"]
+            for v in apl["supportedViewports"]
+        ), device
 
 
 def test_a_recorded_endpoint_goes_to_the_custom_api_and_the_events(recorded, tmp_path, monkeypatch):

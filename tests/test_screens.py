@@ -1,15 +1,51 @@
-"""Screens: devices that declare APL get the page in large text, with its title, place and sources; others get none."""
+"""Screens: a device whose APL runtime renders the document gets the turn on screen, spoken from the screen line by
+line, with the closing question in view, a hint, and choices numbered; layouts fit the small and the round hubs;
+nothing on stop, cancel or goodbye; devices without APL, or with too old a runtime, hear the usual speech."""
 
 from __future__ import annotations
 
+import copy
 import json
+import re
+import subprocess
+from pathlib import Path
 
-from conftest import Conversation, fixture, speech_of
+import pytest
+from apl import DEFAULT_LINE_HEIGHT, DEVICES, dimension, render
+from conftest import Conversation, fixture, reprompt_of, speech_of
 
 from skill.gateway import handle_event
 from skill.screen import DOCUMENT, TOKEN
+from skill.speech import to_plain
 
-APL = "Alexa.Presentation.APL.RenderDocument"
+RENDER = "Alexa.Presentation.APL.RenderDocument"
+EXECUTE = "Alexa.Presentation.APL.ExecuteCommands"
+SUGGESTER = Path(__file__).parent / "apl_suggester"
+# Free text that the ranker answers with "Do you mean ... or ...?" (the first that does is used).
+CLARIFIED = ["is ivig safe", "what are the side effects of ivig", "does ivig work for mmn"]
+
+
+def _directives(response: dict, kind: str) -> list[dict]:
+    return [d for d in response["response"].get("directives", []) if d["type"] == kind]
+
+
+def _shown(response: dict, device: str = "Echo Show"):
+    """The document of ``response`` inflated on ``device``, with its data bound."""
+    (directive,) = _directives(response, RENDER)
+    assert directive["token"] == TOKEN
+    root, _ = render(directive["document"], directive["datasources"], device)
+    return root
+
+
+def _text(root, component_id: str) -> str | None:
+    node = root.find(component_id)
+    return node.props["text"] if node else None
+
+
+def _with_apl(envelope: dict, max_version: str | None) -> dict:
+    runtime = {"runtime": {"maxVersion": max_version}} if max_version else {}
+    envelope["context"]["System"]["device"]["supportedInterfaces"] = {"Alexa.Presentation.APL": runtime}
+    return envelope
 
 
 def _without_screen(envelope: dict) -> dict:
@@ -19,27 +55,161 @@ def _without_screen(envelope: dict) -> dict:
     return envelope
 
 
-def _page(response: dict) -> dict:
-    (directive,) = [d for d in response["response"].get("directives", []) if d["type"] == APL]
-    assert directive["token"] == TOKEN
-    return directive["datasources"]["page"]
+def _clarified(skill) -> tuple[Conversation, dict]:
+    """A conversation whose last turn asked "Do you mean ... or ...?", and that turn."""
+    for text in CLARIFIED:
+        conversation = Conversation(skill)
+        conversation.send("launch_request")
+        response = _ask(conversation, text)
+        if speech_of(response).startswith("Do you mean"):
+            return conversation, response
+    pytest.fail(f"none of {CLARIFIED} was clarified")
 
 
-def test_a_page_on_a_screen_shows_title_position_text_and_source_names(conversation, content):
+def _ask(conversation: Conversation, text: str) -> dict:
+    envelope = fixture("question_free_text")
+    envelope["request"]["intent"]["slots"]["question"]["value"] = text
+    envelope["request"]["intent"]["slots"]["question"]["slotValue"]["value"] = text
+    envelope["session"]["new"] = False
+    envelope["session"]["attributes"] = copy.deepcopy(conversation.attributes)
+    response = handle_event(conversation.skill, envelope)
+    conversation.attributes = response.get("sessionAttributes") or {}
+    conversation.responses.append(response)
+    return response
+
+
+def test_an_open_turn_is_spoken_from_the_screen_line_by_line(conversation, content):
     response = conversation.send("side_effects_cyclophosphamide")
-    page = _page(response)
+    body = response["response"]
+    assert "outputSpeech" not in body, "said once, from the screen"
+    assert body["shouldEndSession"] is False and reprompt_of(response) == content.prompts["offer_more"]
+    (render_directive,) = _directives(response, RENDER)
+    (execute,) = _directives(response, EXECUTE)
+    assert execute["token"] == render_directive["token"] == TOKEN
+    assert [(c["type"], c["componentId"], c["highlightMode"]) for c in execute["commands"]] == [
+        ("SpeakItem", "said", "line"),
+        ("SpeakItem", "question", "block"),
+    ]
+    properties = render_directive["datasources"]["page"]["properties"]
+    root = _shown(response)
+    for name in ("said", "question"):
+        node = root.find(name)
+        # The component speaks the SSML it shows, so each line lights up as it is said.
+        assert node.props["speech"] == f"speech:{properties[name + 'Ssml']}"
+        assert to_plain(properties[name + "Ssml"]) == node.props["text"]
+    page = content.topic("cyclophosphamide").pages("side_effects")[0]
+    assert _text(root, "said") == f"{content.prompts['disclaimer_short']} {page.text}"
+    assert _text(root, "question") == content.prompts["offer_more"]
+
+
+def test_the_screen_speaks_at_the_listeners_rate(skill):
+    conversation = Conversation(skill)
+    conversation.send("launch_request")
+    conversation.send("help", intent="SlowerIntent")
+    response = conversation.send("side_effects_cyclophosphamide")
+    properties = _directives(response, RENDER)[0]["datasources"]["page"]["properties"]
+    for name in ("saidSsml", "questionSsml"):
+        assert properties[name].startswith('<speak><prosody rate="90%">'), name
+
+
+@pytest.mark.parametrize("device", DEVICES)
+def test_every_hub_shows_the_page_its_place_the_question_and_a_hint(conversation, content, device):
+    response = conversation.send("side_effects_cyclophosphamide")
+    root = _shown(response, device)
     topic = content.topic("cyclophosphamide")
-    expected = topic.pages("side_effects")[0]
-    assert page["title"] == response["response"]["card"]["title"]
-    assert page["text"] == expected.text and page["text"] in speech_of(response)
-    assert page["position"] == f"Page 1 of {len(topic.pages('side_effects'))}"
-    assert page["sources"].split("; ") == [content.sources[s].named() for s in expected.sources]
+    page = topic.pages("side_effects")[0]
+    assert _text(root, "title") == response["response"]["card"]["title"]
+    assert _text(root, "position") == f"Page 1 of {len(topic.pages('side_effects'))}"
+    assert page.text in _text(root, "said")
+    assert _text(root, "question") == content.prompts["offer_more"]
+    assert "more" in _text(root, "hint")
+    names = "; ".join(content.sources[s].named() for s in page.sources)
+    small = device in ("Echo Spot", "Echo Show 5")
+    assert _text(root, "sources") == (None if small else names), "small screens keep the room for what is said"
 
 
-def test_every_reply_on_a_screen_shows_what_was_said(conversation):
-    for name in ("launch_request", "help", "emergency"):
-        page = _page(conversation.send(name))
-        assert page["text"] == speech_of(conversation.responses[-1])
+@pytest.mark.parametrize("device", DEVICES)
+def test_choices_are_numbered_lines_and_the_second_can_be_picked(skill, content, device):
+    conversation, response = _clarified(skill)
+    first, second = re.fullmatch(r".*Do you mean (.+), or (.+)\?", speech_of(response)).groups()
+    root = _shown(response, device)
+    lines = [node.props["text"] for node in root.find("choices").children]
+    assert lines == [f"1. {first}", f"2. {second}"]
+    assert "the first" in _text(root, "hint") and "the second" in _text(root, "hint")
+    assert _text(root, "question") == f"Do you mean {first}, or {second}?"
+    picked = _ask(conversation, "the second")
+    assert not speech_of(picked).startswith("Do you mean")
+    assert not _shown(picked, device).find("choices").children
+
+
+@pytest.mark.parametrize("device", DEVICES)
+def test_each_layout_fits_its_screen(conversation, device):
+    """What stays in view (title, place, choices, question, hint, sources) leaves at least three lines for what
+    is said, which scrolls; on the round screen, text stays inside the circle's inner square."""
+    _, response = _clarified(conversation.skill)
+    directive = _directives(response, RENDER)[0]
+    directive["datasources"]["page"]["properties"]["position"] = "Page 1 of 4"
+    directive["datasources"]["page"]["properties"]["sources"] = "Cochrane 2005; EFNS/PNS 2010; FDA label 2023"
+    root, viewport = render(directive["document"], directive["datasources"], device)
+    frame = root.children[0]
+    fixed = dimension(frame.props["paddingTop"], viewport, "height") + dimension(
+        frame.props["paddingBottom"], viewport, "height"
+    )
+    for node, in_scroll in root.walk():
+        if node.type == "Text" and not in_scroll:
+            assert "maxLines" in node.props, f"{node.props.get('id')} could grow past the screen"
+            line = dimension(node.props["fontSize"], viewport) * node.props.get("lineHeight", DEFAULT_LINE_HEIGHT)
+            fixed += line * node.props["maxLines"] + dimension(node.props.get("paddingTop", 0), viewport, "height")
+        elif node.type in ("ScrollView", "Container") and node is not frame:
+            fixed += dimension(node.props.get("paddingTop", 0), viewport, "height")
+    said = root.find("said")
+    said_line = dimension(said.props["fontSize"], viewport) * said.props["lineHeight"]
+    assert viewport["height"] - fixed >= 3 * said_line, f"{device}: {viewport['height'] - fixed:.0f} dp left"
+    if viewport["shape"] == "round":
+        inset = (1 - 2**-0.5) / 2 * viewport["width"]
+        assert dimension(frame.props["paddingLeft"], viewport) >= inset
+        assert dimension(frame.props["paddingTop"], viewport, "height") >= inset * 0.8
+        assert said.props["textAlign"] == "center"
+
+
+def test_text_is_large_and_high_contrast_everywhere(conversation):
+    response = conversation.send("side_effects_cyclophosphamide")
+    for device in DEVICES:
+        directive = _directives(response, RENDER)[0]
+        root, viewport = render(directive["document"], directive["datasources"], device)
+        assert root.props["backgroundColor"] == "#000000"
+        for node, _ in root.walk():
+            if node.type == "Text":
+                assert node.props["color"] in ("#FFFFFF", "#FFD54F", "#E0E0E0"), node.props.get("id")
+        assert dimension(root.find("said").props["fontSize"], viewport) >= 28, device
+
+
+def test_stop_cancel_and_goodbye_show_nothing(skill):
+    for name in ("stop", "cancel"):
+        response = handle_event(skill, fixture(name))
+        assert not response["response"].get("directives"), name
+        assert response["response"]["outputSpeech"] and response["response"]["shouldEndSession"] is True
+
+
+def test_the_emergency_answer_stays_on_screen_and_keeps_its_own_speech(conversation, content):
+    response = conversation.send("emergency")
+    body = response["response"]
+    assert body["shouldEndSession"] is True
+    assert not _directives(response, EXECUTE), "the session closes: the response's own speech says it"
+    said = to_plain(body["outputSpeech"]["ssml"])
+    assert _text(_shown(response), "said") == said and "911" in said
+    assert _text(_shown(response), "question") is None
+
+
+@pytest.mark.parametrize(
+    "max_version, shown",
+    [("2024.2", True), ("1.8", True), ("1.7", False), ("1.0", False), (None, False), ("next", False)],
+)
+def test_only_a_runtime_that_renders_the_document_gets_it(skill, max_version, shown):
+    response = handle_event(skill, _with_apl(fixture("side_effects_cyclophosphamide"), max_version))
+    assert bool(_directives(response, RENDER)) is shown
+    assert ("outputSpeech" not in response["response"]) is shown, "spoken once, from the screen or not"
+    assert "cyclophosphamide" in speech_of(response).lower()
 
 
 def test_devices_without_apl_never_get_a_document(skill):
@@ -49,20 +219,34 @@ def test_devices_without_apl_never_get_a_document(skill):
         assert response["response"]["outputSpeech"]
 
 
-def test_the_document_is_large_high_contrast_text(content):
-    document = json.loads(DOCUMENT.read_text())
-    assert document["type"] == "APL" and document["mainTemplate"]["parameters"] == ["payload"]
-    frame = document["mainTemplate"]["items"][0]
-    assert frame["backgroundColor"] == "#000000"
-    texts = json.dumps(frame)
-    for field in ("title", "position", "text", "sources"):
-        assert f"${{payload.page.{field}}}" in texts
-    assert "'40dp'" in texts and "#FFFFFF" in texts
-
-
 def test_a_conversation_on_a_show_keeps_the_screen_in_step(skill):
     conversation = Conversation(skill)
     conversation.send("side_effects_cyclophosphamide")
-    first = _page(conversation.responses[-1])
-    second = _page(conversation.send("next"))
-    assert first["position"].startswith("Page 1") and second["position"].startswith("Page 2")
+    first = _shown(conversation.responses[-1])
+    second = _shown(conversation.send("next"))
+    assert _text(first, "position").startswith("Page 1") and _text(second, "position").startswith("Page 2")
+    assert _text(first, "said") != _text(second, "said")
+
+
+def _validate(*documents: Path) -> dict[str, list]:
+    """Amazon's APL validator (npm apl-suggester, installed by scripts/bootstrap.sh test) on ``documents``."""
+    assert (SUGGESTER / "node_modules" / "apl-suggester").is_dir(), "run scripts/bootstrap.sh test (needs npm)"
+    result = subprocess.run(
+        ["node", str(SUGGESTER / "validate.js"), *map(str, documents)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_apls_own_validator_finds_nothing_wrong_with_the_document(tmp_path):
+    broken = json.loads(DOCUMENT.read_text())
+    said = broken["mainTemplate"]["items"][0]["item"]["items"][2]["item"]
+    said["fontSize"] = "large"  # a planted fault, so a validator that checks nothing fails this test
+    planted = tmp_path / "broken.json"
+    planted.write_text(json.dumps(broken))
+    found = _validate(DOCUMENT, planted)
+    assert found[str(DOCUMENT)] == []
+    assert any(f["path"].endswith("/fontSize") for f in found[str(planted)])

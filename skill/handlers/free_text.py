@@ -19,6 +19,7 @@ from ask_sdk_model import Response
 from ..answers import brand_named, page_reply, place_of
 from ..dialog import Offer
 from ..reply import Reply, first_turn_preface, respond
+from ..screen import Screen
 from ..turn import content_of, state_of
 from ..understanding.heard import QUESTION_SLOT
 from ..understanding.ranker import ANSWER, CLARIFY, Ranked, Ranking, ranker
@@ -100,8 +101,9 @@ def _reply(handler_input: HandlerInput, ranking: Ranking, preface: list[str], te
     if ranking.verdict == CLARIFY:
         _offer(state, found[0])
         state.choices, state.answered = tuple(r.question.id for r in found), CLARIFY
-        question = prompts["clarify"].format(first=found[0].question.about, second=found[1].question.about)
-        return Reply(preface, question)
+        first, second = found[0].question.about, found[1].question.about
+        question = prompts["clarify"].format(first=first, second=second)
+        return Reply(preface, question, screen=Screen(title=content.skill_name, choices=(first, second)))
     reply = missed(handler_input, [r.question for r in found])
     return dataclasses.replace(reply, parts=[*preface, *reply.parts])
 
