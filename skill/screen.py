@@ -6,8 +6,9 @@ the card. While the session stays open, the speech moves into the document (as
 Amazon documents for synchronised text: ``ssmlToSpeech`` transformers and
 ``SpeakItem`` commands), so each line lights up as it is said and the text
 scrolls by itself: nothing needs a swipe. The closing question stays in view,
-choices are numbered lines ("the first"), and a hint says what to say. Nothing
-is on the screen that is not also said, so voice alone is always enough.
+choices are numbered lines ("the first"), and a hint says what to say. Beyond
+those aids to answering, the screen shows only what is said, so voice alone is
+always enough.
 """
 
 from __future__ import annotations
