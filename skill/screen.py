@@ -69,7 +69,7 @@ def has_screen(handler_input: HandlerInput) -> bool:
         return False
     # A device that declares APL without a runtime is an early one (APL 1.0).
     device = _version(apl.runtime.max_version if apl.runtime else None) or (1, 0)
-    return device >= _version(_document()["version"])
+    return device >= (_version(_document()["version"]) or ())
 
 
 def show(
@@ -143,7 +143,7 @@ class SpeakFromScreen(AbstractResponseInterceptor):
 
 
 def _version(text: str | None) -> tuple[int, ...] | None:
-    """ "2024.2" -> (2024, 2); APL's versions ("1.8", then "2022.1", ...) order as tuples of numbers."""
+    """An APL version as numbers ("2024.2" -> (2024, 2)), so that "1.8" < "2022.1" < "2024.2"; None if not one."""
     try:
         return tuple(int(part) for part in (text or "").split("."))
     except ValueError:
