@@ -14,7 +14,6 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 from .handlers import EXCEPTION_HANDLERS, REQUEST_HANDLERS
 from .interceptors import ApplyPace, RememberReply
 from .memory import LoadProfile, SaveProfile
-from .screen import SpeakFromScreen
 
 
 def build_skill(skill_id: str | None = None, store: AbstractPersistenceAdapter | None = None) -> CustomSkill:
@@ -26,11 +25,9 @@ def build_skill(skill_id: str | None = None, store: AbstractPersistenceAdapter |
     for handler in EXCEPTION_HANDLERS:
         builder.add_exception_handler(handler)
     builder.add_global_request_interceptor(LoadProfile())
-    # In this order: the reply is remembered as written, the record saved, the speech paced, then left to the
-    # screen when the screen speaks it.
+    # In this order: the reply is remembered as written, the record saved, then the speech paced.
     builder.add_global_response_interceptor(RememberReply())
     builder.add_global_response_interceptor(SaveProfile())
     builder.add_global_response_interceptor(ApplyPace())
-    builder.add_global_response_interceptor(SpeakFromScreen())
     builder.skill_id = skill_id
     return builder.create()

@@ -13,7 +13,8 @@ import re
 
 from .content import Content, LexiconEntry
 
-PAUSE = '<break time="300ms"/>'
+PAUSE_MS = 300
+PAUSE = f'<break time="{PAUSE_MS}ms"/>'
 _TAG = re.compile(r"<[^>]+>")
 # Characters XML 1.0 forbids (control characters, lone surrogates, U+FFFE/FFFF): dropped, so speech always parses.
 _NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -1,12 +1,14 @@
-"""A small APL inflater for tests: what a document shows on a given viewport, with its data bound.
+"""A small APL inflater for tests: what a document shows on a given viewport, with its data bound, and when its
+``onMount`` commands run.
 
 It evaluates what the skill's document uses of APL's data binding (``${...}``
 expressions with ``== != < <= > >= && || ! ? :`` and ``+ - * /``, ``@resource``
-references, resource blocks with ``when``, styles, ``when`` on components, and
-``data`` on a Container), and the ``ssmlToSpeech`` transformer, as a marker of
-the SSML it was given. The viewport profiles come from Amazon's published
-ranges for the ``alexa-viewport-profiles`` package, which a device downloads and
-this machine cannot: a hub's profile from its shape, width and height in dp.
+references, resource blocks with ``when``, ``when`` on components, ``bind``, and
+``data`` on a Container or Sequence), and the timing of ``Parallel`` and
+``Sequential`` commands with their ``delay``. The viewport profiles come from
+Amazon's published ranges for the ``alexa-viewport-profiles`` package, which a
+device downloads and this machine cannot: a hub's profile from its shape, width
+and height in dp.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ DEVICES = {
     "Echo Show 15": ("rectangle", 1920, 1080),
 }
 DEFAULT_LINE_HEIGHT = 1.25  # APL's default for Text
+SCROLLING = ("ScrollView", "Sequence")
 
 
 def profile_of(shape: str, width: int, height: int) -> str | None:
@@ -47,17 +50,20 @@ class Node:
     children: list[Node] = field(default_factory=list)
 
     def walk(self, in_scroll: bool = False):
-        """Every node below and including this one, with whether it sits inside a ScrollView."""
+        """Every node below and including this one, with whether it scrolls (sits in a ScrollView or Sequence)."""
         yield self, in_scroll
         for child in self.children:
-            yield from child.walk(in_scroll or self.type == "ScrollView")
+            yield from child.walk(in_scroll or self.type in SCROLLING)
 
     def find(self, component_id: str) -> Node | None:
         return next((node for node, _ in self.walk() if node.props.get("id") == component_id), None)
 
 
-def render(document: dict[str, Any], datasources: dict[str, Any], device: str) -> tuple[Node, dict[str, Any]]:
-    """The inflated component tree of ``document`` on ``device``, and the viewport it was inflated for."""
+def render(
+    document: dict[str, Any], datasources: dict[str, Any], device: str, bound: dict[str, dict[str, Any]] | None = None
+) -> tuple[Node, dict[str, Any]]:
+    """The inflated component tree of ``document`` on ``device``, and the viewport it was inflated for. ``bound``
+    gives bound values as a ``SetValue`` command left them: component id -> {binding name: value}."""
     shape, width, height = DEVICES[device]
     viewport = {"shape": shape, "width": width, "height": height, "mode": "hub", "dpi": 160, "theme": "dark"}
     profile = profile_of(shape, width, height)
@@ -68,8 +74,8 @@ def render(document: dict[str, Any], datasources: dict[str, Any], device: str) -
             for kind in ("dimensions", "numbers", "strings", "booleans", "colors"):
                 resources.update(block.get(kind, {}))
     (parameter,) = document["mainTemplate"]["parameters"]
-    context[parameter] = _transformed(datasources)
-    context["styles"] = document.get("styles", {})
+    context[parameter] = datasources
+    context["bound"] = bound or {}
     (root,) = [node for item in document["mainTemplate"]["items"] for node in _inflate(item, context)]
     return root, viewport
 
@@ -83,24 +89,30 @@ def dimension(value: Any, viewport: dict[str, Any], relative_to: str = "width") 
     return float(number) * scale.get(unit or "dp", 1.0)
 
 
-def _transformed(datasources: dict[str, Any]) -> dict[str, Any]:
-    """The data sources as the device sees them once their transformers ran: ``ssmlToSpeech`` output is the
-    marker ``speech:<the SSML>``, so a test can tell which SSML a component speaks."""
-    out = {}
-    for name, source in datasources.items():
-        properties = dict(source.get("properties", {}))
-        for transformer in source.get("transformers", []):
-            assert transformer["transformer"] == "ssmlToSpeech", transformer
-            ssml = properties[transformer["inputPath"]]
-            assert ssml.startswith("<speak>") and ssml.endswith("</speak>"), "ssmlToSpeech takes SSML in <speak>"
-            properties[transformer.get("outputName", transformer["inputPath"])] = f"speech:{ssml}"
-        out[name] = {**source, "properties": properties}
-    return out
+def timeline(commands: list[dict[str, Any]], start: float = 0.0) -> tuple[list[tuple[float, dict[str, Any]]], float]:
+    """Each command that acts, with the second it runs at, and when ``commands`` (run in order, as an array of
+    commands is) end. Only ``Parallel`` and ``Sequential`` hold others; those that act are taken as instant."""
+    events, at = [], start
+    for command in commands:
+        at += command.get("delay", 0) / 1000
+        if command["type"] == "Parallel":
+            runs = [timeline([child], at) for child in command["commands"]]
+            events += [event for run, _ in runs for event in run]
+            at = max((end for _, end in runs), default=at)
+        elif command["type"] == "Sequential":
+            run, at = timeline(command["commands"], at)
+            events += run
+        else:
+            events.append((at, command))
+    return events, at
 
 
 def _inflate(item: dict[str, Any], context: dict[str, Any]) -> list[Node]:
     if not _truthy(evaluate(item.get("when", True), context)):
         return []
+    for binding in item.get("bind", []):  # in order: a later binding may use an earlier one
+        value = context["bound"].get(item.get("id"), {}).get(binding["name"], binding["value"])
+        context = {**context, binding["name"]: evaluate(value, context)}
     if "data" in item:
         data = evaluate(item["data"], context) or []
         children = [
@@ -110,14 +122,10 @@ def _inflate(item: dict[str, Any], context: dict[str, Any]) -> list[Node]:
         ]
     else:
         children = [node for child in _children(item) for node in _inflate(child, context)]
+    assert "style" not in item, "styles are not evaluated here"
     props = {}
-    style = item.get("style")
-    if style:
-        for values in context["styles"][style]["values"]:
-            if _truthy(evaluate(values.get("when", True), {**context, "state": {"karaoke": False}})):
-                props.update({k: v for k, v in values.items() if k != "when"})
     for key, value in item.items():
-        if key not in ("type", "when", "data", "item", "items", "style"):
+        if key not in ("type", "when", "bind", "data", "item", "items"):
             props[key] = evaluate(value, context)
     return [Node(item["type"], props, children)]
 

@@ -15,13 +15,12 @@ from skill.app import build_skill
 from skill.content import load_content
 from skill.gateway import handle_event
 from skill.local_dynamodb import local_dynamodb
-from skill.speech import PAUSE, to_plain
+from skill.speech import to_plain
 from skill.store import LOCAL_STORE_ENV
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # The web app and the console keep listeners' records in a local file: one of the test run's own, not the project's.
 os.environ[LOCAL_STORE_ENV] = str(Path(tempfile.mkdtemp(prefix="mmn-guide-tests-")) / "listeners.sqlite3")
-RENDER_DOCUMENT = "Alexa.Presentation.APL.RenderDocument"
 FIXTURE_SKILL_ID = "amzn1.ask.skill.7b9a1c2e-4f3d-4b8a-9c1e-2d5f6a7b8c9d"
 
 
@@ -29,19 +28,8 @@ def fixture(name: str) -> dict[str, Any]:
     return json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
 
 
-def ssml_of(response: dict[str, Any]) -> str:
-    """What a response says, as SSML: its own speech or, where the screen speaks it (skill/screen.py), the
-    document's speech (what is said, then the question) joined as one ``<speak>``."""
-    body = response["response"]
-    if "outputSpeech" in body:
-        return body["outputSpeech"]["ssml"]
-    (page,) = [d["datasources"]["page"] for d in body["directives"] if d["type"] == RENDER_DOCUMENT]
-    spoken = [page["properties"][f"{name}Ssml"] for name in ("said", "question") if f"{name}Ssml" in page["properties"]]
-    return "<speak>" + PAUSE.join(s.removeprefix("<speak>").removesuffix("</speak>") for s in spoken) + "</speak>"
-
-
 def speech_of(response: dict[str, Any]) -> str:
-    return to_plain(ssml_of(response))
+    return to_plain(response["response"]["outputSpeech"]["ssml"])
 
 
 def reprompt_of(response: dict[str, Any]) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Conversation, fixture, reprompt_of, speech_of, ssml_of
+from conftest import Conversation, fixture, reprompt_of, speech_of
 
 from skill.answers import pages_at
 from skill.app import build_skill
@@ -28,7 +28,7 @@ def test_the_issue_conversation_through_request_envelopes(conversation):
     assert speech_of(conversation.send("side_effects_no_topic")).startswith(page("ivig", "side_effects"))
     more = conversation.send("next")
     assert speech_of(more).startswith(page("ivig", "side_effects", 1))
-    assert ssml_of(conversation.send("repeat")) == ssml_of(more)
+    assert conversation.send("repeat")["response"]["outputSpeech"] == more["response"]["outputSpeech"]
     steroids = conversation.send("switch_topic_azathioprine", slot_value=("steroids", "corticosteroids", "steroids"))
     assert speech_of(steroids).startswith(page("corticosteroids", "side_effects")), "the facet is kept"
     compared = speech_of(conversation.send("compare_ivig_steroids"))

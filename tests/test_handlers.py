@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import FIXTURES, Conversation, fixture, reprompt_of, speech_of, ssml_of
+from conftest import FIXTURES, Conversation, fixture, reprompt_of, speech_of
 
 from skill.answers import pages_at
 from skill.dialog import Place
@@ -184,7 +184,7 @@ def test_no_declines_the_offer_and_asks_what_else(conversation, content):
 def test_repeat_says_the_last_reply_word_for_word(conversation):
     first = conversation.send("side_effects_cyclophosphamide")
     again = conversation.send("repeat")
-    assert ssml_of(again) == ssml_of(first)
+    assert again["response"]["outputSpeech"] == first["response"]["outputSpeech"]
     assert again["response"]["reprompt"] == first["response"]["reprompt"]
     assert again["response"]["card"] == first["response"]["card"]
 

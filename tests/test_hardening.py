@@ -7,7 +7,7 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import FIXTURE_SKILL_ID, fixture, speech_of, ssml_of
+from conftest import FIXTURE_SKILL_ID, fixture, speech_of
 
 from skill.app import build_skill
 from skill.gateway import handle_event
@@ -93,7 +93,7 @@ def test_what_is_not_an_envelope_gets_an_error_response(skill, content, event):
 )
 def test_any_slot_text_gives_speech_that_parses_and_fits(skill, text):
     response = handle_event(skill, question(text))
-    ssml = ssml_of(response)
+    ssml = response["response"]["outputSpeech"]["ssml"]
     ET.fromstring(ssml)
     assert len(ssml) <= 8000 and "<audio" not in ssml
     assert len(json.dumps(response).encode("utf-8")) <= 24 * 1024
@@ -104,7 +104,7 @@ def test_repeat_never_speaks_markup_planted_in_the_session(skill):
     envelope["session"]["attributes"] = {
         "dialog": {"last": {"speech": '<audio src="https://evil.example/x.mp3"/>Hello', "reprompt": "Yes?"}}
     }
-    ssml = ssml_of(handle_event(skill, envelope))
+    ssml = handle_event(skill, envelope)["response"]["outputSpeech"]["ssml"]
     assert "<audio" not in ssml and "Hello" in ssml
 
 
@@ -142,4 +142,4 @@ def test_session_state_that_does_not_fit_starts_afresh(skill, dialog):
         envelope = fixture(name)
         envelope["session"]["attributes"] = {"dialog": copy.deepcopy(dialog)}
         response = handle_event(skill, envelope)
-        assert ssml_of(response)
+        assert response["response"]["outputSpeech"]["ssml"]

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import fixture, reprompt_of, speech_of, ssml_of
+from conftest import fixture, reprompt_of, speech_of
 
 from skill.app import build_skill
 from skill.content import load_content
@@ -115,20 +115,20 @@ def test_speech_rate_changes_in_steps_applies_to_reprompts_and_is_remembered(dyn
     listener = Listener(build_skill(store=dynamodb_store))
     listener.say("launch_request")
     slower = listener.say("help", intent="SlowerIntent")
-    ssml = ssml_of(slower)
+    ssml = slower["response"]["outputSpeech"]["ssml"]
     assert '<prosody rate="90%">' in ssml and speech_of(slower).startswith(PROMPTS["slower"])
     assert '<prosody rate="90%">' in slower["response"]["reprompt"]["outputSpeech"]["ssml"]
     for _ in range(10):
         slowest = listener.say("help", intent="SlowerIntent")
-    assert '<prosody rate="60%">' in ssml_of(slowest)
+    assert '<prosody rate="60%">' in slowest["response"]["outputSpeech"]["ssml"]
     assert speech_of(slowest).startswith(PROMPTS["slowest"])
-    assert '<break time="600ms"/>' in ssml_of(listener.say("side_effects_cyclophosphamide"))
+    assert '<break time="600ms"/>' in listener.say("side_effects_cyclophosphamide")["response"]["outputSpeech"]["ssml"]
     listener.say("stop")
     assert stored(dynamodb_store)["rate"] == 60
     welcome = listener.say("launch_request")
-    assert '<prosody rate="60%">' in ssml_of(welcome)
+    assert '<prosody rate="60%">' in welcome["response"]["outputSpeech"]["ssml"]
     normal = listener.say("help", intent="NormalSpeedIntent")
-    assert "prosody" not in ssml_of(normal)
+    assert "prosody" not in normal["response"]["outputSpeech"]["ssml"]
     assert speech_of(normal).startswith(PROMPTS["normal_speed"])
 
 
@@ -138,7 +138,7 @@ def test_changing_the_rate_keeps_the_pending_offer(dynamodb_store):
     offered = reprompt_of(listener.say("side_effects_cyclophosphamide"))
     faster = listener.say("help", intent="FasterIntent")
     assert reprompt_of(faster) == offered and speech_of(faster).endswith(offered)
-    assert '<prosody rate="115%">' in ssml_of(faster)
+    assert '<prosody rate="115%">' in faster["response"]["outputSpeech"]["ssml"]
 
 
 def test_the_place_is_kept_only_with_consent_and_resumed_with_yes(dynamodb, dynamodb_store):
@@ -186,7 +186,7 @@ def test_forget_me_deletes_the_record_and_nothing_is_written_after(dynamodb, dyn
     listener.say("launch_request")
     forgotten = listener.say("help", intent="ForgetMeIntent")
     assert PROMPTS["forgotten"] in speech_of(forgotten)
-    assert "prosody" not in ssml_of(forgotten), "back to defaults"
+    assert "prosody" not in forgotten["response"]["outputSpeech"]["ssml"], "back to defaults"
     listener.say("help", intent="SlowerIntent")
     listener.say("stop")
     assert dict(dynamodb.calls) == {"GetItem": 1, "DeleteItem": 1}
@@ -323,7 +323,7 @@ def test_the_local_store_is_safe_with_two_processes_writing_at_once(tmp_path):
     skill = build_skill(store=LocalStore(path))
     for n in range(30):
         welcome = Listener(skill, f"amzn1.ask.account.PROCESS{n:03d}").say("launch_request")
-        assert '<prosody rate="90%">' in ssml_of(welcome)
+        assert '<prosody rate="90%">' in welcome["response"]["outputSpeech"]["ssml"]
 
 
 def test_the_local_store_prunes_expired_records_when_it_opens(tmp_path, monkeypatch):

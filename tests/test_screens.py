@@ -1,6 +1,7 @@
-"""Screens: a device whose APL runtime renders the document gets the turn on screen, spoken from the screen line by
-line, with the closing question in view, a hint, and choices numbered; layouts fit the small and the round hubs;
-nothing on stop, cancel or goodbye; devices without APL, or with too old a runtime, hear the usual speech."""
+"""Screens: a device whose APL runtime renders the document gets the turn on screen, a sentence a line, each brought
+into view and lit as it is said while the speech stays the response's own, with the closing question in view, a hint,
+and choices numbered; layouts fit the small and the round hubs; nothing on stop, cancel or goodbye; devices without
+APL, or with too old a runtime, hear the same speech and see nothing."""
 
 from __future__ import annotations
 
@@ -11,15 +12,17 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from apl import DEFAULT_LINE_HEIGHT, DEVICES, dimension, render
-from conftest import Conversation, fixture, reprompt_of, speech_of
+import conftest
+from apl import DEFAULT_LINE_HEIGHT, DEVICES, dimension, render, timeline
+from conftest import Conversation, fixture, speech_of
 
 from skill.gateway import handle_event
 from skill.screen import DOCUMENT, TOKEN
 from skill.speech import to_plain
 
 RENDER = "Alexa.Presentation.APL.RenderDocument"
-EXECUTE = "Alexa.Presentation.APL.ExecuteCommands"
+WORDS_PER_SECOND = 2.6  # Alexa's normal rate, as the issue measures it
+YELLOW, WHITE = "#FFD54F", "#FFFFFF"
 SUGGESTER = Path(__file__).parent / "apl_suggester"
 # Free text that the ranker answers with "Do you mean ... or ...?" (the first that does is used).
 CLARIFIED = ["is ivig safe", "what are the side effects of ivig", "does ivig work for mmn"]
@@ -40,6 +43,11 @@ def _shown(response: dict, device: str = "Echo Show"):
 def _text(root, component_id: str) -> str | None:
     node = root.find(component_id)
     return node.props["text"] if node else None
+
+
+def _said(root) -> list[str]:
+    """What is said, as the screen's lines."""
+    return [line.props["text"] for line in root.find("said").children]
 
 
 def _with_apl(envelope: dict, max_version: str | None) -> dict:
@@ -78,38 +86,95 @@ def _ask(conversation: Conversation, text: str) -> dict:
     return response
 
 
-def test_an_open_turn_is_spoken_from_the_screen_line_by_line(conversation, content):
+# Conversations that leave the listener's record as it was: a rate change stays in its session, which stays open.
+CONVERSATIONS = [
+    [
+        ("launch_request", None),
+        ("side_effects_cyclophosphamide", None),
+        ("next", None),
+        ("help", "SlowerIntent"),
+        ("repeat", None),
+        ("help", None),
+    ],
+    [("emergency", None)],
+]
+
+
+@pytest.mark.parametrize("steps", CONVERSATIONS)
+def test_a_screen_changes_nothing_that_is_said(skill, monkeypatch, steps):
+    """The same conversation on a Show and on a speaker: every turn's speech, reprompt, card and ending are the
+    same; the Show only adds the document, and no command that speaks."""
+    show, speaker = Conversation(skill), Conversation(skill)
+    on_show = [show.send(name, intent=intent) for name, intent in steps]
+    plain = conftest.fixture
+    monkeypatch.setattr(conftest, "fixture", lambda name: _without_screen(plain(name)))
+    on_speaker = [speaker.send(name, intent=intent) for name, intent in steps]
+    for (name, _), shown, heard in zip(steps, on_show, on_speaker, strict=True):
+        body = shown["response"]
+        # "repeat" says the last reply again and leaves the screen as it was.
+        assert [d["type"] for d in body.get("directives", [])] == ([] if name == "repeat" else [RENDER]), name
+        assert "outputSpeech" in body and body["outputSpeech"] == heard["response"]["outputSpeech"], name
+        rest = {k: v for k, v in body.items() if k != "directives"}
+        assert rest == heard["response"], name
+    paced = [r["response"]["outputSpeech"]["ssml"] for r in on_show[4:]]
+    assert all('<prosody rate="90%">' in ssml for ssml in paced), "the speech is paced as ever"
+
+
+def _lines_in_step(response: dict) -> tuple[list[str], list[tuple[float, list]]]:
+    """The screen's lines, and each time the onMount commands act: (second, [(command, index)...])."""
+    (directive,) = _directives(response, RENDER)
+    root, _ = render(directive["document"], directive["datasources"], "Echo Show 5")
+    events, _ = timeline(directive["document"]["onMount"])
+    acts: dict[float, list] = {}
+    for at, command in events:
+        assert command["componentId"] == "said", command
+        index = command["index"] if command["type"] == "ScrollToIndex" else command["value"]
+        acts.setdefault(at, []).append((command["type"], command.get("property"), index))
+    return _said(root), sorted(acts.items())
+
+
+def _words_before(lines: list[str]) -> list[int]:
+    return [sum(len(line.split()) for line in lines[:index]) for index in range(len(lines))]
+
+
+def test_each_line_comes_into_view_lit_as_it_is_said(conversation, content):
     response = conversation.send("side_effects_cyclophosphamide")
-    body = response["response"]
-    assert "outputSpeech" not in body, "said once, from the screen"
-    assert body["shouldEndSession"] is False and reprompt_of(response) == content.prompts["offer_more"]
-    (render_directive,) = _directives(response, RENDER)
-    (execute,) = _directives(response, EXECUTE)
-    assert execute["token"] == render_directive["token"] == TOKEN
-    assert [(c["type"], c["componentId"], c["highlightMode"]) for c in execute["commands"]] == [
-        ("SpeakItem", "said", "line"),
-        ("SpeakItem", "question", "block"),
+    lines, acts = _lines_in_step(response)
+    assert " ".join([*lines, content.prompts["offer_more"]]) == speech_of(response), "the lines are what is said"
+    assert len(lines) >= 5
+    # Every line, in order, each at a later moment: scrolled to the top and lit together.
+    assert [steps for _, steps in acts] == [
+        [("ScrollToIndex", None, index), ("SetValue", "lit", index)] for index in range(len(lines))
     ]
-    properties = render_directive["datasources"]["page"]["properties"]
-    root = _shown(response)
-    for name in ("said", "question"):
-        node = root.find(name)
-        # The component speaks the SSML it shows, so each line lights up as it is said.
-        assert node.props["speech"] == f"speech:{properties[name + 'Ssml']}"
-        assert to_plain(properties[name + "Ssml"]) == node.props["text"]
-    page = content.topic("cyclophosphamide").pages("side_effects")[0]
-    assert _text(root, "said") == f"{content.prompts['disclaimer_short']} {page.text}"
-    assert _text(root, "question") == content.prompts["offer_more"]
+    times = [at for at, _ in acts]
+    assert times[0] == 0 and all(a < b for a, b in zip(times, times[1:]))
+    # About 2.6 words a second, and the pauses between sentences and parts (at most 300 ms each at this rate).
+    for index, (at, words) in enumerate(zip(times, _words_before(lines))):
+        assert words / WORDS_PER_SECOND <= at <= words / WORDS_PER_SECOND + 0.3 * index + 0.01, index
+    (directive,) = _directives(response, RENDER)
+    for lit in (0, len(lines) - 1):
+        root, _ = render(directive["document"], directive["datasources"], "Echo Show", {"said": {"lit": lit}})
+        colours = [line.props["color"] for line in root.find("said").children]
+        assert colours == [YELLOW if index == lit else WHITE for index in range(len(lines))]
+    unlit, _ = render(directive["document"], directive["datasources"], "Echo Show")
+    assert {line.props["color"] for line in unlit.find("said").children} == {WHITE}, "nothing lit before speech"
 
 
-def test_the_screen_speaks_at_the_listeners_rate(skill):
-    conversation = Conversation(skill)
-    conversation.send("launch_request")
-    conversation.send("help", intent="SlowerIntent")
-    response = conversation.send("side_effects_cyclophosphamide")
-    properties = _directives(response, RENDER)[0]["datasources"]["page"]["properties"]
-    for name in ("saidSsml", "questionSsml"):
-        assert properties[name].startswith('<speak><prosody rate="90%">'), name
+def test_a_slower_listener_sees_each_line_later(skill):
+    usual, slow = Conversation(skill), Conversation(skill)
+    usual.send("launch_request")
+    _, normal = _lines_in_step(usual.send("side_effects_cyclophosphamide"))
+    slow.send("launch_request")
+    for _ in range(4):
+        slow.send("help", intent="SlowerIntent")
+    response = slow.send("side_effects_cyclophosphamide")
+    assert '<prosody rate="60%">' in response["response"]["outputSpeech"]["ssml"]
+    lines, acts = _lines_in_step(response)
+    assert len(acts) == len(normal) == len(lines)
+    for index, ((at, _), (sooner, _), words) in enumerate(zip(acts, normal, _words_before(lines))):
+        assert at >= words / (WORDS_PER_SECOND * 0.6), index
+        if index:
+            assert at > sooner, index
 
 
 @pytest.mark.parametrize("device", DEVICES)
@@ -120,7 +185,7 @@ def test_every_hub_shows_the_page_its_place_the_question_and_a_hint(conversation
     page = topic.pages("side_effects")[0]
     assert _text(root, "title") == response["response"]["card"]["title"]
     assert _text(root, "position") == f"Page 1 of {len(topic.pages('side_effects'))}"
-    assert page.text in _text(root, "said")
+    assert page.text in " ".join(_said(root))
     assert _text(root, "question") == content.prompts["offer_more"]
     assert "more" in _text(root, "hint")
     names = "; ".join(content.sources[s].named() for s in page.sources)
@@ -150,6 +215,7 @@ def test_each_layout_fits_its_screen(conversation, device):
     directive = _directives(response, RENDER)[0]
     directive["datasources"]["page"]["properties"]["position"] = "Page 1 of 4"
     directive["datasources"]["page"]["properties"]["sources"] = "Cochrane 2005; EFNS/PNS 2010; FDA label 2023"
+    directive["datasources"]["page"]["properties"]["said"] = ["What is said."]
     root, viewport = render(directive["document"], directive["datasources"], device)
     frame = root.children[0]
     fixed = dimension(frame.props["paddingTop"], viewport, "height") + dimension(
@@ -160,9 +226,9 @@ def test_each_layout_fits_its_screen(conversation, device):
             assert "maxLines" in node.props, f"{node.props.get('id')} could grow past the screen"
             line = dimension(node.props["fontSize"], viewport) * node.props.get("lineHeight", DEFAULT_LINE_HEIGHT)
             fixed += line * node.props["maxLines"] + dimension(node.props.get("paddingTop", 0), viewport, "height")
-        elif node.type in ("ScrollView", "Container") and node is not frame:
+        elif node.type in ("ScrollView", "Sequence", "Container") and node is not frame:
             fixed += dimension(node.props.get("paddingTop", 0), viewport, "height")
-    said = root.find("said")
+    (said,) = root.find("said").children
     said_line = dimension(said.props["fontSize"], viewport) * said.props["lineHeight"]
     assert viewport["height"] - fixed >= 3 * said_line, f"{device}: {viewport['height'] - fixed:.0f} dp left"
     if viewport["shape"] == "round":
@@ -181,7 +247,8 @@ def test_text_is_large_and_high_contrast_everywhere(conversation):
         for node, _ in root.walk():
             if node.type == "Text":
                 assert node.props["color"] in ("#FFFFFF", "#FFD54F", "#E0E0E0"), node.props.get("id")
-        assert dimension(root.find("said").props["fontSize"], viewport) >= 28, device
+        for line in root.find("said").children:
+            assert dimension(line.props["fontSize"], viewport) >= 28, device
 
 
 def test_stop_cancel_and_goodbye_show_nothing(skill):
@@ -195,9 +262,8 @@ def test_the_emergency_answer_stays_on_screen_and_keeps_its_own_speech(conversat
     response = conversation.send("emergency")
     body = response["response"]
     assert body["shouldEndSession"] is True
-    assert not _directives(response, EXECUTE), "the session closes: the response's own speech says it"
     said = to_plain(body["outputSpeech"]["ssml"])
-    assert _text(_shown(response), "said") == said and "911" in said
+    assert " ".join(_said(_shown(response))) == said and "911" in said
     assert _text(_shown(response), "question") is None
 
 
@@ -208,7 +274,6 @@ def test_the_emergency_answer_stays_on_screen_and_keeps_its_own_speech(conversat
 def test_only_a_runtime_that_renders_the_document_gets_it(skill, max_version, shown):
     response = handle_event(skill, _with_apl(fixture("side_effects_cyclophosphamide"), max_version))
     assert bool(_directives(response, RENDER)) is shown
-    assert ("outputSpeech" not in response["response"]) is shown, "spoken once, from the screen or not"
     assert "cyclophosphamide" in speech_of(response).lower()
 
 
@@ -225,7 +290,7 @@ def test_a_conversation_on_a_show_keeps_the_screen_in_step(skill):
     first = _shown(conversation.responses[-1])
     second = _shown(conversation.send("next"))
     assert _text(first, "position").startswith("Page 1") and _text(second, "position").startswith("Page 2")
-    assert _text(first, "said") != _text(second, "said")
+    assert _said(first) != _said(second)
 
 
 def _validate(*documents: Path) -> dict[str, list]:
@@ -241,12 +306,16 @@ def _validate(*documents: Path) -> dict[str, list]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_apls_own_validator_finds_nothing_wrong_with_the_document(tmp_path):
-    broken = json.loads(DOCUMENT.read_text())
-    said = broken["mainTemplate"]["items"][0]["item"]["items"][2]["item"]
-    said["fontSize"] = "large"  # a planted fault, so a validator that checks nothing fails this test
+def test_apls_own_validator_finds_nothing_wrong_with_the_document(conversation, tmp_path):
+    """The document as checked in, and as sent (with the onMount commands that keep it in step)."""
+    (directive,) = _directives(conversation.send("side_effects_cyclophosphamide"), RENDER)
+    sent = tmp_path / "sent.json"
+    sent.write_text(json.dumps(directive["document"]))
+    broken = copy.deepcopy(directive["document"])
+    (line,) = broken["mainTemplate"]["items"][0]["item"]["items"][2]["items"]
+    line["fontSize"] = "large"  # a planted fault, so a validator that checks nothing fails this test
     planted = tmp_path / "broken.json"
     planted.write_text(json.dumps(broken))
-    found = _validate(DOCUMENT, planted)
-    assert found[str(DOCUMENT)] == []
+    found = _validate(DOCUMENT, sent, planted)
+    assert found[str(DOCUMENT)] == [] and found[str(sent)] == []
     assert any(f["path"].endswith("/fontSize") for f in found[str(planted)])
