@@ -11,8 +11,8 @@ import re
 import subprocess
 from pathlib import Path
 
-import pytest
 import conftest
+import pytest
 from apl import DEFAULT_LINE_HEIGHT, DEVICES, dimension, render, timeline
 from conftest import Conversation, fixture, speech_of
 
@@ -147,9 +147,9 @@ def test_each_line_comes_into_view_lit_as_it_is_said(conversation, content):
         [("ScrollToIndex", None, index), ("SetValue", "lit", index)] for index in range(len(lines))
     ]
     times = [at for at, _ in acts]
-    assert times[0] == 0 and all(a < b for a, b in zip(times, times[1:]))
+    assert times[0] == 0 and all(a < b for a, b in zip(times, times[1:], strict=False))
     # About 2.6 words a second, and the pauses between sentences and parts (at most 300 ms each at this rate).
-    for index, (at, words) in enumerate(zip(times, _words_before(lines))):
+    for index, (at, words) in enumerate(zip(times, _words_before(lines), strict=True)):
         assert words / WORDS_PER_SECOND <= at <= words / WORDS_PER_SECOND + 0.3 * index + 0.01, index
     (directive,) = _directives(response, RENDER)
     for lit in (0, len(lines) - 1):
@@ -171,7 +171,7 @@ def test_a_slower_listener_sees_each_line_later(skill):
     assert '<prosody rate="60%">' in response["response"]["outputSpeech"]["ssml"]
     lines, acts = _lines_in_step(response)
     assert len(acts) == len(normal) == len(lines)
-    for index, ((at, _), (sooner, _), words) in enumerate(zip(acts, normal, _words_before(lines))):
+    for index, ((at, _), (sooner, _), words) in enumerate(zip(acts, normal, _words_before(lines), strict=True)):
         assert at >= words / (WORDS_PER_SECOND * 0.6), index
         if index:
             assert at > sooner, index
