@@ -13,8 +13,8 @@ LAMBDA_PLATFORM ?= manylinux2014_aarch64
 # Modules of skill/ the function never imports: the console and its NLU, the web endpoint, the generators and
 # the review export, and the helpers of the tests and benchmarks (a test checks this list against a run).
 NOT_IN_LAMBDA := console.py nlu.py web.py verification.py webservice_compat.py review_export.py \
-	interaction_model.py skill_package.py initialisms.py evaluation.py conversation_eval.py loadtest.py \
-	local_dynamodb.py local_ports.py content/readability.py
+	interaction_model.py skill_package.py publisher.py initialisms.py evaluation.py conversation_eval.py \
+	loadtest.py local_dynamodb.py local_ports.py content/readability.py
 # Installed for ask-sdk-core's HTTP client (requests), which the function never loads.
 NEVER_LOADED := requests requests-* charset_normalizer charset_normalizer-* idna idna-* bin
 

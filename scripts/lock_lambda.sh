@@ -5,5 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/bootstrap.sh dev
 .venv/bin/pip-compile --quiet --generate-hashes --no-header --strip-extras --allow-unsafe \
+    --no-emit-index-url --no-emit-find-links \
     --output-file lambda/requirements.lock lambda/requirements.txt
 echo "wrote lambda/requirements.lock"

@@ -6,7 +6,9 @@ names and synonyms), the QUESTION slot type of the catch-all intent (the
 question bank's phrasings) and the intents that content answers. The skill
 package, ``interaction_models/skill-package/`` (the folder ``ask-resources.json``
 names), gets the models at ``interactionModels/custom/<locale>.json`` and the
-manifest, from ``interaction_models/source/manifest.toml``, at ``skill.json``.
+manifest, from ``interaction_models/source/manifest.toml``, at ``skill.json``,
+with the links to the legal pages from the publisher's details
+(``publisher.py``, which also writes ``docs/privacy.md`` and ``docs/terms.md``).
 
 The manifest has no endpoint until one is recorded in
 ``interaction_models/source/endpoint.toml`` (after the first ``sam deploy``), so
@@ -29,6 +31,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from . import publisher
 from .content import Content, language_of, languages, load_content, supported_locales
 from .initialisms import capitals, dotted
 from .understanding import snapshot
@@ -126,7 +129,8 @@ def build_manifest() -> dict[str, Any]:
         source = tomllib.load(f)
     all_locales = locales()
     publishing = {locale: source["publishing"][language_of(locale)] for locale in all_locales}
-    links = source["links"]
+    icons = source["icons"]
+    links = publisher.links(publisher.load())
     manifest: dict[str, Any] = {
         "manifestVersion": "1.0",
         "publishingInformation": {
@@ -137,8 +141,8 @@ def build_manifest() -> dict[str, Any]:
                     "description": text["description"],
                     "examplePhrases": text["example_phrases"],
                     "keywords": text["keywords"],
-                    "smallIconUri": links["small_icon"],
-                    "largeIconUri": links["large_icon"],
+                    "smallIconUri": icons["small"],
+                    "largeIconUri": icons["large"],
                 }
                 for locale, text in publishing.items()
             },
@@ -175,6 +179,7 @@ def model_path(locale: str) -> Path:
 def _generated() -> dict[Path, str]:
     files = {model_path(locale): render(build_model(locale)) for locale in locales()}
     files[MANIFEST_PATH] = render(build_manifest())
+    files.update(publisher.documents(publisher.load()))
     # Not part of the skill package, but generated from the same content at the same moment: see its module.
     files.update({snapshot.path_for(language): _snapshot_text(language) for language in languages()})
     return files

@@ -3,8 +3,10 @@
 ``ask deploy`` zips every file under ``skillMetadata.src`` of the profile (a ``**/*``
 glob, so names starting with a dot are left out) and imports it as the skill
 package. This module lists those files and says what is wrong with them: the
-package must hold ``skill.json`` and ``interactionModels/custom/<locale>.json``
-for every locale of the content, and nothing else.
+package must hold ``skill.json``, ``interactionModels/custom/<locale>.json``
+for every locale of the content and the store icons under ``assets/images/``,
+and nothing else; every ``file://`` address in the manifest must name a file
+of the package (the CLI uploads the file in its place).
 
     python -m skill.skill_package     # list the files; exit 1 if the package is not that shape
 """
@@ -19,6 +21,8 @@ from .interaction_model import ROOT, locales
 
 RESOURCES_PATH = ROOT / "ask-resources.json"
 PROFILE = "default"
+FILE = "file://"  # ASK CLI's import format: a path inside the package, uploaded with it
+ICONS = ("assets/images/small.png", "assets/images/large.png")  # drawn by scripts/make_icons.py
 
 
 def package_dir(resources: Path = RESOURCES_PATH, profile: str = PROFILE) -> Path:
@@ -37,15 +41,39 @@ def uploaded_files(src: Path) -> list[str]:
 
 
 def expected_files() -> list[str]:
-    return sorted(["skill.json", *(f"interactionModels/custom/{locale}.json" for locale in locales())])
+    return sorted(["skill.json", *ICONS, *(f"interactionModels/custom/{locale}.json" for locale in locales())])
 
 
 def problems(src: Path) -> list[str]:
-    """Files missing from the package or stray in it; empty when the package is the shape the CLI expects."""
+    """Files missing from the package or stray in it, and manifest addresses of files it lacks; empty when the
+    package is the shape the CLI expects."""
     found, wanted = set(uploaded_files(src)), set(expected_files())
-    return [f"missing: {name}" for name in sorted(wanted - found)] + [
-        f"not part of a skill package: {name}" for name in sorted(found - wanted)
-    ]
+    unshipped = sorted({uri for uri in _file_uris(src / "skill.json") if uri.removeprefix(FILE) not in found})
+    return (
+        [f"missing: {name}" for name in sorted(wanted - found)]
+        + [f"not part of a skill package: {name}" for name in sorted(found - wanted)]
+        + [f"the manifest names a file the package lacks: {uri}" for uri in unshipped]
+    )
+
+
+def _file_uris(manifest: Path) -> list[str]:
+    """Every ``file://`` address in the manifest, wherever it is."""
+    if not manifest.is_file():
+        return []
+    found: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str) and value.startswith(FILE):
+            found.append(value)
+
+    walk(json.loads(manifest.read_text(encoding="utf-8")))
+    return found
 
 
 def main() -> int:

@@ -30,25 +30,35 @@ if [ "$1" = list ]; then
          '{{"OutputKey": "SkillEndpointArn", "OutputValue": "{ARN}"}}]'
 fi
 """
+PUBLISHER = 'name = "Neuro Help Ltd"\ncontact = "privacy@neurohelp.co.uk"\ndocs_url = "https://neurohelp.co.uk/mmn"\n'
+TOPIC = "arn:aws:sns:eu-west-1:111122223333:mmn-guide-alarms"
 
 
 @pytest.fixture
 def project(tmp_path):
     """A copy of the project (sharing .venv) and stand-in CLIs, so no step touches this checkout or AWS."""
     copy = tmp_path / "project"
-    for name in ("skill", "interaction_models", "scripts"):
+    for name in ("skill", "interaction_models", "scripts", "docs"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(ROOT / "ask-resources.json", copy)
     (copy / ".venv").symlink_to(ROOT / ".venv")
+    (copy / "interaction_models" / "source" / "publisher.toml").write_text(PUBLISHER)
+    subprocess.run(
+        [str(copy / ".venv" / "bin" / "python"), "-m", "skill.interaction_model"],
+        cwd=copy,
+        check=True,
+        capture_output=True,
+    )
     for name, text in (("ask", ASK), ("sam", SAM)):
         (tmp_path / name).write_text(text)
         (tmp_path / name).chmod(0o755)
     return copy
 
 
-def run(project, step):
+def run(project, step, answer="", **settings):
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k not in ("ALARM_TOPIC_ARN", "LISTENER_KEY_SECRET")},
+        **settings,
         "ASK": str(project.parent / "ask"),
         "SAM": str(project.parent / "sam"),
         "CALLS": str(project.parent / "calls"),
@@ -56,7 +66,13 @@ def run(project, step):
         "AWS_REGION": "eu-west-1",
     }
     return subprocess.run(
-        [str(project / "scripts" / "deploy" / step)], cwd=project, env=env, capture_output=True, text=True, check=False
+        [str(project / "scripts" / "deploy" / step)],
+        cwd=project,
+        env=env,
+        input=answer,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -70,12 +86,15 @@ def test_the_first_deploy_in_order(project):
     assert calls(project) == ["ask deploy --target skill-metadata"]
     assert SKILL_ID in created.stdout
 
-    backend = run(project, "deploy_backend.sh")
+    backend = run(project, "deploy_backend.sh", answer=TOPIC + "\n")
     assert backend.returncode == 0, backend.stderr
+    secret = (project / ".ask" / "listener-key-secret").read_text().strip()
+    assert len(secret) == 64 and (project / ".ask" / "listener-key-secret").stat().st_mode & 0o077 == 0
     assert calls(project)[1:] == [
         "sam build --build-in-source",
         "sam deploy --stack-name mmn-guide --region eu-west-1 --resolve-s3 --capabilities CAPABILITY_IAM "
-        f"--no-fail-on-empty-changeset --parameter-overrides SkillId={SKILL_ID}",
+        f"--no-fail-on-empty-changeset --parameter-overrides SkillId={SKILL_ID} ListenerKeySecret={secret} "
+        f"AlarmTopicArn={TOPIC}",
     ]
 
     connected = run(project, "connect_endpoint.sh")
@@ -98,3 +117,27 @@ def test_steps_two_and_three_need_the_skill_and_a_new_skill_needs_no_endpoint(pr
     result = run(project, "create_skill.sh")
     assert result.returncode == 1 and "endpoint is recorded" in result.stderr
     assert not (project.parent / "calls").exists()
+
+
+def test_the_skill_is_not_created_while_a_publisher_detail_is_a_placeholder(project):
+    shutil.copy2(ROOT / "interaction_models" / "source" / "publisher.toml", project / "interaction_models" / "source")
+    subprocess.run(
+        [str(project / ".venv" / "bin" / "python"), "-m", "skill.interaction_model"],
+        cwd=project,
+        check=True,
+        capture_output=True,
+    )
+    result = run(project, "create_skill.sh")
+    assert result.returncode == 1 and "docs_url" in result.stderr and "step 0" in result.stderr
+    assert not (project.parent / "calls").exists()
+
+
+def test_without_an_alarm_topic_the_deploy_says_the_alarms_notify_nobody_and_keeps_the_secret(project):
+    run(project, "create_skill.sh")
+    first = run(project, "deploy_backend.sh", answer="\n")
+    assert first.returncode == 0 and "the alarms notify nobody" in first.stderr
+    assert "AlarmTopicArn" not in calls(project)[-1]
+    again = run(project, "deploy_backend.sh", ALARM_TOPIC_ARN="")
+    assert again.returncode == 0 and calls(project)[-1] == calls(project)[2], "the same secret on every deploy"
+    wrong = run(project, "deploy_backend.sh", ALARM_TOPIC_ARN="my-topic")
+    assert wrong.returncode == 1 and "Not an SNS topic ARN" in wrong.stderr

@@ -12,12 +12,12 @@ from apl import DEVICES
 from ask_sdk_core.serialize import DefaultSerializer
 from conftest import fixture
 
-from skill import interaction_model
+from skill import interaction_model, publisher, skill_package
 from skill.app import build_skill
 from skill.console import Console
 from skill.gateway import handle_event
 from skill.handlers.events import SKILL_EVENTS
-from skill.interaction_model import MANIFEST_PATH, build_manifest, locales, model_path
+from skill.interaction_model import MANIFEST_PATH, PACKAGE_DIR, build_manifest, locales, model_path
 from skill.nlu import FALLBACK_INTENT, LocalNlu
 
 MANIFEST = json.loads(MANIFEST_PATH.read_text(encoding="utf-8"))["manifest"]
@@ -139,24 +139,34 @@ def test_only_a_lambda_arn_in_an_alexa_region_is_recorded(arn, tmp_path, monkeyp
     assert not (tmp_path / "endpoint.toml").exists()
 
 
-def test_every_locale_has_the_icons_and_the_legal_pages_the_repository_ships():
+def test_every_locale_has_icons_shipped_in_the_package_and_the_publishers_legal_pages():
+    links = publisher.links(publisher.load())
     for locale in locales():
         store = PUBLISHING["locales"][locale]
         legal = MANIFEST["privacyAndCompliance"]["locales"][locale]
-        urls = [store["smallIconUri"], store["largeIconUri"], legal["privacyPolicyUrl"], legal["termsOfUseUrl"]]
-        assert all(url.startswith("https://") for url in urls)
-        # Each URL is a file of docs/ as it is published ("privacy" serves docs/privacy.md).
-        for url, shipped in zip(urls, ["icons/small.png", "icons/large.png", "privacy.md", "terms.md"], strict=True):
-            assert url.endswith("/" + shipped.removesuffix(".md")), url
-            assert (DOCS / shipped).exists()
+        assert [store["smallIconUri"], store["largeIconUri"]] == [f"file://{icon}" for icon in skill_package.ICONS]
+        assert legal == {"privacyPolicyUrl": links["privacy_policy"], "termsOfUseUrl": links["terms_of_use"]}
+    assert links["privacy_policy"].endswith("/privacy") and (DOCS / "privacy.md").exists()
+    assert links["terms_of_use"].endswith("/terms") and (DOCS / "terms.md").exists()
 
 
 @pytest.mark.parametrize("name, size", [("small.png", 108), ("large.png", 512)])
 def test_icons_are_pngs_of_the_sizes_the_store_asks_for(name, size):
-    data = (DOCS / "icons" / name).read_bytes()
+    data = (PACKAGE_DIR / "assets" / "images" / name).read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR"
     assert struct.unpack(">II", data[16:24]) == (size, size)
     assert data == make_icons.png(size), "run: python scripts/make_icons.py"
+
+
+def test_the_icon_is_letters_not_a_ring():
+    """Alexa's logo is a ring: the icon's centre row crosses the letters' strokes many times, and its centre
+    column, between the letters, is background from top to bottom where a ring would cross it twice."""
+    size = 108
+    across = [make_icons.pixel((i + 0.5) / size, 0.5) for i in range(size)]
+    strokes = sum(1 for a, b in zip(across, across[1:], strict=False) if a != b and b == make_icons.WHITE)
+    assert strokes >= 6
+    centre_column = [make_icons.pixel(0.5, (j + 0.5) / size) for j in range(size)]
+    assert make_icons.WHITE in centre_column and centre_column[: size // 4] == [make_icons.TEAL] * (size // 4)
 
 
 def test_the_privacy_policy_says_what_is_kept_and_how_to_delete_it():
@@ -164,3 +174,4 @@ def test_the_privacy_policy_says_what_is_kept_and_how_to_delete_it():
     for said in ("speech rate", "disclaimer", "last used", "Only if you say yes", '"forget me"', "expires", "never"):
         assert said in policy, said
     assert "not a substitute for professional medical advice" in (DOCS / "terms.md").read_text(encoding="utf-8")
+    assert "up to 35 days" in policy, "point-in-time recovery keeps a deleted record in backups that long"

@@ -1,5 +1,5 @@
 """The skill package is the shape ASK CLI v2 deploys: ask-resources.json names it, and it holds the manifest and
-one model per locale, at the paths the CLI expects, and nothing else."""
+one model per locale and the store icons, at the paths the CLI expects, and nothing else."""
 
 from __future__ import annotations
 
@@ -20,10 +20,11 @@ def test_ask_resources_names_the_package_for_the_default_profile():
     assert skill_package.package_dir() == PACKAGE_DIR
 
 
-def test_the_package_holds_the_manifest_and_one_model_per_locale_and_nothing_else():
+def test_the_package_holds_the_manifest_the_icons_and_one_model_per_locale_and_nothing_else():
     assert len(locales()) == 5
     assert skill_package.uploaded_files(PACKAGE_DIR) == sorted(
-        ["skill.json", *(f"interactionModels/custom/{locale}.json" for locale in locales())]
+        ["skill.json", "assets/images/large.png", "assets/images/small.png"]
+        + [f"interactionModels/custom/{locale}.json" for locale in locales()]
     )
     assert skill_package.problems(PACKAGE_DIR) == []
     assert MANIFEST_PATH == PACKAGE_DIR / "skill.json"
@@ -38,9 +39,12 @@ def test_a_stray_or_missing_file_is_reported_and_hidden_files_are_not_uploaded(t
     (copy / "interactionModels" / "custom" / "en-GB.json").unlink()
     (copy / "source").mkdir()
     (copy / "source" / "en.toml").write_text("")
+    (copy / "assets" / "images" / "small.png").unlink()
     assert skill_package.problems(copy) == [
+        "missing: assets/images/small.png",
         "missing: interactionModels/custom/en-GB.json",
         "not part of a skill package: source/en.toml",
+        "the manifest names a file the package lacks: file://assets/images/small.png",
     ]
 
 

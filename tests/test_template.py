@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -233,6 +234,23 @@ def test_the_lambda_lock_pins_every_requirement_with_hashes():
             name = requirement.name.lower()
             assert name in pinned and requirement.specifier.contains(pinned[name]), line
     assert lock.count("--hash=sha256:") >= len(pinned)
+    # No index or find-links options: they are this machine's package sources, not the build's.
+    assert re.findall(r"^\s*--(?!hash=sha256:)\S*", lock, flags=re.MULTILINE) == []
+
+
+def test_the_project_declares_the_aws_library_it_imports_and_not_the_one_it_never_does():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = {Requirement(line).name for line in project["dependencies"]}
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "skill").rglob("*.py"))
+    assert re.search(r"^(import|from) botocore", sources, flags=re.MULTILINE) and "botocore" in declared
+    assert not re.search(r"^\s*(import|from) boto3", sources, flags=re.MULTILINE) and "boto3" not in declared
+
+
+def test_the_listeners_key_secret_is_a_hidden_parameter_given_to_the_function(template):
+    secret = template["Parameters"]["ListenerKeySecret"]
+    assert secret["NoEcho"] is True and "Default" not in secret
+    variables = template["Resources"]["SkillFunction"]["Properties"]["Environment"]["Variables"]
+    assert variables["MMN_GUIDE_KEY_SECRET"] == {"Ref": "ListenerKeySecret"}
 
 
 def test_the_lambda_package_is_built_for_the_functions_processor(template):
