@@ -5,7 +5,8 @@ the tests. The raw envelope is checked first (``guards.py``: size, depth, skill
 ID, locale); input the SDK cannot read, an unknown request type or another
 skill's ID gets a clear error response instead of an exception, and a request
 that allows no speech gets an empty response. Logs carry reason codes, never
-the envelope's content.
+the envelope's content, and every record is one line (``log_lines.py``), so
+a request field that reaches a log cannot forge a line.
 """
 
 from __future__ import annotations
@@ -20,10 +21,12 @@ from ask_sdk_model import RequestEnvelope, Response, ResponseEnvelope
 from ask_sdk_model.ui import PlainTextOutputSpeech
 from ask_sdk_runtime.exceptions import AskSdkException
 
+from . import log_lines
 from .content import load_content
 from .guards import is_silent, refusal, with_known_locale
 
 logger = logging.getLogger(__name__)
+log_lines.install()
 
 
 def handle_event(skill: CustomSkill, event: Any, context: Any = None) -> dict[str, Any]:

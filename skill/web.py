@@ -34,6 +34,7 @@ from ask_sdk_webservice_support.verifier import AbstractVerifier, TimestampVerif
 from flask_ask_sdk.skill_adapter import VERIFY_SIGNATURE_APP_CONFIG, VERIFY_TIMESTAMP_APP_CONFIG, SkillAdapter
 # isort: on
 
+from . import log_lines
 from .app import build_skill
 from .guards import refusal
 from .store import store_from_environment
@@ -41,6 +42,7 @@ from .verification import SignatureVerifier, SkillIdVerifier
 from .warmup import warm_up
 
 logger = logging.getLogger(__name__)
+log_lines.install()
 
 SKILL_ROUTE = "/"
 HEALTH_ROUTE = "/health"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import logging
+
 import pytest
 from conftest import FIXTURE_SKILL_ID, fixture
 
@@ -40,3 +43,22 @@ def test_skill_id_is_verified_when_configured(content):
     other = build_skill(skill_id="amzn1.ask.skill.00000000-1111-2222-3333-444444444444")
     response = handle_event(other, fixture("launch_request"))
     assert response["response"]["outputSpeech"]["text"] == content.prompts["request_error"]
+
+
+@pytest.mark.parametrize("forged", ["Evil\nERROR forged line", "Evil\r\nx", "Evil\u2028x", "Evil\x1b[2Jx"])
+def test_a_request_field_with_a_line_break_cannot_forge_a_log_line(forged, caplog):
+    envelope = fixture("unknown_intent")
+    envelope["request"]["intent"]["name"] = forged
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    logging.getLogger().addHandler(handler)
+    try:
+        with caplog.at_level(logging.INFO):
+            handle_event(build_skill(), envelope)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    written = stream.getvalue()
+    assert "Evil" in written, "the field is logged, escaped"
+    assert written.count("\n") == len([r for r in caplog.records if r.levelno >= logging.INFO]) > 0
+    assert not any(ch in written.replace("\n", "") for ch in "\r\u2028\x1b")
