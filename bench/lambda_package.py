@@ -37,7 +37,7 @@ from pathlib import Path
 
 from cold_start import build
 
-from skill.local_dynamodb import CREDENTIALS, REGION, local_dynamodb
+from skill.local_dynamodb import CREDENTIALS, KEY_SECRET, REGION, local_dynamodb
 from skill.store.dynamodb import KEY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +79,7 @@ print(json.dumps(results))
 ROUND_TRIP_PROBE = f"""
 import os, statistics, time
 from skill.store.dynamodb import DynamoDbStore
-store = DynamoDbStore(os.environ["MMN_GUIDE_TABLE"])
+store = DynamoDbStore(os.environ["MMN_GUIDE_TABLE"], bytes.fromhex(os.environ["MMN_GUIDE_KEY_SECRET"]))
 trips = []
 for _ in range(22):
     started = time.perf_counter()
@@ -195,6 +195,7 @@ def main() -> int:
             "AWS_REGION": REGION,
             "AWS_ENDPOINT_URL_DYNAMODB": server.url,
             "MMN_GUIDE_TABLE": server.create_table(),
+            "MMN_GUIDE_KEY_SECRET": KEY_SECRET.hex(),
             "BASELINE_TABLE": server.create_table(),
         }
         sizes = ", ".join(f"{name} {megabytes(path):.1f} MB" for name, path in packages.items())

@@ -32,6 +32,7 @@ from .store.dynamodb import KEY, DynamoDbStore
 REGION = "us-east-1"
 # moto accepts any credentials; these keep botocore from looking for real ones.
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local", "AWS_DEFAULT_REGION": REGION}
+KEY_SECRET = bytes(range(32))  # the listeners' key secret of every store made here (MMN_GUIDE_KEY_SECRET: its hex)
 
 
 class LocalDynamoDb:
@@ -62,7 +63,7 @@ class LocalDynamoDb:
     def create_table(self, name: str | None = None) -> str:
         """A fresh table shaped as the SAM template's; its name."""
         name = name or f"listeners-{uuid.uuid4().hex[:8]}"
-        client = DynamoDbStore(name, endpoint_url=self.url, region=REGION).client
+        client = self.store(name).client
         client.create_table(
             TableName=name,
             AttributeDefinitions=[{"AttributeName": KEY, "AttributeType": "S"}],
@@ -73,7 +74,7 @@ class LocalDynamoDb:
         return name
 
     def store(self, table: str | None = None) -> DynamoDbStore:
-        return DynamoDbStore(table or self.create_table(), endpoint_url=self.url, region=REGION)
+        return DynamoDbStore(table or self.create_table(), KEY_SECRET, endpoint_url=self.url, region=REGION)
 
     @property
     def stopped(self) -> bool:

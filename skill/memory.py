@@ -2,10 +2,14 @@
 
 One read per session (its first request) and at most one write (when the
 session ends, and only if something changed), so a conversation costs at most
-two calls to the store, and turns in between touch nothing. When the store
-cannot be read, the session goes on with defaults and never writes, so a
-record is never overwritten with defaults. Logs name the failure's kind only:
-never the user, the device or what was said.
+two calls to the store, and turns in between touch nothing. The write carries
+the fields the session changed and the stamp it read, so it never undoes an
+erasure made meanwhile from another device, nor another session's changes
+(``store/versioned.py``). When the store cannot be read, the session goes on
+with defaults and never writes, so a record is never overwritten with
+defaults. Each call has a total deadline, never past the time Lambda has left
+(``store/deadline.py``). Logs name the failure's kind only: never the user,
+the device or what was said.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from ask_sdk_model import Response
 from .answers import next_offer
 from .dialog import Offer
 from .profile import LOADED, UNAVAILABLE, Profile
+from .store.deadline import within
+from .store.versioned import REBASE, RECORD, STAMP
 from .turn import content_of, profile_of, remember_profile, state_of
 
 logger = logging.getLogger(__name__)
@@ -35,7 +41,8 @@ class LoadProfile(AbstractRequestInterceptor):
         if session is None or not session.new:
             return
         try:
-            profile = Profile.from_record(handler_input.attributes_manager.persistent_attributes)
+            with within(_lambda_remaining_ms(handler_input)):
+                profile = Profile.from_store(handler_input.attributes_manager.persistent_attributes)
         except AttributesManagerException:
             profile = Profile(status=UNAVAILABLE)  # a skill built without a store: nothing to remember, by design
         except PersistenceException as error:
@@ -65,9 +72,10 @@ class SaveProfile(AbstractResponseInterceptor):
 def _write(handler_input: HandlerInput, profile: Profile) -> None:
     attributes = handler_input.attributes_manager
     try:
-        attributes.persistent_attributes = profile.record()
-        attributes.save_persistent_attributes()
-        profile.changed = False
+        with within(_lambda_remaining_ms(handler_input)):
+            attributes.persistent_attributes = {RECORD: profile.record(), STAMP: profile.stamp, REBASE: profile.rebase}
+            attributes.save_persistent_attributes()
+        profile.changed = []
     except PersistenceException as error:
         logger.warning("listener store not written: %s", _kind(error))
 
@@ -76,7 +84,8 @@ def forget(handler_input: HandlerInput) -> bool:
     """Delete the listener's record; whether that worked. The session writes nothing more either way."""
     profile = profile_of(handler_input)
     try:
-        handler_input.attributes_manager.delete_persistent_attributes()
+        with within(_lambda_remaining_ms(handler_input)):
+            handler_input.attributes_manager.delete_persistent_attributes()
         deleted = True
     except AttributesManagerException:
         deleted = True  # a skill built without a store keeps nothing to delete
@@ -102,6 +111,12 @@ def _keep_place(handler_input: HandlerInput, profile: Profile) -> None:
     if resume is None and state.place is not None:
         resume = next_offer(content_of(handler_input), state.place, state.page) or Offer(state.place, state.page)
     profile.update(resume=resume)
+
+
+def _lambda_remaining_ms(handler_input: HandlerInput) -> int | None:
+    """What Lambda has left of this invocation; None elsewhere (console, web, tests)."""
+    remaining = getattr(handler_input.context, "get_remaining_time_in_millis", None)
+    return remaining() if callable(remaining) else None
 
 
 def _kind(error: Exception) -> str:

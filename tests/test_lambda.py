@@ -8,7 +8,8 @@ from pathlib import Path
 from conftest import FIXTURE_SKILL_ID, fixture, speech_of
 
 from skill.content import load_content
-from skill.store import TABLE_ENV
+from skill.local_dynamodb import KEY_SECRET
+from skill.store import SECRET_ENV, TABLE_ENV
 from skill.store.dynamodb import DynamoDbStore
 from skill.understanding import ranker as ranking
 
@@ -53,6 +54,7 @@ def test_lambda_survives_an_empty_event(monkeypatch, content):
 
 def test_lambda_keeps_records_in_the_table_named_by_the_template(monkeypatch, dynamodb, dynamodb_store):
     monkeypatch.setenv(TABLE_ENV, dynamodb_store.table)
+    monkeypatch.setenv(SECRET_ENV, KEY_SECRET.hex())
     monkeypatch.setenv("AWS_ENDPOINT_URL_DYNAMODB", dynamodb.url)
     module = load_lambda(monkeypatch, FIXTURE_SKILL_ID)
     assert isinstance(module.STORE, DynamoDbStore) and module.STORE.table == dynamodb_store.table
@@ -64,6 +66,7 @@ def test_snapstart_initialisation_does_a_first_requests_work_without_touching_th
     monkeypatch, dynamodb, dynamodb_store
 ):
     monkeypatch.setenv(TABLE_ENV, dynamodb_store.table)
+    monkeypatch.setenv(SECRET_ENV, KEY_SECRET.hex())
     monkeypatch.setenv("AWS_ENDPOINT_URL_DYNAMODB", dynamodb.url)
     monkeypatch.setenv("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")
     ranking._ranker.cache_clear()

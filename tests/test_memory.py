@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import hmac
 import json
 import logging
 import multiprocessing
+import socket
+import sqlite3
 import threading
 import time
+import types
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +28,8 @@ from conftest import fixture, reprompt_of, speech_of
 from skill.app import build_skill
 from skill.content import load_content
 from skill.gateway import handle_event
-from skill.store.dynamodb import KEY
+from skill.local_dynamodb import KEY_SECRET
+from skill.store.dynamodb import KEY, DynamoDbStore
 from skill.store.local import LocalStore
 from skill.store.record import KEEP_DAYS
 
@@ -66,10 +71,11 @@ class Listener:
 
 
 def stored(store, user: str = USER) -> dict[str, Any] | None:
-    """The raw item in the table, read past the skill (filed under a hash of the user id, never the id)."""
-    key = hashlib.sha256(user.encode()).hexdigest()
+    """The record in the table, read past the skill (filed under an HMAC of the user id, never the id); None when
+    there is none, or only an erasure's marker."""
+    key = hmac.new(KEY_SECRET, user.encode(), hashlib.sha256).hexdigest()
     item = store.client.get_item(TableName=store.table, Key={KEY: {"S": key}}).get("Item")
-    return json.loads(item["record"]["S"]) if item else None
+    return json.loads(item["record"]["S"]) if item and "record" in item else None
 
 
 def test_first_visit_hears_the_full_disclaimer_and_a_return_visit_a_short_welcome(dynamodb, dynamodb_store):
@@ -189,7 +195,7 @@ def test_forget_me_deletes_the_record_and_nothing_is_written_after(dynamodb, dyn
     assert "prosody" not in forgotten["response"]["outputSpeech"]["ssml"], "back to defaults"
     listener.say("help", intent="SlowerIntent")
     listener.say("stop")
-    assert dict(dynamodb.calls) == {"GetItem": 1, "DeleteItem": 1}
+    assert dict(dynamodb.calls) == {"GetItem": 1, "PutItem": 1}, "the record replaced by an erasure's marker"
     assert stored(dynamodb_store) is None
     assert speech_of(listener.say("launch_request")).startswith(PROMPTS["welcome"])
 
@@ -214,6 +220,7 @@ def test_the_table_holds_no_user_id_and_no_health_information_by_default(dynamod
     listener.say("stop")
     items = dynamodb_store.client.scan(TableName=dynamodb_store.table)["Items"]
     assert len(items) == 1 and USER not in json.dumps(items)
+    assert hashlib.sha256(USER.encode()).hexdigest() not in json.dumps(items), "keyed with an HMAC, not a bare hash"
     assert set(json.loads(items[0]["record"]["S"])) == {"rate", "heard_disclaimer", "last_visit"}
     assert int(items[0]["expires"]["N"]) > time.time() + 300 * 86400
 
@@ -363,3 +370,249 @@ def test_a_tampered_session_cannot_store_values_out_of_bounds(dynamodb_store):
     record = stored(dynamodb_store)
     assert record["rate"] == 90 and record["heard_disclaimer"] is False
     assert "last_visit" not in record and "resume" not in record
+
+
+# Two sessions of one user, on two devices: erasure wins, and neither loses the other's changes.
+
+
+@pytest.fixture(params=["dynamodb", "local"])
+def any_store(request, tmp_path):
+    if request.param == "dynamodb":
+        return request.getfixturevalue("dynamodb_store")
+    return LocalStore(tmp_path / "listeners.sqlite3")
+
+
+def record_of(store, user: str = USER) -> dict[str, Any] | None:
+    """The record as stored, read past the skill; None when there is none, or only an erasure's marker."""
+    if not isinstance(store, LocalStore):
+        return stored(store, user)
+    key = hmac.new(store.secret, user.encode(), hashlib.sha256).hexdigest()
+    with sqlite3.connect(store.path) as db:
+        row = db.execute("SELECT record FROM records WHERE id = ? AND erased = 0", (key,)).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+@pytest.mark.parametrize("before", ["a record", "no record"])
+def test_forgetting_on_one_device_wins_over_a_session_still_open_on_another(any_store, before):
+    skill = build_skill(store=any_store)
+    if before == "a record":
+        first = Listener(skill)
+        first.say("launch_request")
+        first.say("help", intent="SlowerIntent")
+        first.say("stop")
+    kitchen, bedroom = Listener(skill), Listener(skill)
+    kitchen.say("launch_request")
+    bedroom.say("launch_request")
+    bedroom.say("help", intent="SlowerIntent")
+    kitchen.say("help", intent="ForgetMeIntent")
+    kitchen.say("stop")
+    bedroom.say("stop")
+    assert record_of(any_store) is None
+    assert speech_of(Listener(skill).say("launch_request")).startswith(PROMPTS["welcome"]), "a first visit again"
+
+
+def test_disabling_the_skill_wins_over_an_open_session(any_store):
+    skill = build_skill(store=any_store)
+    first = Listener(skill)
+    first.say("launch_request")
+    first.say("stop")
+    open_session = Listener(skill)
+    open_session.say("launch_request")
+    open_session.say("help", intent="FasterIntent")
+    event = fixture("skill_event")
+    event["request"]["type"] = "AlexaSkillEvent.SkillDisabled"
+    event["context"]["System"]["user"]["userId"] = USER
+    handle_event(skill, event)
+    open_session.walk_away()
+    assert record_of(any_store) is None
+
+
+def test_after_an_erasure_a_new_session_keeps_a_new_record(any_store):
+    skill = build_skill(store=any_store)
+    listener = Listener(skill)
+    listener.say("launch_request")
+    listener.say("help", intent="ForgetMeIntent")
+    listener.say("stop")
+    listener.say("launch_request")
+    listener.say("help", intent="SlowerIntent")
+    listener.say("stop")
+    assert record_of(any_store)["rate"] == 90
+
+
+def test_two_sessions_ending_one_after_the_other_keep_both_sessions_changes(any_store):
+    skill = build_skill(store=any_store)
+    sessions = [Listener(skill) for _ in range(4)]
+    for session in sessions:
+        session.say("launch_request")
+        session.say("help", intent="SlowerIntent")
+    sessions[0].say("side_effects_cyclophosphamide")
+    sessions[0].say("no")
+    sessions[0].say("no")  # "Shall I remember where we stopped?" "No."
+    for session in sessions:
+        session.say("stop")
+    record = record_of(any_store)
+    assert record["rate"] == 60, "each session one step slower: four steps in all"
+    assert record["remember_place"] is False and record["heard_disclaimer"] is True
+
+
+def test_sessions_ending_at_the_same_moment_lose_no_update(dynamodb, dynamodb_store):
+    skill = build_skill(store=dynamodb_store)
+    sessions = [Listener(skill) for _ in range(4)]
+    for session in sessions:
+        session.say("launch_request")
+        session.say("help", intent="SlowerIntent")
+    start = threading.Barrier(len(sessions))
+
+    def end(session: Listener) -> None:
+        start.wait()
+        session.say("stop")
+
+    threads = [threading.Thread(target=end, args=(session,)) for session in sessions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert stored(dynamodb_store)["rate"] == 60
+    assert dynamodb.calls["PutItem"] >= 4
+
+
+def test_an_unreadable_record_is_replaced_when_the_next_session_ends(any_store, caplog):
+    skill = build_skill(store=any_store)
+    listener = Listener(skill)
+    listener.say("launch_request")
+    listener.say("stop")
+    key = hmac.new(any_store.secret, USER.encode(), hashlib.sha256).hexdigest()
+    if isinstance(any_store, LocalStore):
+        with sqlite3.connect(any_store.path) as db:
+            db.execute("UPDATE records SET record = '{not json' WHERE id = ?", (key,))
+    else:
+        any_store.client.update_item(
+            TableName=any_store.table,
+            Key={KEY: {"S": key}},
+            UpdateExpression="SET #r = :r",
+            ExpressionAttributeNames={"#r": "record"},
+            ExpressionAttributeValues={":r": {"S": "{not json"}},
+        )
+    assert speech_of(listener.say("launch_request")).startswith(PROMPTS["welcome"]), "defaults"
+    listener.say("help", intent="SlowerIntent")
+    listener.say("stop")
+    assert record_of(any_store)["rate"] == 90 and record_of(any_store)["heard_disclaimer"] is True
+
+
+def test_a_forged_session_cannot_make_itself_loaded(dynamodb, dynamodb_store):
+    skill = build_skill(store=dynamodb_store)
+    listener = Listener(skill)
+    listener.say("launch_request")
+    listener.say("help", intent="SlowerIntent")
+    listener.say("stop")
+    dynamodb.stop()
+    listener.say("launch_request")  # unavailable: this session never writes
+    dynamodb.start()
+    assert "stamp" not in listener.attributes["profile"], "a session that could not read the store carries none"
+    key = hmac.new(KEY_SECRET, USER.encode(), hashlib.sha256).hexdigest()
+    item = dynamodb_store.client.get_item(TableName=dynamodb_store.table, Key={KEY: {"S": key}})["Item"]
+    forged = {"gen": item["gen"]["S"], "version": item["version"]["S"], "seal": "2" * 64}  # the stamp, unsealed
+    listener.attributes["profile"].update(status="loaded", stamp=forged, changed=["rate"], rate=130)
+    listener.say("stop")
+    assert stored(dynamodb_store)["rate"] == 90
+
+
+@pytest.mark.parametrize(
+    "field, forged, kept",
+    [("rate", 90.0, None), ("rate", True, None), ("last_visit", "9999-12-31", None), ("heard_disclaimer", 1, False)],
+)
+def test_forged_session_values_are_never_stored(dynamodb_store, field, forged, kept):
+    listener = Listener(build_skill(store=dynamodb_store))
+    listener.say("launch_request")
+    listener.attributes["profile"].update({field: forged, "changed": ["rate", "last_visit", "heard_disclaimer"]})
+    listener.say("stop")
+    value = stored(dynamodb_store).get(field)
+    assert type(value) is not type(forged) or value != forged
+    if field == "rate":
+        assert type(value) is int and value == 100
+    elif field == "last_visit":
+        assert value is None
+    else:
+        assert value is kept
+
+
+@pytest.mark.parametrize("user", ["amzn1.ask.account.\ud800BROKEN", ""])
+def test_a_user_id_that_is_not_text_gets_defaults_and_a_skill_event_stays_silent(any_store, user, caplog):
+    skill = build_skill(store=any_store)
+    with caplog.at_level(logging.WARNING):
+        welcome = Listener(skill, user).say("launch_request")
+    assert speech_of(welcome).startswith(PROMPTS["welcome"])
+    assert "listener store not read" in caplog.text
+    event = fixture("skill_event")
+    event["request"]["type"] = "AlexaSkillEvent.SkillDisabled"
+    event["context"]["System"]["user"]["userId"] = user
+    response = handle_event(skill, event)
+    assert "outputSpeech" not in response["response"]
+
+
+def test_at_debug_no_logger_names_the_key_or_the_record(dynamodb_store, caplog):
+    listener = Listener(build_skill(store=dynamodb_store))
+    with caplog.at_level(logging.DEBUG):
+        listener.say("launch_request")
+        listener.say("help", intent="SlowerIntent")
+        listener.say("stop")
+    key = hmac.new(KEY_SECRET, USER.encode(), hashlib.sha256).hexdigest()
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert stored(dynamodb_store)["rate"] == 90
+    assert key not in logged and "heard_disclaimer" not in logged
+
+
+def test_the_local_store_makes_its_key_secret_once_readable_by_its_owner_only(tmp_path):
+    first = LocalStore(tmp_path / "listeners.sqlite3")
+    secret_file = tmp_path / "listener-key"
+    assert secret_file.stat().st_mode & 0o077 == 0 and len(first.secret) == 32
+    assert LocalStore(tmp_path / "listeners.sqlite3").secret == first.secret
+    assert LocalStore(tmp_path / "other" / "listeners.sqlite3").secret != first.secret
+
+
+class DripServer:
+    """An endpoint that answers one byte every quarter of a second, counting the bytes it got out."""
+
+    def __init__(self):
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.sent: list[int] = []
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            connection, _ = self.listener.accept()
+            threading.Thread(target=self._drip, args=(connection,), daemon=True).start()
+
+    def _drip(self, connection: socket.socket) -> None:
+        connection.recv(65536)
+        answer = b"HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: 2\r\n\r\n{}"
+        sent = 0
+        try:
+            for byte in answer:
+                connection.sendall(bytes([byte]))
+                sent += 1
+                time.sleep(0.25)
+        except OSError:
+            pass
+        self.sent.append(sent)
+        connection.close()
+
+
+@pytest.mark.parametrize("lambda_left_ms, most_bytes", [(None, 6), (800, 3)])
+def test_a_store_that_answers_a_byte_at_a_time_is_given_up_within_the_calls_deadline(
+    lambda_left_ms, most_bytes, caplog
+):
+    drip = DripServer()
+    store = DynamoDbStore("listeners", KEY_SECRET, endpoint_url=drip.url, region="us-east-1")
+    skill = build_skill(store=store)
+    envelope = Listener(skill)._envelope("launch_request")
+    context = types.SimpleNamespace(get_remaining_time_in_millis=lambda: lambda_left_ms)
+    with caplog.at_level(logging.WARNING):
+        welcome = handle_event(skill, envelope, context if lambda_left_ms else None)
+    assert speech_of(welcome).startswith(PROMPTS["welcome"]) and "listener store not read" in caplog.text
+    for _ in range(40):  # the server finds the connection closed at its next byte
+        if drip.sent:
+            break
+        time.sleep(0.1)
+    assert drip.sent and drip.sent[0] <= most_bytes, f"gave up after {drip.sent} bytes of 95"
