@@ -1,6 +1,6 @@
 """Web endpoint throughput under load: the skill and a minimal flask-ask-sdk hello-world, same machine, same run.
 
-Both are served by gunicorn on loopback as scripts/web.sh serves the skill (verification off: the load is the
+Both are served on loopback as scripts/web.sh serves the skill (skill/serve.py) (verification off: the load is the
 skill's). 50 users in conversation, 2,000 requests, 16 at a time. Prints throughput and p50/p95/p99 for each,
 and the skill's throughput as a share of the hello-world's.
 

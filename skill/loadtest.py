@@ -39,20 +39,18 @@ CONVERSATION = (
 )
 TIMEOUT_SECONDS = 10
 ROOT = Path(__file__).resolve().parent.parent
-# As scripts/web.sh serves the skill.
-GUNICORN = ["--workers", "2", "--worker-class", "gthread", "--threads", "8", "--keep-alive", "2", "--timeout", "15"]
 
 
 @contextlib.contextmanager
 def served(app: str, env: dict[str, str] | None = None):
-    """Serve a WSGI app (``module:factory()``) with gunicorn on a free loopback port; yields its URL."""
+    """Serve a WSGI app (``module:factory()``) on a free loopback port as scripts/web.sh serves the skill
+    (``skill/serve.py``); yields its URL."""
     port = free_port()
-    command = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", *GUNICORN, app]
-    process = subprocess.Popen(
-        command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    command = [sys.executable, "-m", "skill.serve", app]
+    settings = {**os.environ, "BIND": f"127.0.0.1:{port}", **(env or {})}
+    process = subprocess.Popen(command, cwd=ROOT, env=settings, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        wait_until_listening(process, port, f"gunicorn ({app})")
+        wait_until_listening(process, port, f"the web front end ({app})")
         yield f"http://127.0.0.1:{port}/"
     finally:
         process.terminate()

@@ -5,7 +5,7 @@ exception's message quoting the input), and a field holding a newline would
 otherwise write a line that looks like a log line of its own. ``install``
 wraps the logging module's record factory, once per process, so every
 logger's records are made safe where they are made, whoever logs them and
-whichever handler writes them (Lambda's, gunicorn's, the console's).
+whichever handler writes them (Lambda's, waitress's, the console's).
 Tracebacks, which the handler formats apart, keep their lines.
 """
 

@@ -7,7 +7,7 @@ is not a readable request envelope, is answered with HTTP 400. Turning
 verification off needs an explicit setting, and the app logs a warning when it
 starts that way.
 
-    gunicorn --bind 0.0.0.0:8000 'skill.web:create_app()'
+    BIND=0.0.0.0:8000 python -m skill.serve 'skill.web:create_app()'     # see skill/serve.py
 
 Settings come from the environment: ``SKILL_ID`` (required while verifying),
 ``MMN_GUIDE_VERIFY_REQUESTS=false`` (local testing only), and where listeners'

@@ -323,7 +323,7 @@ def test_unsigned_requests_neither_download_nor_fill_the_certificate_cache(autho
 
 def test_a_chunked_body_over_the_limit_gets_413_as_a_sized_one_does(client):
     stream = io.BytesIO(b"x" * (MAX_BODY_BYTES + 8192))
-    # As gunicorn serves a chunked body: no Content-Length, and a terminated input stream.
+    # As a WSGI server serves a chunked body: no Content-Length, and a terminated input stream.
     response = client.post(
         "/",
         input_stream=stream,

@@ -22,6 +22,7 @@ import botocore.session
 from ask_sdk_core.exceptions import PersistenceException
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
+from botocore.httpsession import get_cert_path
 from botocore.stub import Stubber
 
 from .record import ERASED_KEEP_SECONDS, EXPIRES, Item, Stamp, expiry, is_token
@@ -51,7 +52,9 @@ class DynamoDbStore(VersionedStore):
         self.client = session.create_client(
             "dynamodb", endpoint_url=endpoint_url, region_name=region, config=CLIENT_CONFIG
         )
-        self.client.meta.events.register("before-send.dynamodb", DeadlineSender())
+        # The certificates botocore itself would trust: AWS_CA_BUNDLE or the config's ca_bundle, else its own.
+        ca_bundle = session.get_config_variable("ca_bundle") or get_cert_path(True)
+        self.client.meta.events.register("before-send.dynamodb", DeadlineSender(ca_bundle))
 
     def _read(self, key: str) -> Item | None:
         item = self._call("get_item", Key={KEY: {"S": key}}, ConsistentRead=True).get("Item")

@@ -39,9 +39,9 @@ class _Body:
 class DeadlineSender:
     """A ``before-send`` handler: the response to a signed request, read in full before the deadline."""
 
-    def __init__(self) -> None:
+    def __init__(self, ca_bundle: str) -> None:
         self._local = threading.local()
-        self._tls = ssl.create_default_context()
+        self._tls = ssl.create_default_context(cafile=ca_bundle)
 
     def __call__(self, request: AWSPreparedRequest, **_: Any) -> AWSResponse:
         reused = getattr(self._local, "connection", None) is not None
