@@ -10,9 +10,9 @@ LAMBDA_PYTHON_VERSION := 3.13
 # The function runs on arm64; a build to run on this machine (tests, benchmarks) sets its own platform.
 LAMBDA_PLATFORM ?= manylinux2014_aarch64
 
-# Modules of skill/ the function never imports: the console and its NLU, the web endpoint, the generators and
-# the review export, and the helpers of the tests and benchmarks (a test checks this list against a run).
-NOT_IN_LAMBDA := console.py nlu.py web.py verification.py webservice_compat.py review_export.py \
+# Modules of skill/ the function never imports: the console and its NLU, the web endpoint and its server, the
+# generators and the review export, and the helpers of the tests and benchmarks (a test checks this list against a run).
+NOT_IN_LAMBDA := console.py nlu.py web.py serve.py verification.py webservice_compat.py review_export.py \
 	interaction_model.py skill_package.py publisher.py initialisms.py evaluation.py conversation_eval.py \
 	loadtest.py local_dynamodb.py local_ports.py content/readability.py
 # Installed for ask-sdk-core's HTTP client (requests), which the function never loads.

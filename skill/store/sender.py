@@ -19,11 +19,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
-from botocore.exceptions import ConnectionClosedError, EndpointConnectionError, ReadTimeoutError
+from botocore.exceptions import EndpointConnectionError, ReadTimeoutError
 
 from .deadline import remaining
 
-_FRESH_CONNECTION_ERRORS = (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError)
+
+class _Stale(Exception):
+    """A kept-alive connection failed before its answer: the server had closed it."""
 
 
 class _Body:
@@ -44,46 +46,34 @@ class DeadlineSender:
         self._tls = ssl.create_default_context(cafile=ca_bundle)
 
     def __call__(self, request: AWSPreparedRequest, **_: Any) -> AWSResponse:
-        reused = getattr(self._local, "connection", None) is not None
         try:
             return self._send(request)
-        except _FRESH_CONNECTION_ERRORS:
-            if not reused:
-                raise ConnectionClosedError(endpoint_url=request.url) from None
-            return self._send(request)  # the server had closed the kept-alive connection: once more, on a new one
+        except _Stale:
+            return self._send(request)  # once more, on a new connection
 
     def _send(self, request: AWSPreparedRequest) -> AWSResponse:
         budget = remaining()
         connection = self._connection(request.url, budget)
+        reused = connection.sock is not None
         timer = threading.Timer(budget, _shut, args=(connection,))
         timer.start()
         try:
-            if connection.sock is None:
+            if not reused:
                 connection.timeout = budget
                 connection.connect()
             connection.sock.settimeout(budget)
             url = urlsplit(request.url)
-            connection.request(
-                request.method,
-                (url.path or "/") + (f"?{url.query}" if url.query else ""),
-                request.body,
-                dict(request.headers.items()),
-            )
+            target = (url.path or "/") + (f"?{url.query}" if url.query else "")
+            connection.request(request.method, target, request.body, dict(request.headers.items()))
             answer = connection.getresponse()
             body = answer.read()
             headers = dict(answer.getheaders())
-        except _FRESH_CONNECTION_ERRORS:
-            self._drop(connection)
-            if not timer.is_alive():
-                raise ReadTimeoutError(endpoint_url=request.url) from None
-            raise
-        except TimeoutError:
-            self._drop(connection)
-            raise ReadTimeoutError(endpoint_url=request.url) from None
         except (OSError, http.client.HTTPException) as error:
             self._drop(connection)
-            if not timer.is_alive():
-                raise ReadTimeoutError(endpoint_url=request.url) from None
+            if isinstance(error, TimeoutError) or not timer.is_alive():
+                raise ReadTimeoutError(endpoint_url=request.url) from None  # the deadline passed
+            if reused:
+                raise _Stale from error
             raise EndpointConnectionError(endpoint_url=request.url, error=error) from None
         finally:
             timer.cancel()
