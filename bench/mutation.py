@@ -46,9 +46,23 @@ MODULES: dict[str, tuple[str, ...]] = {
     "skill/store/local.py": ("tests/test_memory.py",),
     "skill/store/dynamodb.py": ("tests/test_memory.py",),
     "skill/store/record.py": ("tests/test_memory.py",),
+    "skill/store/versioned.py": ("tests/test_memory.py",),
+    "skill/store/sender.py": ("tests/test_memory.py", "tests/test_store_sender.py"),
+    "skill/store/deadline.py": ("tests/test_memory.py",),
+    "skill/log_lines.py": ("tests/test_gateway.py",),
 }
 # What the copy of the tree needs to run the tests.
-COPIED = ("skill", "tests", "interaction_models", "lambda", "pyproject.toml", "template.yaml", "Makefile", "scripts")
+COPIED = (
+    "skill",
+    "tests",
+    "interaction_models",
+    "lambda",
+    "docs",
+    "pyproject.toml",
+    "template.yaml",
+    "Makefile",
+    "scripts",
+)
 
 _FLIPPED_COMPARISONS: dict[type[ast.cmpop], type[ast.cmpop]] = {
     ast.Lt: ast.LtE,

@@ -12,7 +12,7 @@ the session changed (so it writes at most once, at its end, and only those),
 the rate it started at, and the store's stamp (``store/record.py``).
 
 Everything read back from a session is checked as strictly as a stored record:
-exact types, a rate Alexa can say, a real day no later than today. A session
+exact types, a rate Alexa can say, a real day no later than tomorrow. A session
 cannot make itself "loaded": that needs a stamp the store sealed, which the
 store checks before it writes.
 """
@@ -34,9 +34,7 @@ SESSION_KEY = "profile"
 LOADED = "loaded"  # read (or known to be new): may be written back
 UNAVAILABLE = "unavailable"  # could not be read: never written, so defaults never overwrite a real record
 FORGOTTEN = "forgotten"  # deleted at the listener's request: nothing more is written this session
-
-
-STORED = ("rate", "heard_disclaimer", "last_visit", "remember_place", "resume")
+STORED = ("rate", "heard_disclaimer", "last_visit", "remember_place", "resume")  # the fields of a record
 
 
 @dataclass
