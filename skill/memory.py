@@ -26,7 +26,7 @@ from ask_sdk_model import Response
 from .answers import next_offer
 from .dialog import Offer
 from .profile import LOADED, UNAVAILABLE, Profile
-from .store.deadline import within
+from .store.deadline import lambda_budget, within
 from .store.versioned import REBASE, RECORD, STAMP
 from .turn import content_of, profile_of, remember_profile, state_of
 
@@ -41,7 +41,7 @@ class LoadProfile(AbstractRequestInterceptor):
         if session is None or not session.new:
             return
         try:
-            with within(_lambda_remaining_ms(handler_input)):
+            with within(lambda_budget(_lambda_remaining_ms(handler_input))):
                 profile = Profile.from_store(handler_input.attributes_manager.persistent_attributes)
         except AttributesManagerException:
             profile = Profile(status=UNAVAILABLE)  # a skill built without a store: nothing to remember, by design
@@ -72,7 +72,7 @@ class SaveProfile(AbstractResponseInterceptor):
 def _write(handler_input: HandlerInput, profile: Profile) -> None:
     attributes = handler_input.attributes_manager
     try:
-        with within(_lambda_remaining_ms(handler_input)):
+        with within(lambda_budget(_lambda_remaining_ms(handler_input))):
             attributes.persistent_attributes = {RECORD: profile.record(), STAMP: profile.stamp, REBASE: profile.rebase}
             attributes.save_persistent_attributes()
         profile.changed = []
@@ -84,7 +84,7 @@ def forget(handler_input: HandlerInput) -> bool:
     """Delete the listener's record; whether that worked. The session writes nothing more either way."""
     profile = profile_of(handler_input)
     try:
-        with within(_lambda_remaining_ms(handler_input)):
+        with within(lambda_budget(_lambda_remaining_ms(handler_input))):
             handler_input.attributes_manager.delete_persistent_attributes()
         deleted = True
     except AttributesManagerException:

@@ -3,8 +3,9 @@
 The skill calls the store through the ASK SDK's attributes manager, which
 passes nothing but the request, so the deadline travels in a context
 variable: ``within`` sets it around a call (the skill's, with the time Lambda
-has left; each store operation's own, which never extends an outer one), and
-the stores read ``remaining`` before and during their work.
+has left; each store operation's own, its ``call_seconds``, which never
+extends an outer one), and the stores read ``remaining`` before and during
+their work.
 """
 
 from __future__ import annotations
@@ -16,21 +17,23 @@ from collections.abc import Iterator
 
 from ask_sdk_core.exceptions import PersistenceException
 
-CALL_SECONDS = 1.0  # connecting, sending and reading the whole answer, retries included
 ANSWER_SECONDS = 0.5  # kept for answering the listener after the store gives up
+OUTSIDE_SECONDS = 1.0  # a client call made outside any store operation (tests, tools)
 _DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("store_deadline", default=None)
 
 
+def lambda_budget(remaining_ms: int | None) -> float | None:
+    """The seconds the store may have of what Lambda has left (None outside Lambda: no bound from it)."""
+    return None if remaining_ms is None else remaining_ms / 1000 - ANSWER_SECONDS
+
+
 @contextlib.contextmanager
-def within(lambda_remaining_ms: int | None = None) -> Iterator[None]:
-    """Bound the store calls inside to ``CALL_SECONDS`` in all, to what Lambda has left minus
-    ``ANSWER_SECONDS`` when that is less, and to any deadline already set."""
-    budget = CALL_SECONDS
-    if lambda_remaining_ms is not None:
-        budget = min(budget, lambda_remaining_ms / 1000 - ANSWER_SECONDS)
+def within(seconds: float | None) -> Iterator[None]:
+    """Bound the store calls inside to ``seconds`` from now in all (None: no bound of this one's own), and to
+    any deadline already set: an inner bound never extends an outer one."""
     outer = _DEADLINE.get()
-    deadline = time.monotonic() + budget
-    token = _DEADLINE.set(deadline if outer is None else min(outer, deadline))
+    deadline = outer if seconds is None else time.monotonic() + seconds
+    token = _DEADLINE.set(deadline if outer is None or deadline is None else min(outer, deadline))
     try:
         yield
     finally:
@@ -40,7 +43,7 @@ def within(lambda_remaining_ms: int | None = None) -> Iterator[None]:
 def remaining() -> float:
     """Seconds left for the current call; PersistenceException when none are."""
     deadline = _DEADLINE.get()
-    left = CALL_SECONDS if deadline is None else deadline - time.monotonic()  # None: outside any store operation
+    left = OUTSIDE_SECONDS if deadline is None else deadline - time.monotonic()
     if left <= 0:
         raise PersistenceException("no time left for the listener store")
     return left

@@ -2,7 +2,8 @@
 
 SQLite locks the file for each write, so two processes (two consoles, or
 several web workers) can share it safely; a call waits for the lock no longer
-than its deadline, then gives up, and the skill answers with defaults. A
+than its deadline (``call_seconds``), then gives up, and the skill answers
+with defaults. A
 conditional write reads the stamp and writes in one transaction that holds
 the write lock from its start. Records past their expiry are deleted when the
 store opens. The key's secret is made once, beside the file, readable by its
@@ -24,7 +25,7 @@ from typing import Any
 
 from ask_sdk_core.exceptions import PersistenceException
 
-from .deadline import remaining
+from .deadline import remaining, within
 from .record import ERASED_KEEP_SECONDS, Item, Stamp, expiry
 from .versioned import ANY, VersionedStore
 
@@ -40,13 +41,17 @@ _SCHEMA = (
 
 
 class LocalStore(VersionedStore):
+    # Waiting for another process's lock: the console and the web endpoint (Alexa waits 8 s) can wait longer
+    # than a Lambda turn, and two consoles or web workers at once should both keep their records.
+    call_seconds = 3.0
+
     def __init__(self, path: Path):
         self.path = path
         secret = b""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             secret = _secret(path.parent / SECRET_NAME)
-            with self._connection() as db:
+            with within(self.call_seconds), self._connection() as db:
                 db.execute(_OLD_TABLE)
                 db.execute(_SCHEMA)
                 db.execute("DELETE FROM records WHERE expires < ?", (int(time.time()),))

@@ -37,6 +37,8 @@ class VersionedStore(AbstractPersistenceAdapter):
     """What a store adds: ``_read`` an item, and ``_put`` a record (None: an erasure's marker) with a new stamp
     if the item is still at ``expected`` (None: absent; ``ANY``: whatever it is), saying whether it did."""
 
+    call_seconds = 1.0  # each operation's deadline: connecting, sending and reading, retries included
+
     def __init__(self, secret: bytes):
         self.secret = secret
 
@@ -54,7 +56,7 @@ class VersionedStore(AbstractPersistenceAdapter):
     def get_attributes(self, request_envelope: RequestEnvelope) -> dict[str, Any]:
         """``RECORD``: the record ({} for none, None when unreadable); ``STAMP``: what the session keeps."""
         key = self._key(request_envelope)
-        with within():
+        with within(self.call_seconds):
             item = self._read(key)
         stamp = item.stamp if item else None
         record = {} if item is None or item.erased else item.record
@@ -67,7 +69,7 @@ class VersionedStore(AbstractPersistenceAdapter):
         if read is None or not hmac.compare_digest(read[1], seal(self.secret, key, read[0])):
             raise PersistenceException("the session's stamp is not the store's")
         expected, record, rebase = read[0], attributes[RECORD], attributes[REBASE]
-        with within():
+        with within(self.call_seconds):
             for _ in range(ATTEMPTS):
                 stamp = Stamp(expected.gen if expected and expected.gen else new_token(), new_token())
                 if self._put(key, record, stamp, expected):
@@ -80,5 +82,5 @@ class VersionedStore(AbstractPersistenceAdapter):
 
     def delete_attributes(self, request_envelope: RequestEnvelope) -> None:
         key = self._key(request_envelope)
-        with within():
+        with within(self.call_seconds):
             self._put(key, None, Stamp(new_token(), new_token()), ANY)
