@@ -140,8 +140,7 @@ def test_h1_self_harm_hears_the_locales_crisis_line_and_the_session_stays_open(l
 def test_h1_each_locales_crisis_line_is_cited(locale):
     content = load_content(locale)
     sign = next(s for level in content.red_flags.levels for s in level.signs if s.id == "self_harm")
-    (source,) = sign.sources
-    assert CRISIS[locale][1] in content.sources[source].title
+    assert any(CRISIS[locale][1] in content.sources[source].title for source in sign.sources)
 
 
 @pytest.mark.parametrize(
