@@ -69,6 +69,17 @@ def locale_samples(locale: str, intents: dict[str, Any]) -> dict[str, list[str]]
     return {name: [*spec["samples"], *extra.get(name, {}).get("samples", [])] for name, spec in intents.items()}
 
 
+def locale_phrasings(locale: str, source: dict[str, Any]) -> list[str]:
+    """The catch-all's extra phrasings (``[catch_all]``: sentences the triage must read whole), the language's
+    and then the locale's own."""
+    path = SOURCE_DIR / f"{locale}.toml"
+    extra: dict[str, Any] = {}
+    if path.exists():
+        with path.open("rb") as f:
+            extra = tomllib.load(f).get("catch_all", {})
+    return [p for part in (source.get("catch_all", {}), extra) for phrasings in part.values() for p in phrasings]
+
+
 def locales() -> list[str]:
     """Every locale of every content language, as the content lists them."""
     return [locale for language in languages() for locale in supported_locales(language)]
@@ -92,7 +103,10 @@ def build_model(locale: str) -> dict[str, Any]:
                 "intents": intents,
                 "types": [
                     {"name": source["topic_slot_type"], "values": _topic_values(content, initialisms)},
-                    {"name": source["question_slot_type"], "values": _question_values(content, initialisms)},
+                    {
+                        "name": source["question_slot_type"],
+                        "values": _question_values(content, initialisms, locale_phrasings(locale, source)),
+                    },
                 ],
             }
         }
@@ -229,12 +243,11 @@ def _topic_values(content: Content, initialisms: list[str]) -> list[dict[str, An
     return values
 
 
-def _question_values(content: Content, initialisms: list[str]) -> list[dict[str, Any]]:
-    """The bank's phrasings, as values of the catch-all slot: they teach Alexa the words people use,
-    and Alexa passes anything else said there through to the ranker too."""
-    phrasings = dict.fromkeys(
-        capitals(p, initialisms) for q in content.questions for p in q.phrasings if len(p) <= MAX_SLOT_VALUE
-    )
+def _question_values(content: Content, initialisms: list[str], extra: list[str]) -> list[dict[str, Any]]:
+    """The bank's phrasings and the source's ``extra`` ones, as values of the catch-all slot: they teach Alexa
+    the words people use, and Alexa passes anything else said there through to the ranker too."""
+    said = [*(p for q in content.questions for p in q.phrasings), *extra]
+    phrasings = dict.fromkeys(capitals(p, initialisms) for p in said if len(p) <= MAX_SLOT_VALUE)
     return [{"name": {"value": phrasing}} for phrasing in phrasings]
 
 

@@ -117,6 +117,8 @@ def _safety_triage(content: Content, numbers: dict[str, int]) -> list[str]:
             lines += ["", f"**{sign.id}**{urgency}: {groups}"]
             if said:
                 lines += ["", f"> {said}"]
+    lines += ["", "### After safety advice", ""]
+    lines += [f"- **{name}**: {text}" for name, text in content.red_flags.follow_up.items()]
     return lines
 
 

@@ -7,6 +7,7 @@ from conftest import Conversation, speech_of
 
 from skill.app import build_skill
 from skill.console import Console
+from skill.content import load_content
 from skill.interaction_model import model_path
 from skill.nlu import LocalNlu
 
@@ -44,7 +45,7 @@ def test_c2_the_infusion_day_overview_names_the_serious_signs_and_the_emergency_
 def test_c3_stopping_or_stretching_ivig_hears_do_not_on_your_own():
     console = Console(build_skill(), LocalNlu.from_file(model_path("en-US")))
     said = speech_of(console.say("can I stop my IVIG, I feel fine now"))
-    assert said.startswith("Please don't stop, skip, delay or space out your immunoglobulin on your own.")
+    assert said.startswith("Please don't stop, skip, delay, space out or switch your immunoglobulin on your own.")
     assert "within weeks" in said and "neurologist" in said
 
 
@@ -95,3 +96,192 @@ def test_m5_the_best_treatment_evidence_matches_its_claim():
 def test_who_pays_is_told_for_each_locale(locale, said):
     console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
     assert said in speech_of(console.say("who pays for my infusions"))
+
+
+# Third clinical review (H1, H4, H6, W5, W6) and safety in context and in conversation (issues 16, 17, 18).
+
+CRISIS = {
+    "en-US": ("911", "988"),
+    "en-CA": ("911", "988"),
+    "en-GB": ("999", "116 123"),
+    "en-AU": ("000", "13 11 14"),
+    "en-IN": ("112 or 108", "14416"),
+}
+
+
+def console_for(locale: str = "en-US") -> Console:
+    return Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
+
+
+def answered(response: dict) -> str:
+    return response["sessionAttributes"]["dialog"]["answered"]
+
+
+def ends(response: dict) -> bool:
+    return response["response"].get("shouldEndSession") is not False
+
+
+@pytest.mark.parametrize("locale", CRISIS)
+def test_h1_self_harm_hears_the_locales_crisis_line_and_the_session_stays_open(locale):
+    emergency, crisis = CRISIS[locale]
+    console = console_for(locale)
+    response = console.say("I don't see the point of going on")
+    said = speech_of(response)
+    assert said.startswith(f"If you might act on these thoughts, call {emergency} now.")
+    assert crisis in said and not ends(response)
+    assert said.endswith("Want me to say the numbers again?")
+    again = console.say("yes")
+    assert crisis in speech_of(again) and not ends(again)
+    closed = console.say("no")
+    assert ends(closed) and "someone you trust" in speech_of(closed)
+
+
+@pytest.mark.parametrize("locale", CRISIS)
+def test_h1_each_locales_crisis_line_is_cited(locale):
+    content = load_content(locale)
+    sign = next(s for level in content.red_flags.levels for s in level.signs if s.id == "self_harm")
+    assert any(CRISIS[locale][1] in content.sources[source].title for source in sign.sources)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "some nights I think about ending it",
+        "I want to die",
+        "I can't go on like this",
+        "everyone would be better off without me",
+        "I might hurt myself",
+    ],
+)
+def test_h1_hopelessness_in_other_words_hears_the_crisis_line(said):
+    assert "988" in speech_of(console_for().say(said))
+
+
+@pytest.mark.parametrize("said", ["I can't go on the holiday", "ending my infusion early", "what's the point of IVIg"])
+def test_h1_ordinary_sentences_do_not_raise_the_crisis_line(said):
+    response = console_for().say(said)
+    assert "988" not in speech_of(response) and not answered(response).startswith("safety:emergency")
+
+
+@pytest.mark.parametrize(
+    "said", ["my weakness is getting worse quickly over a few days", "my hand is getting weaker every day"]
+)
+def test_h4_weakness_worse_over_days_is_a_call_today(said):
+    response = console_for().say(said)
+    assert answered(response) == "safety:call_doctor"
+    assert "not usual for MMN" in speech_of(response) and "Call your doctor or care team today." in speech_of(response)
+
+
+@pytest.mark.parametrize(
+    "said", ["can I have the yellow fever vaccine on azathioprine", "is the yellow fever jab ok with a high dose"]
+)
+def test_h6_yellow_fever_is_no_fever(said):
+    assert not answered(console_for().say(said)).startswith("safety:")
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-GB", "my GP wants to put me on prednisone"),
+        ("en-GB", "my consultant wants to start me on prednisolone"),
+        ("en-US", "my doctor wants to start me on steroids"),
+    ],
+)
+def test_w5_a_doctor_proposing_steroids_hears_that_they_usually_do_not_help(locale, said):
+    assert speech_of(console_for(locale).say(said)).startswith("Steroids usually don't help MMN")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I have a fever should I still have my infusion",
+        "I've got covid, can I have my IVIg tomorrow",
+        "I have a cold, should I go for my drip",
+    ],
+)
+def test_w6_illness_before_an_infusion_hears_call_the_infusion_team_first(said):
+    spoken = speech_of(console_for().say(said))
+    assert "Call your infusion team before you go." in spoken and "Don't just skip it." in spoken
+    assert "stop it now" not in spoken  # nothing is running yet
+
+
+@pytest.mark.parametrize(
+    "topic, said, starts",
+    [
+        ("tell me about IVIG", "I feel fine so I'm going to skip my next one", "Please don't stop, skip, delay"),
+        ("what is SCIG", "I'm going to start spacing mine out", "Please don't stop, skip, delay"),
+        ("what is IVIG", "can I just switch brands myself", "Please don't stop, skip, delay"),
+        ("tell me about steroids", "I'm going to stop taking them", "Please don't stop steroids suddenly"),
+        ("tell me about azathioprine", "I'll just miss this one", "Please don't stop or change your medicine"),
+        ("can I stop my IVIG", "I'll skip it then", "Please don't stop, skip, delay"),
+    ],
+)
+def test_a_treatment_change_naming_no_drug_is_about_the_treatment_in_context(topic, said, starts):
+    console = console_for()
+    console.say(topic)
+    assert speech_of(console.say(said)).startswith(starts)
+
+
+def test_a_treatment_change_with_no_treatment_in_context_hears_the_general_advice():
+    console = console_for()
+    console.say("is MMN inherited")
+    said = speech_of(console.say("I'm going to skip my next one"))
+    assert said.startswith("No. Please don't stop, skip or change a treatment for MMN on your own.")
+
+
+def test_a_sentence_naming_a_treatment_is_not_read_as_a_change_of_another():
+    response = console_for().say("how does the IVIG stuff actually stop my nerves getting worse")
+    assert not answered(response).startswith("safety:")
+
+
+def test_a_symptom_mid_session_is_triaged_as_in_a_one_shot():
+    console = console_for()
+    console.say("tell me about IVIG")
+    assert speech_of(console.say("my urine is dark")) == speech_of(console_for().say("my urine is dark"))
+
+
+@pytest.mark.parametrize("again", ["yes", "what should I do", "say that again", "ok", "what", "repeat"])
+def test_safety_advice_ends_with_an_offer_to_say_it_again_and_is_said_again(again):
+    console = console_for()
+    advice = speech_of(console.say("my leg is swollen and painful"))
+    assert advice.endswith("Want me to say that again?")
+    response = console.say(again)
+    assert speech_of(response) == advice and not ends(response)
+
+
+@pytest.mark.parametrize(
+    "first, done, goodbye",
+    [
+        ("can I stop my IVIG", "no", "Okay. Please make that call. Take care."),
+        ("can I stop my IVIG", "no thanks", "Okay. Please make that call. Take care."),
+        ("can I stop my IVIG", "thank you", "You're welcome. Remember to talk to your neurologist before you change"),
+        ("my leg is swollen and painful", "thanks", "You're welcome. Please do contact your doctor or care team"),
+        ("I want to die", "thanks", "You're welcome. Please do reach out to them, or to someone you trust."),
+        ("I want to die", "no", "Okay. Please reach out to them, or to someone you trust."),
+    ],
+)
+def test_no_or_thanks_after_safety_advice_closes_kindly(first, done, goodbye):
+    console = console_for()
+    console.say(first)
+    response = console.say(done)
+    assert ends(response) and speech_of(response).startswith(goodbye)
+
+
+def test_an_emergency_said_during_an_infusion_keeps_stop_the_infusion_and_reads_no_list():
+    said = speech_of(console_for().say("my lips are swelling during the infusion"))
+    assert said.startswith("Call 911 now. Stop the infusion")
+    assert "Chest pain" not in said and "seizures" not in said
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "call one hundred and eight",
+        "call a hundred and eight",
+        "call one zero two",
+        "call one oh eight",
+        "call the ambulance",
+    ],
+)
+def test_en_in_ambulance_numbers_as_said_reach_the_emergency_answer(said):
+    assert speech_of(console_for("en-IN").say(said)).startswith("Call 112 or 108 now.")

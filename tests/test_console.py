@@ -44,8 +44,11 @@ def nlu():
         ("what are its side effects", "SideEffectsIntent", None),
         ("do I need treatment", "NeedTreatmentIntent", None),
         ("what if I don't get treated?", "NeedTreatmentIntent", None),
-        ("I have chest pain", "EmergencyIntent", None),
-        ("I can't breathe!", "EmergencyIntent", None),
+        ("it's an emergency", "EmergencyIntent", None),
+        ("call an ambulance", "EmergencyIntent", None),
+        # A sentence naming a sign goes through the catch-all, so the triage reads every word of it.
+        ("I have chest pain", "QuestionIntent", None),
+        ("my lips are swelling during the infusion", "QuestionIntent", None),
         ("help", "AMAZON.HelpIntent", None),
         ("stop", "AMAZON.StopIntent", None),
         ("say that again", "AMAZON.RepeatIntent", None),

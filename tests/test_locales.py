@@ -97,7 +97,7 @@ def test_console_in_every_locale(locale):
         ("en-GB", "ring nine nine nine", "EmergencyIntent"),
         ("en-GB", "take me to A and E", "EmergencyIntent"),
         ("en-GB", "my consultant mentioned azathioprine", "TopicIntent"),
-        ("en-GB", "my GP prescribed steroids", "TreatmentChangeIntent"),
+        ("en-GB", "my GP prescribed steroids", "QuestionIntent"),
         ("en-IN", "call one one two", "EmergencyIntent"),
         ("en-IN", "call one zero eight", "EmergencyIntent"),
         ("en-CA", "take me to emerg", "EmergencyIntent"),

@@ -102,6 +102,19 @@ def test_no_bank_phrasing_raises_a_safety_level():
     assert raised == []
 
 
+def test_no_bank_phrasing_raises_an_alarm_in_any_treatments_context():
+    """Mid-session, the triage reads what was said with the treatment in context; a question stays a question."""
+    content, check = load_content(), triager("en-US")
+    raised = [
+        (topic, p)
+        for topic in [None, *content.red_flags.treatment_words]
+        for q in content.questions
+        for p in q.phrasings
+        if check.triage(None, [p]) is None and check.triage(None, [p], topic) is not None
+    ]
+    assert raised == []
+
+
 def test_safety_levels_are_ordered_from_most_urgent():
     levels = [f"safety:{level.id}" for level in load_content().red_flags.levels]
     assert levels == sorted(URGENCY, key=URGENCY.get, reverse=True)

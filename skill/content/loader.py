@@ -260,25 +260,38 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
     for level_id in ("emergency", "call_doctor", "no_change"):
         level = data[level_id]
         texts = {k: localise(" ".join(v.split())) for k, v in level.items() if isinstance(v, str)}
-        signs = tuple(
-            Sign(
-                id=sign["id"],
-                groups=tuple(tuple(group) for group in sign["all"]),
-                unless=tuple(sign.get("unless", ())),
-                window=sign.get("window", 8),
-                urgency=sign.get("urgency"),
-                means=localise(sign["means"]) if "means" in sign else None,
-                answer=localise(" ".join(sign["answer"].split())) if "answer" in sign else None,
-                sources=tuple(sign.get("sources", ())),
+        signs: list[Sign] = []
+        for sign in level.get("signs", []):
+            # A sign `like` another says what the other says: the same thoughts or symptom in other words.
+            said = next(s for s in signs if s.id == sign["like"]) if "like" in sign else Sign(id="", groups=())
+            spoken = {k: " ".join(sign[k].split()) for k in ("means", "answer") if k in sign}
+            # A text that says a fact of the locale (its crisis line) also cites that fact's sources.
+            sources = localise.cited(" ".join(spoken.values()), sign["sources"]) if "sources" in sign else None
+            signs.append(
+                dataclasses.replace(
+                    said,
+                    id=sign["id"],
+                    groups=tuple(tuple(group) for group in sign["all"]),
+                    unless=tuple(sign.get("unless", ())),
+                    window=sign.get("window", 8),
+                    **{k: sign[k] for k in ("urgency", "stays_open", "infusion_ahead", "topic") if k in sign},
+                    **{k: localise(text) for k, text in spoken.items()},
+                    **({"sources": sources} if sources is not None else {}),
+                )
             )
-            for sign in level.get("signs", [])
-        )
-        levels.append(TriageLevel(id=level_id, signs=signs, texts=texts, sources=tuple(level["sources"])))
+        levels.append(TriageLevel(id=level_id, signs=tuple(signs), texts=texts, sources=tuple(level["sources"])))
+    follow_up, context = data["follow_up"], data["context"]
     return RedFlags(
         levels=tuple(levels),
         infusion_words=tuple(data["infusion_words"]),
         asking=tuple(data["asking"]),
         reporting=tuple(data["reporting"]),
+        follow_up={k: localise(v) for k, v in follow_up.items() if isinstance(v, str)},
+        replay=tuple(follow_up["replay_words"]),
+        close=tuple(follow_up["close_words"]),
+        changes=tuple(context["changes"]),
+        context_signs=tuple(context["signs"]),
+        treatment_words=dict(context["treatment"]),
     )
 
 

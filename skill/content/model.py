@@ -124,6 +124,9 @@ class Sign:
     means: str | None = None
     answer: str | None = None
     sources: tuple[str, ...] = ()
+    stays_open: bool = False  # an emergency answer that keeps the session open for one more turn (self-harm)
+    infusion_ahead: bool = False  # about an infusion still to come: there is none running to stop
+    topic: str | None = None  # the topic this advice is about, which becomes the topic in context
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,12 @@ class RedFlags:
     infusion_words: tuple[str, ...]
     asking: tuple[str, ...] = ()  # phrases of a question about a sign rather than a report of one
     reporting: tuple[str, ...] = ()  # words of a report about someone, which override ``asking``
+    follow_up: dict[str, str] = field(default_factory=dict)  # the yes-or-no turn after safety advice
+    replay: tuple[str, ...] = ()  # whole replies, after safety advice, that ask for it again
+    close: tuple[str, ...] = ()  # whole replies, after safety advice, that close the session
+    changes: tuple[str, ...] = ()  # a change to one's own treatment, said without naming it ("skip my next one")
+    context_signs: tuple[str, ...] = ()  # the signs read with the treatment in context
+    treatment_words: dict[str, str] = field(default_factory=dict)  # topic id -> a word naming its treatment
 
     def level(self, level_id: str) -> TriageLevel:
         return next(level for level in self.levels if level.id == level_id)

@@ -21,12 +21,13 @@ from .info import EvidenceHandler, LastReviewedHandler, SourcesHandler
 from .launch import LaunchHandler
 from .navigation import NoHandler, PreviousHandler, RepeatHandler, StartOverHandler, YesHandler
 from .preferences import ForgetMeHandler, RememberPlaceHandler, SpeechRateHandler
-from .safety import TriageHandler
+from .safety import SafetyFollowUpHandler, TriageHandler
 from .short_replies import ClarifyAnswerHandler, ShortReplyHandler
 from .topics import FacetQuestionHandler, QuestionHandler, SwitchTopicHandler, TopicQuestionHandler
 
 REQUEST_HANDLERS = (
     TriageHandler(),
+    SafetyFollowUpHandler(),
     LaunchHandler(),
     ClarifyAnswerHandler(),
     ShortReplyHandler(),

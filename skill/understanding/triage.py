@@ -2,9 +2,12 @@
 a sign to call the doctor, or a wish to change a treatment on one's own.
 
 It reads everything the skill can see of what was said: the intent (the model
-has an intent for each level) and every slot value, which holds the free text
-of a question. The red flags are content (``red_flags.toml``), reviewed like
-every medical sentence; a red flag never loses to a topic word in the same sentence.
+has an intent for emergencies said in a word) and every slot value, which holds
+the free text of a question. The red flags are content (``red_flags.toml``),
+reviewed like every medical sentence; a red flag never loses to a topic word in
+the same sentence. Mid-session, a change of treatment that names no treatment
+("I'm going to skip my next one") is read as about the topic in context; a
+symptom is triaged the same with or without context.
 """
 
 from __future__ import annotations
@@ -21,8 +24,9 @@ EMERGENCY = "emergency"
 CALL_DOCTOR = "call_doctor"
 NO_CHANGE = "no_change"
 
-# The model's intents for each level: Alexa picks them for what it hears as a whole sentence.
-LEVEL_INTENTS = {"EmergencyIntent": EMERGENCY, "CallDoctorIntent": CALL_DOCTOR, "TreatmentChangeIntent": NO_CHANGE}
+# The model's intents for a level, said in words that carry nothing more ("it's an emergency"); every
+# sentence that names a sign goes through the catch-all, so the triage reads its words.
+LEVEL_INTENTS = {"EmergencyIntent": EMERGENCY}
 
 
 @dataclass(frozen=True)
@@ -72,18 +76,54 @@ class Triager:
         self.infusion = phrases(red_flags.infusion_words)
         self.asking = phrases(red_flags.asking)
         self.reporting = phrases(red_flags.reporting)
+        self.changes = phrases(red_flags.changes)
+        self.treatment_words = red_flags.treatment_words
+        self.in_context = tuple(
+            c
+            for level, signs in self.levels
+            if level.id == NO_CHANGE
+            for c in signs
+            if c.sign.id in red_flags.context_signs
+        )
+        self.no_change = self.by_id[NO_CHANGE]
+        # The treatments the change signs name: a sentence naming one is not a change "of it".
+        self.treatments = tuple(p for c in self.in_context for group in c.groups[1:] for p in group)
 
-    def triage(self, intent: str | None, heard: Iterable[str]) -> Triage | None:
-        """The most urgent level that the intent or any heard text calls for, or None."""
+    def triage(self, intent: str | None, heard: Iterable[str], topic: str | None = None) -> Triage | None:
+        """The most urgent level that the intent or any heard text calls for, else a change of the
+        treatment of ``topic`` (the topic in context), or None."""
         texts = [Text(text) for text in heard if text]
+        return self._triage(intent, texts) or self._in_context(texts, topic)
+
+    def _triage(self, intent: str | None, texts: list[Text]) -> Triage | None:
         during = any(p.positions(text) for text in texts for p in self.infusion)
         intent_level = LEVEL_INTENTS.get(intent or "")
         for level, signs in self.levels:
             found = next(((c.sign, text) for c in signs for text in texts if c.matches(text)), None)
             if found is not None:
-                return Triage(level=level, sign=found[0], during_infusion=during, asking=self._asking(level, found[1]))
+                sign, text = found
+                # A sign about an infusion to come is itself a question ("should I still go?"): its text answers it.
+                asking = self._asking(level, text) and not sign.infusion_ahead
+                return Triage(level=level, sign=sign, during_infusion=during, asking=asking)
             if intent_level == level.id:
                 return Triage(level=level, sign=None, during_infusion=during)
+        return None
+
+    def _in_context(self, texts: list[Text], topic: str | None) -> Triage | None:
+        """A change of treatment said without naming it ("skip my next one"), read with the topic's treatment;
+        with no treatment in context, a change of any treatment."""
+        word = self.treatment_words.get(topic or "")
+        for text in texts:
+            if any(p.positions(text) for p in self.changes):
+                if word is None:
+                    if any(p.positions(text) for p in self.treatments):
+                        continue
+                    # No treatment in context, and none named: the level's own answer, about any treatment.
+                    return Triage(level=self.no_change, sign=None, during_infusion=False)
+                read = Text(" ".join([*text.tokens, word]))
+                sign = next((c.sign for c in self.in_context if c.matches(read)), None)
+                if sign is not None:
+                    return Triage(level=self.no_change, sign=sign, during_infusion=False)
         return None
 
     def _asking(self, level: TriageLevel, text: Text) -> bool:
