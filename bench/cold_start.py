@@ -33,12 +33,13 @@ PROBE = (
 )
 
 
-def build(python: str, target: Path) -> None:
+def build(python: str, target: Path, source: Path = ROOT) -> None:
+    """The Lambda package of the project at ``source`` (this one, or a checkout of an earlier commit)."""
     # For this machine's processor, so the package's compiled wheels run here.
     platform_tag = f"manylinux2014_{platform.machine()}"
     env = {**os.environ, "ARTIFACTS_DIR": str(target), "LAMBDA_PYTHON": python, "LAMBDA_PLATFORM": platform_tag}
     result = subprocess.run(
-        ["make", "--no-print-directory", "build-SkillFunction"], cwd=ROOT, env=env, capture_output=True, text=True
+        ["make", "--no-print-directory", "build-SkillFunction"], cwd=source, env=env, capture_output=True, text=True
     )
     if result.returncode != 0:
         sys.exit(f"build failed:\n{result.stdout}{result.stderr}")

@@ -19,12 +19,19 @@ All talk to one moto DynamoDB server on a loopback port, through a proxy that co
   median and 99th percentile. Target: a median at most 1.0x the hello world's.
 - **Calls**: a whole session through MMN Guide (launch, a question, "slower", "repeat", "next", "stop").
 
-    .venv/bin/python bench/lambda_package.py [--runs 11] [--turns 500] [--python python3.13]
+Every ratio is taken within one round (the variants run one after the other, round after round) and shown as
+min / median / max over the rounds, so a machine busy with other work weighs on both sides of each ratio.
+``--no-store`` leaves out the DynamoDB server and the variants that need it (a loaded machine makes the local
+server miss the store's timeouts); ``--before COMMIT`` adds MMN Guide as built at that commit to the same rounds.
+
+    .venv/bin/python bench/lambda_package.py [--runs 11] [--turns 500] [--warm-rounds 5] [--python python3.13]
+        [--no-store] [--before COMMIT]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -172,6 +179,11 @@ def session_events(folder: Path) -> list[str]:
     return paths
 
 
+def spread(ratios: list[float]) -> str:
+    """Ratios of one round each, as min / median / max: the spread shows how much the machine's load moved."""
+    return f"{min(ratios):.2f} / {statistics.median(ratios):.2f} / {max(ratios):.2f}x"
+
+
 def megabytes(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
@@ -180,42 +192,71 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--turns", type=int, default=500)
+    parser.add_argument("--warm-rounds", type=int, default=5)
     parser.add_argument("--python", default=shutil.which("python3.13") or "python3.13")
+    parser.add_argument("--no-store", action="store_true", help="only hello world and MMN Guide without a store")
+    parser.add_argument("--before", metavar="COMMIT", help="also MMN Guide as built at this commit, in the same rounds")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp, local_dynamodb() as server:
-        packages = {name: Path(tmp, name) for name in ("hello", "usual", "mmn")}
+    with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
+        server = None if args.no_store else stack.enter_context(local_dynamodb())
+        packages = {name: Path(tmp, name) for name in ("hello", "mmn")}
         build_beside(args.python, ROOT / "bench" / "hello", packages["hello"])
-        build_beside(args.python, ROOT / "bench" / "baseline", packages["usual"])
         build(args.python, packages["mmn"])
+        if args.before:
+            packages["before"] = Path(tmp, "before")
+            build(args.python, packages["before"], checkout(args.before, Path(tmp, "before-source")))
         # Each run's local store (MMN Guide without a table) is a scratch file, not the project's.
         plain = {"PATH": os.environ["PATH"], "MMN_GUIDE_LOCAL_STORE": str(Path(tmp, "local.sqlite3"))}
-        stored = {
-            **plain,
-            **CREDENTIALS,
-            "AWS_REGION": REGION,
-            "AWS_ENDPOINT_URL_DYNAMODB": server.url,
-            "MMN_GUIDE_TABLE": server.create_table(),
-            "MMN_GUIDE_KEY_SECRET": KEY_SECRET.hex(),
-            "BASELINE_TABLE": server.create_table(),
-        }
+        variants = [
+            ("hello world", "hello", plain, "launch_request"),
+            ("MMN Guide, no store: launch", "mmn", plain, "launch_request"),
+            ("MMN Guide, no store: one-shot question", "mmn", plain, "question_free_text"),
+        ]
+        ratios = [
+            ("MMN Guide, no store: launch", "hello world", 1.1),
+            ("MMN Guide, no store: one-shot question", "hello world", 1.1),
+        ]
+        if args.before:
+            variants += [
+                (f"{args.before}, no store: launch", "before", plain, "launch_request"),
+                (f"{args.before}, no store: one-shot question", "before", plain, "question_free_text"),
+            ]
+            ratios += [
+                (f"{args.before}, no store: launch", "hello world", 1.1),
+                (f"{args.before}, no store: one-shot question", "hello world", 1.1),
+            ]
+        stored = plain
+        if server is not None:
+            packages["usual"] = Path(tmp, "usual")
+            build_beside(args.python, ROOT / "bench" / "baseline", packages["usual"])
+            stored = {
+                **plain,
+                **CREDENTIALS,
+                "AWS_REGION": REGION,
+                "AWS_ENDPOINT_URL_DYNAMODB": server.url,
+                "MMN_GUIDE_TABLE": server.create_table(),
+                "MMN_GUIDE_KEY_SECRET": KEY_SECRET.hex(),
+                "BASELINE_TABLE": server.create_table(),
+            }
+            variants += [
+                ("usual way (stock adapter): launch", "usual", stored, "launch_request"),
+                ("MMN Guide, DynamoDB: launch", "mmn", stored, "launch_request"),
+                ("MMN Guide, DynamoDB: one-shot question", "mmn", stored, "question_free_text"),
+                (
+                    "MMN Guide, DynamoDB, SnapStart init: launch",
+                    "mmn",
+                    {**stored, SNAPSTART: "snap-start"},
+                    "launch_request",
+                ),
+            ]
+            ratios += [
+                ("MMN Guide, DynamoDB: launch", "usual way (stock adapter): launch", 0.8),
+                ("MMN Guide, DynamoDB: one-shot question", "usual way (stock adapter): launch", 0.8),
+            ]
         sizes = ", ".join(f"{name} {megabytes(path):.1f} MB" for name, path in packages.items())
         print(f"{args.python}; {args.runs} fresh processes per cold start; packages: {sizes}\n")
 
         print(f"{'cold start (medians)':<46}{'init ms':>10}{'first answer ms':>17}{'whole process ms':>18}")
-        variants = (
-            ("hello world", "hello", plain, "launch_request"),
-            ("MMN Guide, no store: launch", "mmn", plain, "launch_request"),
-            ("MMN Guide, no store: one-shot question", "mmn", plain, "question_free_text"),
-            ("usual way (stock adapter): launch", "usual", stored, "launch_request"),
-            ("MMN Guide, DynamoDB: launch", "mmn", stored, "launch_request"),
-            ("MMN Guide, DynamoDB: one-shot question", "mmn", stored, "question_free_text"),
-            (
-                "MMN Guide, DynamoDB, SnapStart init: launch",
-                "mmn",
-                {**stored, SNAPSTART: "snap-start"},
-                "launch_request",
-            ),
-        )
         # Round-robin, so this machine's drift over the run weighs on every variant alike.
         samples: dict[str, list[dict[str, float]]] = {label: [] for label, *_ in variants}
         for _ in range(args.runs):
@@ -224,40 +265,57 @@ def main() -> int:
         cold = {label: {k: statistics.median(s[k] for s in runs) for k in runs[0]} for label, runs in samples.items()}
         for label, row in cold.items():
             print(f"{label:<46}{row['init_ms']:>10.1f}{row['first_answer_ms']:>17.1f}{row['process_ms']:>18.1f}")
-        ratios = (
-            ("MMN Guide, no store: launch", "hello world", 1.1),
-            ("MMN Guide, no store: one-shot question", "hello world", 1.1),
-            ("MMN Guide, DynamoDB: launch", "usual way (stock adapter): launch", 0.8),
-            ("MMN Guide, DynamoDB: one-shot question", "usual way (stock adapter): launch", 0.8),
-        )
+        print("whole process, ratio of each round (min / median / max):")
         for ours, theirs, target in ratios:
-            ratio = cold[ours]["process_ms"] / cold[theirs]["process_ms"]
-            print(f"  {ours} / {theirs}: {ratio:.2f}x (target {target}x)")
-        primed = cold["MMN Guide, DynamoDB, SnapStart init: launch"]["first_answer_ms"]
-        print(
-            f"  first answer after a SnapStart init: {primed:.1f} ms; the store's own round trip here: "
-            f"{round_trip(stored):.1f} ms (target: 10 ms plus the round trip)\n"
-        )
+            per_round = [a["process_ms"] / b["process_ms"] for a, b in zip(samples[ours], samples[theirs], strict=True)]
+            print(f"  {ours} / {theirs}: {spread(per_round)} (target {target}x)")
+        if server is not None:
+            primed = cold["MMN Guide, DynamoDB, SnapStart init: launch"]["first_answer_ms"]
+            print(
+                f"  first answer after a SnapStart init: {primed:.1f} ms; the store's own round trip here: "
+                f"{round_trip(stored):.1f} ms (target: 10 ms plus the round trip)"
+            )
 
-        hello = warm_turns(args.python, packages["hello"], plain, args.turns)
-        ours = warm_turns(args.python, packages["mmn"], stored, args.turns)
-        print(f"{'warm turns (µs)':<34}{'hello median':>13}{'p99':>8}{'MMN median':>12}{'p99':>8}{'ratio':>8}")
-        for name in WARM_REQUESTS:
-            (h50, h99), (o50, o99) = hello[name], ours[name]
-            print(f"{name:<34}{h50:>13.0f}{h99:>8.0f}{o50:>12.0f}{o99:>8.0f}{o50 / h50:>7.2f}x")
+        # Rounds alternate the processes too; each round gives one ratio to the hello world per kind of request.
+        warm = [name for name in ("mmn", "before") if name in packages]
+        rounds = [
+            {
+                name: warm_turns(args.python, packages[name], plain if name == "hello" else stored, args.turns)
+                for name in ("hello", *warm)
+            }
+            for _ in range(args.warm_rounds)
+        ]
+        print(f"\nwarm turns: {args.warm_rounds} interleaved rounds of {args.turns} turns; medians over rounds (µs)")
+        for name in warm:
+            print(f"{name:<30}{'hello median':>13}{'p99':>7}{'median':>9}{'p99':>7}   ratio min / median / max")
+            for request in WARM_REQUESTS:
+                h50, h99, o50, o99 = (
+                    statistics.median(r[side][request][i] for r in rounds) for side in ("hello", name) for i in (0, 1)
+                )
+                per_round = [r[name][request][0] / r["hello"][request][0] for r in rounds]
+                print(f"  {request:<28}{h50:>13.0f}{h99:>7.0f}{o50:>9.0f}{o99:>7.0f}   {spread(per_round)}")
 
-        server.calls.clear()
-        subprocess.run(
-            [args.python, "-I", "-B", "-c", SESSION_PROBE, str(packages["mmn"]), *session_events(Path(tmp))],
-            env=stored,
-            check=True,
-            capture_output=True,
-        )
-        print(
-            f"\nDynamoDB calls in one {len(SESSION)}-turn session, counted at the server: "
-            f"{sum(server.calls.values())} ({dict(server.calls)})"
-        )
+        if server is not None:
+            server.calls.clear()
+            subprocess.run(
+                [args.python, "-I", "-B", "-c", SESSION_PROBE, str(packages["mmn"]), *session_events(Path(tmp))],
+                env=stored,
+                check=True,
+                capture_output=True,
+            )
+            print(
+                f"\nDynamoDB calls in one {len(SESSION)}-turn session, counted at the server: "
+                f"{sum(server.calls.values())} ({dict(server.calls)})"
+            )
     return 0
+
+
+def checkout(commit: str, folder: Path) -> Path:
+    """The project's files at ``commit``, exported to ``folder`` (no change to this repository)."""
+    folder.mkdir()
+    archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
 
 
 if __name__ == "__main__":
