@@ -10,7 +10,6 @@ one the content ships, before the SDK sees it.
 
 from __future__ import annotations
 
-import itertools
 from typing import Any
 
 from .content import DEFAULT_LOCALE, languages, supported_locales
@@ -68,20 +67,28 @@ def _for_skill(event: dict[str, Any], skill_id: str) -> bool:
 
 
 def _bounded(event: dict[str, Any]) -> bool:
-    """Depth, count and string sizes within bounds, walked without recursion."""
-    stack: list[tuple[Any, int]] = [(event, 1)]
-    items = 0
+    """Depth, count and string sizes within bounds, walked without recursion. Only containers go on the stack,
+    and each one's values are counted at once: this runs on every turn, over the whole envelope."""
+    items = 1  # the envelope itself
+    stack: list[tuple[dict[str, Any] | list[Any], int]] = [(event, 1)]
     while stack:
-        value, depth = stack.pop()
-        items += 1
-        if depth > MAX_DEPTH or items > MAX_ITEMS:
-            return False
-        if isinstance(value, dict):
-            if any(not isinstance(key, str) or len(key) > MAX_STRING for key in value):
+        container, depth = stack.pop()
+        if isinstance(container, dict):
+            if not all(isinstance(key, str) and len(key) <= MAX_STRING for key in container):
                 return False
-            stack.extend(zip(value.values(), itertools.repeat(depth + 1)))
-        elif isinstance(value, list):
-            stack.extend(zip(value, itertools.repeat(depth + 1)))
-        elif isinstance(value, str) and len(value) > MAX_STRING:
+            values: Any = container.values()
+        else:
+            values = container
+        if not values:
+            continue
+        items += len(values)
+        # Its values are one level deeper.
+        if items > MAX_ITEMS or depth >= MAX_DEPTH:
             return False
+        for value in values:
+            if isinstance(value, str):
+                if len(value) > MAX_STRING:
+                    return False
+            elif isinstance(value, dict | list):
+                stack.append((value, depth + 1))
     return True
