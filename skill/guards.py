@@ -10,6 +10,7 @@ one the content ships, before the SDK sees it.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from .content import DEFAULT_LOCALE, languages, supported_locales
@@ -48,10 +49,14 @@ def with_known_locale(event: dict[str, Any]) -> dict[str, Any]:
     """The envelope, with a locale the content ships (else the default), so no other text reaches the content."""
     request = event["request"]
     locale = request.get("locale")
-    known = {locale for language in languages() for locale in supported_locales(language)}
-    if isinstance(locale, str) and locale in known:
+    if isinstance(locale, str) and locale in _known_locales():
         return event
     return {**event, "request": {**request, "locale": DEFAULT_LOCALE}}
+
+
+@functools.cache
+def _known_locales() -> frozenset[str]:
+    return frozenset(locale for language in languages() for locale in supported_locales(language))
 
 
 def _for_skill(event: dict[str, Any], skill_id: str) -> bool:
