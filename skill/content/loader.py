@@ -14,7 +14,6 @@ import functools
 import json
 import pickle
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -164,6 +163,8 @@ def _read(path: Path) -> dict[str, Any]:
     compiled = path.with_suffix(".json")
     if compiled.is_file():
         return json.loads(compiled.read_bytes())
+    import tomllib  # here: the Lambda package never reads TOML, so its cold start need not import the parser
+
     with path.open("rb") as f:
         return tomllib.load(f)
 
