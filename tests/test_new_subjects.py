@@ -17,10 +17,25 @@ from skill.nlu import LocalNlu
 LOCALES = ("en-US", "en-CA", "en-GB", "en-AU", "en-IN")
 # The questions of bank/subjects_3.toml with pages of their own.
 _SUBJECTS = {
-    "dose_late", "travel_with_treatment", "tracking_response", "ivig_judging_response", "ivig_painkillers",
-    "ivig_estrogen", "ivig_heart_kidney", "ivig_past_clots", "finding_specialist", "appointment_questions",
-    "followup_tests", "ivig_years_of_use", "ivig_switching_brands", "ig_shortage", "pain_and_cramps",
-    "mmn_older_onset", "mmn_will_spread", "ivig_in_pregnancy", "breastfeeding_on_treatment",
+    "dose_late",
+    "travel_with_treatment",
+    "tracking_response",
+    "ivig_judging_response",
+    "ivig_painkillers",
+    "ivig_estrogen",
+    "ivig_heart_kidney",
+    "ivig_past_clots",
+    "finding_specialist",
+    "appointment_questions",
+    "followup_tests",
+    "ivig_years_of_use",
+    "ivig_switching_brands",
+    "ig_shortage",
+    "pain_and_cramps",
+    "mmn_older_onset",
+    "mmn_will_spread",
+    "ivig_in_pregnancy",
+    "breastfeeding_on_treatment",
     "contraception_immune_drugs",
 }
 
@@ -86,12 +101,9 @@ def test_the_subjects_are_reached_in_every_locale(built, locale):
 def test_the_pages_keep_to_the_sentence_rules():
     """At most 25 words a sentence, and the first sentence within 30 words, on every page of these subjects."""
     content = load_content()
-    pages = [
-        (q.id, page.text) for q in content.questions if q.see is None and q.id in _SUBJECTS for page in q.pages
-    ]
+    pages = [(q.id, page.text) for q in content.questions if q.see is None and q.id in _SUBJECTS for page in q.pages]
     assert len(pages) >= 20
     for qid, text in pages:
         sentences = re.split(r"(?<=[.?!])\s+", text)
         assert len(sentences[0].split()) <= 30, qid
         assert max(len(s.split()) for s in sentences) <= 25, qid
-
