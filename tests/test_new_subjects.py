@@ -4,13 +4,14 @@ envelopes through the console, and answered by its own page."""
 from __future__ import annotations
 
 import re
+import tomllib
 
 import pytest
 from conftest import speech_of
 
 from skill.app import build_skill
 from skill.console import Console
-from skill.content.loader import load_content
+from skill.content.loader import DATA_DIR, load_content, local_facts
 from skill.interaction_model import model_path
 from skill.nlu import LocalNlu
 
@@ -107,3 +108,35 @@ def test_the_pages_keep_to_the_sentence_rules():
         sentences = re.split(r"(?<=[.?!])\s+", text)
         assert len(sentences[0].split()) <= 30, qid
         assert max(len(s.split()) for s in sentences) <= 25, qid
+
+
+@pytest.mark.parametrize(
+    "locale, rights, after_hours",
+    [
+        ("en-US", "Americans with Disabilities Act", "after-hours line"),
+        ("en-CA", "human rights laws", "call 811"),
+        ("en-GB", "Equality Act 2010", "Call NHS 111"),
+        ("en-AU", "NDIS", "healthdirect on 1800 022 222"),
+        ("en-IN", "Rights of Persons with Disabilities Act 2016", "Call your hospital, or your doctor"),
+    ],
+)
+def test_rights_and_out_of_hours_help_are_each_countrys_own(built, locale, rights, after_hours):
+    said = ask(built, "what are my rights at work with mmn", locale)
+    assert rights in said and "{" not in said
+    said = ask(built, "who do i call out of hours", locale)
+    assert after_hours in said and said.index("In an emergency, call") < said.index(after_hours)
+
+
+def test_each_locale_has_each_fact_of_its_country():
+    """A fact one locale states ({after_hours}) is stated by every locale, so no listener hears a bare {name}."""
+    settings = tomllib.loads((DATA_DIR / "en" / "locales.toml").read_text())
+    facts = {locale: set(local_facts(settings[locale])) for locale in LOCALES}
+    assert {"emergency_number", "funding", "work_rights", "after_hours"} <= facts["en-US"]
+    assert all(names == facts["en-US"] for names in facts.values()), facts
+
+
+def test_the_australian_helpline_is_said_as_australians_say_it():
+    said = Console(build_skill(), LocalNlu.from_file(model_path("en-AU")), "en-AU").say("who do i call out of hours")
+    assert (
+        'alias="one eight hundred, oh two two, two two two">1800 022 222<' in said["response"]["outputSpeech"]["ssml"]
+    )
