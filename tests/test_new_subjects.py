@@ -38,6 +38,9 @@ _SUBJECTS = {
     "ivig_in_pregnancy",
     "breastfeeding_on_treatment",
     "contraception_immune_drugs",
+    "alcohol",
+    "surgery_anesthesia",
+    "first_infusion_bring",
 }
 
 
@@ -85,6 +88,11 @@ def ask(built, question: str, locale: str = "en-US") -> str:
         ("can i breastfeed on ivig", ["breast milk"]),
         ("do i need birth control on cyclophosphamide", ["harm an unborn baby", "men on cyclophosphamide"]),
         ("i'm on methotrexate, do i need contraception", ["harm an unborn baby", "right away"]),
+        # alcohol, surgery, a first infusion
+        ("can i drink alcohol with mmn", ["keep alcohol low", "damage nerves"]),
+        ("is beer ok with ivig", ["keep alcohol low"]),
+        ("i need an operation, is that ok with mmn", ["tell the surgeon and the anesthetist", "clot risk"]),
+        ("what should i bring to my first ivig", ["list of your medicines", "Arrange a ride home"]),
     ],
 )
 def test_each_subject_is_answered_by_its_own_page(built, question, heard):
@@ -140,3 +148,7 @@ def test_the_australian_helpline_is_said_as_australians_say_it():
     assert (
         'alias="one eight hundred, oh two two, two two two">1800 022 222<' in said["response"]["outputSpeech"]["ssml"]
     )
+
+
+def test_anesthesia_is_spelled_the_british_way_in_british_english(built):
+    assert "tell the surgeon and the anaesthetist" in ask(built, "i need an operation, is that ok with mmn", "en-GB")
