@@ -81,7 +81,7 @@ def ask(built, question: str, locale: str = "en-US") -> str:
         # pain and cramps
         ("does mmn hurt", ["isn't mainly a painful disease", "cramps"]),
         # age and spread
-        ("can older people get mmn", ["up to about seventy", "older age"]),
+        ("can older people get mmn", ["even around seventy", "older age"]),
         ("will my mmn spread to my other arm", ["one nerve at a time", "the same day"]),
         # pregnancy, breastfeeding, birth control
         ("is ivig safe when pregnant", ["clearly needed", "obstetrician"]),
