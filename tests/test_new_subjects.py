@@ -41,6 +41,7 @@ _SUBJECTS = {
     "alcohol",
     "surgery_anesthesia",
     "first_infusion_bring",
+    "anxiety_after_diagnosis",
 }
 
 
@@ -93,6 +94,8 @@ def ask(built, question: str, locale: str = "en-US") -> str:
         ("is beer ok with ivig", ["keep alcohol low"]),
         ("i need an operation, is that ok with mmn", ["tell the surgeon and the anesthetist", "clot risk"]),
         ("what should i bring to my first ivig", ["list of your medicines", "Arrange a ride home"]),
+        # worry after a diagnosis
+        ("i'm really anxious about my mmn", ["common, and help is there", "talking therapies"]),
     ],
 )
 def test_each_subject_is_answered_by_its_own_page(built, question, heard):
