@@ -4,14 +4,13 @@ envelopes through the console, and answered by its own page."""
 from __future__ import annotations
 
 import re
-import tomllib
 
 import pytest
 from conftest import speech_of
 
 from skill.app import build_skill
 from skill.console import Console
-from skill.content.loader import DATA_DIR, load_content, local_facts
+from skill.content.loader import load_content
 from skill.interaction_model import model_path
 from skill.nlu import LocalNlu
 
@@ -136,14 +135,6 @@ def test_rights_and_out_of_hours_help_are_each_countrys_own(built, locale, right
     assert rights in said and "{" not in said
     said = ask(built, "who do i call out of hours", locale)
     assert after_hours in said and said.index("In an emergency, call") < said.index(after_hours)
-
-
-def test_each_locale_has_each_fact_of_its_country():
-    """A fact one locale states ({after_hours}) is stated by every locale, so no listener hears a bare {name}."""
-    settings = tomllib.loads((DATA_DIR / "en" / "locales.toml").read_text())
-    facts = {locale: set(local_facts(settings[locale])) for locale in LOCALES}
-    assert {"emergency_number", "funding", "work_rights", "after_hours"} <= facts["en-US"]
-    assert all(names == facts["en-US"] for names in facts.values()), facts
 
 
 def test_the_australian_helpline_is_said_as_australians_say_it():
