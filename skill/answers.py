@@ -1,19 +1,25 @@
-"""What to say from the content: the page at a place, what to offer next, comparisons, and the menus.
+"""What to say from the content: the page at a place, a chunk at a time, what to offer next, comparisons, and
+the menus.
 
 Picks pages from the content and updates the dialog state; it never holds
-medical text of its own.
+medical text of its own. A page is said one breath at a time (``breath.py``):
+its lead first, then "Want to hear more about ...?"; a menu names at most
+three things.
 """
 
 from __future__ import annotations
 
+from .breath import chunks
 from .content import Content, Page, Topic
 from .content.model import PageRef
-from .dialog import DialogState, Offer, Place
+from .dialog import MAX_HISTORY, DialogState, Offer, Place
 from .reply import Reply
 from .screen import Screen
 from .understanding.words import words
 
 OVERVIEW = "overview"
+WHEN_USED = "when_used"
+MOST_SAID = 3  # items a spoken list names before "and more"
 
 
 def pages_at(content: Content, place: Place) -> tuple[Page, ...]:
@@ -45,8 +51,11 @@ def place_about(content: Content, place: Place) -> str:
     """What a place is about, as words for a sentence: "the side effects and risks of IVIg"."""
     if place.question is not None:
         return content.question(place.question).about
+    if place.compare is not None:
+        first, second = content.topic(place.topic), content.topic(place.compare)
+        return content.prompts["compare_about"].format(first=first.name, second=second.name)
     facet = content.facet(place.facet or "")
-    if place.compare is not None or facet is None:
+    if facet is None:
         return _title(content, place)
     return facet.about.format(topic=content.topic(place.topic).name)
 
@@ -74,20 +83,30 @@ def page_reply(
     state: DialogState,
     place: Place,
     index: int = 0,
+    chunk: int = 0,
     *,
     preface: list[str] | None = None,
+    short: bool = False,
+    retrace: bool = False,
 ) -> Reply:
-    """Read page ``index`` at ``place`` and offer what naturally comes next."""
+    """Say chunk ``chunk`` of page ``index`` at ``place`` and offer what naturally comes next.
+
+    ``short``: the lead only, then the next subject rather than the rest ("just the short version").
+    ``retrace``: going back, so the history is not added to."""
     pages = pages_at(content, place)
     index = min(max(index, 0), len(pages) - 1)
     page = pages[index]
-    state.topic, state.facet, state.place, state.page = place.topic, place.facet, place, index
+    said = chunks(page.text)
+    chunk = min(max(chunk, 0), len(said) - 1)
+    state.topic, state.facet, state.place, state.page, state.chunk = place.topic, place.facet, place, index, chunk
     state.answered, state.choices = label(place, index), ()
-    state.offer = next_offer(content, place, index)
+    state.offer = _following(content, place) if short else next_offer(content, place, index, chunk)
+    if not retrace:
+        _remember(state, Offer(place, index, chunk))
     title = _title(content, place)
     return Reply(
-        parts=[*(preface or []), page.text],
-        question=offer_question(content, state.offer),
+        parts=[*(preface or []), *_where(content, index, chunk, len(pages), short, said[chunk])],
+        question=offer_question(content, state.offer, place.topic),
         card_title=title,
         card_lines=_card_lines(content, place, page, index, len(pages)),
         screen=Screen(
@@ -98,24 +117,43 @@ def page_reply(
     )
 
 
-def next_offer(content: Content, place: Place, index: int) -> Offer | None:
-    """What comes after page ``index`` at ``place``: its next page, else the topic's next facet."""
-    if index + 1 < len(pages_at(content, place)):
+def next_offer(content: Content, place: Place, index: int, chunk: int = 0) -> Offer | None:
+    """What comes after chunk ``chunk`` of page ``index`` at ``place``: the page's next chunk, its next page, else
+    the topic's next facet."""
+    pages = pages_at(content, place)
+    if index < len(pages) and chunk + 1 < len(chunks(pages[index].text)):
+        return Offer(place, index, chunk + 1)
+    if index + 1 < len(pages):
         return Offer(place, index + 1)
     return _following(content, place)
 
 
-def offer_question(content: Content, offer: Offer | None) -> str:
-    """The question that ends a turn: the pending offer, or what else the listener wants."""
+def offer_question(content: Content, offer: Offer | None, topic_id: str | None = None) -> str:
+    """The question that ends a turn, naming what is on offer: more of the same answer, or the next subject.
+    With nothing on offer, what else the listener wants to know about the topic they are on (``topic_id``)."""
     prompts = content.prompts
-    if offer is None:
-        return prompts["ask"]
-    if offer.page > 0:
-        return prompts["offer_more"]
-    topic, facet = content.topic(offer.place.topic), content.facet(offer.place.facet or "")
-    if topic is None or facet is None:
-        return prompts["ask"]
+    topic = content.topic(offer.place.topic if offer else topic_id or "")
+    if offer is None or topic is None:
+        return prompts["ask_about"].format(topic=topic.name) if topic else prompts["ask"]
+    if offer.page > 0 or offer.chunk > 0:
+        place = offer.place
+        about = topic.name if place.facet == OVERVIEW and place.question is None else place_about(content, place)
+        return prompts["offer_more"].format(about=about)
+    facet = content.facet(offer.place.facet or "")
+    if facet is None:
+        return prompts["ask_about"].format(topic=topic.name)
     return prompts["offer_facet"].format(facet=facet.offer.format(topic=topic.name))
+
+
+def previous_mark(state: DialogState) -> Offer | None:
+    """What was read before the answer the listener is on ("go back"), dropping that answer from the history;
+    the answer itself when the last turn answered something else (a safety answer, a question it didn't know)."""
+    history = list(state.history)
+    current = history[-1] if history else None
+    if current is not None and state.answered == label(current.place, current.page):
+        history.pop()
+    state.history = tuple(history)
+    return history[-1] if history else None
 
 
 def evidence_statements(content: Content, place: Place, page: Page) -> list[str]:
@@ -130,17 +168,16 @@ def evidence_statements(content: Content, place: Place, page: Page) -> list[str]
     return [content.evidence[page.evidence]] if page.evidence else []
 
 
-def topic_menu(content: Content) -> str:
-    """ "I can tell you about MMN, IVIg, ... and watchful waiting." """
-    return f"{content.prompts['topics_intro']} {spoken_list([t.name for t in content.topics])}."
-
-
 def facet_menu(content: Content, topic: Topic) -> str:
+    """ "For SCIg, I can tell you an overview, how it works, how well it works, and more." """
     offers = [f.menu for f in content.facets if topic.pages(f.id)]
-    return f"{content.prompts['facet_menu'].format(topic=topic.name)} {spoken_list(offers)}."
+    return f"{content.prompts['facet_menu'].format(topic=topic.name)} {spoken_list(offers, content=content)}."
 
 
-def spoken_list(items: list[str], joiner: str = "and") -> str:
+def spoken_list(items: list[str], joiner: str = "and", *, content: Content | None = None) -> str:
+    """ "a, b, and c". Given the content, a longer list names three and then says "and more"."""
+    if content is not None and len(items) > MOST_SAID:
+        return ", ".join(items[:MOST_SAID]) + f", {content.prompts['and_more']}"
     if len(items) < 2:
         return "".join(items)
     if len(items) == 2:
@@ -151,8 +188,11 @@ def spoken_list(items: list[str], joiner: str = "and") -> str:
 def _following(content: Content, place: Place) -> Offer | None:
     """What to offer after the last page at a place: the topic's next facet, or its overview after a question."""
     topic = content.topic(place.topic)
-    if topic is None or place.compare is not None:
+    if topic is None:
         return None
+    if place.compare is not None:
+        # After a comparison: when doctors use the first, which is what "which one is better" comes down to.
+        return Offer(Place(topic.id, WHEN_USED)) if topic.pages(WHEN_USED) else None
     if place.question is not None:
         return Offer(Place(topic.id, OVERVIEW)) if topic.pages(OVERVIEW) else None
     following = content.next_facet(topic, place.facet or "")
@@ -160,12 +200,15 @@ def _following(content: Content, place: Place) -> Offer | None:
 
 
 def _comparison(content: Content, first_id: str, second_id: str) -> tuple[Page, ...]:
+    """A comparison in two parts, one for each side, so no breath mixes the two."""
     first, second = content.topic(first_id), content.topic(second_id)
     if first is None or second is None or first.summary is None or second.summary is None:
         return ()
     intro = content.prompts["compare_intro"].format(first=first.name, second=second.name)
-    sources = tuple(dict.fromkeys(first.summary.sources + second.summary.sources))
-    return (Page(text=f"{intro} {first.summary.text} {second.summary.text}", sources=sources),)
+    return (
+        Page(text=f"{intro} {first.summary.text}", sources=first.summary.sources),
+        Page(text=second.summary.text, sources=second.summary.sources),
+    )
 
 
 def _title(content: Content, place: Place) -> str:
@@ -177,6 +220,24 @@ def _title(content: Content, place: Place) -> str:
         return content.question(place.question).title
     facet = content.facet(place.facet or "")
     return f"{topic.title}: {facet.title}" if facet else topic.title
+
+
+def _remember(state: DialogState, mark: Offer) -> None:
+    """Add what is read now to the history for "go back", unless it is what the history ends with."""
+    if not state.history or state.history[-1] != mark:
+        state.history = (*state.history, mark)[-MAX_HISTORY:]
+
+
+def _where(content: Content, index: int, chunk: int, count: int, short: bool, said: str) -> list[str]:
+    """``said``, with where the listener is in an answer of several parts as each part begins: after the lead of
+    the first ("That's the first of three parts."), so the answer comes first; before the others ("Part two of
+    three.")."""
+    numbers = content.prompts["numbers"].split(", ")
+    if count < 2 or chunk > 0 or short or count > len(numbers):
+        return [said]
+    if index == 0:
+        return [said, content.prompts["first_part"].format(count=numbers[count - 1])]
+    return [content.prompts["part"].format(number=numbers[index], count=numbers[count - 1]), said]
 
 
 def _position(index: int, count: int) -> str:

@@ -1,10 +1,11 @@
 """Dialog state kept in the session attributes between turns.
 
 A small typed object: what the listener is asking about (topic, facet), the
-place and page last read (for "previous", "how sure is that?" and "where does
-that come from?"), what "yes" would mean now (the pending offer), the
-questions offered in "Do you mean ... or ...?", what the last turn answered,
-a pending yes-or-no question, and the last reply (for "repeat").
+place, page and chunk last read (for "how sure is that?" and "where does that
+come from?"), the places read before it (for "go back"), what "yes" would
+mean now (the pending offer), the questions offered in "Do you mean ... or
+...?", what the last turn answered, a pending yes-or-no question, and the last
+reply (for "repeat").
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from typing import Any
 
 KEY = "dialog"
 MAX_PAGE = 50
+MAX_CHUNK = 20
+MAX_HISTORY = 8  # places kept for "go back": enough to retrace a conversation, small enough for the session
 MAX_CHOICES = 5
 MAX_NAME = 80
 MAX_TEXT = 8000
@@ -31,10 +34,11 @@ class Place:
 
 @dataclass
 class Offer:
-    """A page the skill has offered to read next."""
+    """A page (and the chunk of it) the skill has offered to read next, or has read ("go back" retraces these)."""
 
     place: Place
     page: int = 0
+    chunk: int = 0
 
 
 @dataclass
@@ -59,6 +63,9 @@ class DialogState:
     answering: str | None = None  # the question the last turn asked, that "yes" or "no" now answers (one turn only)
     misses: int = 0  # answers of "I don't know" in a row, for the error ladder (handlers/ladder.py)
     menu_heard: bool = False  # whether this session has heard the menu of what to ask
+    chunk: int = 0  # the chunk of the page last read
+    history: tuple[Offer, ...] = ()  # what was read, oldest first, the current answer last
+    keep_last: bool = False  # this turn says the last reply again with a preface: "repeat" keeps the reply itself
 
     @classmethod
     def from_attributes(cls, attributes: dict[str, Any]) -> DialogState:
@@ -80,6 +87,8 @@ class DialogState:
                 answering=_name(data.get("asking")),
                 misses=_page(data.get("misses")),
                 menu_heard=data.get("menu_heard") is True,
+                chunk=_index(data.get("chunk"), MAX_CHUNK),
+                history=tuple(read_offer(mark) for mark in data.get("history") or ())[-MAX_HISTORY:],
             )
         except (TypeError, ValueError, KeyError, AttributeError):
             # Attributes from an older or foreign session: start afresh rather than fail.
@@ -91,7 +100,7 @@ class DialogState:
 
     def save(self, attributes: dict[str, Any]) -> None:
         data = asdict(self)
-        del data["answering"]
+        del data["answering"], data["keep_last"]
         attributes[KEY] = data
 
 
@@ -114,15 +123,20 @@ def _string(value: Any, limit: int) -> str | None:
 
 
 def _page(value: Any) -> int:
-    page = 0 if value is None else value
-    if isinstance(page, bool) or not isinstance(page, int) or not 0 <= page <= MAX_PAGE:
-        raise ValueError("not a page")
-    return page
+    return _index(value, MAX_PAGE)
+
+
+def _index(value: Any, limit: int) -> int:
+    """A page or chunk number, 0 when absent."""
+    index = 0 if value is None else value
+    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index <= limit:
+        raise ValueError("not an index")
+    return index
 
 
 def read_offer(data: Any) -> Offer:
     """An offer saved as a dict; ``ValueError`` (or ``KeyError``, ``TypeError``) when it does not fit."""
-    return Offer(place=_place(data["place"]), page=_page(data.get("page")))
+    return Offer(place=_place(data["place"]), page=_page(data.get("page")), chunk=_index(data.get("chunk"), MAX_CHUNK))
 
 
 def _place(data: Any) -> Place:

@@ -1,5 +1,5 @@
-"""Response interceptors: remember the reply for "repeat" and write the dialog state to the session; speak at
-the listener's pace."""
+"""Response interceptors: remember the reply for "repeat" (unless the turn said it again after a preface) and
+write the dialog state to the session; speak at the listener's pace."""
 
 from __future__ import annotations
 
@@ -18,14 +18,15 @@ class RememberReply(AbstractResponseInterceptor):
         if handler_input.request_envelope.session is None or response is None or response.output_speech is None:
             return
         state = state_of(handler_input)
-        card = response.card if isinstance(response.card, SimpleCard) else None
-        reprompt = response.reprompt.output_speech if response.reprompt else None
-        state.last = LastReply(
-            speech=_inner(response.output_speech.ssml),
-            reprompt=_inner(reprompt.ssml) if reprompt is not None else None,
-            card_title=card.title if card else None,
-            card_text=card.content if card else None,
-        )
+        if not state.keep_last:
+            card = response.card if isinstance(response.card, SimpleCard) else None
+            reprompt = response.reprompt.output_speech if response.reprompt else None
+            state.last = LastReply(
+                speech=_inner(response.output_speech.ssml),
+                reprompt=_inner(reprompt.ssml) if reprompt is not None else None,
+                card_title=card.title if card else None,
+                card_text=card.content if card else None,
+            )
         state.save(handler_input.attributes_manager.session_attributes)
 
 

@@ -1,4 +1,5 @@
-"""One place that turns a reply (plain text parts, a closing question, a card, a screen) into an Alexa response.
+"""One place that turns a reply (plain text parts, a closing question, a card, a screen) into an Alexa response,
+and says the last reply again ("repeat", "slower").
 
 Every open turn ends with exactly one question, which is also the reprompt;
 every card ends with the disclaimer; a device with a screen shows what is said.
@@ -12,9 +13,10 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
+from .content import Content
 from .screen import Screen, show
-from .speech import to_ssml
-from .turn import content_of
+from .speech import PAUSE, to_plain, to_ssml
+from .turn import content_of, state_of
 
 
 @dataclass
@@ -52,3 +54,33 @@ def respond(handler_input: HandlerInput, reply: Reply) -> Response:
     else:
         builder.ask(to_ssml(content, question))
     return builder.response
+
+
+def say_again(handler_input: HandlerInput, preface: list[str] | None = None) -> Response:
+    """The last reply again, word for word, after ``preface`` ("Okay, I'll speak more slowly.").
+
+    With a preface, the reply remembered for "repeat" stays the last reply itself, not this turn's. The session
+    could have been tampered with, so the remembered speech is read as plain text and rendered again: no markup
+    is spoken that the skill did not render itself this turn."""
+    content = content_of(handler_input)
+    state = state_of(handler_input)
+    last = state.last
+    state.asking = state.answering  # the question said again is still the one "yes" answers
+    if last is None:
+        return respond(handler_input, Reply(preface or [content.prompts["nothing_to_repeat"]]))
+    state.keep_last = bool(preface)
+    said = [to_ssml(content, *(preface or [])), _rendered_again(content, last.speech)]
+    builder = handler_input.response_builder.speak(PAUSE.join(part for part in said if part))
+    if last.card_title:
+        builder.set_card(SimpleCard(title=last.card_title, content=last.card_text))
+    if last.reprompt:
+        builder.ask(_rendered_again(content, last.reprompt))
+    else:
+        builder.set_should_end_session(True)
+    return builder.response
+
+
+def _rendered_again(content: Content, ssml: str) -> str:
+    """Remembered speech as plain text parts, rendered again: the same SSML for what the skill said, and
+    no markup at all from a session that was tampered with."""
+    return to_ssml(content, *(to_plain(part) for part in ssml.split(PAUSE)))

@@ -74,7 +74,7 @@ def show(
     prompts = content_of(handler_input).prompts
     # What to say back: a number for a choice; "more" when more is offered; otherwise the question says it.
     hint = prompts["screen_hint_choices"] if screen.choices else ""
-    if question == prompts["offer_more"]:
+    if question and question.startswith(prompts["offer_more"].split("{")[0]):  # "Want to hear more about ...?"
         hint = prompts["screen_hint_more"]
     said = [sentences(part) for part in parts if part]
     properties = {

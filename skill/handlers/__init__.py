@@ -19,7 +19,7 @@ from .events import SkillEventHandler
 from .free_text import FreeTextHandler
 from .info import EvidenceHandler, LastReviewedHandler, SourcesHandler
 from .launch import LaunchHandler
-from .navigation import NoHandler, PreviousHandler, RepeatHandler, StartOverHandler, YesHandler
+from .navigation import NoHandler, PreviousHandler, RepeatHandler, ShorterHandler, StartOverHandler, YesHandler
 from .preferences import ForgetMeHandler, RememberPlaceHandler, SpeechRateHandler
 from .safety import SafetyFollowUpHandler, TriageHandler
 from .short_replies import ClarifyAnswerHandler, ShortReplyHandler
@@ -47,6 +47,7 @@ REQUEST_HANDLERS = (
     PreviousHandler(),
     NoHandler(),
     RepeatHandler(),
+    ShorterHandler(),
     StartOverHandler(),
     HelpHandler(),
     FallbackHandler(),

@@ -1,4 +1,5 @@
-"""Comparing two treatments: "compare IVIg and steroids" gives a short, fair contrast of the two."""
+"""Comparing two treatments: "compare IVIg and steroids" gives a short, fair contrast of the two; "which one is
+better" right after it stays on those two."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ class CompareHandler(AbstractRequestHandler):
         slots = [topic_slot(handler_input, TOPIC_SLOT), topic_slot(handler_input, OTHER_TOPIC_SLOT)]
         first = slots[0].id or state.topic
         second = slots[1].id
+        if not any(slot.heard for slot in slots) and state.place and state.place.compare:
+            # "Which one is better?" right after a comparison: about those two.
+            first, second = state.place.topic, state.place.compare
         if first and second and can_compare(content, first, second):
             place = Place(first, compare=second)
             return respond(handler_input, page_reply(content, state, place, preface=first_turn_preface(handler_input)))
@@ -36,5 +40,5 @@ class CompareHandler(AbstractRequestHandler):
             # Not two treatments ("the difference between MMN and ALS"): what was named is asked about as free text.
             return answer_free_text(handler_input, heard)
         state.offer = None
-        names = spoken_list([t.name for t in comparable])
+        names = spoken_list([t.name for t in comparable], content=content)
         return respond(handler_input, Reply([content.prompts["compare_what"].format(topics=names)]))

@@ -11,7 +11,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from ..answers import evidence_statements, offer_question, pages_at, spoken_list, topic_menu
+from ..answers import evidence_statements, offer_question, pages_at, spoken_list
 from ..content import Content, Page
 from ..dialog import Place
 from ..reply import Reply, respond
@@ -35,9 +35,10 @@ class _AboutLastPage(AbstractRequestHandler):
         state = state_of(handler_input)
         pages = pages_at(content, state.place) if state.place else ()
         if not pages:
-            return respond(handler_input, Reply([content.prompts["nothing_read_yet"], topic_menu(content)]))
+            prompts = content.prompts
+            return respond(handler_input, Reply([prompts["nothing_read_yet"], prompts["what_you_can_ask"]]))
         reply = self.about(content, state.place, pages[min(state.page, len(pages) - 1)])
-        reply.question = offer_question(content, state.offer)
+        reply.question = offer_question(content, state.offer, state.topic)
         return respond(handler_input, reply)
 
     def about(self, content: Content, place: Place, page: Page) -> Reply:
@@ -54,13 +55,15 @@ class EvidenceHandler(_AboutLastPage):
 
 
 class SourcesHandler(_AboutLastPage):
-    """ "Where does that come from?": the sources of the page last read, by name; the card links them."""
+    """ "Where does that come from?": the sources of the page last read, at most three by name; the card lists
+    and links them all."""
 
     intent = SOURCES_INTENT
 
     def about(self, content: Content, place: Place, page: Page) -> Reply:
         sources = [content.sources[source_id] for source_id in page.sources]
-        said = content.prompts["sources_intro"].format(sources=spoken_list([s.spoken for s in sources]))
+        named = spoken_list([s.spoken for s in sources], content=content)
+        said = content.prompts["sources_intro"].format(sources=named)
         return Reply(
             [said], card_title=content.prompts["sources_heading"], card_lines=[f"- {s.citation()}" for s in sources]
         )
@@ -75,4 +78,5 @@ class LastReviewedHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
         said = content.prompts["last_reviewed"].format(date=content.spoken_date(content.last_reviewed))
-        return respond(handler_input, Reply([said], offer_question(content, state_of(handler_input).offer)))
+        state = state_of(handler_input)
+        return respond(handler_input, Reply([said], offer_question(content, state.offer, state.topic)))

@@ -1,4 +1,5 @@
-"""Moving through the conversation: yes / next (take the offer), previous, no, repeat, start over."""
+"""Moving through the conversation: yes / next (take the offer), go back, no, repeat, the short version,
+start over."""
 
 from __future__ import annotations
 
@@ -6,14 +7,10 @@ from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
-from ask_sdk_model.ui import SimpleCard
 
-from ..answers import page_reply, pages_at, topic_menu
-from ..content import Content
-from ..dialog import Place
+from ..answers import offer_question, page_reply, pages_at, previous_mark
 from ..memory import may_remember
-from ..reply import Reply, respond
-from ..speech import PAUSE, to_plain, to_ssml
+from ..reply import Reply, respond, say_again
 from ..turn import content_of, profile_of, state_of
 from .preferences import REMEMBER, answer_remember, ask_remember
 
@@ -35,13 +32,14 @@ class YesHandler(AbstractRequestHandler):
             return answer_remember(handler_input, True)
         offer = state.offer
         if offer is None or offer.page >= len(pages_at(content, offer.place)):
+            # Nothing was offered ("What would you like to know?"): ask for the question, never read a list.
             state.offer = None
-            return respond(handler_input, Reply([topic_menu(content)]))
-        return respond(handler_input, page_reply(content, state, offer.place, offer.page))
+            return respond(handler_input, Reply([], question=content.prompts["whats_your_question"]))
+        return respond(handler_input, page_reply(content, state, offer.place, offer.page, offer.chunk))
 
 
 class PreviousHandler(AbstractRequestHandler):
-    """The page before: within the answer, else the last page of the topic's previous facet."""
+    """ "Go back": what was said before this answer, whatever its topic, from the history of the session."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name("AMAZON.PreviousIntent")(handler_input)
@@ -49,16 +47,11 @@ class PreviousHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
         state = state_of(handler_input)
-        place = state.place
-        if place is None or not pages_at(content, place):
-            return respond(handler_input, Reply([content.prompts["nothing_before"], topic_menu(content)]))
-        if state.page > 0:
-            return respond(handler_input, page_reply(content, state, place, state.page - 1))
-        earlier = _previous_facet(content, place)
-        if earlier is None:
-            reply = page_reply(content, state, place, 0, preface=[content.prompts["at_start"]])
-            return respond(handler_input, reply)
-        return respond(handler_input, page_reply(content, state, earlier, len(pages_at(content, earlier)) - 1))
+        mark = previous_mark(state)
+        if mark is None or not pages_at(content, mark.place):
+            question = offer_question(content, state.offer, state.topic)
+            return respond(handler_input, Reply([content.prompts["nothing_before"]], question=question))
+        return respond(handler_input, page_reply(content, state, mark.place, mark.page, mark.chunk, retrace=True))
 
 
 class NoHandler(AbstractRequestHandler):
@@ -78,29 +71,31 @@ class NoHandler(AbstractRequestHandler):
 
 
 class RepeatHandler(AbstractRequestHandler):
-    """Says the last reply again, word for word (the response interceptor remembers it).
-
-    The session could have been tampered with, so the remembered speech is read as plain text and rendered
-    again: no markup is spoken that the skill did not render itself this turn."""
+    """Says the last reply again, word for word (the response interceptor remembers it)."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name("AMAZON.RepeatIntent")(handler_input)
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        return say_again(handler_input)
+
+
+class ShorterHandler(AbstractRequestHandler):
+    """ "In fewer words", "just the short version": the lead of the answer the listener is on, then the next
+    subject rather than the rest."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return is_intent_name("ShorterIntent")(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
         state = state_of(handler_input)
-        last = state.last
-        state.asking = state.answering  # the question repeated is still the one "yes" answers
-        if last is None:
-            return respond(handler_input, Reply([content.prompts["nothing_to_repeat"]]))
-        builder = handler_input.response_builder.speak(_rendered_again(content, last.speech))
-        if last.card_title:
-            builder.set_card(SimpleCard(title=last.card_title, content=last.card_text))
-        if last.reprompt:
-            builder.ask(_rendered_again(content, last.reprompt))
-        else:
-            builder.set_should_end_session(True)
-        return builder.response
+        if state.place is None or not pages_at(content, state.place):
+            return respond(
+                handler_input, Reply([content.prompts["nothing_read_yet"], content.prompts["what_you_can_ask"]])
+            )
+        preface = [content.prompts["short_version"]]
+        return respond(handler_input, page_reply(content, state, state.place, preface=preface, short=True))
 
 
 class StartOverHandler(AbstractRequestHandler):
@@ -112,18 +107,3 @@ class StartOverHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         state_of(handler_input).reset()
         return respond(handler_input, Reply([content_of(handler_input).prompts["what_you_can_ask"]]))
-
-
-def _rendered_again(content: Content, ssml: str) -> str:
-    """Remembered speech as plain text parts, rendered again: the same SSML for what the skill said, and
-    no markup at all from a session that was tampered with."""
-    return to_ssml(content, *(to_plain(part) for part in ssml.split(PAUSE)))
-
-
-def _previous_facet(content: Content, place: Place) -> Place | None:
-    topic = content.topic(place.topic)
-    if topic is None or place.facet is None:
-        return None
-    ids = [f.id for f in content.facets if topic.pages(f.id)]
-    position = ids.index(place.facet) if place.facet in ids else 0
-    return Place(topic.id, ids[position - 1]) if position > 0 else None

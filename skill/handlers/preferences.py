@@ -1,7 +1,8 @@
 """What the listener can ask the skill to change or keep: speech rate, their place for next time, forgetting them.
 
 Every reply here ends with the pending offer, so changing the pace or the
-memory never loses the listener's place.
+memory never loses the listener's place. A change of pace says the last
+answer again at the new rate.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from .. import pace
 from ..answers import offer_question
 from ..memory import forget
 from ..profile import LOADED
-from ..reply import Reply, respond
+from ..reply import Reply, respond, say_again
 from ..turn import content_of, profile_of, state_of
 
 REMEMBER = "remember"  # the pending yes-or-no question "Shall I remember where we stopped?"
@@ -57,13 +58,16 @@ class ForgetMeHandler(AbstractRequestHandler):
 
 
 def change_rate(handler_input: HandlerInput, intent: str) -> Response:
-    """ "Slower", "faster" or "normal speed" (``intent``), confirmed at the new rate."""
+    """ "Slower", "faster" or "normal speed" (``intent``), confirmed, and the last answer said again, at the new
+    rate ("say it again slowly" is the same request)."""
     step, moved, stuck = RATE_INTENTS[intent]
     profile = profile_of(handler_input)
     rate = step(profile.rate)
     said = moved if rate != profile.rate or rate == pace.NORMAL else stuck
     profile.update(rate=rate)
-    return _confirm(handler_input, said)
+    if state_of(handler_input).last is None:
+        return _confirm(handler_input, said)
+    return say_again(handler_input, [content_of(handler_input).prompts[said]])
 
 
 def forget_me(handler_input: HandlerInput) -> Response:
@@ -87,5 +91,6 @@ def ask_remember(handler_input: HandlerInput, parts: list[str]) -> Response:
 
 def _confirm(handler_input: HandlerInput, prompt: str) -> Response:
     content = content_of(handler_input)
-    question = offer_question(content, state_of(handler_input).offer)
+    state = state_of(handler_input)
+    question = offer_question(content, state.offer, state.topic)
     return respond(handler_input, Reply([content.prompts[prompt]], question=question))

@@ -13,7 +13,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, is_intent_name, is_request_type
 from ask_sdk_model import Response
 
-from ..answers import OVERVIEW, brand_named, facet_menu, page_reply, topic_menu
+from ..answers import OVERVIEW, brand_named, facet_menu, page_reply
 from ..content import Content, FacetInfo, Question, Topic
 from ..dialog import Place
 from ..reply import Reply, first_turn_preface, respond
@@ -112,7 +112,7 @@ def answer(handler_input: HandlerInput, facet: FacetInfo, topic_id: str | None =
     topic = content.topic(topic_id or (slot.id if slot else None) or state.topic or "")
     if topic is None:
         state.facet = facet.id
-        return respond(handler_input, Reply([topic_menu(content)], prompts["which_topic"]))
+        return respond(handler_input, Reply([], prompts["which_topic"]))
     if not topic.pages(facet.id):
         state.topic, state.facet = topic.id, None
         missing = prompts["missing_facet"].format(facet=facet.menu, topic=topic.name)
