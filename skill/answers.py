@@ -99,7 +99,7 @@ def page_reply(
     said = chunks(page.text)
     chunk = min(max(chunk, 0), len(said) - 1)
     state.topic, state.facet, state.place, state.page, state.chunk = place.topic, place.facet, place, index, chunk
-    state.answered, state.choices = label(place, index), ()
+    state.answered, state.choices, state.reading = label(place, index), (), True
     state.offer = _following(content, place) if short else next_offer(content, place, index, chunk)
     if not retrace:
         _remember(state, Offer(place, index, chunk))
@@ -147,10 +147,9 @@ def offer_question(content: Content, offer: Offer | None, topic_id: str | None =
 
 def previous_mark(state: DialogState) -> Offer | None:
     """What was read before the answer the listener is on ("go back"), dropping that answer from the history;
-    the answer itself when the last turn answered something else (a safety answer, a question it didn't know)."""
+    the page last read when the last turn said something else (help, a safety answer, "how sure is that?")."""
     history = list(state.history)
-    current = history[-1] if history else None
-    if current is not None and state.answered == label(current.place, current.page):
+    if history and state.was_reading:
         history.pop()
     state.history = tuple(history)
     return history[-1] if history else None

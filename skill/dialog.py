@@ -66,6 +66,8 @@ class DialogState:
     chunk: int = 0  # the chunk of the page last read
     history: tuple[Offer, ...] = ()  # what was read, oldest first, the current answer last
     keep_last: bool = False  # this turn says the last reply again with a preface: "repeat" keeps the reply itself
+    reading: bool = False  # this turn reads a page (the history ends with it)
+    was_reading: bool = False  # the last turn read a page (one turn only, as ``answering``)
 
     @classmethod
     def from_attributes(cls, attributes: dict[str, Any]) -> DialogState:
@@ -89,6 +91,7 @@ class DialogState:
                 menu_heard=data.get("menu_heard") is True,
                 chunk=_index(data.get("chunk"), MAX_CHUNK),
                 history=tuple(read_offer(mark) for mark in data.get("history") or ())[-MAX_HISTORY:],
+                was_reading=data.get("reading") is True,
             )
         except (TypeError, ValueError, KeyError, AttributeError):
             # Attributes from an older or foreign session: start afresh rather than fail.
@@ -100,7 +103,7 @@ class DialogState:
 
     def save(self, attributes: dict[str, Any]) -> None:
         data = asdict(self)
-        del data["answering"], data["keep_last"]
+        del data["answering"], data["keep_last"], data["was_reading"]
         attributes[KEY] = data
 
 

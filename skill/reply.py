@@ -65,7 +65,8 @@ def say_again(handler_input: HandlerInput, preface: list[str] | None = None) -> 
     content = content_of(handler_input)
     state = state_of(handler_input)
     last = state.last
-    state.asking = state.answering  # the question said again is still the one "yes" answers
+    # The question said again is still the one "yes" answers, and a page said again is still the one "go back" leaves.
+    state.asking, state.reading = state.answering, state.was_reading
     if last is None:
         return respond(handler_input, Reply(preface or [content.prompts["nothing_to_repeat"]]))
     state.keep_last = bool(preface)

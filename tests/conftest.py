@@ -62,6 +62,14 @@ class Conversation:
         self.responses.append(response)
         return response
 
+    def whole_page(self, response: dict[str, Any]) -> str:
+        """What a page says over its turns: ``response`` (its first breath), then "yes" while what is offered
+        is more of the same page; the turns' speech, joined."""
+        said = [speech_of(response)]
+        while ((self.attributes.get("dialog") or {}).get("offer") or {}).get("chunk", 0) > 0:
+            said.append(speech_of(self.send("yes")))
+        return " ".join(said)
+
 
 def set_topic(envelope: dict[str, Any], heard: str, topic_id: str, name: str) -> dict[str, Any]:
     """Point a fixture's resolved topic slot at another topic, as Alexa would fill it."""

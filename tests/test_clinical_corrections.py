@@ -18,10 +18,10 @@ CAREGIVERS = ("caregivers", "caregivers", "help for caregivers")
 
 
 def read(conversation: Conversation, intent: str, topic: tuple[str, str, str], pages: int = 1) -> str:
-    """Ask for a facet of a topic, then say "yes" until page ``pages``; the last page's speech."""
-    said = speech_of(conversation.send("topic_ivig", intent=intent, slot_value=topic))
+    """Ask for a facet of a topic, then say "yes" until page ``pages``; all that page says, over its turns."""
+    said = conversation.whole_page(conversation.send("topic_ivig", intent=intent, slot_value=topic))
     for _ in range(pages - 1):
-        said = speech_of(conversation.send("yes"))
+        said = conversation.whole_page(conversation.send("yes"))
     return said
 
 
@@ -51,12 +51,19 @@ def test_c3_stopping_or_stretching_ivig_hears_do_not_on_your_own():
 
 def test_c3_the_ivig_course_tells_not_to_stop_on_your_own(conversation):
     said = read(conversation, "CourseIntent", IVIG, pages=3)
-    assert said.startswith("If you already get IVIg, do not stop it, skip a dose, or stretch the time between doses")
+    assert said.startswith(
+        "Part three of three. If you already get IVIg, do not stop it, skip a dose, or stretch the time between doses"
+    )
 
 
-def test_m1_the_first_side_effects_page_ends_with_the_rare_serious_risks(conversation):
-    said = read(conversation, "SideEffectsIntent", IVIG)
-    assert "rare but serious risks, such as blood clots and kidney harm. Want to hear more?" in said
+def test_m1_the_first_side_effects_answer_names_the_rare_serious_risks_in_its_first_breath(conversation):
+    first = speech_of(conversation.send("topic_ivig", intent="SideEffectsIntent", slot_value=IVIG))
+    assert "rare but serious risks, such as blood clots and kidney harm" in first
+
+
+def test_m3_the_first_scig_side_effects_answer_names_the_clot_warning(conversation):
+    first = speech_of(conversation.send("topic_ivig", intent="SideEffectsIntent", slot_value=SCIG))
+    assert "warning about rare but serious blood clots" in first
 
 
 def test_m2_aseptic_meningitis_is_named_with_its_timing(conversation):
@@ -77,9 +84,8 @@ def test_m4_scig_is_said_to_be_unlicensed_for_mmn(conversation, skill):
 
 def test_m5_the_best_treatment_evidence_matches_its_claim():
     console = Console(build_skill(), LocalNlu.from_file(model_path("en-US")))
-    assert "only treatment for MMN that controlled trials show to work" in speech_of(
-        console.say("what is the best treatment")
-    )
+    said = [speech_of(console.say(text)) for text in ("what is the best treatment", "more")]
+    assert "only treatment for MMN that controlled trials show to work" in " ".join(said)
     assert "randomized controlled trials" in speech_of(console.say("how sure is that"))
 
 

@@ -8,6 +8,7 @@ import pytest
 from conftest import FIXTURES, Conversation, fixture, reprompt_of, speech_of
 
 from skill.answers import pages_at
+from skill.breath import chunks, lead
 from skill.dialog import Place
 from skill.gateway import handle_event
 from skill.speech import to_plain
@@ -18,7 +19,8 @@ def send(skill, name):
 
 
 def page_text(content, topic, facet, index=0):
-    return content.topic(topic).pages(facet)[index].text
+    """What is said first of a page: its lead."""
+    return lead(content.topic(topic).pages(facet)[index].text)
 
 
 def test_disclaimer_is_one_sentence_that_says_it_is_not_medical_advice(content):
@@ -108,23 +110,21 @@ def test_every_facet_intent_answers_for_every_topic_that_has_it(skill, content):
             response = conversation.send(
                 "topic_ivig", intent=facet.intent, slot_value=(topic.name, topic.id, topic.name)
             )
-            assert topic.pages(facet.id)[0].text in speech_of(response)
+            assert lead(topic.pages(facet.id)[0].text) in speech_of(response)
 
 
-def test_missing_topic_lists_the_topics_and_asks_which(skill, content):
+def test_missing_topic_asks_which_naming_three_never_the_list(skill, content):
     response = send(skill, "side_effects_no_topic")
     speech = speech_of(response)
-    assert speech.startswith(f"{content.prompts['topics_intro']} {', '.join(t.name for t in content.topics[:3])},")
-    for topic in content.topics:
-        assert topic.name in speech
-    assert speech.endswith(content.prompts["which_topic"])
+    assert speech == content.prompts["which_topic"]
+    assert sum(topic.name in speech for topic in content.topics) <= 3
 
 
 def test_unresolved_topic_is_ranked_as_free_text_and_answered_honestly(skill, content):
     response = send(skill, "topic_unresolved")
     speech = speech_of(response)
     assert content.prompts["dont_know"] in speech
-    assert content.prompts["topics_intro"] not in speech, "never the whole topic list"
+    assert sum(topic.name in speech for topic in content.topics) <= 3, "never the whole topic list"
     assert speech.endswith(reprompt_of(response))
 
 
@@ -148,37 +148,43 @@ def test_facet_a_topic_lacks_gets_its_facet_menu(conversation, content):
     assert speech.endswith(content.prompts["ask"])
 
 
-def offered_page(content, attributes):
+def offered_breath(content, attributes):
+    """What the pending offer would say: a chunk of a page."""
     offer = attributes["dialog"]["offer"]
-    return pages_at(content, Place(**offer["place"]))[offer["page"]]
+    return chunks(pages_at(content, Place(**offer["place"]))[offer["page"]].text)[offer["chunk"]]
 
 
 def test_yes_takes_the_offer_and_next_pages_on(conversation, content):
     first = conversation.send("topic_ivig")
-    expected = offered_page(content, conversation.attributes)
+    expected = offered_breath(content, conversation.attributes)
     response = conversation.send("yes")
-    assert speech_of(response).startswith(expected.text)
+    assert expected in speech_of(response)
     assert speech_of(response) != speech_of(first)
-    expected = offered_page(content, conversation.attributes)
+    expected = offered_breath(content, conversation.attributes)
     response = conversation.send("next")
-    assert speech_of(response).startswith(expected.text)
+    assert expected in speech_of(response)
 
 
-def test_multi_page_facet_offers_more_then_reads_page_two(conversation, content):
+def test_a_page_is_said_a_breath_at_a_time_with_an_offer_that_names_it(conversation, content):
     pages = content.topic("ivig").pages("side_effects")
-    assert len(pages) > 1, "IVIg side effects should need more than one page"
     first = conversation.send("one_shot_side_effects_ivig")
-    assert speech_of(first).endswith(content.prompts["offer_more"])
+    offer = content.prompts["offer_more"].format(about="the side effects and risks of IVIg")
+    assert speech_of(first).endswith(offer) and reprompt_of(first) == offer
+    assert chunks(pages[0].text)[1] not in speech_of(first), "the rest of the page waits to be asked for"
     second = conversation.send("next")
-    assert speech_of(second).startswith(pages[1].text)
+    assert speech_of(second).startswith(chunks(pages[0].text)[1])
+    while conversation.attributes["dialog"]["offer"]["page"] == 0:
+        conversation.send("next")
+    count = content.prompts["numbers"].split(", ")[len(pages) - 1]
+    assert speech_of(conversation.send("next")).startswith(f"Part two of {count}. {lead(pages[1].text)}")
 
 
-def test_no_declines_the_offer_and_asks_what_else(conversation, content):
+def test_no_declines_the_offer_and_asks_what_else_about_the_topic(conversation, content):
     conversation.send("topic_ivig")
     response = conversation.send("no")
-    assert speech_of(response) == f"{content.prompts['declined']} {content.prompts['ask']}"
+    assert speech_of(response) == f"{content.prompts['declined']} {content.prompts['ask_about'].format(topic='IVIg')}"
     assert conversation.attributes["dialog"]["offer"] is None
-    assert speech_of(conversation.send("yes")).startswith(content.prompts["topics_intro"])
+    assert speech_of(conversation.send("yes")) == content.prompts["whats_your_question"]
 
 
 def test_repeat_says_the_last_reply_word_for_word(conversation):
@@ -259,4 +265,4 @@ def test_session_attributes_from_another_version_do_not_break_the_skill(skill, c
     envelope = fixture("yes")
     envelope["session"]["attributes"] = {"dialog": {"offer": {"unexpected": 1}, "page": "x"}}
     speech = speech_of(handle_event(skill, envelope))
-    assert speech.startswith(content.prompts["topics_intro"])
+    assert speech.startswith(content.prompts["whats_your_question"])

@@ -16,6 +16,7 @@ import pytest
 from apl import DEFAULT_LINE_HEIGHT, DEVICES, dimension, render, timeline
 from conftest import Conversation, fixture, speech_of
 
+from skill.breath import lead
 from skill.gateway import handle_event
 from skill.screen import DOCUMENT, TOKEN
 from skill.speech import to_plain

@@ -13,10 +13,11 @@ from conftest import fixture
 
 from skill.answers import brand_named, can_compare, page_reply, pages_at
 from skill.app import build_skill
+from skill.breath import chunks
 from skill.content import load_content
 from skill.dialog import DialogState, Offer, Place
 from skill.gateway import handle_event
-from skill.speech import to_plain, to_ssml
+from skill.speech import PAUSE, to_plain, to_ssml
 
 MAX_SPEECH_CHARS = 8000
 MAX_CARD_CHARS = 8000
@@ -42,11 +43,11 @@ def places(content):
                 yield Place(first.id, compare=second.id), 0
 
 
-def read_aloud(skill, locale: str, place: Place, index: int) -> dict:
-    """The skill's response when the listener says "yes" to hearing this page."""
+def read_aloud(skill, locale: str, place: Place, index: int, chunk: int = 0) -> dict:
+    """The skill's response when the listener says "yes" to hearing this page (this breath of it)."""
     envelope = fixture("yes")
     envelope["request"]["locale"] = locale
-    state = DialogState(offer=Offer(place, index))
+    state = DialogState(offer=Offer(place, index, chunk))
     envelope["session"]["attributes"] = {"dialog": copy.deepcopy(asdict(state))}
     return handle_event(skill, envelope)
 
@@ -57,17 +58,40 @@ def test_every_page_is_a_valid_response_within_alexas_limits(locale):
     skill = build_skill()
     count = 0
     for place, index in places(content):
-        response = read_aloud(skill, locale, place, index)
-        body = response["response"]
+        for chunk, breath in enumerate(chunks(pages_at(content, place)[index].text)):
+            response = read_aloud(skill, locale, place, index, chunk)
+            body = response["response"]
+            where = f"{place} page {index + 1}, breath {chunk + 1}"
+            assert breath in to_plain(body["outputSpeech"]["ssml"]), where
+            assert_within_limits(response, where)
+            count += 1
+    assert count > 200
+
+
+def assert_within_limits(response: dict, where: str) -> None:
+    body = response["response"]
+    ET.fromstring(body["outputSpeech"]["ssml"])
+    assert len(body["outputSpeech"]["ssml"]) <= MAX_SPEECH_CHARS, where
+    assert len(body["card"]["title"]) + len(body["card"]["content"]) <= MAX_CARD_CHARS, where
+    assert len(json.dumps(response).encode("utf-8")) <= MAX_RESPONSE_BYTES, where
+    assert body["shouldEndSession"] is False and body["reprompt"]["outputSpeech"]["ssml"], where
+
+
+@pytest.mark.parametrize("locale", ["en-US", "en-GB"])
+def test_every_answer_is_heard_one_breath_at_a_time(locale):
+    """Every page of every topic, question and bank answer: what is heard first is its lead, whole sentences and
+    at most 30 words, alone before the first pause; each later breath is at most 30 words too."""
+    content = load_content(locale)
+    for place, index in places(content):
+        page = pages_at(content, place)[index]
+        said = chunks(page.text)
+        first = to_plain(to_ssml(content, *page_reply(content, DialogState(), place, index).parts).split(PAUSE)[0])
         where = f"{place} page {index + 1}"
-        assert to_plain(body["outputSpeech"]["ssml"]).startswith(pages_at(content, place)[index].text), where
-        ET.fromstring(body["outputSpeech"]["ssml"])
-        assert len(body["outputSpeech"]["ssml"]) <= MAX_SPEECH_CHARS, where
-        assert len(body["card"]["title"]) + len(body["card"]["content"]) <= MAX_CARD_CHARS, where
-        assert len(json.dumps(response).encode("utf-8")) <= MAX_RESPONSE_BYTES, where
-        assert body["shouldEndSession"] is False and body["reprompt"]["outputSpeech"]["ssml"], where
-        count += 1
-    assert count > 100
+        if index == 0:
+            assert first == said[0] and page.text.startswith(said[0]), where
+        assert " ".join(said) == " ".join(page.text.split()), f"{where}: nothing is lost between breaths"
+        for breath in said:
+            assert len(breath.split()) <= 30 and breath.endswith((".", "?", "!")), f"{where}: {breath}"
 
 
 def test_drug_names_carry_a_pronunciation_wherever_they_are_said():

@@ -62,12 +62,13 @@ class NoHandler(AbstractRequestHandler):
         state = state_of(handler_input)
         if state.answering == REMEMBER:
             return answer_remember(handler_input, False)
-        declined = [content_of(handler_input).prompts["declined"]]
+        content = content_of(handler_input)
+        declined = [content.prompts["declined"]]
         state.offer = None
         if state.place is not None and may_remember(profile_of(handler_input)):
             # A natural pause in the conversation: the one time the listener is asked about keeping their place.
             return ask_remember(handler_input, declined)
-        return respond(handler_input, Reply(declined))
+        return respond(handler_input, Reply(declined, question=offer_question(content, None, state.topic)))
 
 
 class RepeatHandler(AbstractRequestHandler):
