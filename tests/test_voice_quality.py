@@ -63,6 +63,7 @@ def test_every_page_is_a_valid_response_within_alexas_limits(locale):
             body = response["response"]
             where = f"{place} page {index + 1}, breath {chunk + 1}"
             assert breath in to_plain(body["outputSpeech"]["ssml"]), where
+            assert to_plain(body["reprompt"]["outputSpeech"]["ssml"]) != content.prompts["ask"], f"{where}: bare"
             assert_within_limits(response, where)
             count += 1
     assert count > 200

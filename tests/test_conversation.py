@@ -1,0 +1,203 @@
+"""A conversation a tired listener can follow (issue 17): one breath, then more; lists of three; pace and the short
+version; context kept for follow-ups, "go back" and reprompts. Through the console (its local NLU builds full
+request envelopes), as a listener would say it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import reprompt_of, speech_of
+
+from skill.app import build_skill
+from skill.breath import chunks, lead
+from skill.console import Console
+from skill.content import load_content
+from skill.interaction_model import model_path
+from skill.nlu import LocalNlu
+
+CONTENT = load_content()
+PROMPTS = CONTENT.prompts
+SLOWER = '<prosody rate="90%">'
+
+
+@pytest.fixture
+def console():
+    return Console(build_skill(), LocalNlu.from_file(model_path("en-US")))
+
+
+def first_page(topic: str, facet: str) -> str:
+    return CONTENT.topic(topic).pages(facet)[0].text
+
+
+def said(console: Console, utterance: str) -> str:
+    return speech_of(console.say(utterance))
+
+
+def listed(speech: str) -> int:
+    """The most choices or items a sentence of ``speech`` lists after "like", "about", "such as", ":" or "tell
+    you": "I can tell you about A, B, C, or D." is four; "and more" is not an item."""
+    most = 0
+    for sentence in re.split(r"(?<=[.?!])\s+", speech):
+        parts = re.split(r":|\blike\b|\babout\b|\bsuch as\b|\btell you\b", sentence)
+        if len(parts) < 2:
+            continue
+        series = parts[-1].replace(f", {PROMPTS['and_more']}", "").split(", ")
+        last = series[-1]
+        # "a, b and c": the last comma's part holds two items.
+        joined = bool(re.search(r"\b(and|or)\b", last)) and not re.match(r"\s*(and|or)\b", last)
+        most = max(most, len(series) + joined)
+    return most
+
+
+def topics_named(speech: str) -> int:
+    return sum(bool(re.search(rf"\b{re.escape(t.name)}\b", speech)) for t in CONTENT.topics)
+
+
+# ------------------------------------------------------------------------------------------------ lists of three
+
+
+def test_counting_list_items():
+    assert listed("I can tell you about MMN, IVIg, SCIg, steroids, and azathioprine.") == 5
+    assert listed("Ask things like: a, b, or c. Or ask in your own words.") == 3
+    assert listed("The ones such as a, b, c and d.") == 4
+    assert listed("This is general information, not medical advice, so talk to them, and call 911.") == 0
+    assert listed("I can compare two, like a, b, c, and more.") == 3
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["open mmn guide"],
+        ["open mmn guide", "help"],
+        ["open mmn guide", "yes"],
+        ["open mmn guide", "ok"],
+        ["open mmn guide", "the first one"],
+        ["tell me about IVIG", "no", "yes"],
+        ["what are the side effects"],
+        ["tell me about IVIG", "start over"],
+        ["compare treatments"],
+        ["tell me about IVIG", "where does that come from"],
+        ["what is MMN", "what are its side effects"],
+        ["book my next appointment"],
+        ["what are the side effects of IVIG", "how sure is that"],
+    ],
+    ids=lambda turns: " / ".join(turns),
+)
+def test_no_reply_offers_more_than_three_choices_or_reads_the_topic_list(console, turns):
+    for turn in turns:
+        speech = said(console, turn)
+        assert listed(speech) <= 3, f"{turn}: {speech}"
+        assert topics_named(speech) <= 3, f"{turn}: {speech}"
+
+
+@pytest.mark.parametrize("answer", ["yes", "ok", "the first one", "sure"])
+def test_yes_to_an_open_question_asks_for_the_question(console, answer):
+    console.say("open mmn guide")
+    assert said(console, answer) == PROMPTS["whats_your_question"]
+
+
+def test_help_and_welcome_name_three_examples_and_own_words_and_help_names_slower_go_back_repeat(console):
+    for speech in (said(console, "open mmn guide"), said(console, "help")):
+        assert "in your own words" in speech
+        assert "tell me about IVIg" in speech or "what is IVIg" in speech
+    assert all(command in speech for command in ("slower", "go back", "repeat"))
+
+
+def test_the_sources_answer_names_at_most_three(console):
+    console.say("tell me about SCIG")  # the SCIg overview cites four sources
+    cited = CONTENT.topic("scig").pages("overview")[0].sources
+    assert len(cited) > 3
+    speech = said(console, "where does that come from")
+    named = [s for s in cited if CONTENT.sources[s].spoken in speech]
+    assert named == list(cited[:3]) and PROMPTS["and_more"] in speech
+    card = console.say("repeat")["response"]["card"]["content"]
+    assert all(CONTENT.sources[s].url in card for s in cited), "the card still lists them all"
+
+
+# ----------------------------------------------------------------------------------------- one breath, then more
+
+
+def test_an_answer_is_its_lead_then_more_when_asked_in_breaths_that_name_where_the_listener_is(console):
+    pages = CONTENT.topic("scig").pages("side_effects")
+    first = console.say("what are the side effects of SCIG")
+    speech = speech_of(first)
+    assert lead(pages[0].text) in speech and chunks(pages[0].text)[1] not in speech
+    assert PROMPTS["first_part"].format(count="two") in speech, "the first of two parts"
+    offer = PROMPTS["offer_more"].format(about="the side effects and risks of SCIg")
+    assert speech.endswith(offer) and reprompt_of(first) == offer, "the offer names what is on offer"
+    assert said(console, "yes").startswith(chunks(pages[0].text)[1])
+    for _ in chunks(pages[0].text)[2:]:
+        console.say("more")
+    assert said(console, "more").startswith(
+        f"{PROMPTS['part'].format(number='two', count='two')} {lead(pages[1].text)}"
+    )
+
+
+def test_the_first_side_effects_answer_names_the_serious_risks(console):
+    assert "rare but serious risks, such as blood clots" in said(console, "what are the side effects of IVIG")
+    assert "rare but serious blood clots" in said(console, "what are the side effects of SCIG")
+
+
+def test_reprompts_after_answers_name_what_is_on_offer(console):
+    for turn in ("tell me about IVIG", "more", "compare IVIG and steroids", "how sure is that", "no"):
+        reprompt = reprompt_of(console.say(turn))
+        assert reprompt not in (PROMPTS["ask"], "Want to hear more?"), turn
+        assert "IVIg" in reprompt or "it" in reprompt.split(), f"{turn}: {reprompt}"
+
+
+# -------------------------------------------------------------------------------------- pace and the short version
+
+
+def test_slower_says_the_page_again_at_the_new_rate_and_repeat_then_gives_the_page(console):
+    page = lead(first_page("ivig", "side_effects"))
+    console.say("what are the side effects of IVIG")
+    slower = console.say("slower")
+    assert SLOWER in slower["response"]["outputSpeech"]["ssml"]
+    assert speech_of(slower).startswith(PROMPTS["slower"]) and page in speech_of(slower)
+    again = console.say("repeat")
+    assert page in speech_of(again) and PROMPTS["slower"] not in speech_of(again), "the answer, not the confirmation"
+    assert SLOWER in again["response"]["outputSpeech"]["ssml"]
+    faster = speech_of(console.say("faster"))
+    assert faster.startswith(PROMPTS["faster"]) and page in faster
+
+
+@pytest.mark.parametrize("asked", ["say it again slowly", "can you say that slower", "repeat that slowly"])
+def test_say_it_again_slowly_is_slower_and_the_same_answer(console, asked):
+    console.say("tell me about IVIG")
+    response = console.say(asked)
+    assert SLOWER in response["response"]["outputSpeech"]["ssml"]
+    assert lead(first_page("ivig", "overview")) in speech_of(response), "the same page, not the next"
+
+
+@pytest.mark.parametrize("asked", ["in fewer words", "in simple words", "just the short version"])
+def test_the_short_version_is_the_lead_only_then_the_next_subject(console, asked):
+    console.say("what are the side effects of IVIG")
+    console.say("more")
+    speech = said(console, asked)
+    page = first_page("ivig", "side_effects")
+    assert f"{PROMPTS['short_version']} {lead(page)}" in speech
+    assert chunks(page)[1] not in speech
+    assert speech.endswith(PROMPTS["offer_facet"].format(facet=CONTENT.facet("course").offer))
+
+
+# --------------------------------------------------------------------------------------------------------- context
+
+
+def test_a_follow_up_that_names_no_topic_stays_on_the_topic(console):
+    console.say("tell me about SCIG")
+    assert said(console, "what about the side effects").startswith(lead(first_page("scig", "side_effects")))
+
+
+def test_which_one_is_better_after_a_comparison_is_about_those_two(console):
+    console.say("compare IVIG and steroids")
+    speech = said(console, "which one is better")
+    assert speech.startswith(PROMPTS["compare_intro"].format(first="IVIg", second="steroid treatment"))
+
+
+def test_go_back_returns_to_what_was_said_before_across_topics(console):
+    console.say("tell me about IVIG")
+    console.say("what are the side effects of cyclophosphamide")
+    console.say("how sure is that")
+    assert said(console, "go back").startswith(lead(first_page("cyclophosphamide", "side_effects")))
+    assert said(console, "go back").startswith(lead(first_page("ivig", "overview")))
