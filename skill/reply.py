@@ -40,6 +40,9 @@ def respond(handler_input: HandlerInput, reply: Reply) -> Response:
     prompts = content.prompts
     builder = handler_input.response_builder
     question = None if reply.end else (reply.question or prompts["ask"])
+    if question == prompts["ask"]:
+        # An open question offers nothing: "yes" to it asks for the question rather than taking an older offer.
+        state_of(handler_input).offer = None
     builder.speak(to_ssml(content, *reply.parts, question or ""))
     if reply.card_title:
         body = "\n\n".join([*reply.card_lines, prompts["card_disclaimer"]])

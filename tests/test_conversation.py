@@ -201,3 +201,14 @@ def test_go_back_returns_to_what_was_said_before_across_topics(console):
     console.say("how sure is that")
     assert said(console, "go back").startswith(lead(first_page("cyclophosphamide", "side_effects")))
     assert said(console, "go back").startswith(lead(first_page("ivig", "overview")))
+
+
+def test_is_weekly_normal_after_scig_is_about_scig(console):
+    console.say("tell me about SCIG")
+    assert said(console, "is weekly normal").startswith(lead(first_page("scig", "course")))
+
+
+def test_yes_after_help_asks_for_the_question_rather_than_taking_an_older_offer(console):
+    console.say("tell me about IVIG")
+    console.say("help")
+    assert said(console, "yes") == PROMPTS["whats_your_question"]
