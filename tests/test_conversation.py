@@ -10,7 +10,7 @@ import pytest
 from conftest import reprompt_of, speech_of
 
 from skill.app import build_skill
-from skill.breath import chunks, lead
+from skill.breath import chunks, lead, sentences
 from skill.console import Console
 from skill.content import load_content
 from skill.interaction_model import model_path
@@ -35,18 +35,22 @@ def said(console: Console, utterance: str) -> str:
 
 
 def listed(speech: str) -> int:
-    """The most choices or items a sentence of ``speech`` lists after "like", "about", "such as", ":" or "tell
-    you": "I can tell you about A, B, C, or D." is four; "and more" is not an item."""
+    """The most choices or items a sentence of ``speech`` lists after "like", "about", "such as", "include",
+    "for", ":" or "tell you": "I can tell you about A, B, C, or D." is four. The series runs over short parts (a
+    longer part goes on with the sentence), and "and more" is not an item."""
     most = 0
     for sentence in re.split(r"(?<=[.?!])\s+", speech):
-        parts = re.split(r":|\blike\b|\babout\b|\bsuch as\b|\btell you\b", sentence)
+        parts = re.split(r":|\b(?:like|about|such as|include|for|tell you)\b", sentence)
         if len(parts) < 2:
             continue
-        series = parts[-1].replace(f", {PROMPTS['and_more']}", "").split(", ")
-        last = series[-1]
-        # "a, b and c": the last comma's part holds two items.
-        joined = bool(re.search(r"\b(and|or)\b", last)) and not re.match(r"\s*(and|or)\b", last)
-        most = max(most, len(series) + joined)
+        series = []
+        for part in parts[-1].replace(f", {PROMPTS['and_more']}", "").split(", "):
+            if len(part.split()) > 6:
+                break
+            series.append(part)
+        # "a, b or c": the last part holds two items, unless it starts with the "or".
+        joined = bool(series) and bool(re.search(r"\b(and|or)\b", series[-1].strip().split(" ", 1)[-1]))
+        most = max(most, len(series) + (joined and not re.match(r"\s*(and|or)\b", series[-1])))
     return most
 
 
@@ -63,6 +67,23 @@ def test_counting_list_items():
     assert listed("The ones such as a, b, c and d.") == 4
     assert listed("This is general information, not medical advice, so talk to them, and call 911.") == 0
     assert listed("I can compare two, like a, b, c, and more.") == 3
+    assert listed("They include headache, chills, fever, flushing, tiredness, nausea, muscle aches, and a rash.") == 8
+    assert listed("Get help for a painful, swollen or warm arm or leg, or a racing heart.") == 3
+    assert listed("Tell them about speech, swallowing or breathing, since these are unusual in MMN and need care.") == 3
+
+
+@pytest.mark.parametrize("locale", ["en-US", "en-GB"])
+def test_every_page_is_written_for_the_ear(locale):
+    """No sentence over 25 words, and no list of more than three items, on any page of a topic or an answer."""
+    content = load_content(locale)
+    texts = [
+        (f"{t.id}.{f}.{i + 1}", p.text) for t in content.topics for f, ps in t.facets.items() for i, p in enumerate(ps)
+    ]
+    texts += [(f"q:{q.id}.{i + 1}", p.text) for q in content.questions for i, p in enumerate(q.pages)]
+    for where, text in texts:
+        for sentence in sentences(text):
+            assert len(sentence.split()) <= 25, f"{where}: {sentence}"
+            assert listed(sentence) <= 3, f"{where}: {sentence}"
 
 
 @pytest.mark.parametrize(
