@@ -106,7 +106,7 @@ def page_reply(
     title = _title(content, place)
     return Reply(
         parts=[*(preface or []), *_where(content, index, chunk, len(pages), short, said[chunk])],
-        question=offer_question(content, state.offer, place.topic),
+        question=closing_question(content, state),
         card_title=title,
         card_lines=_card_lines(content, place, page, index, len(pages)),
         screen=Screen(
@@ -128,21 +128,34 @@ def next_offer(content: Content, place: Place, index: int, chunk: int = 0) -> Of
     return _following(content, place)
 
 
+def closing_question(content: Content, state: DialogState) -> str:
+    """The question that ends a turn on what the listener is on: the pending offer, or what else they want."""
+    place = state.place
+    if place is None or place.compare is None:
+        return offer_question(content, state.offer, state.topic)
+    if state.offer is None:
+        sides = [content.topic(place.topic).name, content.topic(place.compare).name]
+        return content.prompts["ask_about"].format(topic=spoken_list(sides, "or"))
+    return offer_question(content, state.offer)
+
+
 def offer_question(content: Content, offer: Offer | None, topic_id: str | None = None) -> str:
     """The question that ends a turn, naming what is on offer: more of the same answer, or the next subject.
-    With nothing on offer, what else the listener wants to know about the topic they are on (``topic_id``)."""
+    ``topic_id`` is the one topic the listener is on (none in a comparison): a facet of it is offered as "it",
+    and with nothing on offer, the question asks what else they want to know about it."""
     prompts = content.prompts
     topic = content.topic(offer.place.topic if offer else topic_id or "")
     if offer is None or topic is None:
         return prompts["ask_about"].format(topic=topic.name) if topic else prompts["ask"]
+    place = offer.place
     if offer.page > 0 or offer.chunk > 0:
-        place = offer.place
         about = topic.name if place.facet == OVERVIEW and place.question is None else place_about(content, place)
         return prompts["offer_more"].format(about=about)
-    facet = content.facet(offer.place.facet or "")
+    facet = content.facet(place.facet or "")
     if facet is None:
         return prompts["ask_about"].format(topic=topic.name)
-    return prompts["offer_facet"].format(facet=facet.offer.format(topic=topic.name))
+    named = facet.offer if topic.id == topic_id else facet.about
+    return prompts["offer_facet"].format(facet=named.format(topic=topic.name))
 
 
 def previous_mark(state: DialogState) -> Offer | None:

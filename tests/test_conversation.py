@@ -13,6 +13,7 @@ from skill.app import build_skill
 from skill.breath import chunks, lead, sentences
 from skill.console import Console
 from skill.content import load_content
+from skill.dialog import MAX_HISTORY, DialogState
 from skill.interaction_model import model_path
 from skill.nlu import LocalNlu
 
@@ -233,3 +234,17 @@ def test_yes_after_help_asks_for_the_question_rather_than_taking_an_older_offer(
     console.say("tell me about IVIG")
     console.say("help")
     assert said(console, "yes") == PROMPTS["whats_your_question"]
+
+
+def test_a_tampered_history_starts_afresh_and_a_long_one_is_bounded():
+    bogus = {"dialog": {"history": [{"place": "not a place"}], "chunk": 3}}
+    assert DialogState.from_attributes(bogus) == DialogState()
+    marks = [{"place": {"topic": "ivig", "facet": "overview"}, "page": 0, "chunk": n % 3} for n in range(30)]
+    assert len(DialogState.from_attributes({"dialog": {"history": marks}}).history) == MAX_HISTORY
+
+
+def test_after_a_comparison_the_next_subject_is_named_not_it(console):
+    response = console.say("compare IVIG and steroids")
+    while "compare" in reprompt_of(response):
+        response = console.say("more")
+    assert reprompt_of(response) == PROMPTS["offer_facet"].format(facet="when doctors use IVIg")

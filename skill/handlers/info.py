@@ -11,7 +11,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from ..answers import evidence_statements, offer_question, pages_at, spoken_list
+from ..answers import closing_question, evidence_statements, pages_at, spoken_list
 from ..content import Content, Page
 from ..dialog import Place
 from ..reply import Reply, respond
@@ -38,7 +38,7 @@ class _AboutLastPage(AbstractRequestHandler):
             prompts = content.prompts
             return respond(handler_input, Reply([prompts["nothing_read_yet"], prompts["what_you_can_ask"]]))
         reply = self.about(content, state.place, pages[min(state.page, len(pages) - 1)])
-        reply.question = offer_question(content, state.offer, state.topic)
+        reply.question = closing_question(content, state)
         return respond(handler_input, reply)
 
     def about(self, content: Content, place: Place, page: Page) -> Reply:
@@ -79,4 +79,4 @@ class LastReviewedHandler(AbstractRequestHandler):
         content = content_of(handler_input)
         said = content.prompts["last_reviewed"].format(date=content.spoken_date(content.last_reviewed))
         state = state_of(handler_input)
-        return respond(handler_input, Reply([said], offer_question(content, state.offer, state.topic)))
+        return respond(handler_input, Reply([said], closing_question(content, state)))

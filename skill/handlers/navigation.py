@@ -8,7 +8,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from ..answers import offer_question, page_reply, pages_at, previous_mark
+from ..answers import closing_question, page_reply, pages_at, previous_mark
 from ..memory import may_remember
 from ..reply import Reply, respond, say_again
 from ..turn import content_of, profile_of, state_of
@@ -49,7 +49,7 @@ class PreviousHandler(AbstractRequestHandler):
         state = state_of(handler_input)
         mark = previous_mark(state)
         if mark is None or not pages_at(content, mark.place):
-            question = offer_question(content, state.offer, state.topic)
+            question = closing_question(content, state)
             return respond(handler_input, Reply([content.prompts["nothing_before"]], question=question))
         return respond(handler_input, page_reply(content, state, mark.place, mark.page, mark.chunk, retrace=True))
 
@@ -68,7 +68,7 @@ class NoHandler(AbstractRequestHandler):
         if state.place is not None and may_remember(profile_of(handler_input)):
             # A natural pause in the conversation: the one time the listener is asked about keeping their place.
             return ask_remember(handler_input, declined)
-        return respond(handler_input, Reply(declined, question=offer_question(content, None, state.topic)))
+        return respond(handler_input, Reply(declined, question=closing_question(content, state)))
 
 
 class RepeatHandler(AbstractRequestHandler):

@@ -13,7 +13,7 @@ from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
 from .. import pace
-from ..answers import offer_question
+from ..answers import closing_question
 from ..memory import forget
 from ..profile import LOADED
 from ..reply import Reply, respond, say_again
@@ -92,5 +92,5 @@ def ask_remember(handler_input: HandlerInput, parts: list[str]) -> Response:
 def _confirm(handler_input: HandlerInput, prompt: str) -> Response:
     content = content_of(handler_input)
     state = state_of(handler_input)
-    question = offer_question(content, state.offer, state.topic)
+    question = closing_question(content, state)
     return respond(handler_input, Reply([content.prompts[prompt]], question=question))
