@@ -109,7 +109,8 @@ def _keep_place(handler_input: HandlerInput, profile: Profile) -> None:
     state = state_of(handler_input)
     resume = state.offer
     if resume is None and state.place is not None:
-        resume = next_offer(content_of(handler_input), state.place, state.page) or Offer(state.place, state.page)
+        place, page, chunk = state.place, state.page, state.chunk
+        resume = next_offer(content_of(handler_input), place, page, chunk) or Offer(place, page, chunk)
     profile.update(resume=resume)
 
 

@@ -170,4 +170,4 @@ def _past_day(value: Any) -> str | None:
 
 def _offer_dict(offer: Offer) -> dict[str, Any]:
     place = {k: v for k, v in vars(offer.place).items() if v is not None}
-    return {"place": place, "page": offer.page}
+    return {"place": place, "page": offer.page, "chunk": offer.chunk}
