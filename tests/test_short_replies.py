@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from skill.app import build_skill
+from skill.breath import lead
 from skill.console import Console
 from skill.content import load_content
 from skill.conversation_eval import list_items
@@ -81,10 +82,11 @@ def said(console: Console, utterance: str) -> tuple[str, str | None, bool, dict]
 
 
 def _page_text(question_id: str) -> str:
+    """What is said first of the page answering a question: its lead (the rest follows when asked for)."""
     ref = ranker("en-US").question(question_id).ref
     if ref.question is not None:
-        return CONTENT.question(ref.question).pages[ref.page].text
-    return CONTENT.topic(ref.topic).pages(ref.facet)[ref.page].text
+        return lead(CONTENT.question(ref.question).pages[ref.page].text)
+    return lead(CONTENT.topic(ref.topic).pages(ref.facet)[ref.page].text)
 
 
 def _two_questions() -> tuple[str, str]:
@@ -175,7 +177,7 @@ def test_what_or_repeat_asks_again_and_the_choice_still_stands(talk, form):
 
 def test_a_new_question_is_answered_as_a_new_question(talk):
     speech, _, _, dialog = said(clarifying(talk), "what are the side effects of steroids")
-    assert CONTENT.topic("corticosteroids").pages("side_effects")[0].text in speech
+    assert lead(CONTENT.topic("corticosteroids").pages("side_effects")[0].text) in speech
     assert dialog["answered"] == "corticosteroids.side_effects.1"
 
 
