@@ -37,11 +37,11 @@ def said(console: Console, utterance: str) -> str:
 
 def listed(speech: str) -> int:
     """The most choices or items a sentence of ``speech`` lists after "like", "about", "such as", "include",
-    "for", ":" or "tell you": "I can tell you about A, B, C, or D." is four. The series runs over short parts (a
+    ":" or "tell you": "I can tell you about A, B, C, or D." is four. The series runs over short parts (a
     longer part goes on with the sentence), and "and more" is not an item."""
     most = 0
     for sentence in re.split(r"(?<=[.?!])\s+", speech):
-        parts = re.split(r":|\b(?:like|about|such as|include|for|tell you)\b", sentence)
+        parts = re.split(r":|\b(?:like|about|such as|include|tell you)\b", sentence)
         if len(parts) < 2:
             continue
         series = []
@@ -69,7 +69,7 @@ def test_counting_list_items():
     assert listed("This is general information, not medical advice, so talk to them, and call 911.") == 0
     assert listed("I can compare two, like a, b, c, and more.") == 3
     assert listed("They include headache, chills, fever, flushing, tiredness, nausea, muscle aches, and a rash.") == 8
-    assert listed("Get help for a painful, swollen or warm arm or leg, or a racing heart.") == 3
+    assert listed("Signs such as a painful, swollen or warm arm or leg, or a racing heart.") == 3
     assert listed("Tell them about speech, swallowing or breathing, since these are unusual in MMN and need care.") == 3
 
 
