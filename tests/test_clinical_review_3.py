@@ -39,15 +39,24 @@ COUNTRY_WORDS = {
 
 
 def heard(utterance: str, locale: str = "en-US") -> str:
+    """What the page that answers ``utterance`` says, over its breaths."""
     console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
-    return speech_of(console.say(utterance))
+    return rest_of_page(console, speech_of(console.say(utterance)))
+
+
+def rest_of_page(console: Console, said: str) -> str:
+    """``said``, then "yes" while what is offered is more of the same page; the turns' speech, joined."""
+    turns = [said]
+    while console.session and ((console.session.attributes.get("dialog") or {}).get("offer") or {}).get("chunk"):
+        turns.append(speech_of(console.say("yes")))
+    return " ".join(turns)
 
 
 def read(conversation: Conversation, intent: str, topic: tuple[str, str, str], pages: int = 1) -> str:
-    """Ask for a facet of a topic, then say "yes" until page ``pages``; the last page's speech."""
-    said = speech_of(conversation.send("topic_ivig", intent=intent, slot_value=topic))
+    """Ask for a facet of a topic, then say "yes" until page ``pages``; all that page says, over its turns."""
+    said = conversation.whole_page(conversation.send("topic_ivig", intent=intent, slot_value=topic))
     for _ in range(pages - 1):
-        said = speech_of(conversation.send("yes"))
+        said = conversation.whole_page(conversation.send("yes"))
     return said
 
 
@@ -105,8 +114,8 @@ def test_h4_weakness_getting_worse_over_days_is_for_the_same_day_not_soon(conver
     waiting = read(conversation, "SideEffectsIntent", topic("monitoring", "watchful waiting"), pages=2)
     assert same_day in waiting and "soon" not in waiting
     console = Console(build_skill(), LocalNlu.from_file(model_path("en-US")))
-    console.say("which mmn symptoms should i tell my neurologist about")
-    report = speech_of(console.say("yes"))
+    rest_of_page(console, speech_of(console.say("which mmn symptoms should i tell my neurologist about")))
+    report = rest_of_page(console, speech_of(console.say("yes")))
     assert same_day in report and "soon" not in report
 
 
