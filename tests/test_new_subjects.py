@@ -51,7 +51,12 @@ def built():
 
 def ask(built, question: str, locale: str = "en-US") -> str:
     """A one-shot question from a fresh session, as Alexa would send it."""
-    return speech_of(Console(built, LocalNlu.from_file(model_path(locale)), locale).say(question))
+    console = Console(built, LocalNlu.from_file(model_path(locale)), locale)
+    turns = [speech_of(console.say(question))]
+    # The page is said a breath at a time: hear the rest of it.
+    while console.session and ((console.session.attributes.get("dialog") or {}).get("offer") or {}).get("chunk"):
+        turns.append(speech_of(console.say("yes")))
+    return " ".join(turns)
 
 
 @pytest.mark.parametrize(
