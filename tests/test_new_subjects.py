@@ -129,7 +129,7 @@ def test_the_pages_keep_to_the_sentence_rules():
     "locale, rights, after_hours",
     [
         ("en-US", "Americans with Disabilities Act", "after-hours line"),
-        ("en-CA", "human rights laws", "call 811"),
+        ("en-CA", "human rights laws", "811 for a nurse"),
         ("en-GB", "Equality Act 2010", "Call NHS 111"),
         ("en-AU", "NDIS", "healthdirect on 1800 022 222"),
         ("en-IN", "Rights of Persons with Disabilities Act 2016", "Call your hospital, or your doctor"),
