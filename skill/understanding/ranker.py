@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import heapq
+import math
 import statistics
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ import Stemmer
 
 from ..content import Content, Question, language_of, load_content, supported_locales
 from ..content.model import PageRef
-from . import snapshot
+from . import classifier, snapshot
 from .bm25 import Bm25
 from .words import Phrase, Text, phrases, words
 
@@ -41,6 +42,8 @@ CLEAR_LEAD = 1.2
 # A runner-up for another page scoring at least this share of the winner makes the call too close.
 CLOSE_CALL = 0.9
 SUGGESTIONS = 3
+# How much the classifier's probability counts beside BM25's score (each as a share of the best candidate's).
+LEARNED_WEIGHT = 1.0
 _CANDIDATES = 40
 NAMED = "="  # marks the very name said for a topic, beside the topic's id
 MAX_COMMAND_WORDS = 7
@@ -55,8 +58,9 @@ GENERAL_TOPIC = "mmn"  # named in most questions ("is that the MMN?"), so it say
 @dataclass(frozen=True)
 class Ranked:
     question: Question
-    score: float
-    coverage: float
+    score: float  # BM25 and the classifier, fused
+    coverage: float  # share of the query's weight the question's words cover
+    chance: float = 0.0  # the classifier's probability for the question's page
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,9 @@ class Ranking:
 class Ranker:
     """The question bank of one locale's content, indexed for ranking."""
 
-    def __init__(self, content: Content, read_before: dict[str, list[str]]):
+    def __init__(
+        self, content: Content, read_before: dict[str, list[str]], learned: classifier.Classifier | None = None
+    ):
         """``read_before``: phrasings already read (``snapshot.py``); any other phrasing is read now."""
         vocabulary = content.vocabulary
         self.stopwords = frozenset(w for word in vocabulary.stopwords for w in words(word))
@@ -87,6 +93,7 @@ class Ranker:
         self.settings = [(intent, phrases(said)) for intent, said in vocabulary.settings_commands.items()]
         self.questions = (*content.questions, *_facet_questions(content))
         self.by_id = {q.id: q for q in self.questions}
+        self.index_of = {q.id: i for i, q in enumerate(self.questions)}
         documents, self.owner, self.vocab = [], [], []
         self.about: dict[str, set[str]] = {}
         self.choices = [phrases(said) for said in vocabulary.choices]
@@ -109,10 +116,16 @@ class Ranker:
             # working" is about IVIg; "do the SCIg risks match IVIg's" is not).
             most = {topic for topic, count in named.items() if 2 * count >= len(question.phrasings)}
             self.about[question.id] = {question.topic} | most
+        self.documents = documents
+        self.learned = learned
         self.index = Bm25(documents)
         self.idf = self.index.idf
         # A word no phrasing has may matter ("pregnant") or not ("seventy"): it weighs as a middling word.
         self.unseen_idf = statistics.median(self.idf.values())
+
+    def examples(self) -> list[tuple[str, list[str]]]:
+        """Every phrasing as the ranker reads it, with its question's id: what the classifier learns from."""
+        return [(self.questions[owner].id, terms) for owner, terms in zip(self.owner, self.documents, strict=True)]
 
     def terms(self, text: str) -> list[str]:
         """The words of ``text`` that matter for ranking, folded and stemmed."""
@@ -188,15 +201,21 @@ class Ranker:
         for doc, score in heapq.nlargest(_CANDIDATES * 4, scores.items(), key=lambda item: (item[1], -item[0])):
             owner = self.owner[doc]
             best[owner] = max(best.get(owner, 0.0), score)
+        chances = self._chances(list(dict.fromkeys(asked + hints)))
+        top_score = max(best.values(), default=0.0) or 1.0
+        top_chance = max(chances.values(), default=0.0) or 1.0
+        fused = {index: score / top_score for index, score in best.items()}
+        for index, chance in chances.items():
+            fused[index] = fused.get(index, 0.0) + LEARNED_WEIGHT * chance / top_chance
         asked = [t for t in asked if not t.startswith(NAMED)]
         weight = sum(self.idf.get(t, self.unseen_idf) for t in asked)
         ranked = []
-        for index, score in sorted(best.items(), key=lambda item: -item[1])[:_CANDIDATES]:
+        for index, score in heapq.nlargest(_CANDIDATES, fused.items(), key=lambda item: (item[1], -item[0])):
             question = self.questions[index]
             if among and question.id not in among:
                 continue
             covered = sum(self.idf[t] for t in asked if t in self.vocab[index])
-            ranked.append(Ranked(question, score, covered / weight))
+            ranked.append(Ranked(question, score, covered / weight if weight else 0.0, chances.get(index, 0.0)))
         # A question about the topic named (or, if none is named, the one the listener is on) comes first;
         # with a topic named, a question only about other topics is not an answer ("the dose of SCIg").
         named = {t for t in asked if t in self.topic_ids} - {GENERAL_TOPIC}
@@ -208,6 +227,17 @@ class Ranker:
         bar = MIN_COVERAGE if named or not topic else MIN_LEAD_COVERAGE
         ranked.sort(key=lambda r: not self._fits(r, preferred, bar))
         return self._verdict(_distinct(ranked), asked, among, preferred, facet, bar)
+
+    def _chances(self, terms: list[str]) -> dict[int, float]:
+        """Question index -> the classifier's probability that ``terms`` ask it (a softmax over the bank)."""
+        if self.learned is None or not terms:
+            return {}
+        values = self.learned.scores(terms)
+        floor = self.learned.floor
+        peak = max(max(values.values(), default=floor), floor)
+        exp = {q: math.exp(v - peak) for q, v in values.items()}
+        total = sum(exp.values()) + self.learned.rest(values, peak)
+        return {self.index_of[q]: e / total for q, e in exp.items() if q in self.index_of}
 
     def _fits(self, ranked: Ranked, preferred: set[str], bar: float = MIN_COVERAGE) -> bool:
         return bool(self.about[ranked.question.id] & preferred) and ranked.coverage >= bar
@@ -306,4 +336,5 @@ def ranker(locale: str) -> Ranker:
 
 @functools.cache
 def _ranker(language: str) -> Ranker:
-    return Ranker(load_content(supported_locales(language)[0]), read_before=snapshot.read(language))
+    content = load_content(supported_locales(language)[0])
+    return Ranker(content, read_before=snapshot.read(language), learned=classifier.load(language))

@@ -1,0 +1,73 @@
+"""Trains the ranker's classifier (``classifier.py``) on the bank's phrasings and writes its weights as data.
+
+Build time only: scikit-learn and numpy are development dependencies, never
+imported by the skill. Each phrasing is an example, labelled with its
+question's id. A logistic regression over the TF-IDF features is fitted, and
+only its largest weights are kept (the top ``KEEP`` share), which ranks the
+development corpora as well as the whole model in a file a cold start reads in
+milliseconds. A test fails while the file was trained on another bank.
+
+    python -m skill.understanding.train        # after the bank or understanding.toml changes
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import numpy as np
+from scipy.sparse import hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from ..content import languages, supported_locales
+from .classifier import FEATURES, digest, path_for
+from .ranker import ranker
+
+# Inverse regularisation strength and the share of weights kept, chosen by leave-one-corpus-out accuracy.
+STRENGTH = 20.0
+KEEP = 0.01
+DECIMALS = 4
+
+
+def train(examples: list[tuple[str, list[str]]]) -> dict:
+    """The classifier's data (``classifier.Classifier``) for (question id, terms) examples."""
+    labels = [label for label, _ in examples]
+    vectorisers = {
+        kind: TfidfVectorizer(analyzer=featurise, sublinear_tf=True, lowercase=False)
+        for kind, featurise in FEATURES.items()
+    }
+    blocks = [v.fit_transform([terms for _, terms in examples]) for v in vectorisers.values()]
+    model = LogisticRegression(C=STRENGTH, max_iter=300, tol=1e-3).fit(hstack(blocks).tocsr(), labels)
+    weights = model.coef_
+    cut = np.quantile(np.abs(weights), 1 - KEEP)
+    features, offset = {}, 0
+    for kind, vectoriser in vectorisers.items():
+        table = {}
+        for feature, column in vectoriser.vocabulary_.items():
+            kept = [
+                (int(c), round(float(w), DECIMALS))
+                for c, w in enumerate(weights[:, offset + column])
+                if abs(w) >= cut
+            ]
+            table[feature] = [round(float(vectoriser.idf_[column]), DECIMALS), [x for pair in kept for x in pair]]
+        features[kind] = dict(sorted(table.items()))
+        offset += len(vectoriser.vocabulary_)
+    return {
+        "digest": digest(examples),
+        "classes": [str(c) for c in model.classes_],
+        "intercept": [round(float(b), DECIMALS) for b in model.intercept_],
+        "features": features,
+    }
+
+
+def main() -> int:
+    for language in languages():
+        data = train(ranker(supported_locales(language)[0]).examples())
+        path_for(language).write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"wrote {path_for(language)} ({len(data['classes'])} questions)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
