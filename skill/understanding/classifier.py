@@ -27,7 +27,7 @@ def path_for(language: str) -> Path:
 
 def word_features(terms: list[str]) -> list[str]:
     """The terms, and each pair of neighbours joined by "_"."""
-    return terms + [f"{a}_{b}" for a, b in zip(terms, terms[1:])]
+    return terms + [f"{a}_{b}" for a, b in zip(terms, terms[1:], strict=False)]
 
 
 def char_features(terms: list[str]) -> list[str]:

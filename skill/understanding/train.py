@@ -30,31 +30,35 @@ KEEP = 0.01
 DECIMALS = 4
 
 
-def train(examples: list[tuple[str, list[str]]]) -> dict:
-    """The classifier's data (``classifier.Classifier``) for (question id, terms) examples."""
-    labels = [label for label, _ in examples]
+def fit(examples: list[tuple[str, list[str]]]) -> tuple[LogisticRegression, dict[str, TfidfVectorizer]]:
+    """The model and its feature extractors (one per kind of ``classifier.FEATURES``), fitted to the examples."""
     vectorisers = {
         kind: TfidfVectorizer(analyzer=featurise, sublinear_tf=True, lowercase=False)
         for kind, featurise in FEATURES.items()
     }
     blocks = [v.fit_transform([terms for _, terms in examples]) for v in vectorisers.values()]
-    model = LogisticRegression(C=STRENGTH, max_iter=300, tol=1e-3).fit(hstack(blocks).tocsr(), labels)
+    model = LogisticRegression(C=STRENGTH, max_iter=300, tol=1e-3).fit(hstack(blocks).tocsr(), [q for q, _ in examples])
+    return model, vectorisers
+
+
+def export(
+    model: LogisticRegression, vectorisers: dict[str, TfidfVectorizer], trained_on: str, keep: float = KEEP
+) -> dict:
+    """The classifier's data (``classifier.Classifier``): the ``keep`` share of the largest weights."""
     weights = model.coef_
-    cut = np.quantile(np.abs(weights), 1 - KEEP)
+    cut = np.quantile(np.abs(weights), 1 - keep)
     features, offset = {}, 0
     for kind, vectoriser in vectorisers.items():
         table = {}
         for feature, column in vectoriser.vocabulary_.items():
             kept = [
-                (int(c), round(float(w), DECIMALS))
-                for c, w in enumerate(weights[:, offset + column])
-                if abs(w) >= cut
+                (int(c), round(float(w), DECIMALS)) for c, w in enumerate(weights[:, offset + column]) if abs(w) >= cut
             ]
             table[feature] = [round(float(vectoriser.idf_[column]), DECIMALS), [x for pair in kept for x in pair]]
         features[kind] = dict(sorted(table.items()))
         offset += len(vectoriser.vocabulary_)
     return {
-        "digest": digest(examples),
+        "digest": trained_on,
         "classes": [str(c) for c in model.classes_],
         "intercept": [round(float(b), DECIMALS) for b in model.intercept_],
         "features": features,
@@ -63,7 +67,8 @@ def train(examples: list[tuple[str, list[str]]]) -> dict:
 
 def main() -> int:
     for language in languages():
-        data = train(ranker(supported_locales(language)[0]).examples())
+        examples = ranker(supported_locales(language)[0]).examples()
+        data = export(*fit(examples), digest(examples))
         path_for(language).write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {path_for(language)} ({len(data['classes'])} questions)")
     return 0
