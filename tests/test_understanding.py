@@ -144,7 +144,7 @@ def test_the_classifier_scores_text_as_the_model_it_was_exported_from():
         ("cost", ["pay", "ivig"]),
     ]
     model, vectorisers = fit(examples)
-    learned = classifier.Classifier(export(model, vectorisers, "test", keep=1.0))
+    learned = classifier.unpack(*classifier.pack(*export(model, vectorisers, "test", keep=1.0)))
     for terms in (["much", "ivig", "cost"], ["headach", "ivig", "ivig"], ["infus", "side"]):
         features = hstack([v.transform([terms]) for v in vectorisers.values()])
         expected = dict(zip(model.classes_, model.decision_function(features)[0], strict=True))

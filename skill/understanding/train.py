@@ -12,7 +12,6 @@ milliseconds. A test fails while the file was trained on another bank.
 
 from __future__ import annotations
 
-import json
 import sys
 
 import numpy as np
@@ -21,13 +20,12 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from ..content import languages, supported_locales
-from .classifier import FEATURES, digest, path_for
+from .classifier import FEATURES, digest, pack, paths_for
 from .ranker import ranker
 
 # Inverse regularisation strength and the share of weights kept, chosen by leave-one-corpus-out accuracy.
 STRENGTH = 20.0
 KEEP = 0.01
-DECIMALS = 4
 
 
 def fit(examples: list[tuple[str, list[str]]]) -> tuple[LogisticRegression, dict[str, TfidfVectorizer]]:
@@ -43,34 +41,34 @@ def fit(examples: list[tuple[str, list[str]]]) -> tuple[LogisticRegression, dict
 
 def export(
     model: LogisticRegression, vectorisers: dict[str, TfidfVectorizer], trained_on: str, keep: float = KEEP
-) -> dict:
-    """The classifier's data (``classifier.Classifier``): the ``keep`` share of the largest weights."""
+) -> tuple[dict, dict]:
+    """The classifier's header and tables (``classifier.pack``), with the ``keep`` share of the largest weights."""
     weights = model.coef_
     cut = np.quantile(np.abs(weights), 1 - keep)
-    features, offset = {}, 0
+    tables, offset = {}, 0
     for kind, vectoriser in vectorisers.items():
         table = {}
-        for feature, column in vectoriser.vocabulary_.items():
-            kept = [
-                (int(c), round(float(w), DECIMALS)) for c, w in enumerate(weights[:, offset + column]) if abs(w) >= cut
-            ]
-            table[feature] = [round(float(vectoriser.idf_[column]), DECIMALS), [x for pair in kept for x in pair]]
-        features[kind] = dict(sorted(table.items()))
+        for feature, column in sorted(vectoriser.vocabulary_.items()):
+            kept = [(int(c), float(w)) for c, w in enumerate(weights[:, offset + column]) if abs(w) >= cut]
+            table[feature] = (float(vectoriser.idf_[column]), kept)
+        tables[kind] = table
         offset += len(vectoriser.vocabulary_)
-    return {
+    header = {
         "digest": trained_on,
         "classes": [str(c) for c in model.classes_],
-        "intercept": [round(float(b), DECIMALS) for b in model.intercept_],
-        "features": features,
+        "intercept": [float(b) for b in model.intercept_],
     }
+    return header, tables
 
 
 def main() -> int:
     for language in languages():
         examples = ranker(supported_locales(language)[0]).examples()
-        data = export(*fit(examples), digest(examples))
-        path_for(language).write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
-        print(f"wrote {path_for(language)} ({len(data['classes'])} questions)")
+        header_text, blob = pack(*export(*fit(examples), digest(examples)))
+        header, arrays = paths_for(language)
+        header.write_text(header_text, encoding="utf-8")
+        arrays.write_bytes(blob)
+        print(f"wrote {header} and {arrays.name} ({len(set(q for q, _ in examples))} questions)")
     return 0
 
 
