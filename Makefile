@@ -15,7 +15,7 @@ LAMBDA_PLATFORM ?= manylinux2014_aarch64
 # generators and the review export, and the helpers of the tests and benchmarks (a test checks this list against a run).
 NOT_IN_LAMBDA := console.py nlu.py web.py serve.py verification.py webservice_compat.py review_export.py \
 	interaction_model.py skill_package.py publisher.py initialisms.py evaluation.py conversation_eval.py \
-	loadtest.py local_dynamodb.py local_ports.py content/readability.py
+	loadtest.py local_dynamodb.py local_ports.py content/readability.py calibration.py understanding/train.py
 # Installed for ask-sdk-core's HTTP client (requests), which the function never loads.
 NEVER_LOADED := requests requests-* charset_normalizer charset_normalizer-* idna idna-* bin
 

@@ -3,10 +3,12 @@
 Each corpus case becomes one simulated session (its earlier turns, then the
 utterance), expecting the first words of an answer its label accepts, as the
 speech is heard (abbreviations as their spoken aliases). JSON is YAML, so the
-file feeds ``simulate.py`` directly:
+file feeds ``simulate.py`` directly. The simulator runs one locale at a time,
+so only the cases said in ``--locale`` are written (a case's ``locale``,
+default en-US):
 
-    .venv/bin/python bench/simulator_cases.py > /tmp/cases.yaml
-    python3 ../shared/simulator/simulate.py . /tmp/cases.yaml --min 0
+    .venv/bin/python bench/simulator_cases.py --locale en-GB > /tmp/cases.yaml
+    python3 ../shared/simulator/simulate.py . /tmp/cases.yaml --min 0 --locale en-GB
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from skill.content import load_content  # noqa: E402
+from skill.content import DEFAULT_LOCALE, load_content  # noqa: E402
 from skill.evaluation import load_cases  # noqa: E402
 from skill.speech import to_ssml  # noqa: E402
 
@@ -64,11 +66,14 @@ def openings(content, label: str) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="*", type=Path)
+    parser.add_argument("--locale", default=DEFAULT_LOCALE)
     args = parser.parse_args()
-    content = load_content()
+    content = load_content(args.locale)
     files = args.corpus or sorted((ROOT / "tests" / "corpus").glob("*.toml"))
     cases = []
     for number, case in enumerate(load_cases(files)):
+        if case.locale != args.locale:
+            continue
         expected = [phrase for label in case.expect for phrase in openings(content, label)]
         entry = {"id": f"{case.category}-{number}", "turns": [*case.before, case.text]}
         if expected:

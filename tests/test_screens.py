@@ -26,7 +26,16 @@ WORDS_PER_SECOND = 2.6  # Alexa's normal rate, as the issue measures it
 YELLOW, WHITE = "#FFD54F", "#FFFFFF"
 SUGGESTER = Path(__file__).parent / "apl_suggester"
 # Free text that the ranker answers with "Do you mean ... or ...?" (the first that does is used).
-CLARIFIED = ["is ivig safe", "what are the side effects of ivig", "does ivig work for mmn"]
+CLARIFIED = [
+    "any side effects",
+    "what about driving",
+    "can i go six weeks between infusions instead of four",
+    "is ivig safe",
+    "what are the side effects of ivig",
+    "does ivig work for mmn",
+    "how will the doctor know if the ivig is doing anything",
+    "tell me about the drip they give for mmn",
+]
 
 
 def _directives(response: dict, kind: str) -> list[dict]:

@@ -14,9 +14,11 @@ from pathlib import Path
 import pytest
 from test_voice_quality import heard_words
 
-from skill.content import load_content
+from skill.content import languages, load_content, supported_locales
 from skill.evaluation import URGENCY, load_cases, run_console
 from skill.speech import to_plain
+from skill.understanding import classifier
+from skill.understanding.ranker import ANSWER, CLARIFY, Ranked, one_per_page, ranker
 from skill.understanding.triage import triager
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -118,3 +120,55 @@ def test_no_bank_phrasing_raises_an_alarm_in_any_treatments_context():
 def test_safety_levels_are_ordered_from_most_urgent():
     levels = [f"safety:{level.id}" for level in load_content().red_flags.levels]
     assert levels == sorted(URGENCY, key=URGENCY.get, reverse=True)
+
+
+def test_the_shipped_classifier_was_trained_on_the_bank_as_it_is():
+    """Run ``python -m skill.understanding.train`` after changing the bank or how text is read."""
+    for language in languages():
+        learned = classifier.load(language)
+        assert learned is not None
+        assert learned.digest == classifier.digest(ranker(supported_locales(language)[0]).examples())
+
+
+def test_the_classifier_scores_text_as_the_model_it_was_exported_from():
+    from scipy.sparse import hstack
+
+    from skill.understanding.train import export, fit
+
+    examples = [
+        ("dose", ["ivig", "dose", "much"]),
+        ("dose", ["much", "ivig", "get"]),
+        ("side", ["ivig", "side", "effect"]),
+        ("side", ["headach", "after", "ivig"]),
+        ("cost", ["ivig", "cost", "much"]),
+        ("cost", ["pay", "ivig"]),
+    ]
+    model, vectorisers = fit(examples)
+    learned = classifier.unpack(*classifier.pack(*export(model, vectorisers, "test", keep=1.0)))
+    for terms in (["much", "ivig", "cost"], ["headach", "ivig", "ivig"], ["infus", "side"]):
+        features = hstack([v.transform([terms]) for v in vectorisers.values()])
+        expected = dict(zip(model.classes_, model.decision_function(features)[0], strict=True))
+        got = learned.scores(terms)
+        assert got.keys() == expected.keys()
+        assert all(abs(got[q] - expected[q]) < 1e-3 for q in got)
+
+
+def test_a_question_asked_in_the_words_of_its_phrasing_is_answered_not_offered_back():
+    bank, content = ranker("en-US"), load_content()
+    offered = [(q.id, p) for q in content.questions for p in q.phrasings if bank.rank(p).verdict == CLARIFY]
+    assert offered == []
+    ranking = bank.rank("is MMN the same as ALS")
+    # Either question answers it: both are read by the same page.
+    assert ranking.verdict == ANSWER
+    assert ranking.candidates[0].question.ref == content.question("mmn_als_same").ref
+
+
+def test_questions_answered_by_one_page_are_one_candidate_and_their_chances_add_up():
+    bank = ranker("en-US")
+    by_page: dict = {}
+    for question in bank.questions:
+        by_page.setdefault(question.ref, []).append(question)
+    first, second = next(qs for qs in by_page.values() if len(qs) > 1)[:2]
+    other = next(q for q in bank.questions if q.ref != first.ref)
+    merged = one_per_page([Ranked(first, 2.0, 1.0, 0.25), Ranked(other, 1.5, 1.0, 0.3), Ranked(second, 1.0, 1.0, 0.2)])
+    assert [(r.question.id, r.chance) for r in merged] == [(first.id, 0.45), (other.id, 0.3)]

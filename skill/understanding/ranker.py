@@ -15,8 +15,10 @@ know that one yet" with the nearest questions the bank has.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import heapq
+import math
 import statistics
 from dataclasses import dataclass
 
@@ -24,7 +26,7 @@ import Stemmer
 
 from ..content import Content, Question, language_of, load_content, supported_locales
 from ..content.model import PageRef
-from . import snapshot
+from . import classifier, snapshot
 from .bm25 import Bm25
 from .words import Phrase, Text, phrases, words
 
@@ -32,31 +34,52 @@ ANSWER = "answer"
 CLARIFY = "clarify"
 UNKNOWN = "unknown"
 
-# Share of the query's weight (IDF) that the best question's words must cover to be answered.
-MIN_COVERAGE = 0.6
-# Half the words covered is enough when the best question leads the next by this much: the rest are
-# usually a listener's own fillers ("in the first place", "I read that somewhere").
-MIN_LEAD_COVERAGE = 0.5
-CLEAR_LEAD = 1.2
-# A runner-up for another page scoring at least this share of the winner makes the call too close.
-CLOSE_CALL = 0.9
 SUGGESTIONS = 3
+# How much BM25's score and the classifier's probability count (each as a share of the best candidate's): chosen
+# with the policy by ``python -m skill.evaluation --curve``.
+WEIGHTS = (0.0, 1.0)
 _CANDIDATES = 40
 NAMED = "="  # marks the very name said for a topic, beside the topic's id
 MAX_COMMAND_WORDS = 7
 MAX_SETTING_WORDS = 14
 MAX_ONE_WORD_COMMAND = 4
-# A question offered as one of "the nearest things I know" must cover at least this share of what was asked.
-MIN_SUGGESTION_COVERAGE = 0.15
 _NO_FOLD: tuple[list[int], dict] = ([], {})
 GENERAL_TOPIC = "mmn"  # named in most questions ("is that the MMN?"), so it says little about which answer fits
 
 
 @dataclass(frozen=True)
+class Policy:
+    """When a candidate is answered, offered as one of two, or only suggested: the operating point.
+
+    Chosen by measurement, not by hand: ``python -m skill.evaluation --curve`` replays the development corpora's
+    candidates under a grid of policies, prints the curve (right answers against wrong ones) and, for each corpus,
+    the policy chosen on the others and how it scores on that one. The values below are the point chosen there.
+    """
+
+    # Share of the query's weight (IDF) that the best question's words must cover to be answered.
+    coverage: float = 0.7
+    # Half the words covered is enough when the best question leads the next by ``lead`` (the rest are usually a
+    # listener's own fillers: "in the first place", "I read that somewhere"), or is on the topic in context.
+    lead_coverage: float = 0.6
+    lead: float = 1.5
+    # A runner-up for another page scoring at least this share of the winner makes the call too close.
+    close_call: float = 0.9
+    # A question offered as one of "the nearest things I know" must cover at least this share of what was asked.
+    suggestion_coverage: float = 0.15
+    # The classifier's probability for the best page at which it is answered whatever the words covered: a
+    # listener's own words ("can I drink alcohol with MMN") may share few with the bank's yet leave no doubt.
+    sure_chance: float = float("inf")
+
+
+POLICY = Policy()
+
+
+@dataclass(frozen=True)
 class Ranked:
     question: Question
-    score: float
-    coverage: float
+    score: float  # BM25 and the classifier, fused
+    coverage: float  # share of the query's weight the question's words cover
+    chance: float = 0.0  # the classifier's probability for the question's page
 
 
 @dataclass(frozen=True)
@@ -65,10 +88,25 @@ class Ranking:
     candidates: tuple[Ranked, ...]  # best first: the answer, the two to choose from, or the suggestions
 
 
+@dataclass(frozen=True)
+class Considered:
+    """What a verdict is drawn from: the candidates (one per page, best first) and what was asked."""
+
+    ranked: tuple[Ranked, ...]
+    asked: tuple[str, ...]
+    among: tuple[str, ...]
+    preferred: frozenset[str]
+    facet: str | None
+    in_context: bool  # on the topic the listener is on, naming no other
+    said: frozenset[str]  # every term read from the text, names as said among them
+
+
 class Ranker:
     """The question bank of one locale's content, indexed for ranking."""
 
-    def __init__(self, content: Content, read_before: dict[str, list[str]]):
+    def __init__(
+        self, content: Content, read_before: dict[str, list[str]], learned: classifier.Classifier | None = None
+    ):
         """``read_before``: phrasings already read (``snapshot.py``); any other phrasing is read now."""
         vocabulary = content.vocabulary
         self.stopwords = frozenset(w for word in vocabulary.stopwords for w in words(word))
@@ -86,13 +124,18 @@ class Ranker:
         self.commands = [(intent, phrases(said)) for intent, said in vocabulary.commands.items()]
         self.settings = [(intent, phrases(said)) for intent, said in vocabulary.settings_commands.items()]
         self.questions = (*content.questions, *_facet_questions(content))
+        self.policy, self.weights = POLICY, WEIGHTS
         self.by_id = {q.id: q for q in self.questions}
+        self.index_of = {q.id: i for i, q in enumerate(self.questions)}
         documents, self.owner, self.vocab = [], [], []
+        # Each question's phrasings as sets of terms: a question asked in the very words of one is not a close call.
+        self.phrased: list[set[frozenset[str]]] = []
         self.about: dict[str, set[str]] = {}
         self.choices = [phrases(said) for said in vocabulary.choices]
         self.pointing_back = {" ".join(words(said)) for said in vocabulary.pointing_back}
         for index, question in enumerate(self.questions):
             known: set[str] = set()
+            said: set[frozenset[str]] = set()
             named: dict[str, int] = {}
             for phrasing in question.phrasings:
                 terms = read_before.get(phrasing)
@@ -102,17 +145,25 @@ class Ranker:
                     documents.append(terms)
                     self.owner.append(index)
                     known.update(terms)
+                    said.add(frozenset(terms))
                     for topic in set(terms) & self.topic_ids:
                         named[topic] = named.get(topic, 0) + 1
             self.vocab.append(frozenset(known))
+            self.phrased.append(said)
             # The topics a question is about: its own, and any most of its phrasings name ("what if IVIg stops
             # working" is about IVIg; "do the SCIg risks match IVIg's" is not).
             most = {topic for topic, count in named.items() if 2 * count >= len(question.phrasings)}
             self.about[question.id] = {question.topic} | most
+        self.documents = documents
+        self.learned = learned
         self.index = Bm25(documents)
         self.idf = self.index.idf
         # A word no phrasing has may matter ("pregnant") or not ("seventy"): it weighs as a middling word.
         self.unseen_idf = statistics.median(self.idf.values())
+
+    def examples(self) -> list[tuple[str, list[str]]]:
+        """Every phrasing as the ranker reads it, with its question's id: what the classifier learns from."""
+        return [(self.questions[owner].id, terms) for owner, terms in zip(self.owner, self.documents, strict=True)]
 
     def terms(self, text: str) -> list[str]:
         """The words of ``text`` that matter for ranking, folded and stemmed."""
@@ -176,9 +227,18 @@ class Ranker:
     ) -> Ranking:
         """Rank ``text``; ``topic`` and ``facet`` (what the listener is on, or what the intent named) are hints
         added to the query, not words that must be covered; ``among`` limits the choice to these question ids."""
+        considered = self.consider(text, topic=topic, facet=facet, among=among)
+        return self.verdict(considered) if considered else Ranking(UNKNOWN, ())
+
+    def consider(
+        self, text: str, *, topic: str | None = None, facet: str | None = None, among: tuple[str, ...] = ()
+    ) -> Considered | None:
+        """The candidates for ``text`` before any verdict (``rank`` takes the same arguments), or None when no
+        word of it matters."""
         asked = list(dict.fromkeys(self.terms(text)))
         if not asked:
-            return Ranking(UNKNOWN, ())
+            return None
+        said = frozenset(asked)
         hints = [*self.facet_words.get(facet or "", ())]
         if topic and not any(t in self.topic_ids for t in asked):
             hints.append(topic)
@@ -188,74 +248,105 @@ class Ranker:
         for doc, score in heapq.nlargest(_CANDIDATES * 4, scores.items(), key=lambda item: (item[1], -item[0])):
             owner = self.owner[doc]
             best[owner] = max(best.get(owner, 0.0), score)
+        chances = self._chances(list(dict.fromkeys(asked + hints)))
+        top_score = max(best.values(), default=0.0) or 1.0
+        top_chance = max(chances.values(), default=0.0) or 1.0
+        lexical, learned = self.weights if self.learned else (1.0, 0.0)
+        fused = {index: lexical * score / top_score for index, score in best.items()}
+        for index, chance in chances.items():
+            fused[index] = fused.get(index, 0.0) + learned * chance / top_chance
         asked = [t for t in asked if not t.startswith(NAMED)]
         weight = sum(self.idf.get(t, self.unseen_idf) for t in asked)
         ranked = []
-        for index, score in sorted(best.items(), key=lambda item: -item[1])[:_CANDIDATES]:
+        for index, score in heapq.nlargest(_CANDIDATES, fused.items(), key=lambda item: (item[1], -item[0])):
             question = self.questions[index]
             if among and question.id not in among:
                 continue
             covered = sum(self.idf[t] for t in asked if t in self.vocab[index])
-            ranked.append(Ranked(question, score, covered / weight))
+            ranked.append(Ranked(question, score, covered / weight if weight else 0.0, chances.get(index, 0.0)))
         # A question about the topic named (or, if none is named, the one the listener is on) comes first;
         # with a topic named, a question only about other topics is not an answer ("the dose of SCIg").
         named = {t for t in asked if t in self.topic_ids} - {GENERAL_TOPIC}
-        preferred = named or ({topic} if topic else set())
         if named:
             ranked = [r for r in ranked if self.about[r.question.id] & named]
-        # On the topic the listener is on, naming no other ("when do they decide to use it"), half the words
-        # covered is enough for a question about that topic to come first.
-        bar = MIN_COVERAGE if named or not topic else MIN_LEAD_COVERAGE
-        ranked.sort(key=lambda r: not self._fits(r, preferred, bar))
-        return self._verdict(_distinct(ranked), asked, among, preferred, facet, bar)
+        preferred = frozenset(named or ({topic} if topic else set()))
+        in_context = bool(topic) and not named
+        return Considered(tuple(ranked), tuple(asked), among, preferred, facet, in_context, said)
 
-    def _fits(self, ranked: Ranked, preferred: set[str], bar: float = MIN_COVERAGE) -> bool:
+    def _chances(self, terms: list[str]) -> dict[int, float]:
+        """Question index -> the classifier's probability that ``terms`` ask it (a softmax over the bank)."""
+        if self.learned is None or not terms:
+            return {}
+        values = self.learned.scores(terms)
+        floor = self.learned.floor
+        peak = max(max(values.values(), default=floor), floor)
+        exp = {q: math.exp(v - peak) for q, v in values.items()}
+        total = sum(exp.values()) + self.learned.rest(values, peak)
+        return {self.index_of[q]: e / total for q, e in exp.items() if q in self.index_of}
+
+    def _fits(self, ranked: Ranked, preferred: frozenset[str], bar: float) -> bool:
         return bool(self.about[ranked.question.id] & preferred) and ranked.coverage >= bar
 
-    def _verdict(
-        self,
-        ranked: list[Ranked],
-        asked: list[str],
-        among: tuple[str, ...],
-        preferred: set[str],
-        facet: str | None,
-        bar: float = MIN_COVERAGE,
-    ) -> Ranking:
+    def _in_its_words(self, ranked: Ranked, said: frozenset[str]) -> bool:
+        """Whether the question was asked in the very words of one of its phrasings (as the ranker reads them)."""
+        return said in self.phrased[self.index_of[ranked.question.id]]
+
+    def verdict(self, considered: Considered, policy: Policy | None = None) -> Ranking:
+        """Answer, "Do you mean ... or ...?", or "I don't know" with suggestions, under ``policy`` (default: the
+        ranker's own)."""
+        policy = policy or self.policy
+        asked, preferred = considered.asked, considered.preferred
+        # On the topic the listener is on, naming no other ("when do they decide to use it"), fewer words covered
+        # are enough for a question about that topic to come first.
+        bar = policy.lead_coverage if considered.in_context else policy.coverage
+        ranked = one_per_page(sorted(considered.ranked, key=lambda r: not self._fits(r, preferred, bar)))
         if not ranked:
             return Ranking(UNKNOWN, ())
         top = ranked[0]
-        if among and top.coverage > 0:
+        if considered.among and top.coverage > 0:
             return Ranking(ANSWER, (top,))
         topics = [t for t in asked if t in self.topic_ids]
         if len(asked) == 1 and topics:
             # Only a topic's name ("what about Hizentra?"): the facet asked for, else its overview.
-            wanted = {PageRef(topics[0], facet or "overview"), PageRef(topics[0], "overview")}
+            wanted = {PageRef(topics[0], considered.facet or "overview"), PageRef(topics[0], "overview")}
             named = next((r for r in ranked if r.question.see in wanted), None)
             if named is not None:
                 return Ranking(ANSWER, (named,))
-        if top.coverage < MIN_COVERAGE and bar < MIN_COVERAGE and self._fits(top, preferred, bar):
-            return Ranking(ANSWER, (top,))
-        if top.coverage >= MIN_COVERAGE:
-            runner = ranked[1] if len(ranked) > 1 else None
-            close = runner is not None and runner.coverage >= MIN_COVERAGE and runner.score >= CLOSE_CALL * top.score
-            if close and self._fits(runner, preferred) == self._fits(top, preferred):
-                return Ranking(CLARIFY, (top, runner))
+        if top.coverage < policy.coverage and bar < policy.coverage and self._fits(top, preferred, bar):
             return Ranking(ANSWER, (top,))
         runner = ranked[1] if len(ranked) > 1 else None
-        if top.coverage >= MIN_LEAD_COVERAGE and (runner is None or top.score >= CLEAR_LEAD * runner.score):
+        if top.coverage >= policy.coverage:
+            close = (
+                runner is not None
+                and runner.coverage >= policy.coverage
+                and runner.score >= policy.close_call * top.score
+                and self._fits(runner, preferred, policy.coverage) == self._fits(top, preferred, policy.coverage)
+            )
+            if not close:
+                return Ranking(ANSWER, (top,))
+            # A question asked in its own words is never offered back as a choice, and one covered whole where the
+            # other is not is no close call.
+            own = next((r for r in (top, runner) if self._in_its_words(r, considered.said)), None)
+            if own is not None or top.coverage == 1 > runner.coverage:
+                return Ranking(ANSWER, (own or top,))
+            return Ranking(CLARIFY, (top, runner))
+        if top.coverage >= policy.lead_coverage and (runner is None or top.score >= policy.lead * runner.score):
             return Ranking(ANSWER, (top,))
-        near = [r for r in ranked if r.coverage >= MIN_SUGGESTION_COVERAGE][:SUGGESTIONS]
+        if top.chance >= policy.sure_chance and top.coverage >= policy.suggestion_coverage:
+            return Ranking(ANSWER, (top,))
+        near = [r for r in ranked if r.coverage >= policy.suggestion_coverage][:SUGGESTIONS]
         return Ranking(UNKNOWN, tuple(near))
 
 
-def _distinct(ranked: list[Ranked]) -> list[Ranked]:
-    """One candidate per page: questions answered by the same page are one choice, not a close call."""
-    seen, out = set(), []
+def one_per_page(ranked: list[Ranked]) -> list[Ranked]:
+    """One candidate per page: questions answered by the same page are one choice, not a close call, and the
+    classifier's probabilities for them add up."""
+    first: dict[PageRef, Ranked] = {}
+    chance: dict[PageRef, float] = {}
     for r in ranked:
-        if r.question.ref not in seen:
-            seen.add(r.question.ref)
-            out.append(r)
-    return out
+        first.setdefault(r.question.ref, r)
+        chance[r.question.ref] = chance.get(r.question.ref, 0.0) + r.chance
+    return [dataclasses.replace(r, chance=chance[ref]) for ref, r in first.items()]
 
 
 def _fold_table(content: Content) -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -306,4 +397,5 @@ def ranker(locale: str) -> Ranker:
 
 @functools.cache
 def _ranker(language: str) -> Ranker:
-    return Ranker(load_content(supported_locales(language)[0]), read_before=snapshot.read(language))
+    content = load_content(supported_locales(language)[0])
+    return Ranker(content, read_before=snapshot.read(language), learned=classifier.load(language))
