@@ -58,17 +58,18 @@ class Policy:
 
     # Share of the query's weight (IDF) that the best question's words must cover to be answered.
     coverage: float = 0.7
-    # Half the words covered is enough when the best question leads the next by ``lead`` (the rest are usually a
-    # listener's own fillers: "in the first place", "I read that somewhere"), or is on the topic in context.
-    lead_coverage: float = 0.6
-    lead: float = 1.5
+    # Fewer words covered are enough when the best question leads the next by ``lead`` (the rest are usually a
+    # listener's own fillers: "in the first place", "I read that somewhere"), or is on the topic in context. The
+    # calibration found the lead rule costs more wrong answers than it gains right ones, so it is off (inf).
+    lead_coverage: float = 0.4
+    lead: float = float("inf")
     # A runner-up for another page scoring at least this share of the winner makes the call too close.
-    close_call: float = 0.9
+    close_call: float = 0.8
     # A question offered as one of "the nearest things I know" must cover at least this share of what was asked.
     suggestion_coverage: float = 0.15
     # The classifier's probability for the best page at which it is answered whatever the words covered: a
     # listener's own words ("can I drink alcohol with MMN") may share few with the bank's yet leave no doubt.
-    sure_chance: float = float("inf")
+    sure_chance: float = 0.7
 
 
 POLICY = Policy()
