@@ -88,7 +88,7 @@ def test_h3_the_pregnancy_warning_comes_first_on_the_pregnancy_page():
     assert first.startswith(
         "Some immune drugs, like cyclophosphamide, mycophenolate and methotrexate, can harm an unborn baby."
     )
-    assert "you or your partner" in said and "Don't stop it on your own." in said
+    assert "you or your partner" in said and "Your doctor will tell you whether to stop or change it." in said
 
 
 @pytest.mark.parametrize(
@@ -103,7 +103,7 @@ def test_h3_the_side_effects_of_cyclophosphamide_name_the_unborn_baby_and_men_to
     said = read(conversation, "SideEffectsIntent", topic("cyclophosphamide", "cyclophosphamide"))
     lead = " ".join(said.split()[:30])
     assert "harm an unborn baby" in lead
-    assert "Women and men taking it should use reliable birth control." in said
+    assert "Women and men taking it should use reliable birth control, and for some months after." in said
     other = read(Conversation(skill), "SideEffectsIntent", topic("other_immune_drugs", "other immune drugs"))
     assert "Mycophenolate and methotrexate can harm an unborn baby." in other
     assert "This guide does not list them." not in other
