@@ -308,6 +308,7 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         close=tuple(follow_up["close_words"]),
         changes=tuple(context["changes"]),
         context_signs=tuple(context["signs"]),
+        unnamed=tuple(context["unnamed"]),
         treatment_words=dict(context["treatment"]),
     )
 

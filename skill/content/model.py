@@ -150,6 +150,7 @@ class RedFlags:
     close: tuple[str, ...] = ()  # whole replies, after safety advice, that close the session
     changes: tuple[str, ...] = ()  # a change to one's own treatment, said without naming it ("skip my next one")
     context_signs: tuple[str, ...] = ()  # the signs read with the treatment in context
+    unnamed: tuple[str, ...] = ()  # words of those signs that name no treatment ("dose", "tablets")
     treatment_words: dict[str, str] = field(default_factory=dict)  # topic id -> a word naming its treatment
 
     def level(self, level_id: str) -> TriageLevel:

@@ -88,12 +88,21 @@ class Triager:
         self.no_change = self.by_id[NO_CHANGE]
         # The treatments the change signs name: a sentence naming one is not a change "of it".
         self.treatments = tuple(p for c in self.in_context for group in c.groups[1:] for p in group)
+        unnamed = set(red_flags.unnamed)
+        self.named = phrases(p for c in self.in_context for group in c.sign.groups[1:] for p in group if p not in unnamed)
 
     def triage(self, intent: str | None, heard: Iterable[str], topic: str | None = None) -> Triage | None:
         """The most urgent level that the intent or any heard text calls for, else a change of the
         treatment of ``topic`` (the topic in context), or None."""
         texts = [Text(text) for text in heard if text]
-        return self._triage(intent, texts) or self._in_context(texts, topic)
+        found = self._triage(intent, texts)
+        if found is not None and (found.level is not self.no_change or self._names_treatment(texts)):
+            return found
+        # A change naming no treatment ("I've halved the dose") is a change of the one in context.
+        return self._in_context(texts, topic) or found
+
+    def _names_treatment(self, texts: list[Text]) -> bool:
+        return any(p.positions(text) for text in texts for p in self.named)
 
     def _triage(self, intent: str | None, texts: list[Text]) -> Triage | None:
         during = any(p.positions(text) for text in texts for p in self.infusion)
@@ -103,7 +112,8 @@ class Triager:
             if found is not None:
                 sign, text = found
                 # A sign about an infusion to come is itself a question ("should I still go?"): its text answers it.
-                asking = self._asking(level, text) and not sign.infusion_ahead
+                # Nor are thoughts of self-harm said as a question ("is it normal to want to die?") only a question.
+                asking = self._asking(level, text) and not sign.infusion_ahead and not sign.stays_open
                 return Triage(level=level, sign=sign, during_infusion=during, asking=asking)
             if intent_level == level.id:
                 return Triage(level=level, sign=None, during_infusion=during)
