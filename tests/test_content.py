@@ -88,6 +88,9 @@ def test_every_source_is_cited_and_complete():
         cited |= {s for p in pages for s in p.sources} | {
             s for t in content.topics if t.summary for s in t.summary.sources
         }
+        # The safety advice cites its own sources too.
+        cited |= {s for level in content.red_flags.levels for s in level.sources}
+        cited |= {s for level in content.red_flags.levels for sign in level.signs for s in sign.sources}
     assert cited == set(CONTENT.sources)
     for source in CONTENT.sources.values():
         assert source.title and source.publisher and source.year > 1900

@@ -1,0 +1,196 @@
+"""Kinds of safety statement in words the red flags do not list, in each locale's words, one-shot and
+mid-session: self-harm said indirectly, stroke in lay words, weakness worse over days, an infected SCIg site,
+an infusion reaction now, treatment changes in other words; and the questions and idioms that must not alarm.
+Every turn goes through full request envelopes (the console)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import speech_of
+
+from skill.app import build_skill
+from skill.console import Console
+from skill.interaction_model import model_path
+from skill.nlu import LocalNlu
+
+EMERGENCY = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112 or 108"}
+CRISIS = {"en-US": "988", "en-CA": "988", "en-GB": "116 123", "en-AU": "13 11 14", "en-IN": "14416"}
+
+
+def say(locale: str, said: str, context: str | None = None) -> dict:
+    """What the skill answers to ``said``, after ``context`` in the same session if given."""
+    console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
+    if context:
+        console.say(context)
+    return console.say(said)
+
+
+def answered(response: dict) -> str:
+    return response.get("sessionAttributes", {}).get("dialog", {}).get("answered", "")
+
+
+def ends(response: dict) -> bool:
+    return response["response"].get("shouldEndSession") is not False
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", None, "I keep thinking about swallowing the whole bottle of my pills"),
+        ("en-GB", None, "I've been stockpiling my tablets for a while now"),
+        ("en-AU", "tell me about IVIG", "honestly I'm tempted to take all my tablets at once and be done"),
+        ("en-IN", None, "I have hidden a stash of sleeping tablets in the drawer"),
+        ("en-CA", "what is SCIG", "sometimes I wish I could go to sleep and never wake up"),
+        ("en-GB", None, "I'd rather not wake up tomorrow to be honest"),
+        ("en-AU", "tell me about steroids", "mum says she hopes she doesn't wake up"),
+        ("en-US", None, "my family would be happier if I wasn't around"),
+        ("en-IN", "tell me about IVIG", "I am such a burden, they would be better off if I was gone"),
+        ("en-CA", None, "my kids would be better off without me around"),
+    ],
+)
+def test_self_harm_said_indirectly_hears_the_emergency_number_and_the_crisis_line(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert spoken.startswith(f"If you might act on these thoughts, call {EMERGENCY[locale]} now.")
+    assert CRISIS[locale] in spoken and not ends(response)
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-GB", None, "Dad's speech has gone funny and his right side's not moving"),
+        ("en-AU", "tell me about caregivers", "mum can't get her words out and her arm's gone dead"),
+        ("en-US", None, "his face has slipped on one side"),
+        ("en-CA", "tell me about IVIG", "my husband's mouth is drooping on one side"),
+        ("en-IN", None, "my mother's smile has gone lopsided and she is talking nonsense"),
+        ("en-US", "what is SCIG", "she can't find her words and one side of her face is numb"),
+        ("en-GB", "tell me about IVIG", "he isn't talking right and his left side won't move"),
+        ("en-AU", None, "the left side of her body's gone floppy"),
+        ("en-IN", "tell me about IVIG", "my legs suddenly gave way and I can't stand"),
+    ],
+)
+def test_stroke_signs_in_lay_words_are_an_emergency(locale, context, said):
+    response = say(locale, said, context)
+    assert speech_of(response).startswith(f"Call {EMERGENCY[locale]} now.") and ends(response)
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", None, "in the past few days my right hand's gone from weak to useless"),
+        ("en-GB", None, "since Tuesday my legs keep buckling and I've fallen twice"),
+        ("en-AU", "tell me about IVIG", "this week my other hand has started dragging too, it's much worse"),
+        ("en-IN", None, "he is going downhill fast, worse every day"),
+        ("en-CA", "what is SCIG", "over the past week my foot's dragging and I keep tripping"),
+        ("en-GB", "tell me about IVIG", "since the weekend my grip has gone to nothing"),
+        ("en-US", None, "my legs keep giving out and I keep falling over"),
+    ],
+)
+def test_weakness_worse_over_days_in_other_words_is_a_call_today(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert answered(response) == "safety:call_doctor" and "not usual for MMN" in spoken
+    assert f"Call your doctor or care team today. If it gets worse, call {EMERGENCY[locale]}." in spoken
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", None, "the spot where my scig goes in is red and hot and there's pus coming out"),
+        ("en-GB", "what is SCIG", "my tummy site is oozing and the redness is spreading"),
+        ("en-AU", None, "one of my infusion sites looks infected, it's weeping yellow stuff"),
+        ("en-IN", None, "there is a red streak spreading from my hizentra site"),
+        ("en-CA", "what is SCIG", "my thigh is hot where the needle went in and it's got pus in it"),
+    ],
+)
+def test_an_infected_scig_site_is_a_call_right_away(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert "can be an infection" in spoken and "Call your doctor or care team right away." in spoken
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", None, "I'm shivering and shaking with the drip still running"),
+        ("en-GB", None, "mum's got a temperature halfway through her IVIG"),
+        ("en-AU", "tell me about IVIG", "he's trembling all over and feels terrible on the infusion"),
+        ("en-IN", None, "she has got rigors during the infusion"),
+        ("en-CA", "tell me about infusion day", "my dad has the chills and a fever on the drip"),
+    ],
+)
+def test_an_infusion_reaction_now_stops_the_infusion_and_calls_the_care_team(locale, context, said):
+    spoken = speech_of(say(locale, said, context))
+    assert spoken.startswith("If your infusion is still running, stop it now, or ask the nurse to stop it.")
+    assert "infusion reaction" in spoken and "Call your doctor or care team right away." in spoken
+
+
+IG = "Please don't stop, skip, delay, space out or switch your immunoglobulin on your own."
+STEROIDS = "Please don't stop steroids suddenly"
+OTHER = "Please don't stop or change your medicine on your own."
+START_STEROIDS = "Please don't start steroids on your own"
+START_OTHER = "Please don't start leftover or borrowed medicine on your own."
+ANY = "No. Please don't stop, skip or change a treatment for MMN on your own."
+
+
+@pytest.mark.parametrize(
+    "locale, context, said, starts",
+    [
+        ("en-US", "tell me about IVIG", "I've halved the dose myself", IG),
+        ("en-GB", "tell me about steroids", "I've halved the dose myself", STEROIDS),
+        ("en-AU", "tell me about azathioprine", "I've been halving my dose", OTHER),
+        ("en-IN", None, "I will halve my IVIG dose to make the supply last", IG),
+        ("en-CA", "tell me about IVIG", "I'm going to halve it to make it last longer", IG),
+        ("en-US", "tell me about steroids", "I missed yesterday's so I'll take two today", STEROIDS),
+        ("en-GB", "tell me about IVIG", "I missed one so I'll double up next time", IG),
+        ("en-AU", "what is SCIG", "I'll do it every fortnight instead of weekly", IG),
+        ("en-IN", "tell me about IVIG", "I am stretching mine out to every two months", IG),
+        ("en-CA", "tell me about IVIG", "I saw online it's bad for you so I'm going to stop", IG),
+        ("en-US", "tell me about azathioprine", "my friend read it causes cancer so I'm going to stop", OTHER),
+        ("en-GB", "is MMN inherited", "I read it makes things worse so I'm just going to stop", ANY),
+        ("en-AU", None, "I've got some of my mum's old prednisolone, I might start taking them", START_STEROIDS),
+        ("en-US", "tell me about IVIG", "I have some leftover prednisone so I'll start that", START_STEROIDS),
+        ("en-IN", None, "I found some leftover azathioprine tablets so I will start those again", START_OTHER),
+        ("en-GB", "tell me about IVIG", "just let the chemist give me whatever brand they've got", IG),
+        ("en-CA", None, "I'm going to ask the pharmacy for the cheapest brand of IVIG", IG),
+    ],
+)
+def test_a_treatment_change_in_other_words_hears_the_advice_for_that_treatment(locale, context, said, starts):
+    response = say(locale, said, context)
+    assert answered(response) == "safety:no_change" and speech_of(response).startswith(starts)
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", None, "what are the signs of stroke we should watch for after IVIg"),
+        ("en-GB", "tell me about IVIG", "what signs of a stroke should I look out for on IVIG"),
+        ("en-AU", None, "I'm dying to know if the new drugs are any good"),
+        ("en-IN", None, "I'm dying for a cup of tea, is caffeine ok with IVIg"),
+        ("en-CA", "tell me about IVIG", "could I come off IVIg one day if things settle down"),
+        ("en-US", None, "will I be able to stop IVIg someday"),
+        ("en-GB", None, "my father had a mini stroke a few years back, is IVIg okay for him"),
+        ("en-AU", None, "my mum had a stroke two years ago, can she have IVIg"),
+        ("en-IN", None, "is trouble breathing ever part of MMN itself"),
+        ("en-CA", None, "I hope I don't wake up with a headache after my infusion"),
+        ("en-US", "tell me about IVIG", "which brand of IVIG is cheapest"),
+        ("en-GB", None, "I've been saving up for my prescriptions"),
+    ],
+)
+def test_questions_idioms_and_history_are_answered_not_alarmed(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert not answered(response).startswith("safety:") and not ends(response)
+    assert not spoken.startswith("Call ") and "If you might act" not in spoken
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-US", "my doctor wants me to try steroids"),
+        ("en-GB", "my GP wants me to try prednisolone"),
+        ("en-IN", "my doctor wants me to try prednisone"),
+    ],
+)
+def test_a_doctor_wanting_steroids_hears_the_steroid_advice_not_the_overview(locale, said):
+    assert speech_of(say(locale, said)).startswith("Steroids usually don't help MMN")
