@@ -27,6 +27,8 @@ NO_CHANGE = "no_change"
 # The model's intents for a level, said in words that carry nothing more ("it's an emergency"); every
 # sentence that names a sign goes through the catch-all, so the triage reads its words.
 LEVEL_INTENTS = {"EmergencyIntent": EMERGENCY}
+# Where a sentence ends, for the change phrases that must end it ("I'm going to stop", not "... stop worrying").
+END = "_end"
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,9 @@ class Triager:
         # The treatments the change signs name: a sentence naming one is not a change "of it".
         self.treatments = tuple(p for c in self.in_context for group in c.groups[1:] for p in group)
         unnamed = set(red_flags.unnamed)
-        self.named = phrases(p for c in self.in_context for group in c.sign.groups[1:] for p in group if p not in unnamed)
+        self.named = phrases(
+            p for c in self.in_context for group in c.sign.groups[1:] for p in group if p not in unnamed
+        )
 
     def triage(self, intent: str | None, heard: Iterable[str], topic: str | None = None) -> Triage | None:
         """The most urgent level that the intent or any heard text calls for, else a change of the
@@ -124,7 +128,7 @@ class Triager:
         with no treatment in context, a change of any treatment."""
         word = self.treatment_words.get(topic or "")
         for text in texts:
-            if any(p.positions(text) for p in self.changes):
+            if any(p.positions(Text(" ".join([*text.tokens, END]))) for p in self.changes):
                 if word is None:
                     if any(p.positions(text) for p in self.treatments):
                         continue
