@@ -46,6 +46,8 @@ def ends(response: dict) -> bool:
         ("en-US", None, "my family would be happier if I wasn't around"),
         ("en-IN", "tell me about IVIG", "I am such a burden, they would be better off if I was gone"),
         ("en-CA", None, "my kids would be better off without me around"),
+        # Said as a question, it is still heard as the thought it is.
+        ("en-GB", None, "what happens if you feel it'd be easier not to wake up"),
     ],
 )
 def test_self_harm_said_indirectly_hears_the_emergency_number_and_the_crisis_line(locale, context, said):
