@@ -46,6 +46,7 @@ def ends(response: dict) -> bool:
         ("en-US", None, "my family would be happier if I wasn't around"),
         ("en-IN", "tell me about IVIG", "I am such a burden, they would be better off if I was gone"),
         ("en-CA", None, "my kids would be better off without me around"),
+        ("en-IN", None, "I have become a burden to my children, it is better if I am no more"),
         # Said as a question, it is still heard as the thought it is.
         ("en-GB", None, "what happens if you feel it'd be easier not to wake up"),
     ],
@@ -177,6 +178,7 @@ def test_a_treatment_change_in_other_words_hears_the_advice_for_that_treatment(l
         ("en-CA", None, "I hope I don't wake up with a headache after my infusion"),
         ("en-US", "tell me about IVIG", "which brand of IVIG is cheapest"),
         ("en-GB", None, "I've been saving up for my prescriptions"),
+        ("en-IN", None, "is it better if I am not there during my husband's infusion"),
     ],
 )
 def test_questions_idioms_and_history_are_answered_not_alarmed(locale, context, said):
