@@ -198,3 +198,26 @@ def test_questions_idioms_and_history_are_answered_not_alarmed(locale, context, 
 )
 def test_a_doctor_wanting_steroids_hears_the_steroid_advice_not_the_overview(locale, said):
     assert speech_of(say(locale, said)).startswith("Steroids usually don't help MMN")
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", None, "my leg went weak overnight after my ivig"),
+        ("en-GB", "tell me about IVIG", "I woke up and my arm is weak"),
+        ("en-AU", None, "my hand got weak this morning"),
+        ("en-IN", None, "since last night my father cannot lift his arm"),
+    ],
+)
+def test_weakness_that_came_on_within_hours_is_an_emergency(locale, context, said):
+    # Clinical review 4b, H1: sudden weakness can be a stroke, a rare risk that IVIg raises.
+    response = say(locale, said, context)
+    assert speech_of(response).startswith(f"Call {EMERGENCY[locale]} now. Weakness that comes on within hours")
+    assert answered(response) == "safety:emergency"
+
+
+@pytest.mark.parametrize(
+    "said", ["my hands are always weak in the mornings", "I wake up with weak hands every morning, is that normal"]
+)
+def test_weakness_every_morning_is_no_emergency(said):
+    assert not answered(say("en-GB", said)).startswith("safety:emergency")
