@@ -47,6 +47,7 @@ def ends(response: dict) -> bool:
         ("en-IN", "tell me about IVIG", "I am such a burden, they would be better off if I was gone"),
         ("en-CA", None, "my kids would be better off without me around"),
         ("en-IN", None, "I have become a burden to my children, it is better if I am no more"),
+        ("en-AU", "tell me about SCIG", "to be honest some days I wonder what the point of any of it is"),
         # Said as a question, it is still heard as the thought it is.
         ("en-GB", None, "what happens if you feel it'd be easier not to wake up"),
     ],
@@ -179,6 +180,8 @@ def test_a_treatment_change_in_other_words_hears_the_advice_for_that_treatment(l
         ("en-US", "tell me about IVIG", "which brand of IVIG is cheapest"),
         ("en-GB", None, "I've been saving up for my prescriptions"),
         ("en-IN", None, "is it better if I am not there during my husband's infusion"),
+        ("en-AU", None, "what's the point of IVIg if it wears off"),
+        ("en-GB", None, "what is the point of the grip test"),
     ],
 )
 def test_questions_idioms_and_history_are_answered_not_alarmed(locale, context, said):
@@ -221,3 +224,17 @@ def test_weakness_that_came_on_within_hours_is_an_emergency(locale, context, sai
 )
 def test_weakness_every_morning_is_no_emergency(said):
     assert not answered(say("en-GB", said)).startswith("safety:emergency")
+
+
+@pytest.mark.parametrize(
+    "said, running",
+    [
+        ("she gets awful headaches the day after her privigen", False),
+        ("my leg is swollen and hot since my ivig yesterday", False),
+        ("my leg is swollen and hot during my ivig", True),
+        ("his lips have gone puffy since the privigen started an hour ago", True),
+    ],
+)
+def test_the_infusion_is_said_to_be_stopped_only_when_it_may_still_be_running(said, running):
+    spoken = speech_of(say("en-GB", said))
+    assert ("stop it" in spoken.lower()) is running, spoken

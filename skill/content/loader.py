@@ -301,6 +301,7 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
     return RedFlags(
         levels=tuple(levels),
         infusion_words=tuple(data["infusion_words"]),
+        after_infusion_words=tuple(data["after_infusion_words"]),
         asking=tuple(data["asking"]),
         reporting=tuple(data["reporting"]),
         follow_up={k: localise(v) for k, v in follow_up.items() if isinstance(v, str)},

@@ -143,6 +143,7 @@ class TriageLevel:
 class RedFlags:
     levels: tuple[TriageLevel, ...]  # most urgent first
     infusion_words: tuple[str, ...]
+    after_infusion_words: tuple[str, ...]
     asking: tuple[str, ...] = ()  # phrases of a question about a sign rather than a report of one
     reporting: tuple[str, ...] = ()  # words of a report about someone, which override ``asking``
     follow_up: dict[str, str] = field(default_factory=dict)  # the yes-or-no turn after safety advice

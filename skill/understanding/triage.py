@@ -76,6 +76,7 @@ class Triager:
         self.levels = tuple((level, tuple(_CompiledSign(s) for s in level.signs)) for level in red_flags.levels)
         self.by_id = {level.id: level for level in red_flags.levels}
         self.infusion = phrases(red_flags.infusion_words)
+        self.after_infusion = phrases(red_flags.after_infusion_words)
         self.asking = phrases(red_flags.asking)
         self.reporting = phrases(red_flags.reporting)
         self.changes = phrases(red_flags.changes)
@@ -109,7 +110,10 @@ class Triager:
         return any(p.positions(text) for text in texts for p in self.named)
 
     def _triage(self, intent: str | None, texts: list[Text]) -> Triage | None:
-        during = any(p.positions(text) for text in texts for p in self.infusion)
+        # An infusion named, and not put in the past: the answers then also say to stop it.
+        during = any(p.positions(text) for text in texts for p in self.infusion) and not any(
+            p.positions(text) for text in texts for p in self.after_infusion
+        )
         intent_level = LEVEL_INTENTS.get(intent or "")
         for level, signs in self.levels:
             found = next(((c.sign, text) for c in signs for text in texts if c.matches(text)), None)
