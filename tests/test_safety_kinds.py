@@ -238,3 +238,18 @@ def test_weakness_every_morning_is_no_emergency(said):
 def test_the_infusion_is_said_to_be_stopped_only_when_it_may_still_be_running(said, running):
     spoken = speech_of(say("en-GB", said))
     assert ("stop it" in spoken.lower()) is running, spoken
+
+
+@pytest.mark.parametrize(
+    "said, topic",
+    [
+        ("my mother in law gets awful headaches the day after her privigen", "ivig"),
+        ("there's a hot red lump oozing where the hizentra went in", "scig"),
+        ("my leg is swollen and hot since my drip yesterday, or was it the steroids", None),
+    ],
+)
+def test_the_treatment_named_with_a_sign_stays_in_context_for_the_next_question(said, topic):
+    # "how long does that usually last" after the advice is about the treatment it named, and only one.
+    response = say("en-GB", said)
+    assert answered(response).startswith("safety:")
+    assert response["sessionAttributes"]["dialog"]["topic"] == topic

@@ -20,6 +20,7 @@ from ask_sdk_model import Response
 from ..reply import Reply, respond
 from ..turn import content_of, state_of
 from ..understanding.heard import heard_texts, intent_name
+from ..understanding.ranker import ranker
 from ..understanding.triage import CALL_DOCTOR, EMERGENCY, Triage, triager
 from ..understanding.words import words
 from .free_text import answer_free_text
@@ -56,9 +57,10 @@ class TriageHandler(AbstractRequestHandler):
             return answer_free_text(handler_input, " ".join(heard_texts(handler_input)), [texts["if_now"]])
         state.offer, state.choices, state.answered = None, (), f"safety:{level.id}"
         sign = found.sign
-        if sign and sign.topic:
-            # What the advice was about is the topic in context: "I'll skip it then" is about it.
-            state.topic, state.facet, state.place = sign.topic, None, None
+        # What the advice was about is the topic in context: "I'll skip it then", "how long does that last".
+        topic = sign.topic if sign and sign.topic else _named_topic(content.locale, heard_texts(handler_input))
+        if topic:
+            state.topic, state.facet, state.place = topic, None, None
         if level.id == EMERGENCY:
             own = sign.answer if sign else None
             parts = [own or (texts["during_infusion"] if found.during_infusion else texts["answer"])]
@@ -110,3 +112,10 @@ def _follow_up(handler_input: HandlerInput) -> str | None:
     if said in red_flags.replay:
         return "replay"
     return "close" if said in red_flags.close else None
+
+
+def _named_topic(locale: str, heard: list[str]) -> str | None:
+    """The one treatment or topic the sentence names ("Privigen" is IVIg), or None if it names none or several."""
+    bank = ranker(locale)
+    named = {term for text in heard for term in bank.terms(text) if term in bank.topic_ids}
+    return named.pop() if len(named) == 1 else None
