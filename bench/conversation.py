@@ -5,7 +5,7 @@
 
 Prints the share of turns within one breath, words per turn and before the first pause, lists over three,
 dead ends, context kept, clarification answers accepted, safety advice repeatable, and the turns that pass
-every label (``skill/conversation_eval.py`` defines each).
+every label (``eval_tools/conversation_eval.py`` defines each).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from skill.conversation_eval import ONE_BREATH, Runner, figures, read_corpus  # noqa: E402
+from eval_tools.conversation_eval import ONE_BREATH, Runner, figures, read_corpus  # noqa: E402
 
 CORPORA = ROOT / "tests" / "corpus" / "conversations"
 

@@ -3,7 +3,7 @@
     .venv/bin/python bench/conversation_labels.py BLIND.toml tests/corpus/conversations/blind.toml
 
 The corpus was written blind to the skill, by someone else; this keeps every ``must`` as written and adds
-``expect``, the labels ``skill/conversation_eval.py`` checks, by the rules below: each rule reads one thing the
+``expect``, the labels ``eval_tools/conversation_eval.py`` checks, by the rules below: each rule reads one thing the
 plain words require ("in one breath", "then offers more", "stays on SCIg", "before anything else ... emergency
 services", "replays the same advice") and asks exactly that. What a ``must`` says about the facts of an
 answer is checked where the words name them (the topic, the key word); the rest of a fact is left to the

@@ -7,7 +7,7 @@ from ask_sdk_core.skill_builder import SkillBuilder
 from flask import Flask
 
 # isort: off
-from skill import webservice_compat  # noqa: F401  (must come before flask_ask_sdk, as in skill.web)
+from web_endpoint import webservice_compat  # noqa: F401  (must come before flask_ask_sdk, as in web_endpoint.web)
 from flask_ask_sdk.skill_adapter import VERIFY_SIGNATURE_APP_CONFIG, VERIFY_TIMESTAMP_APP_CONFIG, SkillAdapter
 # isort: on
 

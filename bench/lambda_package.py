@@ -44,7 +44,7 @@ from pathlib import Path
 
 from cold_start import build
 
-from skill.local_dynamodb import CREDENTIALS, KEY_SECRET, REGION, local_dynamodb
+from eval_tools.local_dynamodb import CREDENTIALS, KEY_SECRET, REGION, local_dynamodb
 from skill.store.dynamodb import KEY
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -54,6 +54,10 @@ MODULES: dict[str, tuple[str, ...]] = {
 # What the copy of the tree needs to run the tests.
 COPIED = (
     "skill",
+    "local_console",
+    "web_endpoint",
+    "build_tools",
+    "eval_tools",
     "tests",
     "interaction_models",
     "lambda",

@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from eval_tools.evaluation import load_cases  # noqa: E402
 from skill.content import DEFAULT_LOCALE, load_content  # noqa: E402
-from skill.evaluation import load_cases  # noqa: E402
 from skill.speech import to_ssml  # noqa: E402
 
 OPENING_WORDS = 6

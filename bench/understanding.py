@@ -1,7 +1,7 @@
 """Understanding benchmark: routing accuracy per category, safety recall and precision, and the confusions,
 for the console path (full request envelopes, as Lambda) and for the free-text ranker alone; per corpus and
 per locale, each corpus's first-run figures beside today's. With ``--curve``: the ranker's calibration (the
-curve of right against wrong answers, and each matcher's leave-one-corpus-out figures, ``skill/calibration.py``).
+curve of right against wrong answers, and each matcher's leave-one-corpus-out figures, ``eval_tools/calibration.py``).
 
     .venv/bin/python bench/understanding.py [tests/corpus/questions.toml ...] [--path console|ranker|both]
     .venv/bin/python bench/understanding.py --curve [tests/corpus/questions.toml ...]
@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from skill import calibration, evaluation  # noqa: E402
+from eval_tools import calibration, evaluation  # noqa: E402
 
 if __name__ == "__main__":
     if "--curve" in sys.argv:

@@ -4,4 +4,4 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/bootstrap.sh" run
 cd "$root"
-exec .venv/bin/python -m skill.console "$@"
+exec .venv/bin/python -m local_console.console "$@"

@@ -5,4 +5,4 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/bootstrap.sh" dev
 cd "$root"
-exec .venv/bin/python -m skill.review_export "$@"
+exec .venv/bin/python -m build_tools.review_export "$@"

@@ -4,4 +4,4 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/bootstrap.sh" run
 cd "$root"
-exec .venv/bin/python -m skill.skill_package "$@"
+exec .venv/bin/python -m build_tools.skill_package "$@"

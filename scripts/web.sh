@@ -7,5 +7,5 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/bootstrap.sh" run
 cd "$root"
 # waitress reads every connection in one event loop and gives a worker thread only a request that has
-# arrived whole; skill/serve.py adds a deadline on each request's arrival (see its docstring).
-exec .venv/bin/python -m skill.serve 'skill.web:create_app()'
+# arrived whole; web_endpoint/serve.py adds a deadline on each request's arrival (see its docstring).
+exec .venv/bin/python -m web_endpoint.serve 'web_endpoint.web:create_app()'

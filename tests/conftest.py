@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
+from eval_tools.local_dynamodb import local_dynamodb
 from skill.app import build_skill
 from skill.content import load_content
 from skill.gateway import handle_event
-from skill.local_dynamodb import local_dynamodb
 from skill.speech import to_plain
 from skill.store import LOCAL_STORE_ENV
 

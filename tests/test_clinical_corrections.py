@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from conftest import Conversation, speech_of
 
+from build_tools.interaction_model import model_path
+from local_console.console import Console
+from local_console.nlu import LocalNlu
 from skill.app import build_skill
-from skill.console import Console
 from skill.content import load_content
-from skill.interaction_model import model_path
-from skill.nlu import LocalNlu
 
 IVIG = ("IVIG", "ivig", "IVIg")
 SCIG = ("SCIG", "scig", "SCIg")

@@ -9,14 +9,14 @@ import tomllib
 import pytest
 from conftest import Conversation, speech_of
 
+from build_tools.interaction_model import model_path
+from local_console.console import Console
+from local_console.nlu import LocalNlu
 from skill.answers import brand_named, page_reply
 from skill.app import build_skill
-from skill.console import Console
 from skill.content import load_content, supported_locales
 from skill.content.loader import DATA_DIR, LOCALE_SETTINGS, locale_facts
 from skill.dialog import DialogState, Place
-from skill.interaction_model import model_path
-from skill.nlu import LocalNlu
 from skill.speech import to_plain, to_ssml
 
 LOCALES = supported_locales("en")

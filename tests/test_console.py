@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.interaction_model import model_path
+from local_console.console import Console, render_response
+from local_console.nlu import LocalNlu
 from skill.app import build_skill
-from skill.console import Console, render_response
 from skill.content import load_content
-from skill.interaction_model import model_path
-from skill.nlu import LocalNlu
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = load_content()
@@ -128,7 +128,7 @@ def test_the_session_is_kept_between_turns(nlu):
 
 def run_console(*args: str, stdin: str = "") -> str:
     result = subprocess.run(
-        [sys.executable, "-m", "skill.console", *args],
+        [sys.executable, "-m", "local_console.console", *args],
         input=stdin,
         capture_output=True,
         text=True,

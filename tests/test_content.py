@@ -8,9 +8,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from skill.content import compile as content_compile
+from build_tools import compile_content as content_compile
+from build_tools.readability import grade_level
 from skill.content import load_content, loader, supported_locales
-from skill.content.readability import grade_level
 from skill.speech import to_ssml
 
 CONTENT = load_content()
@@ -160,7 +160,7 @@ def test_last_reviewed_date_is_set():
 
 
 def test_content_compiled_to_json_loads_the_same_as_from_toml(tmp_path, monkeypatch):
-    """The Lambda package ships the data as JSON (skill/content/compile.py): every locale must read the same."""
+    """The Lambda package ships the data as JSON (build_tools/compile_content.py): every locale must read the same."""
     data = tmp_path / "data"
     shutil.copytree(loader.DATA_DIR, data)
     assert content_compile.compile_tree(data) and not list(data.rglob("*.toml"))

@@ -1,4 +1,4 @@
-"""The Lambda package's built content (skill/content/compile.py pickles each locale's model) is the content the
+"""The Lambda package's built content (build_tools/compile_content.py pickles each locale's model) is the content the
 loader builds from the data files, and the loader takes it instead of building."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from skill.content import compile as content_compile
+from build_tools import compile_content as content_compile
 from skill.content import load_content, loader, supported_locales
 
 CACHES = (loader._read, loader._load, loader._languages, loader.supported_locales)

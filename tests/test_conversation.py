@@ -9,13 +9,13 @@ import re
 import pytest
 from conftest import reprompt_of, speech_of
 
+from build_tools.interaction_model import model_path
+from local_console.console import Console
+from local_console.nlu import LocalNlu
 from skill.app import build_skill
 from skill.breath import chunks, lead, sentences
-from skill.console import Console
 from skill.content import load_content
 from skill.dialog import MAX_HISTORY, DialogState
-from skill.interaction_model import model_path
-from skill.nlu import LocalNlu
 
 CONTENT = load_content()
 PROMPTS = CONTENT.prompts

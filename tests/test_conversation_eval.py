@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from skill.conversation_eval import Heard, Runner, figures, list_items, read_corpus
+from eval_tools.conversation_eval import Heard, Runner, figures, list_items, read_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SMOKE = ROOT / "tests" / "corpus" / "conversations" / "smoke.toml"

@@ -38,13 +38,13 @@ TOPIC = "arn:aws:sns:eu-west-1:111122223333:mmn-guide-alarms"
 def project(tmp_path):
     """A copy of the project (sharing .venv) and stand-in CLIs, so no step touches this checkout or AWS."""
     copy = tmp_path / "project"
-    for name in ("skill", "interaction_models", "scripts", "docs"):
+    for name in ("skill", "build_tools", "interaction_models", "scripts", "docs"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(ROOT / "ask-resources.json", copy)
     (copy / ".venv").symlink_to(ROOT / ".venv")
     (copy / "interaction_models" / "source" / "publisher.toml").write_text(PUBLISHER)
     subprocess.run(
-        [str(copy / ".venv" / "bin" / "python"), "-m", "skill.interaction_model"],
+        [str(copy / ".venv" / "bin" / "python"), "-m", "build_tools.interaction_model"],
         cwd=copy,
         check=True,
         capture_output=True,
@@ -122,7 +122,7 @@ def test_steps_two_and_three_need_the_skill_and_a_new_skill_needs_no_endpoint(pr
 def test_the_skill_is_not_created_while_a_publisher_detail_is_a_placeholder(project):
     shutil.copy2(ROOT / "interaction_models" / "source" / "publisher.toml", project / "interaction_models" / "source")
     subprocess.run(
-        [str(project / ".venv" / "bin" / "python"), "-m", "skill.interaction_model"],
+        [str(project / ".venv" / "bin" / "python"), "-m", "build_tools.interaction_model"],
         cwd=project,
         check=True,
         capture_output=True,

@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 from conftest import Conversation, fixture, reprompt_of, speech_of
 
+from build_tools.interaction_model import model_path
+from local_console.console import Console, render_response
+from local_console.nlu import LocalNlu
 from skill.answers import pages_at
 from skill.app import build_skill
 from skill.breath import chunks, lead, sentences
-from skill.console import Console, render_response
 from skill.content import load_content
 from skill.dialog import Place
 from skill.gateway import handle_event
-from skill.interaction_model import model_path
-from skill.nlu import LocalNlu
 
 CONTENT = load_content()
 PROMPTS = CONTENT.prompts

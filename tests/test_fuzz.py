@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from skill.app import build_skill
 from skill.gateway import handle_event
-from skill.web import create_app
+from web_endpoint.web import create_app
 
 SERIALIZER = DefaultSerializer()
 # Request types Alexa allows no speech for, written out here rather than taken from the code under test.

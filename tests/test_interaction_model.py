@@ -9,10 +9,10 @@ from collections import defaultdict
 import pytest
 from ask_sdk_core.serialize import DefaultSerializer
 
-from skill import interaction_model
+from build_tools import interaction_model
+from build_tools.initialisms import capitals, dotted
+from local_console.nlu import LocalNlu, normalise
 from skill.content import load_content
-from skill.initialisms import capitals, dotted
-from skill.nlu import LocalNlu, normalise
 
 LOCALES = interaction_model.locales()
 CONTENT = load_content()
@@ -40,7 +40,7 @@ def intents(locale):
 
 def test_checked_in_models_are_current():
     assert "en-US" in LOCALES
-    assert interaction_model.stale_files() == [], "run: python -m skill.interaction_model"
+    assert interaction_model.stale_files() == [], "run: python -m build_tools.interaction_model"
 
 
 @pytest.mark.parametrize("locale", LOCALES)

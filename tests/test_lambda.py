@@ -7,8 +7,8 @@ from pathlib import Path
 
 from conftest import FIXTURE_SKILL_ID, fixture, speech_of
 
+from eval_tools.local_dynamodb import KEY_SECRET
 from skill.content import load_content
-from skill.local_dynamodb import KEY_SECRET
 from skill.store import SECRET_ENV, TABLE_ENV
 from skill.store.dynamodb import DynamoDbStore
 from skill.understanding import ranker as ranking

@@ -10,14 +10,14 @@ import time
 
 from conftest import fixture
 
-from skill.loadtest import post, run_load, served
-from skill.serve import REQUEST_SECONDS_ENV
-from skill.web import VERIFY_ENV
+from eval_tools.loadtest import post, run_load, served
+from web_endpoint.serve import REQUEST_SECONDS_ENV
+from web_endpoint.web import VERIFY_ENV
 
 
 def test_fifty_users_in_conversation_get_no_errors_and_their_own_repeats():
     # Verification is off here: the load is the skill's, and signing is tested in test_web.py.
-    with served("skill.web:create_app()", {VERIFY_ENV: "false"}) as url:
+    with served("web_endpoint.web:create_app()", {VERIFY_ENV: "false"}) as url:
         result = run_load(url, users=50, requests=2000, concurrency=16)
     assert result.requests == 2000
     assert result.errors == 0
@@ -27,7 +27,7 @@ def test_fifty_users_in_conversation_get_no_errors_and_their_own_repeats():
 def test_a_normal_request_is_answered_while_64_slow_clients_hang_on():
     """64 clients sending their headers a byte at a time, and one a body, hold no worker: a normal request is
     answered while they trickle on."""
-    with served("skill.web:create_app()", {VERIFY_ENV: "false"}) as url:
+    with served("web_endpoint.web:create_app()", {VERIFY_ENV: "false"}) as url:
         port = int(url.rsplit(":", 1)[1].strip("/"))
         slow = [socket.create_connection(("127.0.0.1", port)) for _ in range(64)]
         body_first = b"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 900\r\n\r\n{"
@@ -61,7 +61,7 @@ def test_a_normal_request_is_answered_while_64_slow_clients_hang_on():
 
 
 def test_a_request_that_takes_too_long_to_arrive_is_cut_off():
-    with served("skill.web:create_app()", {VERIFY_ENV: "false", REQUEST_SECONDS_ENV: "1"}) as url:
+    with served("web_endpoint.web:create_app()", {VERIFY_ENV: "false", REQUEST_SECONDS_ENV: "1"}) as url:
         port = int(url.rsplit(":", 1)[1].strip("/"))
         with socket.create_connection(("127.0.0.1", port)) as client:
             client.setblocking(True)  # so that MSG_DONTWAIT, not a timeout, decides how long a peek waits

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from conftest import Conversation, speech_of
 
+from build_tools.interaction_model import locales, model_path
+from local_console.console import Console, render_response
+from local_console.nlu import LocalNlu
 from skill.app import build_skill
 from skill.breath import chunks, lead
-from skill.console import Console, render_response
 from skill.content import load_content, resolve_locale, supported_locales
 from skill.content.loader import Localise
-from skill.interaction_model import locales, model_path
-from skill.nlu import LocalNlu
 
 EMERGENCY_NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112 or 108"}
 

@@ -12,13 +12,13 @@ from apl import DEVICES
 from ask_sdk_core.serialize import DefaultSerializer
 from conftest import fixture
 
-from skill import interaction_model, publisher, skill_package
+from build_tools import interaction_model, publisher, skill_package
+from build_tools.interaction_model import MANIFEST_PATH, PACKAGE_DIR, build_manifest, locales, model_path
+from local_console.console import Console
+from local_console.nlu import FALLBACK_INTENT, LocalNlu
 from skill.app import build_skill
-from skill.console import Console
 from skill.gateway import handle_event
 from skill.handlers.events import SKILL_EVENTS
-from skill.interaction_model import MANIFEST_PATH, PACKAGE_DIR, build_manifest, locales, model_path
-from skill.nlu import FALLBACK_INTENT, LocalNlu
 
 MANIFEST = json.loads(MANIFEST_PATH.read_text(encoding="utf-8"))["manifest"]
 PUBLISHING = MANIFEST["publishingInformation"]

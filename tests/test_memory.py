@@ -25,10 +25,10 @@ from typing import Any
 import pytest
 from conftest import fixture, reprompt_of, speech_of
 
+from eval_tools.local_dynamodb import KEY_SECRET
 from skill.app import build_skill
 from skill.content import load_content
 from skill.gateway import handle_event
-from skill.local_dynamodb import KEY_SECRET
 from skill.store.dynamodb import KEY, DynamoDbStore
 from skill.store.local import LocalStore
 from skill.store.record import KEEP_DAYS

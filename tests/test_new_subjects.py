@@ -8,11 +8,11 @@ import re
 import pytest
 from conftest import speech_of
 
+from build_tools.interaction_model import model_path
+from local_console.console import Console
+from local_console.nlu import LocalNlu
 from skill.app import build_skill
-from skill.console import Console
 from skill.content.loader import load_content
-from skill.interaction_model import model_path
-from skill.nlu import LocalNlu
 
 LOCALES = ("en-US", "en-CA", "en-GB", "en-AU", "en-IN")
 # The questions of bank/subjects_3.toml with pages of their own.

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from skill import interaction_model, publisher
+from build_tools import interaction_model, publisher
 
 REAL = publisher.Publisher(
     name="Neuro Help Ltd", contact="privacy@neurohelp.co.uk", docs_url="https://neurohelp.co.uk/mmn"

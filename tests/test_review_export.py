@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import tomllib
 
-from skill import review_export
+from build_tools import review_export
+from build_tools.readability import grade_level
 from skill.content import load_content
 from skill.content.loader import DATA_DIR, page_ref
-from skill.content.readability import grade_level
 
 
 def test_review_document_holds_every_page_with_its_measures_and_references(tmp_path):

@@ -8,10 +8,10 @@ from __future__ import annotations
 import pytest
 from conftest import speech_of
 
+from build_tools.interaction_model import model_path
+from local_console.console import Console
+from local_console.nlu import LocalNlu
 from skill.app import build_skill
-from skill.console import Console
-from skill.interaction_model import model_path
-from skill.nlu import LocalNlu
 
 EMERGENCY = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112 or 108"}
 CRISIS = {"en-US": "988", "en-CA": "988", "en-GB": "116 123", "en-AU": "13 11 14", "en-IN": "14416"}

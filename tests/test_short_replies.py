@@ -13,17 +13,17 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.interaction_model import model_path
+from eval_tools.conversation_eval import list_items
+from local_console.console import Console
+from local_console.nlu import LocalNlu
 from skill.app import build_skill
 from skill.breath import lead
-from skill.console import Console
 from skill.content import load_content
-from skill.conversation_eval import list_items
 from skill.dialog import DialogState, LastReply, Offer, Place
-from skill.interaction_model import model_path
-from skill.nlu import LocalNlu
 from skill.speech import to_plain
 from skill.understanding.ranker import ranker
-from skill.web import create_app
+from web_endpoint.web import create_app
 
 CONTENT = load_content("en-US")
 PROMPTS = CONTENT.prompts

@@ -8,8 +8,8 @@ import shutil
 import subprocess
 import sys
 
-from skill import skill_package
-from skill.interaction_model import MANIFEST_PATH, PACKAGE_DIR, ROOT, locales, model_path
+from build_tools import skill_package
+from build_tools.interaction_model import MANIFEST_PATH, PACKAGE_DIR, ROOT, locales, model_path
 
 
 def test_ask_resources_names_the_package_for_the_default_profile():
@@ -50,7 +50,7 @@ def test_a_stray_or_missing_file_is_reported_and_hidden_files_are_not_uploaded(t
 
 def test_the_command_prints_what_the_cli_would_upload():
     result = subprocess.run(
-        [sys.executable, "-m", "skill.skill_package"], cwd=ROOT, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "build_tools.skill_package"], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
     listed = [line.split()[0] for line in result.stdout.splitlines()[1:]]

@@ -16,7 +16,7 @@ from ask_sdk_model.user import User
 from certificates import NOW, _certificate, _key, _name
 from cryptography.hazmat.primitives import serialization
 
-from skill.local_dynamodb import CREDENTIALS, KEY_SECRET
+from eval_tools.local_dynamodb import CREDENTIALS, KEY_SECRET
 from skill.store.dynamodb import DynamoDbStore
 from skill.store.versioned import RECORD
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RUFF = str(Path(sys.executable).parent / "ruff")
-PATHS = ["skill", "tests", "lambda", "bench"]
+PATHS = ["skill", "local_console", "web_endpoint", "build_tools", "eval_tools", "tests", "lambda", "bench"]
 
 
 def test_ruff_lint():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import platform
@@ -17,7 +18,7 @@ from cfnlint.decode import decode
 from conftest import FIXTURES, fixture, speech_of
 from packaging.requirements import Requirement
 
-from skill import interaction_model
+from build_tools import interaction_model
 from skill.app import build_skill
 from skill.gateway import handle_event
 from skill.handlers import launch
@@ -225,6 +226,37 @@ def test_built_package_answers_every_fixture_and_ships_only_what_it_loads(built_
     top_level = {name.split(".")[0] for name in loaded}
     assert not {"requests", "idna", "charset_normalizer"} & top_level
     assert not any((built_package / name).exists() for name in ("requests", "idna", "charset_normalizer", "bin"))
+
+
+def project_packages() -> set[str]:
+    """The project's top-level Python packages: skill/ and the folders of what Lambda never runs."""
+    return {p.parent.name for p in ROOT.glob("*/__init__.py")}
+
+
+def test_the_package_holds_skill_and_no_tool_of_the_project(built_package):
+    tools = project_packages() - {"skill"}
+    assert {"local_console", "web_endpoint", "build_tools", "eval_tools"} <= tools
+    assert sorted(name for name in tools if (built_package / name).exists()) == []
+    shipped = {p.relative_to(built_package / "skill") for p in (built_package / "skill").rglob("*.py")}
+    source = {p.relative_to(ROOT / "skill") for p in (ROOT / "skill").rglob("*.py")}
+    assert shipped == source, "the package is chosen by folder: skill/ whole"
+
+
+def test_what_the_function_runs_imports_no_tool_of_the_project():
+    tools = project_packages() - {"skill"}
+    imported = {}
+    for path in (ROOT / "skill").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                if name.split(".")[0] in tools:
+                    imported[str(path.relative_to(ROOT))] = name
+    assert imported == {}
 
 
 def test_the_lambda_lock_pins_every_requirement_with_hashes():

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from test_voice_quality import heard_words
 
+from eval_tools.evaluation import URGENCY, load_cases, run_console
 from skill.content import languages, load_content, supported_locales
-from skill.evaluation import URGENCY, load_cases, run_console
 from skill.speech import to_plain
 from skill.understanding import classifier
 from skill.understanding.ranker import ANSWER, CLARIFY, Ranked, one_per_page, ranker
@@ -123,7 +123,7 @@ def test_safety_levels_are_ordered_from_most_urgent():
 
 
 def test_the_shipped_classifier_was_trained_on_the_bank_as_it_is():
-    """Run ``python -m skill.understanding.train`` after changing the bank or how text is read."""
+    """Run ``python -m build_tools.train_classifier`` after changing the bank or how text is read."""
     for language in languages():
         learned = classifier.load(language)
         assert learned is not None
@@ -133,7 +133,7 @@ def test_the_shipped_classifier_was_trained_on_the_bank_as_it_is():
 def test_the_classifier_scores_text_as_the_model_it_was_exported_from():
     from scipy.sparse import hstack
 
-    from skill.understanding.train import export, fit
+    from build_tools.train_classifier import export, fit
 
     examples = [
         ("dose", ["ivig", "dose", "much"]),

@@ -14,8 +14,8 @@ import pytest
 from certificates import CERT_URL, NOW, Authority
 from conftest import FIXTURE_SKILL_ID, fixture, speech_of
 
-from skill.verification import SignatureVerifier, check_certificate_url
-from skill.web import MAX_BODY_BYTES, create_app
+from web_endpoint.verification import SignatureVerifier, check_certificate_url
+from web_endpoint.web import MAX_BODY_BYTES, create_app
 
 USER_DATA = ("amzn1.ask.account", "amzn1.ask.device", "amzn1.echo-api.session", "apiAccessToken")
 
@@ -226,7 +226,7 @@ def test_verification_off_must_be_explicit_and_warns(monkeypatch, caplog):
 
 
 def test_the_web_app_imports_in_a_fresh_process_without_oscrypto():
-    code = "import sys, skill.web; skill.web.create_app(verify=False); print('oscrypto' in sys.modules)"
+    code = "import sys, web_endpoint.web; web_endpoint.web.create_app(verify=False); print('oscrypto' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 
@@ -236,7 +236,7 @@ def test_the_real_downloader_fetches_over_http_with_a_size_limit_and_fails_clean
     import http.server
     import threading
 
-    from skill.verification import MAX_CERT_CHAIN_BYTES, download
+    from web_endpoint.verification import MAX_CERT_CHAIN_BYTES, download
 
     bodies = {"/chain.pem": b"-----BEGIN CERTIFICATE-----\n", "/huge.pem": b"x" * (MAX_CERT_CHAIN_BYTES + 1)}
 

@@ -7,7 +7,7 @@ id="$(require_skill_id)"
 arn="$("$SAM" list stack-outputs --stack-name "$STACK_NAME" --region "$AWS_REGION" --output json | python3 -c '
 import json, sys
 print(next(o["OutputValue"] for o in json.load(sys.stdin) if o["OutputKey"] == "SkillEndpointArn"))')"
-.venv/bin/python -m skill.interaction_model --set-endpoint "$arn"
+.venv/bin/python -m build_tools.interaction_model --set-endpoint "$arn"
 "$ASK" deploy --target skill-metadata
 "$ASK" smapi set-skill-enablement --skill-id "$id" --stage development
 echo "Skill $id now calls $arn, and is enabled for testing (development stage)."

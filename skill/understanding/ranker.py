@@ -36,7 +36,7 @@ UNKNOWN = "unknown"
 
 SUGGESTIONS = 3
 # How much BM25's score and the classifier's probability count (each as a share of the best candidate's): chosen
-# with the policy by ``python -m skill.evaluation --curve``.
+# with the policy by ``python -m eval_tools.calibration``.
 WEIGHTS = (0.0, 1.0)
 _CANDIDATES = 40
 NAMED = "="  # marks the very name said for a topic, beside the topic's id
@@ -51,7 +51,7 @@ GENERAL_TOPIC = "mmn"  # named in most questions ("is that the MMN?"), so it say
 class Policy:
     """When a candidate is answered, offered as one of two, or only suggested: the operating point.
 
-    Chosen by measurement, not by hand: ``python -m skill.evaluation --curve`` replays the development corpora's
+    Chosen by measurement, not by hand: ``python -m eval_tools.calibration`` replays the development corpora's
     candidates under a grid of policies, prints the curve (right answers against wrong ones) and, for each corpus,
     the policy chosen on the others and how it scores on that one. The values below are the point chosen there.
     """

@@ -1,7 +1,7 @@
 """The bank's phrasings as the ranker reads them (folded, stemmed), worked out once and checked in.
 
 Reading 3,600 phrasings takes a cold start about 25 ms more than loading this
-file. ``python -m skill.interaction_model`` writes it with the models, from the
+file. ``python -m build_tools.interaction_model`` writes it with the models, from the
 same content, and the same staleness test fails when it no longer matches, so
 a build never ships a stale one; a phrasing it lacks is read at start-up. This
 module only reads it.

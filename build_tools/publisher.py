@@ -9,7 +9,7 @@ privacy policy and the terms of use from it, and writes ``docs/privacy.md`` and
 ``_``). Until every detail is real, ``placeholders`` says which are not, and the
 create step refuses to upload.
 
-    python -m skill.publisher     # exit 1, naming them, while any detail is a placeholder
+    python -m build_tools.publisher     # exit 1, naming them, while any detail is a placeholder
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def main() -> int:
     for detail in missing:
         print(f"{PUBLISHER_PATH.relative_to(ROOT)}: {detail}", file=sys.stderr)
     if missing:
-        print("Fill them in, run: python -m skill.interaction_model, and publish docs/ there.", file=sys.stderr)
+        print("Fill them in, run: python -m build_tools.interaction_model, and publish docs/ there.", file=sys.stderr)
     return 1 if missing else 0
 
 

@@ -8,7 +8,7 @@ served. On top of waitress's limits (header and body sizes, idle connections),
 longer than ``REQUEST_SECONDS`` in all, however steadily it trickles in:
 Alexa sends a whole request at once.
 
-    python -m skill.serve 'skill.web:create_app()'          # BIND (127.0.0.1:8000), THREADS (8)
+    python -m web_endpoint.serve 'web_endpoint.web:create_app()'          # BIND (127.0.0.1:8000), THREADS (8)
 """
 
 from __future__ import annotations

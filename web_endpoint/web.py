@@ -1,13 +1,13 @@
 """The self-hosted HTTPS endpoint: a Flask app serving the skill through flask-ask-sdk's SkillAdapter.
 
 Requests are verified by default: the signature and certificate chain
-(``skill.verification``), a timestamp within 150 seconds (the SDK's
+(``web_endpoint.verification``), a timestamp within 150 seconds (the SDK's
 ``TimestampVerifier``), and the skill ID. Every failure, and every body that
 is not a readable request envelope, is answered with HTTP 400. Turning
 verification off needs an explicit setting, and the app logs a warning when it
 starts that way.
 
-    BIND=0.0.0.0:8000 python -m skill.serve 'skill.web:create_app()'     # see skill/serve.py
+    BIND=0.0.0.0:8000 python -m web_endpoint.serve 'web_endpoint.web:create_app()'     # see web_endpoint/serve.py
 
 Settings come from the environment: ``SKILL_ID`` (required while verifying),
 ``MMN_GUIDE_VERIFY_REQUESTS=false`` (local testing only), and where listeners'
@@ -34,12 +34,13 @@ from ask_sdk_webservice_support.verifier import AbstractVerifier, TimestampVerif
 from flask_ask_sdk.skill_adapter import VERIFY_SIGNATURE_APP_CONFIG, VERIFY_TIMESTAMP_APP_CONFIG, SkillAdapter
 # isort: on
 
-from . import log_lines
-from .app import build_skill
-from .guards import refusal
-from .store import store_from_environment
+from skill import log_lines
+from skill.app import build_skill
+from skill.guards import refusal
+from skill.store import store_from_environment
+from skill.warmup import warm_up
+
 from .verification import SignatureVerifier, SkillIdVerifier
-from .warmup import warm_up
 
 logger = logging.getLogger(__name__)
 log_lines.install()
@@ -109,7 +110,7 @@ def create_app(
     # One byte more than the limit may be read, so a chunked body (which Werkzeug cuts at this length
     # without an error) shows that it is too large; the dispatcher answers it with 413.
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES + 1
-    # The stock verifiers are replaced, not added to: see skill.webservice_compat.
+    # The stock verifiers are replaced, not added to: see web_endpoint.webservice_compat.
     app.config[VERIFY_SIGNATURE_APP_CONFIG] = False
     app.config[VERIFY_TIMESTAMP_APP_CONFIG] = False
     verifiers: list[AbstractVerifier] = []

@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .console import Console
-from .interaction_model import model_path
+from build_tools.interaction_model import model_path
+from local_console.console import Console
+from local_console.nlu import LocalNlu
+
 from .local_ports import free_port, wait_until_listening
-from .nlu import LocalNlu
 
 OPENING = "open m. m. n. guide"
 CONVERSATION = (
@@ -44,9 +45,9 @@ ROOT = Path(__file__).resolve().parent.parent
 @contextlib.contextmanager
 def served(app: str, env: dict[str, str] | None = None):
     """Serve a WSGI app (``module:factory()``) on a free loopback port as scripts/web.sh serves the skill
-    (``skill/serve.py``); yields its URL."""
+    (``web_endpoint/serve.py``); yields its URL."""
     port = free_port()
-    command = [sys.executable, "-m", "skill.serve", app]
+    command = [sys.executable, "-m", "web_endpoint.serve", app]
     settings = {**os.environ, "BIND": f"127.0.0.1:{port}", **(env or {})}
     process = subprocess.Popen(command, cwd=ROOT, env=settings, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

@@ -14,7 +14,7 @@ few weights), and its candidates are replayed under a grid of policies
 A policy is chosen by right answers less ``WRONG_COST`` times the wrong ones:
 a wrong page misleads, where "I don't know" or "Do you mean" only delays.
 
-    python -m skill.calibration [tests/corpus/*.toml]    # or: python bench/understanding.py --curve
+    python -m eval_tools.calibration [tests/corpus/*.toml]    # or: python bench/understanding.py --curve
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from skill.understanding.ranker import ANSWER, CLARIFY, POLICY, WEIGHTS, Considered, Policy, Ranker, ranker
+
 from .evaluation import Case, Outcome, _fits, _label, for_ranker, load_cases
-from .understanding.ranker import ANSWER, CLARIFY, POLICY, WEIGHTS, Considered, Policy, Ranker, ranker
 
 WRONG_COST = 2.0
 MATCHERS = {

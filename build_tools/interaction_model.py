@@ -16,9 +16,9 @@ the first upload creates the skill without one. The same run writes the
 ranker's snapshot of the bank (``skill/understanding/snapshot.py``), which
 comes from the same content.
 
-    python -m skill.interaction_model                      # write the models and the manifest
-    python -m skill.interaction_model --check              # exit 1 if a checked-in file is stale
-    python -m skill.interaction_model --set-endpoint ARN   # record the Lambda endpoint, then write
+    python -m build_tools.interaction_model                      # write the models and the manifest
+    python -m build_tools.interaction_model --check              # exit 1 if a checked-in file is stale
+    python -m build_tools.interaction_model --set-endpoint ARN   # record the Lambda endpoint, then write
 """
 
 from __future__ import annotations
@@ -31,11 +31,12 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from skill.content import Content, language_of, languages, load_content, supported_locales
+from skill.understanding import snapshot
+from skill.understanding.ranker import Ranker
+
 from . import publisher
-from .content import Content, language_of, languages, load_content, supported_locales
 from .initialisms import capitals, dotted
-from .understanding import snapshot
-from .understanding.ranker import Ranker
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIR = ROOT / "interaction_models" / "source"
@@ -130,7 +131,7 @@ def record_endpoint(arn: str) -> None:
         raise ValueError(f"not a Lambda ARN in an Alexa region: {arn!r}")
     ENDPOINT_PATH.write_text(
         "# The skill's Lambda endpoint: the stack output SkillEndpointArn, recorded by\n"
-        "# scripts/deploy/connect_endpoint.sh (python -m skill.interaction_model --set-endpoint ARN).\n"
+        "# scripts/deploy/connect_endpoint.sh (python -m build_tools.interaction_model --set-endpoint ARN).\n"
         "# Delete this file to generate a manifest without an endpoint, to create the skill anew.\n"
         f'endpoint = "{arn}"\n',
         encoding="utf-8",
@@ -267,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         stale = stale_files()
         for path in stale:
-            print(f"stale: {path} (run: python -m skill.interaction_model)", file=sys.stderr)
+            print(f"stale: {path} (run: python -m build_tools.interaction_model)", file=sys.stderr)
         return 1 if stale else 0
     if args.set_endpoint:
         record_endpoint(args.set_endpoint)

@@ -4,7 +4,7 @@ Every topic, facet, question and page, as the skill speaks it (for one
 locale), with its word count, US school grade level, evidence level and full
 source references; the comparison summaries and the conversation prompts too.
 
-    python -m skill.review_export [--locale en-GB] [--output content-review.md]
+    python -m build_tools.review_export [--locale en-GB] [--output content-review.md]
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ import sys
 import tomllib
 from pathlib import Path
 
-from .content import DEFAULT_LOCALE, Content, Page, language_of, load_content
-from .content.loader import DATA_DIR
-from .content.readability import grade_level
+from skill.content import DEFAULT_LOCALE, Content, Page, language_of, load_content
+from skill.content.loader import DATA_DIR
+
+from .readability import grade_level
 
 
 def render_review(content: Content) -> str:

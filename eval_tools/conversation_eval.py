@@ -23,15 +23,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .answers import label, place_of
-from .app import build_skill
-from .console import Console
-from .content import load_content
-from .interaction_model import model_path
-from .nlu import LocalNlu
-from .speech import to_plain
-from .store.local import LocalStore
-from .understanding.ranker import ranker
+from build_tools.interaction_model import model_path
+from local_console.console import Console
+from local_console.nlu import LocalNlu
+from skill.answers import label, place_of
+from skill.app import build_skill
+from skill.content import load_content
+from skill.speech import to_plain
+from skill.store.local import LocalStore
+from skill.understanding.ranker import ranker
 
 ONE_BREATH = 30
 MAX_LIST = 3

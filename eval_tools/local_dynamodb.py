@@ -28,8 +28,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import botocore.session
 
+from skill.store.dynamodb import KEY, DynamoDbStore
+
 from .local_ports import free_port, wait_until_listening
-from .store.dynamodb import KEY, DynamoDbStore
 
 REGION = "us-east-1"
 # moto accepts any credentials; these keep botocore from looking for real ones.

@@ -7,9 +7,9 @@ without SSML, followed by the card. What the skill remembers about you (speech
 rate, whether you heard the disclaimer, your place if you agreed) is kept in
 ``.local/listeners.sqlite3``; say "forget me" to delete it.
 
-    python -m skill.console                       # a conversation
-    python -m skill.console "what is IVIG"        # one question, one answer
-    printf 'open m m n guide\\nhelp\\n' | python -m skill.console
+    python -m local_console.console                       # a conversation
+    python -m local_console.console "what is IVIG"        # one question, one answer
+    printf 'open m m n guide\\nhelp\\n' | python -m local_console.console
 """
 
 from __future__ import annotations
@@ -22,14 +22,15 @@ from typing import Any, TextIO
 
 from ask_sdk_core.skill import CustomSkill
 
-from . import envelopes
-from .app import build_skill
-from .content import DEFAULT_LOCALE
-from .gateway import handle_event
-from .interaction_model import model_path
+from build_tools.interaction_model import model_path
+from skill import envelopes
+from skill.app import build_skill
+from skill.content import DEFAULT_LOCALE
+from skill.gateway import handle_event
+from skill.speech import to_plain
+from skill.store import store_from_environment
+
 from .nlu import FALLBACK_INTENT, LocalNlu, Understanding, compact, normalise
-from .speech import to_plain
-from .store import store_from_environment
 
 _LAUNCH_VERBS = ("open", "launch", "start", "begin", "load", "run", "use", "talk to", "play")
 _ONE_SHOT_VERBS = ("ask", "tell")

@@ -7,7 +7,7 @@ cannot parse a version string with a two-digit patch number such as "3.0.19".
 It fails on import (LibraryNotFoundError), so the whole web stack fails with it.
 The fix exists only on oscrypto's unreleased master.
 
-This skill never uses the stock verifier: ``skill.verification`` checks
+This skill never uses the stock verifier: ``web_endpoint.verification`` checks
 requests with ``cryptography``. So before the SDK's verifier module loads,
 this module puts in a stand-in ``certvalidator`` that refuses to be used. The
 real package is never imported, and neither is oscrypto. Import this module
@@ -30,13 +30,15 @@ class ValidationError(Exception):
 
 class CertificateValidator:
     def __init__(self, *args: object, **kwargs: object):
-        raise RuntimeError("certvalidator is not loaded in this skill; requests are verified by skill.verification")
+        raise RuntimeError(
+            "certvalidator is not loaded in this skill; requests are verified by web_endpoint.verification"
+        )
 
 
 def _install() -> None:
     if "certvalidator" in sys.modules:
         return
-    package = types.ModuleType("certvalidator", "Stand-in: see skill.webservice_compat.")
+    package = types.ModuleType("certvalidator", "Stand-in: see web_endpoint.webservice_compat.")
     errors = types.ModuleType("certvalidator.errors")
     package.CertificateValidator = CertificateValidator
     package.errors = errors

@@ -7,7 +7,7 @@ only its largest weights are kept (the top ``KEEP`` share), which ranks the
 development corpora as well as the whole model in a file a cold start reads in
 milliseconds. A test fails while the file was trained on another bank.
 
-    python -m skill.understanding.train        # after the bank or understanding.toml changes
+    python -m build_tools.train_classifier        # after the bank or understanding.toml changes
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from ..content import languages, supported_locales
-from .classifier import FEATURES, digest, pack, paths_for
-from .ranker import ranker
+from skill.content import languages, supported_locales
+from skill.understanding.classifier import FEATURES, digest, pack, paths_for
+from skill.understanding.ranker import ranker
 
 # Inverse regularisation strength and the share of weights kept, chosen by leave-one-corpus-out accuracy.
 STRENGTH = 20.0

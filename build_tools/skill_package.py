@@ -8,7 +8,7 @@ for every locale of the content and the store icons under ``assets/images/``,
 and nothing else; every ``file://`` address in the manifest must name a file
 of the package (the CLI uploads the file in its place).
 
-    python -m skill.skill_package     # list the files; exit 1 if the package is not that shape
+    python -m build_tools.skill_package     # list the files; exit 1 if the package is not that shape
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ existed, and safety recall and precision, beside the corpus's first-run figures
 (``FIRST_RUN``: what it scored the first time it ran, before anything was
 changed for it).
 
-    python -m skill.evaluation tests/corpus/*.toml    # or: python bench/understanding.py
+    python -m eval_tools.evaluation tests/corpus/*.toml    # or: python bench/understanding.py
 """
 
 from __future__ import annotations
@@ -31,13 +31,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .app import build_skill
-from .console import Console
-from .content import DEFAULT_LOCALE, load_content
-from .content.model import PageRef
-from .interaction_model import model_path
-from .nlu import LocalNlu
-from .understanding.ranker import ANSWER, CLARIFY, ranker
+from build_tools.interaction_model import model_path
+from local_console.console import Console
+from local_console.nlu import LocalNlu
+from skill.app import build_skill
+from skill.content import DEFAULT_LOCALE, load_content
+from skill.content.model import PageRef
+from skill.understanding.ranker import ANSWER, CLARIFY, ranker
 
 Send = Callable[[dict[str, Any]], dict[str, Any]]
 FIRST_RUN = Path(__file__).resolve().parent.parent / "tests" / "first_run.toml"

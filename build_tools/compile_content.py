@@ -8,7 +8,7 @@ only and can never mix a stale copy with a fresh one. Dates become ISO strings.
 Building the typed model costs more than parsing the data, so each locale's
 model is built here, by the loader, and pickled (``loader._load`` reads it).
 
-    cd PACKAGE && python -m skill.content.compile skill/content/data
+    cd PACKAGE && python -m build_tools.compile_content skill/content/data
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from . import loader
+from skill.content import loader
 
 
 def compile_tree(data_dir: Path) -> list[Path]:
