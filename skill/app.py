@@ -14,6 +14,7 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 from .handlers import EXCEPTION_HANDLERS, REQUEST_HANDLERS
 from .interceptors import ApplyPace, RememberReply
 from .memory import LoadProfile, SaveProfile
+from .understanding.heard import BoundHeard
 
 
 def build_skill(skill_id: str | None = None, store: AbstractPersistenceAdapter | None = None) -> CustomSkill:
@@ -24,6 +25,8 @@ def build_skill(skill_id: str | None = None, store: AbstractPersistenceAdapter |
         builder.add_request_handler(handler)
     for handler in EXCEPTION_HANDLERS:
         builder.add_exception_handler(handler)
+    # What was said is bounded before anything reads it.
+    builder.add_global_request_interceptor(BoundHeard())
     builder.add_global_request_interceptor(LoadProfile())
     # In this order: the reply is remembered as written, the record saved, then the speech paced.
     builder.add_global_response_interceptor(RememberReply())

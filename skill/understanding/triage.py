@@ -12,7 +12,9 @@ symptom is triaged the same with or without context.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -62,10 +64,17 @@ class _CompiledSign:
             found.append(positions)
         if any(p.positions(text) for p in self.unless):
             return False
-        # Some word of every group within one window: try each found word as the window's start.
+        # Some word of every group within one window: try each found word as the window's start, and look up
+        # each group's first word at or after it by bisection, so a long text costs n log n, not n squared.
         window = self.sign.window
         starts = {i for group in found for i in group}
-        return any(all(any(start <= i <= start + window for i in group) for group in found) for start in starts)
+        return any(all(_first_from(group, start) <= start + window for group in found) for start in starts)
+
+
+def _first_from(positions: list[int], start: int) -> float:
+    """The first of the sorted positions at or after start (infinity if none)."""
+    at = bisect.bisect_left(positions, start)
+    return positions[at] if at < len(positions) else math.inf
 
 
 class Triager:
@@ -132,7 +141,8 @@ class Triager:
         with no treatment in context, a change of any treatment."""
         word = self.treatment_words.get(topic or "")
         for text in texts:
-            if any(p.positions(Text(" ".join([*text.tokens, END]))) for p in self.changes):
+            ended = Text(" ".join([*text.tokens, END]))
+            if any(p.positions(ended) for p in self.changes):
                 if word is None:
                     if any(p.positions(text) for p in self.treatments):
                         continue

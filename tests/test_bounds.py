@@ -1,0 +1,142 @@
+"""Bounded work on every request: what was said is read up to a bound far above speech, so a forged body of
+100 KB gets a clear spoken reply, the work per request does not grow with the body, and a red flag said at the end
+of a long, rambling real sentence is still triaged.
+
+The bounds are written out here (4 slots, 4,000 characters a slot) rather than read from the skill, so a bound
+changed by mistake fails a test. The work is counted in words read (every call of the shared word reader), never
+in time.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+
+import pytest
+from conftest import speech_of
+
+import skill.understanding.words as words_module
+from skill.envelopes import Session, intent_request, slot
+from skill.gateway import handle_event
+from skill.understanding.heard import bounded
+from skill.understanding.triage import triager
+from skill.understanding.words import Text
+
+# A caregiver's long turn, as one breathless utterance (101 words, 529 characters): the red flag comes last.
+RAMBLE = (
+    "so my husband has had this multifocal motor neuropathy thing for about six years now and he gets the "
+    "immunoglobulin every three weeks at the hospital, and the nurses are lovely, but today we tried the new "
+    "brand they switched him to because of the shortage, and honestly I was a bit worried about it because his "
+    "sister had a reaction to something similar once, and he was fine for the first hour or so, he was watching "
+    "the telly and eating his sandwich, and then he said he felt a bit funny and warm, and now my throat is swelling"
+)
+# Words a forged body repeats: "a" begins many red-flag phrases, so every one of them is tried at every word.
+FILLERS = {"a": "a ", "question": "what are the side effects of ivig for my hands ", "flag": "throat swelling "}
+
+
+def request(*values: str, locale: str = "en-US") -> dict:
+    """A full QuestionIntent envelope whose slots hold ``values``, the first in the catch-all slot."""
+    names = ["question", *(f"extra{i}" for i in range(1, len(values)))]
+    slots = {name: slot(name, value, slot_type="QUESTION") for name, value in zip(names, values, strict=True)}
+    return Session(locale=locale).envelope(intent_request("QuestionIntent", slots))
+
+
+def filled(filler: str, characters: int) -> str:
+    return (FILLERS[filler] * (characters // len(FILLERS[filler]) + 1))[:characters]
+
+
+def worst_bodies(filler: str) -> dict[str, dict]:
+    return {
+        "7 slots of 14,000 characters": request(*[filled(filler, 14_000)] * 7),
+        "60 slots of 1,600 characters": request(*[filled(filler, 1_600)] * 60),
+        "one slot of 16,000 characters": request(filled(filler, 16_000)),
+    }
+
+
+@pytest.fixture
+def words_read(monkeypatch):
+    """Counts every word the skill reads with the shared reader, wherever a module imported it."""
+    count = [0]
+    original = words_module.words
+
+    def counting(text: str) -> list[str]:
+        read = original(text)
+        count[0] += len(read)
+        return read
+
+    for module in list(sys.modules.values()):
+        if (module.__name__ or "").startswith("skill") and getattr(module, "words", None) is original:
+            monkeypatch.setattr(module, "words", counting)
+    return count
+
+
+def test_a_red_flag_at_the_end_of_a_long_rambling_sentence_is_an_emergency(skill):
+    speech = speech_of(handle_event(skill, request(RAMBLE)))
+    assert speech.startswith("Call 911"), speech
+
+
+def test_the_same_sentence_in_a_100_kb_body_is_still_an_emergency(skill):
+    event = request(RAMBLE, *[filled("question", 14_000)] * 6)
+    speech = speech_of(handle_event(skill, event))
+    assert speech.startswith("Call 911"), speech
+
+
+def test_a_red_flag_in_the_last_words_a_slot_may_hold_is_read(skill):
+    # 4,000 characters exactly, the red flag in its last five words.
+    text = ("well " * 1_000 + RAMBLE)[-4_000:]
+    assert len(text) == 4_000 and text.endswith("now my throat is swelling")
+    assert speech_of(handle_event(skill, request(text, locale="en-GB"))).startswith("Call 999")
+
+
+@pytest.mark.parametrize("filler", FILLERS)
+def test_a_100_kb_body_gets_a_clear_spoken_reply(skill, filler):
+    for name, event in worst_bodies(filler).items():
+        response = handle_event(skill, event)
+        speech = speech_of(response)
+        assert speech.strip().endswith(("?", ".")), (name, speech)
+        assert 0 < len(speech.split()) <= 90, (name, speech)
+        if filler == "flag":
+            assert speech.startswith("Call 911"), (name, speech)
+
+
+@pytest.mark.parametrize("filler", FILLERS)
+def test_the_words_read_do_not_grow_with_the_body(skill, words_read, filler):
+    # A body at the bounds: 4 slots of 4,000 characters.
+    handle_event(skill, request(*[filled(filler, 4_000)] * 4))
+    at_the_bounds = words_read[0]
+    for name, event in worst_bodies(filler).items():
+        words_read[0] = 0
+        handle_event(skill, event)
+        assert words_read[0] <= at_the_bounds, name
+    # And the bodies are read at all: the count is not a count of nothing.
+    assert at_the_bounds >= 4 * len(filled(filler, 4_000).split())
+
+
+def test_a_long_value_is_cut_at_a_space_after_4000_characters():
+    assert bounded("x" * 4_000) == "x" * 4_000
+    assert bounded("word " * 800 + "more") == ("word " * 800).rstrip()
+    assert bounded("ab " * 1_333 + "cdef") == ("ab " * 1_333).rstrip()
+    assert bounded("y" * 5_000) == "y" * 4_000
+    assert bounded("z" * 3_999 + " tail") == "z" * 3_999
+
+
+def test_the_window_search_finds_what_the_plain_definition_finds():
+    """Every sign of every level, on random sentences made of its own words: matched exactly when some word of
+    every group lies within the sign's window of a start that is one of the found words (the plain definition,
+    which tries every start against every word, in time that grows with the square of the sentence)."""
+    chance = random.Random(18)
+    for level, signs in triager("en-US").levels:
+        for sign in signs:
+            vocabulary = [word for group in sign.groups for p in group for word, _ in p.parts] + ["and", "my"]
+            for _ in range(20):
+                text = Text(" ".join(chance.choice(vocabulary) for _ in range(chance.randint(2, 40))))
+                found = [sorted({i for p in group for i in p.positions(text)}) for group in sign.groups]
+                plain = (
+                    all(found)
+                    and not any(p.positions(text) for p in sign.unless)
+                    and any(
+                        all(any(start <= i <= start + sign.sign.window for i in group) for group in found)
+                        for start in {i for group in found for i in group}
+                    )
+                )
+                assert sign.matches(text) == plain, (level.id, sign.sign.id, text.tokens)
