@@ -1,12 +1,17 @@
 """The DynamoDB store sends its requests itself (skill/store/sender.py): over TLS it trusts only the certificates
-botocore would (AWS_CA_BUNDLE here), and a kept-alive connection the server closed is replaced."""
+botocore would (AWS_CA_BUNDLE here), a kept-alive connection the server closed is replaced, and every request is
+signed with the environment's credentials."""
 
 from __future__ import annotations
 
 import datetime
+import json
 import ssl
+import subprocess
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from ask_sdk_core.exceptions import PersistenceException
@@ -89,7 +94,43 @@ def test_over_tls_a_certificate_from_an_untrusted_root_is_refused(tls_server, mo
     url, _ = tls_server
     monkeypatch.delenv("AWS_CA_BUNDLE", raising=False)
     store = DynamoDbStore("listeners", KEY_SECRET, endpoint_url=url, region="us-east-1")
-    with pytest.raises(PersistenceException, match="SSLError|EndpointConnectionError") as refused:
+    with pytest.raises(PersistenceException, match="unreachable: SSL") as refused:
         store.get_attributes(ENVELOPE)
-    assert "CERTIFICATE_VERIFY_FAILED" in repr(refused.value.__cause__.kwargs.get("error"))
+    assert "CERTIFICATE_VERIFY_FAILED" in repr(refused.value.__cause__)
     assert Answer.requests == []
+
+
+ENTRY_PROBE = """
+import json, sys
+from pathlib import Path
+sys.path[:0] = [sys.argv[1], sys.argv[2]]
+import lambda_function
+answers, attributes = [], {}
+for name in sys.argv[3:]:  # one session: each turn carries the attributes the one before returned
+    event = json.loads(Path(name).read_text())
+    event["session"]["attributes"] = attributes
+    answers.append(lambda_function.lambda_handler(event, None))
+    attributes = answers[-1].get("sessionAttributes") or {}
+print(json.dumps({"answers": answers, "botocore": sorted(m for m in sys.modules if m.split(".")[0] == "botocore")}))
+"""
+
+
+def test_the_entry_point_with_a_table_reaches_it_without_loading_botocore(dynamodb):
+    """Lambda's environment (credentials with a session token, a region, the table), the endpoint where the
+    SDKs read it: a launch and a stop read and write the record, and no botocore module is ever loaded."""
+    root = Path(__file__).resolve().parent.parent
+    env = {
+        **CREDENTIALS,
+        "AWS_SESSION_TOKEN": "session-token",
+        "AWS_REGION": "us-east-1",
+        "AWS_ENDPOINT_URL_DYNAMODB": dynamodb.url,
+        "MMN_GUIDE_TABLE": dynamodb.create_table(),
+        "MMN_GUIDE_KEY_SECRET": KEY_SECRET.hex(),
+        "PATH": "",
+    }
+    fixtures = [str(root / "tests" / "fixtures" / f"{name}.json") for name in ("launch_request", "stop")]
+    command = [sys.executable, "-I", "-c", ENTRY_PROBE, str(root / "lambda"), str(root), *fixtures]
+    out = json.loads(subprocess.run(command, capture_output=True, text=True, env=env, check=True).stdout)
+    assert out["botocore"] == []
+    assert out["answers"][0]["response"]["outputSpeech"]["ssml"]
+    assert dynamodb.calls["GetItem"] == 1 and dynamodb.calls["PutItem"] == 1, dict(dynamodb.calls)

@@ -1,12 +1,11 @@
-"""Sends the DynamoDB client's requests within the call's total deadline, over one kept-alive connection a thread.
+"""Sends the store's signed requests within the call's total deadline, over one kept-alive connection a thread.
 
-botocore bounds each socket read (``read_timeout``), not a call: a server that
-answers one byte at a time keeps a call going as long as it likes. So the store
-takes over from botocore's HTTP layer at its ``before-send`` event, where the
-request is already built and signed: it connects, sends, and reads the whole
-answer before the deadline (``deadline.py``), and a timer shuts the socket
-when time is up, whatever is still to come. Failures become botocore's own
-exceptions, so the store handles them as it handles any other.
+A socket's timeout bounds each read, not a call: a server that answers one
+byte at a time keeps a call going as long as it likes. So the sender connects,
+sends, and reads the whole answer before the deadline (``deadline.py``), and a
+timer shuts the socket when time is up, whatever is still to come. A kept-alive
+connection the server has closed is replaced, once. Every failure is a
+``PersistenceException`` naming the kind of failure, never the request.
 """
 
 from __future__ import annotations
@@ -15,11 +14,9 @@ import http.client
 import socket
 import ssl
 import threading
-from typing import Any
 from urllib.parse import urlsplit
 
-from botocore.awsrequest import AWSPreparedRequest, AWSResponse
-from botocore.exceptions import EndpointConnectionError, ReadTimeoutError
+from ask_sdk_core.exceptions import PersistenceException
 
 from .deadline import remaining
 
@@ -28,32 +25,29 @@ class _Stale(Exception):
     """A kept-alive connection failed before its answer: the server had closed it."""
 
 
-class _Body:
-    """The answer's body, as botocore reads a response's ``raw``."""
-
-    def __init__(self, data: bytes):
-        self.data = data
-
-    def stream(self, **_: Any) -> list[bytes]:
-        return [self.data]
-
-
 class DeadlineSender:
-    """A ``before-send`` handler: the response to a signed request, read in full before the deadline."""
+    """Sends a request and reads its whole answer (status, body) before the deadline."""
 
     def __init__(self, ca_bundle: str) -> None:
         self._local = threading.local()
-        self._tls = ssl.create_default_context(cafile=ca_bundle)
+        self._ca_bundle = ca_bundle
+        self._context: ssl.SSLContext | None = None
 
-    def __call__(self, request: AWSPreparedRequest, **_: Any) -> AWSResponse:
+    def tls(self) -> ssl.SSLContext:
+        """The TLS context, trusting ``ca_bundle`` only (made once: reading the bundle takes some milliseconds)."""
+        if self._context is None:
+            self._context = ssl.create_default_context(cafile=self._ca_bundle)
+        return self._context
+
+    def send(self, url: str, headers: dict[str, str], body: bytes) -> tuple[int, bytes]:
         try:
-            return self._send(request)
+            return self._send(url, headers, body)
         except _Stale:
-            return self._send(request)  # once more, on a new connection
+            return self._send(url, headers, body)  # once more, on a new connection
 
-    def _send(self, request: AWSPreparedRequest) -> AWSResponse:
+    def _send(self, url: str, headers: dict[str, str], body: bytes) -> tuple[int, bytes]:
         budget = remaining()
-        connection = self._connection(request.url, budget)
+        connection = self._connection(url, budget)
         reused = connection.sock is not None
         timer = threading.Timer(budget, _shut, args=(connection,))
         timer.start()
@@ -62,24 +56,23 @@ class DeadlineSender:
                 connection.timeout = budget
                 connection.connect()
             connection.sock.settimeout(budget)
-            url = urlsplit(request.url)
-            target = (url.path or "/") + (f"?{url.query}" if url.query else "")
-            connection.request(request.method, target, request.body, dict(request.headers.items()))
+            parts = urlsplit(url)
+            target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+            connection.request("POST", target, body, headers)
             answer = connection.getresponse()
-            body = answer.read()
-            headers = dict(answer.getheaders())
+            data = answer.read()
         except (OSError, http.client.HTTPException) as error:
             self._drop(connection)
             if isinstance(error, TimeoutError) or not timer.is_alive():
-                raise ReadTimeoutError(endpoint_url=request.url) from None  # the deadline passed
+                raise PersistenceException("the store did not answer in time") from None  # the deadline passed
             if reused:
                 raise _Stale from error
-            raise EndpointConnectionError(endpoint_url=request.url, error=error) from None
+            raise PersistenceException(f"the store is unreachable: {type(error).__name__}") from error
         finally:
             timer.cancel()
         if answer.will_close:
             self._drop(connection)
-        return AWSResponse(request.url, answer.status, headers, _Body(body))
+        return answer.status, data
 
     def _connection(self, url: str, budget: float) -> http.client.HTTPConnection:
         parts = urlsplit(url)
@@ -89,7 +82,7 @@ class DeadlineSender:
         if kept is not None:
             kept.close()
         if parts.scheme == "https":
-            connection = http.client.HTTPSConnection(parts.hostname, parts.port, timeout=budget, context=self._tls)
+            connection = http.client.HTTPSConnection(parts.hostname, parts.port, timeout=budget, context=self.tls())
         else:
             connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=budget)
         self._local.connection, self._local.origin = connection, (parts.scheme, parts.netloc)
