@@ -119,6 +119,13 @@ for path in sys.argv[2:]:
 """
 
 
+def add_pair(variants: list, ratios: list, label: str, package: str, env: dict, theirs: str, target: float) -> None:
+    """A launch and a one-shot question of one package in one environment, each with its ratio to ``theirs``."""
+    for kind, event in (("launch", "launch_request"), ("one-shot question", "question_free_text")):
+        variants.append((f"{label}: {kind}", package, env, event))
+        ratios.append((f"{label}: {kind}", theirs, target))
+
+
 def build_beside(python: str, source: Path, target: Path) -> None:
     """A baseline's package (``source``: its lambda_function.py and requirements.txt), built as the skill's is."""
     subprocess.run(
@@ -210,24 +217,11 @@ def main() -> int:
             build(args.python, packages["before"], checkout(args.before, Path(tmp, "before-source")))
         # Each run's local store (MMN Guide without a table) is a scratch file, not the project's.
         plain = {"PATH": os.environ["PATH"], "MMN_GUIDE_LOCAL_STORE": str(Path(tmp, "local.sqlite3"))}
-        variants = [
-            ("hello world", "hello", plain, "launch_request"),
-            ("MMN Guide, no store: launch", "mmn", plain, "launch_request"),
-            ("MMN Guide, no store: one-shot question", "mmn", plain, "question_free_text"),
-        ]
-        ratios = [
-            ("MMN Guide, no store: launch", "hello world", 1.1),
-            ("MMN Guide, no store: one-shot question", "hello world", 1.1),
-        ]
-        if args.before:
-            variants += [
-                (f"{args.before}, no store: launch", "before", plain, "launch_request"),
-                (f"{args.before}, no store: one-shot question", "before", plain, "question_free_text"),
-            ]
-            ratios += [
-                (f"{args.before}, no store: launch", "hello world", 1.1),
-                (f"{args.before}, no store: one-shot question", "hello world", 1.1),
-            ]
+        variants = [("hello world", "hello", plain, "launch_request")]
+        ratios = []
+        builds = [("MMN Guide", "mmn"), *([(args.before, "before")] if args.before else [])]
+        for label, package in builds:
+            add_pair(variants, ratios, f"{label}, no store", package, plain, "hello world", 1.1)
         stored = plain
         if server is not None:
             packages["usual"] = Path(tmp, "usual")
@@ -241,21 +235,13 @@ def main() -> int:
                 "MMN_GUIDE_KEY_SECRET": KEY_SECRET.hex(),
                 "BASELINE_TABLE": server.create_table(),
             }
-            variants += [
-                ("usual way (stock adapter): launch", "usual", stored, "launch_request"),
-                ("MMN Guide, DynamoDB: launch", "mmn", stored, "launch_request"),
-                ("MMN Guide, DynamoDB: one-shot question", "mmn", stored, "question_free_text"),
-                (
-                    "MMN Guide, DynamoDB, SnapStart init: launch",
-                    "mmn",
-                    {**stored, SNAPSTART: "snap-start"},
-                    "launch_request",
-                ),
-            ]
-            ratios += [
-                ("MMN Guide, DynamoDB: launch", "usual way (stock adapter): launch", 0.8),
-                ("MMN Guide, DynamoDB: one-shot question", "usual way (stock adapter): launch", 0.8),
-            ]
+            variants.append(("usual way (stock adapter): launch", "usual", stored, "launch_request"))
+            for label, package in builds:
+                add_pair(
+                    variants, ratios, f"{label}, DynamoDB", package, stored, "usual way (stock adapter): launch", 0.8
+                )
+            snapstart = {**stored, SNAPSTART: "snap-start"}
+            variants.append(("MMN Guide, DynamoDB, SnapStart init: launch", "mmn", snapstart, "launch_request"))
         sizes = ", ".join(f"{name} {megabytes(path):.1f} MB" for name, path in packages.items())
         print(f"{args.python}; {args.runs} fresh processes per cold start; packages: {sizes}\n")
 

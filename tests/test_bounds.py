@@ -16,41 +16,11 @@ import pytest
 from conftest import speech_of
 
 import skill.understanding.words as words_module
-from skill.envelopes import Session, intent_request, slot
+from eval_tools.worst_bodies import FILLERS, RAMBLE, filled, request, worst_bodies
 from skill.gateway import handle_event
 from skill.understanding.heard import bounded
 from skill.understanding.triage import triager
 from skill.understanding.words import Text
-
-# A caregiver's long turn, as one breathless utterance (101 words, 529 characters): the red flag comes last.
-RAMBLE = (
-    "so my husband has had this multifocal motor neuropathy thing for about six years now and he gets the "
-    "immunoglobulin every three weeks at the hospital, and the nurses are lovely, but today we tried the new "
-    "brand they switched him to because of the shortage, and honestly I was a bit worried about it because his "
-    "sister had a reaction to something similar once, and he was fine for the first hour or so, he was watching "
-    "the telly and eating his sandwich, and then he said he felt a bit funny and warm, and now my throat is swelling"
-)
-# Words a forged body repeats: "a" begins many red-flag phrases, so every one of them is tried at every word.
-FILLERS = {"a": "a ", "question": "what are the side effects of ivig for my hands ", "flag": "throat swelling "}
-
-
-def request(*values: str, locale: str = "en-US") -> dict:
-    """A full QuestionIntent envelope whose slots hold ``values``, the first in the catch-all slot."""
-    names = ["question", *(f"extra{i}" for i in range(1, len(values)))]
-    slots = {name: slot(name, value, slot_type="QUESTION") for name, value in zip(names, values, strict=True)}
-    return Session(locale=locale).envelope(intent_request("QuestionIntent", slots))
-
-
-def filled(filler: str, characters: int) -> str:
-    return (FILLERS[filler] * (characters // len(FILLERS[filler]) + 1))[:characters]
-
-
-def worst_bodies(filler: str) -> dict[str, dict]:
-    return {
-        "7 slots of 14,000 characters": request(*[filled(filler, 14_000)] * 7),
-        "60 slots of 1,600 characters": request(*[filled(filler, 1_600)] * 60),
-        "one slot of 16,000 characters": request(filled(filler, 16_000)),
-    }
 
 
 @pytest.fixture

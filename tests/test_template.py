@@ -276,7 +276,7 @@ def test_the_project_declares_the_aws_library_it_imports_and_not_the_one_it_neve
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     declared = {Requirement(line).name for line in project["dependencies"]}
     sources = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "skill").rglob("*.py"))
-    assert re.search(r"^(import|from) botocore", sources, flags=re.MULTILINE) and "botocore" in declared
+    assert re.search(r"^\s*(import|from) botocore", sources, flags=re.MULTILINE) and "botocore" in declared
     assert not re.search(r"^\s*(import|from) boto3", sources, flags=re.MULTILINE) and "boto3" not in declared
 
 
