@@ -32,7 +32,9 @@ MODULES: dict[str, tuple[str, ...]] = {
         "tests/test_clinical_corrections.py",
         "tests/test_understanding.py",
         "tests/test_handlers.py",
+        "tests/test_bounds.py",
     ),
+    "skill/understanding/heard.py": ("tests/test_bounds.py",),
     "skill/guards.py": (
         "tests/test_guards.py",
         "tests/test_hardening.py",
