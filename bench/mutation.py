@@ -34,7 +34,7 @@ MODULES: dict[str, tuple[str, ...]] = {
         "tests/test_handlers.py",
         "tests/test_bounds.py",
     ),
-    "skill/understanding/heard.py": ("tests/test_bounds.py",),
+    "skill/understanding/heard.py": ("tests/test_bounds.py", "tests/test_handlers.py"),
     "skill/guards.py": (
         "tests/test_guards.py",
         "tests/test_hardening.py",

@@ -42,8 +42,7 @@ def bounded(text: str) -> str:
     cut = text[:MAX_HEARD]
     if not (cut[-1].isspace() or text[MAX_HEARD].isspace()):
         # The cut falls inside a word: that word goes (unless it is all there is).
-        whole = cut.rsplit(None, 1)
-        cut = whole[0] if len(whole) > 1 else cut
+        cut = cut.rsplit(None, 1)[0]
     return cut.rstrip()
 
 
