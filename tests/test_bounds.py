@@ -13,7 +13,7 @@ import random
 import sys
 
 import pytest
-from conftest import speech_of
+from conftest import fixture, speech_of
 
 import skill.understanding.words as words_module
 from eval_tools.worst_bodies import FILLERS, RAMBLE, filled, request, worst_bodies
@@ -110,3 +110,11 @@ def test_the_window_search_finds_what_the_plain_definition_finds():
                     )
                 )
                 assert sign.matches(text) == plain, (level.id, sign.sign.id, text.tokens)
+
+
+def test_an_intent_without_slots_is_answered_as_one_with_none(skill):
+    # Alexa leaves "slots" out for an intent that has none (AMAZON.HelpIntent): nothing to bound.
+    empty, absent = fixture("help"), fixture("help")
+    empty["request"]["intent"]["slots"] = {}
+    absent["request"]["intent"].pop("slots", None)
+    assert speech_of(handle_event(skill, absent)) == speech_of(handle_event(skill, empty))
