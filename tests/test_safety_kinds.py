@@ -1,7 +1,8 @@
 """Kinds of safety statement in words the red flags do not list, in each locale's words, one-shot and
-mid-session: self-harm said indirectly, stroke in lay words, weakness worse over days, an infected SCIg site,
-an infusion reaction now, treatment changes in other words; and the questions and idioms that must not alarm.
-Every turn goes through full request envelopes (the console)."""
+mid-session: self-harm said indirectly (hopelessness, being a burden), stroke in lay words, weakness worse over
+days, an infected SCIg site or drip site, an infusion reaction now, a fever after an infusion (said of the
+treatment in context), treatment changes in other words; and the questions, idioms, history and other people's
+decisions that must not alarm. Every turn goes through full request envelopes (the console)."""
 
 from __future__ import annotations
 
@@ -50,6 +51,17 @@ def ends(response: dict) -> bool:
         ("en-AU", "tell me about SCIG", "to be honest some days I wonder what the point of any of it is"),
         # Said as a question, it is still heard as the thought it is.
         ("en-GB", None, "what happens if you feel it'd be easier not to wake up"),
+        # Hopelessness, and being a burden now.
+        ("en-AU", None, "honestly I'm just a burden to everyone now"),
+        ("en-US", "tell me about IVIG", "I feel like such a burden on my wife"),
+        ("en-IN", None, "I am nothing but a burden to my son"),
+        ("en-GB", "tell me about IVIG", "there's no point anymore, I'm so tired"),
+        ("en-CA", None, "what's the point of anything anymore"),
+        ("en-US", None, "I'm tired of fighting, I've had enough"),
+        ("en-CA", "what is SCIG", "I'm done with all of it, I can't go on"),
+        ("en-GB", None, "to be honest I'm sick of living like this"),
+        ("en-IN", "tell me about steroids", "I have lost the will to live"),
+        ("en-AU", "tell me about azathioprine", "I just can't go on"),
     ],
 )
 def test_self_harm_said_indirectly_hears_the_emergency_number_and_the_crisis_line(locale, context, said):
@@ -129,6 +141,58 @@ def test_an_infusion_reaction_now_stops_the_infusion_and_calls_the_care_team(loc
     assert "infusion reaction" in spoken and "Call your doctor or care team right away." in spoken
 
 
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-GB", None, "my cannula site has gone red and hot and it's oozing"),
+        ("en-US", "tell me about IVIG", "there's a red streak going up my arm from the IV site"),
+        ("en-AU", None, "the drip site on mum's hand is swollen and weeping pus"),
+        ("en-IN", "tell me about infusion day", "the place of the cannula is swollen and red since the drip"),
+        ("en-CA", None, "my PICC line site is red and warm and it's spreading"),
+        ("en-US", None, "her port looks infected and it's warm to touch"),
+    ],
+)
+def test_an_infected_drip_site_is_a_call_right_away(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert answered(response) == "safety:call_doctor" and "drip site" in spoken and "can be an infection" in spoken
+    assert "Call your doctor or care team right away." in spoken
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-IN", "my father had his IVIG last week", "since two days he is having fever and chills what to do"),
+        ("en-AU", "tell me about SCIG", "I've come down with a fever and the shivers"),
+        ("en-GB", "tell me about infusion day", "she's been shivery and running a temperature since yesterday"),
+        ("en-US", None, "I've had chills and a fever since my IVIG yesterday"),
+        ("en-CA", None, "my wife has had rigors all night after her drip"),
+    ],
+)
+def test_a_fever_after_an_infusion_or_with_it_in_context_is_a_call_today(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert answered(response) == "safety:call_doctor" and spoken.startswith("A fever or chills after an infusion")
+    assert f"Call your doctor or care team today. If it gets worse, call {EMERGENCY[locale]}." in spoken
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [("en-US", "I've got a fever and a sore throat"), ("en-GB", "I'm burning up and shivering")],
+)
+def test_a_fever_on_an_immune_drug_in_context_is_a_call_right_away(locale, said):
+    # Azathioprine lowers the white cells that fight germs: the same fever, with it in context, is more urgent.
+    response = say(locale, said, "tell me about azathioprine")
+    spoken = speech_of(response)
+    assert answered(response) == "safety:call_doctor" and "white blood cells" in spoken
+    assert "Call your doctor or care team right away." in spoken
+
+
+@pytest.mark.parametrize("said", ["I've got a fever and a sore throat", "she has been shivering since yesterday"])
+def test_a_fever_with_no_treatment_in_context_is_not_said_to_follow_an_infusion(said):
+    assert "after an infusion" not in speech_of(say("en-GB", said, "what is MMN"))
+
+
 IG = "Please don't stop, skip, delay, space out or switch your immunoglobulin on your own."
 STEROIDS = "Please don't stop steroids suddenly"
 OTHER = "Please don't stop or change your medicine on your own."
@@ -182,6 +246,32 @@ def test_a_treatment_change_in_other_words_hears_the_advice_for_that_treatment(l
         ("en-IN", None, "is it better if I am not there during my husband's infusion"),
         ("en-AU", None, "what's the point of IVIg if it wears off"),
         ("en-GB", None, "what is the point of the grip test"),
+        # Hopelessness words in questions and idioms.
+        ("en-US", None, "is there any point in IVIG if I've had MMN for ten years"),
+        ("en-GB", "tell me about IVIG", "what's the point of the IgA test"),
+        ("en-CA", None, "is there no point in taking steroids anymore"),
+        ("en-AU", None, "I can't go on holiday because of my infusions"),
+        ("en-US", "tell me about IVIG", "I'm tired of fighting with the insurance company over my IVIG"),
+        ("en-IN", None, "will I become a burden on my family as the MMN gets worse"),
+        # A drip site asked about.
+        ("en-GB", None, "is it normal for the drip site to be a bit red afterwards"),
+        # A fever that always comes, or asked about.
+        ("en-AU", "tell me about IVIG", "does it usually cause a fever"),
+        ("en-US", None, "my husband gets chills after his drip, is that normal"),
+        # History: a stroke or heart attack long ago.
+        ("en-US", None, "my dad had a stroke a long time ago, can he have IVIG"),
+        ("en-GB", "tell me about IVIG", "my gran had a heart attack ages ago, is IVIG safe for her"),
+        # Asking about signs, for one's own knowledge.
+        ("en-CA", None, "what are the signs of a reaction to the drip, I want to know what to watch for"),
+        ("en-IN", "tell me about IVIG", "what does a bad reaction look like, just so I know"),
+        # Someone else stopping or declining a treatment; a question of the future, or of people in general.
+        ("en-GB", None, "will the NHS stop funding my IVIG if it's too dear"),
+        ("en-AU", "tell me about IVIG", "they had to stop it halfway last time because my blood pressure went up"),
+        ("en-US", None, "will they stop my infusions if I move to another state"),
+        ("en-CA", "tell me about IVIG", "can you come off them eventually if you stay well"),
+        ("en-IN", None, "why will the doctor not give me steroids, they are cheaper"),
+        ("en-US", None, "my doctor says prednisone won't work for MMN, is that true"),
+        ("en-GB", None, "what happens if someone stops IVIG, asking for knowledge"),
     ],
 )
 def test_questions_idioms_and_history_are_answered_not_alarmed(locale, context, said):

@@ -272,12 +272,18 @@ def page_ref(pointer: str) -> PageRef:
     return PageRef(topic=topic, facet=facet, page=int(page[0]) - 1 if page else 0)
 
 
+# What a sign may set besides its words and texts (see ``Sign``).
+_SIGN_SETTINGS = ("urgency", "stays_open", "infusion_ahead", "infusion_past", "topic")
+
+
 def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
     levels = []
     for level_id in ("emergency", "call_doctor", "no_change"):
         level = data[level_id]
         texts = {k: localise(" ".join(v.split())) for k, v in level.items() if isinstance(v, str)}
         signs: list[Sign] = []
+        # What no sentence of the level holds ("will they stop it", "eventually") rules out each of its signs.
+        level_unless = tuple(level.get("unless", ()))
         for sign in level.get("signs", []):
             # A sign `like` another says what the other says: the same thoughts or symptom in other words.
             said = next(s for s in signs if s.id == sign["like"]) if "like" in sign else Sign(id="", groups=())
@@ -289,14 +295,18 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
                     said,
                     id=sign["id"],
                     groups=tuple(tuple(group) for group in sign["all"]),
-                    unless=tuple(sign.get("unless", ())),
+                    unless=tuple(sign.get("unless", ())) + level_unless,
                     window=sign.get("window", 8),
-                    **{k: sign[k] for k in ("urgency", "stays_open", "infusion_ahead", "topic") if k in sign},
+                    **{k: sign[k] for k in _SIGN_SETTINGS if k in sign},
                     **{k: localise(text) for k, text in spoken.items()},
                     **({"sources": sources} if sources is not None else {}),
                 )
             )
-        levels.append(TriageLevel(id=level_id, signs=tuple(signs), texts=texts, sources=tuple(level["sources"])))
+        levels.append(
+            TriageLevel(
+                id=level_id, signs=tuple(signs), texts=texts, sources=tuple(level["sources"]), unless=level_unless
+            )
+        )
     follow_up, context = data["follow_up"], data["context"]
     return RedFlags(
         levels=tuple(levels),
@@ -309,6 +319,7 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         close=tuple(follow_up["close_words"]),
         changes=tuple(context["changes"]),
         context_signs=tuple(context["signs"]),
+        context_symptoms=tuple(context["symptoms"]),
         unnamed=tuple(context["unnamed"]),
         treatment_words=dict(context["treatment"]),
     )

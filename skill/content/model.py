@@ -126,6 +126,7 @@ class Sign:
     sources: tuple[str, ...] = ()
     stays_open: bool = False  # an emergency answer that keeps the session open for one more turn (self-harm)
     infusion_ahead: bool = False  # about an infusion still to come: there is none running to stop
+    infusion_past: bool = False  # about an infusion that is over ("a fever since her drip"): none running to stop
     topic: str | None = None  # the topic this advice is about, which becomes the topic in context
 
 
@@ -137,6 +138,7 @@ class TriageLevel:
     signs: tuple[Sign, ...]
     texts: dict[str, str]
     sources: tuple[str, ...]
+    unless: tuple[str, ...] = ()  # phrases that no sentence of this level holds, whichever sign it is read by
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,7 @@ class RedFlags:
     close: tuple[str, ...] = ()  # whole replies, after safety advice, that close the session
     changes: tuple[str, ...] = ()  # a change to one's own treatment, said without naming it ("skip my next one")
     context_signs: tuple[str, ...] = ()  # the signs read with the treatment in context
+    context_symptoms: tuple[str, ...] = ()  # symptoms that are signs with a treatment, read with the one in context
     unnamed: tuple[str, ...] = ()  # words of those signs that name no treatment ("dose", "tablets")
     treatment_words: dict[str, str] = field(default_factory=dict)  # topic id -> a word naming its treatment
 

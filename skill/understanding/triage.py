@@ -6,8 +6,9 @@ has an intent for emergencies said in a word) and every slot value, which holds
 the free text of a question. The red flags are content (``red_flags.toml``),
 reviewed like every medical sentence; a red flag never loses to a topic word in
 the same sentence. Mid-session, a change of treatment that names no treatment
-("I'm going to skip my next one") is read as about the topic in context; a
-symptom is triaged the same with or without context.
+("I'm going to skip my next one") is read as about the topic in context, and so
+is a symptom that is a sign only with a treatment ("she has a fever" after her
+IVIg); any other symptom is triaged the same with or without context.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ NO_CHANGE = "no_change"
 # The model's intents for a level, said in words that carry nothing more ("it's an emergency"); every
 # sentence that names a sign goes through the catch-all, so the triage reads its words.
 LEVEL_INTENTS = {"EmergencyIntent": EMERGENCY}
-# Where a sentence ends, for the change phrases that must end it ("I'm going to stop", not "... stop worrying").
+# Where a sentence ends, for phrases that must end it ("I'm going to stop", not "... stop worrying"; "I can't go
+# on", not "... go on holiday"). Every text the triage reads ends with it.
 END = "_end"
 
 
@@ -90,14 +92,13 @@ class Triager:
         self.reporting = phrases(red_flags.reporting)
         self.changes = phrases(red_flags.changes)
         self.treatment_words = red_flags.treatment_words
-        self.in_context = tuple(
-            c
-            for level, signs in self.levels
-            if level.id == NO_CHANGE
-            for c in signs
-            if c.sign.id in red_flags.context_signs
-        )
+        compiled = {level.id: signs for level, signs in self.levels}
+        self.in_context = tuple(c for c in compiled[NO_CHANGE] if c.sign.id in red_flags.context_signs)
+        # Symptoms that are signs only with a treatment ("a fever", after an infusion), read with the one in context.
+        self.symptoms = tuple(c for c in compiled[CALL_DOCTOR] if c.sign.id in red_flags.context_symptoms)
         self.no_change = self.by_id[NO_CHANGE]
+        self.not_a_change = phrases(self.no_change.unless)
+        self.call_doctor = self.by_id[CALL_DOCTOR]
         # The treatments the change signs name: a sentence naming one is not a change "of it".
         self.treatments = tuple(p for c in self.in_context for group in c.groups[1:] for p in group)
         unnamed = set(red_flags.unnamed)
@@ -108,9 +109,15 @@ class Triager:
     def triage(self, intent: str | None, heard: Iterable[str], topic: str | None = None) -> Triage | None:
         """The most urgent level that the intent or any heard text calls for, else a change of the
         treatment of ``topic`` (the topic in context), or None."""
-        texts = [Text(text) for text in heard if text]
+        texts = [Text(f"{text} {END}") for text in heard if text]
         found = self._triage(intent, texts)
-        if found is not None and (found.level is not self.no_change or self._names_treatment(texts)):
+        if found is not None and found.level is not self.no_change:
+            return found
+        # A fever said after talk of an infusion is a fever after that infusion.
+        symptom = self._symptom_in_context(texts, topic)
+        if symptom is not None:
+            return symptom
+        if found is not None and self._names_treatment(texts):
             return found
         # A change naming no treatment ("I've halved the dose") is a change of the one in context.
         return self._in_context(texts, topic) or found
@@ -127,13 +134,27 @@ class Triager:
         for level, signs in self.levels:
             found = next(((c.sign, text) for c in signs for text in texts if c.matches(text)), None)
             if found is not None:
-                sign, text = found
-                # A sign about an infusion to come is itself a question ("should I still go?"): its text answers it.
-                # Nor are thoughts of self-harm said as a question ("is it normal to want to die?") only a question.
-                asking = self._asking(level, text) and not sign.infusion_ahead and not sign.stays_open
-                return Triage(level=level, sign=sign, during_infusion=during, asking=asking)
+                return self._found(level, *found, during)
             if intent_level == level.id:
                 return Triage(level=level, sign=None, during_infusion=during)
+        return None
+
+    def _found(self, level: TriageLevel, sign: Sign, text: Text, during: bool) -> Triage:
+        # A sign about an infusion to come is itself a question ("should I still go?"): its text answers it.
+        # Nor are thoughts of self-harm said as a question ("is it normal to want to die?") only a question.
+        asking = self._asking(level, text) and not sign.infusion_ahead and not sign.stays_open
+        return Triage(level=level, sign=sign, during_infusion=during and not sign.infusion_past, asking=asking)
+
+    def _symptom_in_context(self, texts: list[Text], topic: str | None) -> Triage | None:
+        """A symptom that is a sign with a treatment ("a fever since yesterday"), read with the topic's treatment."""
+        word = self.treatment_words.get(topic or "")
+        if word is None:
+            return None
+        for text in texts:
+            read = _with(text, word)
+            sign = next((c.sign for c in self.symptoms if c.matches(read)), None)
+            if sign is not None:
+                return self._found(self.call_doctor, sign, read, during=False)
         return None
 
     def _in_context(self, texts: list[Text], topic: str | None) -> Triage | None:
@@ -141,14 +162,14 @@ class Triager:
         with no treatment in context, a change of any treatment."""
         word = self.treatment_words.get(topic or "")
         for text in texts:
-            ended = Text(" ".join([*text.tokens, END]))
-            if any(p.positions(ended) for p in self.changes):
+            if any(p.positions(text) for p in self.changes):
                 if word is None:
-                    if any(p.positions(text) for p in self.treatments):
+                    # A question of the future, or someone else's decision, is no change of one's own.
+                    if any(p.positions(text) for p in (*self.treatments, *self.not_a_change)):
                         continue
                     # No treatment in context, and none named: the level's own answer, about any treatment.
                     return Triage(level=self.no_change, sign=None, during_infusion=False)
-                read = Text(" ".join([*text.tokens, word]))
+                read = _with(text, word)
                 sign = next((c.sign for c in self.in_context if c.matches(read)), None)
                 if sign is not None:
                     return Triage(level=self.no_change, sign=sign, during_infusion=False)
@@ -164,8 +185,13 @@ class Triager:
 
     def signs_in(self, text: str) -> list[tuple[str, str]]:
         """Every (level, sign) the text holds: for tests and the content review."""
-        read = Text(text)
+        read = Text(f"{text} {END}")
         return [(level.id, c.sign.id) for level, signs in self.levels for c in signs if c.matches(read)]
+
+
+def _with(text: Text, word: str) -> Text:
+    """The text with the word for the treatment in context said last, before its end."""
+    return Text(" ".join([*text.tokens[:-1], word, END]))
 
 
 @functools.cache
