@@ -62,6 +62,8 @@ def ends(response: dict) -> bool:
         ("en-GB", None, "to be honest I'm sick of living like this"),
         ("en-IN", "tell me about steroids", "I have lost the will to live"),
         ("en-AU", "tell me about azathioprine", "I just can't go on"),
+        ("en-GB", None, "no one would miss me if I wasn't here"),
+        ("en-US", "tell me about IVIG", "honestly I just want to give up"),
     ],
 )
 def test_self_harm_said_indirectly_hears_the_emergency_number_and_the_crisis_line(locale, context, said):
@@ -272,6 +274,9 @@ def test_a_treatment_change_in_other_words_hears_the_advice_for_that_treatment(l
         ("en-IN", None, "why will the doctor not give me steroids, they are cheaper"),
         ("en-US", None, "my doctor says prednisone won't work for MMN, is that true"),
         ("en-GB", None, "what happens if someone stops IVIG, asking for knowledge"),
+        ("en-US", None, "what happens if you stop IVIG suddenly"),
+        ("en-AU", None, "my neurologist stopped my IVIG, should I ask to restart it"),
+        ("en-GB", None, "my arm is bruised where the cannula was, is that normal"),
     ],
 )
 def test_questions_idioms_and_history_are_answered_not_alarmed(locale, context, said):
