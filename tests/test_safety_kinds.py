@@ -169,6 +169,8 @@ def test_an_infected_drip_site_is_a_call_right_away(locale, context, said):
         ("en-GB", "tell me about infusion day", "she's been shivery and running a temperature since yesterday"),
         ("en-US", None, "I've had chills and a fever since my IVIG yesterday"),
         ("en-CA", None, "my wife has had rigors all night after her drip"),
+        # The first sentence is not known, but the treatment it names is the one offered.
+        ("en-GB", "my husband had his drip on Tuesday", "he's had a temperature and the shivers since yesterday"),
     ],
 )
 def test_a_fever_after_an_infusion_or_with_it_in_context_is_a_call_today(locale, context, said):
@@ -176,18 +178,6 @@ def test_a_fever_after_an_infusion_or_with_it_in_context_is_a_call_today(locale,
     spoken = speech_of(response)
     assert answered(response) == "safety:call_doctor" and spoken.startswith("A fever or chills after an infusion")
     assert f"Call your doctor or care team today. If it gets worse, call {EMERGENCY[locale]}." in spoken
-
-
-@pytest.mark.parametrize(
-    "locale, said",
-    [("en-US", "I've got a fever and a sore throat"), ("en-GB", "I'm burning up and shivering")],
-)
-def test_a_fever_on_an_immune_drug_in_context_is_a_call_right_away(locale, said):
-    # Azathioprine lowers the white cells that fight germs: the same fever, with it in context, is more urgent.
-    response = say(locale, said, "tell me about azathioprine")
-    spoken = speech_of(response)
-    assert answered(response) == "safety:call_doctor" and "white blood cells" in spoken
-    assert "Call your doctor or care team right away." in spoken
 
 
 @pytest.mark.parametrize("said", ["I've got a fever and a sore throat", "she has been shivering since yesterday"])

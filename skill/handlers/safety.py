@@ -38,7 +38,9 @@ def triage_of(handler_input: HandlerInput) -> Triage | None:
     attributes = handler_input.attributes_manager.request_attributes
     if _TRIAGE not in attributes:
         content = content_of(handler_input)
-        topic = state_of(handler_input).topic
+        state = state_of(handler_input)
+        # With no topic yet ("my husband had his drip on Tuesday" was not known), the nearest one offered stands in.
+        topic = state.topic or (state.offer.place.topic if state.offer else None)
         found = triager(content.locale).triage(intent_name(handler_input), heard_texts(handler_input), topic)
         attributes[_TRIAGE] = found
     return attributes[_TRIAGE]
