@@ -4,8 +4,8 @@ A small typed object: what the listener is asking about (topic, facet), the
 place, page and chunk last read (for "how sure is that?" and "where does that
 come from?"), the places read before it (for "go back"), what "yes" would
 mean now (the pending offer), the questions offered in "Do you mean ... or
-...?", what the last turn answered, a pending yes-or-no question, and the last
-reply (for "repeat").
+...?", what the last turn answered, a pending yes-or-no question, the last
+reply (for "repeat"), and the last safety advice in brief.
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ class DialogState:
     keep_last: bool = False  # this turn says the last reply again with a preface: "repeat" keeps the reply itself
     reading: bool = False  # this turn reads a page (the history ends with it)
     was_reading: bool = False  # the last turn read a page (one turn only, as ``answering``)
+    brief: str | None = None  # the last safety advice up to its first thing to do, for a brief replay
 
     @classmethod
     def from_attributes(cls, attributes: dict[str, Any]) -> DialogState:
@@ -92,6 +93,7 @@ class DialogState:
                 chunk=_index(data.get("chunk"), MAX_CHUNK),
                 history=tuple(read_offer(mark) for mark in data.get("history") or ())[-MAX_HISTORY:],
                 was_reading=data.get("reading") is True,
+                brief=_text(data.get("brief")),
             )
         except (TypeError, ValueError, KeyError, AttributeError):
             # Attributes from an older or foreign session: start afresh rather than fail.

@@ -30,7 +30,8 @@ def test_disclaimer_is_one_sentence_that_says_it_is_not_medical_advice(content):
 
 
 # How each fixture's response must leave the session, written out: open (with a reprompt), ended, or silent.
-ENDED = {"cancel", "emergency", "question_red_flag_during_infusion", "stop", "unknown_request_type"}
+# Every safety answer stays open for one turn, so it can be heard again (tests/test_safety_replay.py).
+ENDED = {"cancel", "stop", "unknown_request_type"}
 SILENT = {"session_ended_error", "session_ended_user", "skill_event"}
 
 
@@ -207,13 +208,15 @@ def test_start_over_returns_to_the_menu_and_forgets_the_topic(conversation, cont
     assert conversation.attributes["dialog"]["topic"] is None
 
 
-def test_emergency_gives_the_emergency_number_first_and_ends(conversation, content):
+def test_emergency_gives_the_emergency_number_first_and_offers_to_say_it_again(conversation, content):
     conversation.send("topic_ivig")
     response = conversation.send("emergency")
     speech = speech_of(response)
-    assert speech == content.red_flags.level("emergency").texts["answer"]
+    texts = content.red_flags.level("emergency").texts
+    assert speech == f"{texts['answer']} {texts['cant_call']} Want me to say that again?"
     assert speech.startswith("Call 911 now.")
-    assert response["response"]["shouldEndSession"] is True
+    assert response["response"]["shouldEndSession"] is False
+    assert speech_of(conversation.send("repeat")) == speech
 
 
 def test_help_explains_disclaims_and_asks(skill, content):

@@ -273,13 +273,14 @@ def test_stop_cancel_and_goodbye_show_nothing(skill):
         assert response["response"]["outputSpeech"] and response["response"]["shouldEndSession"] is True
 
 
-def test_the_emergency_answer_stays_on_screen_and_keeps_its_own_speech(conversation, content):
+def test_the_emergency_answer_is_on_screen_with_its_offer_to_say_it_again(conversation, content):
     response = conversation.send("emergency")
     body = response["response"]
-    assert body["shouldEndSession"] is True
+    assert body["shouldEndSession"] is False
     said = to_plain(body["outputSpeech"]["ssml"])
-    assert " ".join(_said(_shown(response))) == said and "911" in said
-    assert _text(_shown(response), "question") is None
+    question = content.red_flags.follow_up["again"]
+    assert " ".join([*_said(_shown(response)), question]) == said and said.startswith("Call 911 now.")
+    assert _text(_shown(response), "question") == question
 
 
 @pytest.mark.parametrize(

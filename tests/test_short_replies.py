@@ -6,12 +6,10 @@ skill as the console sends it, through the Lambda handler, and through the web a
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import uuid
-from pathlib import Path
 
 import pytest
+from entry_points import ENTRY_POINTS
 
 from build_tools.interaction_model import model_path
 from eval_tools.conversation_eval import list_items
@@ -23,27 +21,9 @@ from skill.content import load_content
 from skill.dialog import DialogState, LastReply, Offer, Place
 from skill.speech import to_plain
 from skill.understanding.ranker import ranker
-from web_endpoint.web import create_app
 
 CONTENT = load_content("en-US")
 PROMPTS = CONTENT.prompts
-LAMBDA = Path(__file__).resolve().parent.parent / "lambda" / "lambda_function.py"
-
-
-def _lambda_send(skill):
-    os.environ.pop("SKILL_ID", None)
-    spec = importlib.util.spec_from_file_location("lambda_for_short_replies", LAMBDA)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return lambda envelope: module.lambda_handler(envelope, None)
-
-
-def _web_send(skill):
-    client = create_app(verify=False, skill=skill).test_client()
-    return lambda envelope: client.post("/", json=envelope).get_json()
-
-
-ENTRY_POINTS = {"console": lambda skill: None, "lambda": _lambda_send, "web": _web_send}
 
 
 @pytest.fixture(scope="module")

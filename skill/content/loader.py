@@ -316,6 +316,7 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         reporting=tuple(data["reporting"]),
         follow_up={k: localise(v) for k, v in follow_up.items() if isinstance(v, str)},
         replay=tuple(follow_up["replay_words"]),
+        brief=tuple(follow_up["brief_words"]),
         close=tuple(follow_up["close_words"]),
         changes=tuple(context["changes"]),
         context_signs=tuple(context["signs"]),

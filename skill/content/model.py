@@ -150,6 +150,7 @@ class RedFlags:
     reporting: tuple[str, ...] = ()  # words of a report about someone, which override ``asking``
     follow_up: dict[str, str] = field(default_factory=dict)  # the yes-or-no turn after safety advice
     replay: tuple[str, ...] = ()  # whole replies, after safety advice, that ask for it again
+    brief: tuple[str, ...] = ()  # of those, the ones that ask what to do: the advice's first action again
     close: tuple[str, ...] = ()  # whole replies, after safety advice, that close the session
     changes: tuple[str, ...] = ()  # a change to one's own treatment, said without naming it ("skip my next one")
     context_signs: tuple[str, ...] = ()  # the signs read with the treatment in context

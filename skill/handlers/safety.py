@@ -2,12 +2,14 @@
 
 The first request handler: it reads the intent, every slot value and the topic
 in context, and if the triage finds a red flag, nothing else answers. An
-emergency puts the emergency number first and ends the session so the user can
-call; thoughts of self-harm, a sign to call the doctor and a change of treatment
-end with "Want me to say that again?", and the next turn's "yes", "repeat" or
-"what should I do" says the advice again, while "no" or "thanks" closes kindly.
-A question about a red flag ("can IVIg cause a heart attack?") hears what to do
-if it is happening now, then its answer.
+emergency puts the emergency number first, then the one action that matters.
+Every safety answer ends with "Want me to say that again?" (thoughts of
+self-harm: "the numbers"), so it can be heard again: the next turn's "yes",
+"repeat" or "what?" says it again whole; "what should I do", "ok", or any replay
+once it was said again, hears it in brief (up to its first thing to do) and "Want
+it all again?". "No" or "thanks" closes kindly. A question about a red flag
+("can IVIg cause a heart attack?") hears what to do if it is happening now, then
+its answer.
 """
 
 from __future__ import annotations
@@ -27,9 +29,13 @@ from .free_text import answer_free_text
 from .navigation import RepeatHandler
 
 _TRIAGE = "triage"
-# The yes-or-no question a safety answer ends with, which the next turn answers.
+# The yes-or-no question a safety answer ends with, which the next turn answers: after the advice, after the
+# advice said again, after it said in brief, and after thoughts of self-harm (which are always said whole).
 AGAIN = "safety_again"
+AGAIN_SAID = "safety_again_said"
+AGAIN_ALL = "safety_again_all"
 AGAIN_SELF_HARM = "safety_again_self_harm"
+_AGAIN = (AGAIN, AGAIN_SAID, AGAIN_ALL, AGAIN_SELF_HARM)
 _REPLAY_INTENTS = ("AMAZON.YesIntent", "AMAZON.RepeatIntent", "AMAZON.FallbackIntent")
 
 
@@ -63,14 +69,23 @@ class TriageHandler(AbstractRequestHandler):
         topic = sign.topic if sign and sign.topic else _named_topic(content.locale, heard_texts(handler_input))
         if topic:
             state.topic, state.facet, state.place = topic, None, None
+        state.brief = None
+        self_harm = bool(sign and sign.stays_open)
         if level.id == EMERGENCY:
             own = sign.answer if sign else None
             parts = [own or (texts["during_infusion"] if found.during_infusion else texts["answer"])]
+            if not self_harm:
+                # In brief, the number and the one action.
+                state.brief = parts[0]
+                parts.append(texts["cant_call"])
         elif level.id == CALL_DOCTOR:
             # Stopping a running infusion comes before anything else.
             urgency = (sign.urgency if sign else None) or texts["urgency"]
             stop = [texts["during_infusion"]] if found.during_infusion and not (sign and sign.infusion_ahead) else []
             parts = [*stop, sign.means if sign else texts["means"], texts[urgency]]
+            if stop and f"then_{urgency}" in texts:
+                # In brief, the first thing to do and the call: what it may mean is left for "it all again".
+                state.brief = " ".join([*stop, texts[f"then_{urgency}"]])
         else:
             parts = [sign.answer if sign else texts["answer"], texts["close"]]
         sources = sign.sources if sign and sign.sources else level.sources
@@ -78,39 +93,51 @@ class TriageHandler(AbstractRequestHandler):
         title = content.prompts[f"triage_title_{level.id}"]
         card = [*parts, content.prompts["sources_heading"] + ":\n" + "\n".join(cited)]
         reply = Reply(parts, card_title=title, card_lines=card)
-        self_harm = bool(sign and sign.stays_open)
-        if level.id == EMERGENCY and not self_harm:
-            reply.end = True
-        else:
-            state.asking = AGAIN_SELF_HARM if self_harm else AGAIN
-            reply.question = content.red_flags.follow_up["again_self_harm" if self_harm else "again"]
+        # Every safety answer stays open for one turn, so it can be heard again (an emergency too: the listener
+        # may not have caught the number); "no", "thanks" or silence closes.
+        state.asking = AGAIN_SELF_HARM if self_harm else AGAIN
+        reply.question = content.red_flags.follow_up["again_self_harm" if self_harm else "again"]
         return respond(handler_input, reply)
 
 
 class SafetyFollowUpHandler(AbstractRequestHandler):
-    """The turn after safety advice: the advice again ("yes", "what should I do"), or a kind close ("no",
-    "thanks"). Anything else is a new question, answered as usual."""
+    """The turn after safety advice: the advice again, whole ("yes", "say that again") or in brief ("what should I
+    do", and any replay once it was said again), or a kind close ("no"). Anything else is a new question, answered
+    as usual."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return state_of(handler_input).answering in (AGAIN, AGAIN_SELF_HARM) and _follow_up(handler_input) is not None
+        return state_of(handler_input).answering in _AGAIN and _follow_up(handler_input) is not None
 
     def handle(self, handler_input: HandlerInput) -> Response:
         state = state_of(handler_input)
-        if _follow_up(handler_input) == "replay":
-            return RepeatHandler().handle(handler_input)
         follow_up = content_of(handler_input).red_flags.follow_up
-        close = follow_up["close_self_harm" if state.answering == AGAIN_SELF_HARM else "close"]
-        return respond(handler_input, Reply([close], end=True))
+        kind = _follow_up(handler_input)
+        if kind == "close":
+            level = "self_harm" if state.answering == AGAIN_SELF_HARM else (state.answered or "").split(":")[-1]
+            return respond(handler_input, Reply([follow_up.get(f"close_{level}", follow_up["close"])], end=True))
+        brief = state.brief and (kind == "brief" or state.answering == AGAIN_SAID)
+        if not brief:
+            response = RepeatHandler().handle(handler_input)
+            state.asking = AGAIN_SELF_HARM if state.answering == AGAIN_SELF_HARM else AGAIN_SAID
+            return response
+        # The whole advice stays the reply that "yes" to "Want it all again?" says again. An emergency's brief is
+        # all of its advice, the number and the one action: it is offered again as it is.
+        state.keep_last = True
+        emergency = state.answered == f"safety:{EMERGENCY}"
+        state.asking = AGAIN_SAID if emergency else AGAIN_ALL
+        return respond(handler_input, Reply([state.brief], question=follow_up["again" if emergency else "again_all"]))
 
 
 def _follow_up(handler_input: HandlerInput) -> str | None:
-    """ "replay" or "close" for a reply to "Want me to say that again?", or None for anything else."""
+    """ "replay", "brief" or "close" for a reply to "Want me to say that again?", or None for anything else."""
     if any(is_intent_name(name)(handler_input) for name in _REPLAY_INTENTS):
         return "replay"
     if is_intent_name("AMAZON.NoIntent")(handler_input):
         return "close"
     red_flags = content_of(handler_input).red_flags
     said = " ".join(words(" ".join(heard_texts(handler_input))))
+    if said in red_flags.brief:
+        return "brief"
     if said in red_flags.replay:
         return "replay"
     return "close" if said in red_flags.close else None

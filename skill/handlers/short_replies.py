@@ -22,6 +22,7 @@ from ..understanding.ranker import CLARIFY, ranker
 from ..understanding.replies import BOTH, LOST, NEITHER, REPEAT, THANKS, WAIT, replies
 from .free_text import QUESTION_INTENT
 from .navigation import RepeatHandler
+from .safety import AGAIN_SELF_HARM
 
 THANKS_INTENT = "ThanksIntent"
 WAIT_INTENT = "WaitIntent"
@@ -101,7 +102,7 @@ def _goodbye(prompts: dict[str, str], kind: str, state: DialogState) -> str:
     """The goodbye; after safety advice, thanks hears the advice's one action again ("contact your doctor")."""
     if kind == DONE:
         return prompts["goodbye"]
-    level = (state.answered or "").removeprefix("safety:")
+    level = "self_harm" if state.answering == AGAIN_SELF_HARM else (state.answered or "").removeprefix("safety:")
     return prompts.get(f"thanks_goodbye_{level}", prompts["thanks_goodbye"])
 
 
