@@ -83,6 +83,7 @@ class Heard:
     choices: tuple[str, ...]
     rate: int
     missed: bool  # an "I don't know" reply
+    paused: bool = False  # a moment given ("Take your time."), which says no answer of its own
 
     @property
     def words(self) -> int:
@@ -188,7 +189,7 @@ class Runner:
         checked = []
         for index, turn in enumerate(session.turns):
             response = console.say(turn.say)
-            heard.append(_heard(turn.say, response, _misses(session.locale)))
+            heard.append(_heard(turn.say, response, _misses(session.locale), _pause(session.locale)))
             failed = [e for e in turn.expect if not check(e, heard, session.locale)]
             checked.append(Checked(session.id, index, turn, heard[-1], failed))
         console.close()
@@ -203,7 +204,12 @@ def _misses(locale: str) -> tuple[str, ...]:
     return tuple(_squash(_SENTENCE.split(text, maxsplit=1)[0]) for text in said if text)
 
 
-def _heard(say: str, response: dict[str, Any], misses: tuple[str, ...]) -> Heard:
+def _pause(locale: str) -> str:
+    """How the skill's reply to "um" or "hold on" begins."""
+    return _squash(load_content(locale).prompts["take_your_time"])
+
+
+def _heard(say: str, response: dict[str, Any], misses: tuple[str, ...], pause: str) -> Heard:
     body = response.get("response") or {}
     speech = body.get("outputSpeech") or {}
     ssml = speech.get("ssml") or speech.get("text") or ""
@@ -219,6 +225,7 @@ def _heard(say: str, response: dict[str, Any], misses: tuple[str, ...]) -> Heard
         choices=tuple(dialog.get("choices") or ()),
         rate=int(rate.group(1)) if rate else 100,
         missed=any(miss in _squash(to_plain(ssml)) for miss in misses),
+        paused=_squash(to_plain(ssml)).startswith(pause),
     )
 
 
@@ -259,12 +266,13 @@ def _squash(text: str) -> str:
 
 
 def _last_safety(heard: list[Heard]) -> Heard | None:
-    return next((h for h in reversed(heard[:-1]) if h.answered and h.answered.startswith("safety:")), None)
+    said = (h for h in reversed(heard[:-1]) if not h.paused)
+    return next((h for h in said if h.answered and h.answered.startswith("safety:")), None)
 
 
 def _last_answer(heard: list[Heard]) -> Heard | None:
     """The last turn before this one that said something other than a pause or a miss."""
-    return next((h for h in reversed(heard[:-1]) if not h.missed and h.plain), None)
+    return next((h for h in reversed(heard[:-1]) if not h.missed and not h.paused and h.plain), None)
 
 
 def check(expect: str, heard: list[Heard], locale: str) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from eval_tools.conversation_eval import Heard, Runner, figures, list_items, read_corpus
+from eval_tools.conversation_eval import Heard, Runner, check, figures, list_items, read_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SMOKE = ROOT / "tests" / "corpus" / "conversations" / "smoke.toml"
@@ -44,6 +44,18 @@ def test_words_before_the_first_pause_stop_at_the_first_break():
     ssml = '<speak>One two three.<break time="300ms"/>Four five.</speak>'
     assert _heard(ssml).before_pause == 3
     assert _heard("<speak>One two three. Four five.</speak>").before_pause == 5
+
+
+def _said(plain: str, answered: str | None = None, paused: bool = False) -> Heard:
+    return Heard("x", f"<speak>{plain}</speak>", plain, False, answered, None, (), 100, False, paused)
+
+
+@pytest.mark.parametrize("label", ["same_answer", "replays_safety"])
+def test_a_moment_given_is_not_the_answer_said_again(label):
+    advice = _said("Call your doctor today. Want me to say that again?", "safety:call_doctor")
+    moment = _said("Take your time. Want me to say that again?", "safety:call_doctor", paused=True)
+    assert check(label, [advice, moment, advice], "en-US")
+    assert not check(label, [advice, moment, moment], "en-US")
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,8 @@ Each conversation goes through the console's understanding into full request env
 the console sends it, through the Lambda handler, and through the web app. The advice ends with "Want me to say
 that again?" and the session stays open, an emergency's too; a replay says it again whole; once said again, or
 to "what should I do", it is said in brief (the emergency number and the one action, or "stop the infusion" and
-the call) with the whole advice on offer; "no" and "thanks" close kindly.
+the call) with the whole advice on offer; "is that normal?" hears that it can't be judged here, and the advice
+again; "no" and "thanks" close kindly.
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ def test_a_reaction_during_an_infusion_in_brief_is_stop_it_and_call_then_all_of_
     console = talk(locale)
     advice, ended = said(console, "i'm on the drip and i've come out in hives")
     assert not ended and advice.startswith(STOP) and advice.endswith(f"call {NUMBERS[locale]}. {AGAIN}")
+    assert said(console, "hold on") == (f"Take your time. {AGAIN}", False)
     brief, ended = said(console, "what should i do")
     assert not ended and brief == f"{STOP} Then call your doctor now. {ALL_AGAIN}"
     assert len(brief.split()) <= ONE_SHORT_SENTENCE
@@ -105,6 +107,7 @@ def test_a_call_to_the_doctor_with_nothing_running_is_said_again_whole(talk, loc
     assert not ended and "Call your doctor or care team right away." in advice and advice.endswith(AGAIN)
     assert STOP not in advice
     assert said(console, "what should i do") == (advice, False)
+    assert said(console, "is that normal") == (f"I can't tell what's behind it, so it needs checking. {advice}", False)
     assert said(console, "ok") == (advice, False)
     goodbye, ended = said(console, "thank you")
     assert ended and "contact your doctor" in goodbye
@@ -116,6 +119,7 @@ def test_a_treatment_change_is_said_again_and_no_closes_with_its_own_action(talk
     advice, ended = said(console, "can i skip my next infusion, i'm going on holiday")
     assert not ended and advice.startswith("Please don't stop, skip") and advice.endswith(AGAIN)
     assert said(console, "say that again") == (advice, False)
+    assert said(console, "but i feel fine now") == (f"Even if you feel fine, weakness can come back. {advice}", False)
     goodbye, ended = said(console, "no")
     assert ended and goodbye == "Okay. Please talk to your neurologist before you change anything. Take care."
 

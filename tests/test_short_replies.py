@@ -178,10 +178,11 @@ def test_what_says_the_last_thing_again(talk, form):
 def test_a_moment_to_think_gets_take_your_time_and_the_question(talk, form):
     console = talk()
     said(console, "open m m n guide")
-    _, question, _, _ = said(console, "what are the side effects of ivig")
+    answer, question, _, _ = said(console, "what are the side effects of ivig")
     speech, reprompt, ended, _ = said(console, form)
     assert speech == f"{PROMPTS['take_your_time']} {question}"
     assert reprompt == question and not ended
+    assert said(console, "what")[0] == answer, "the answer again, not the moment's reply"
 
 
 @pytest.mark.parametrize(

@@ -318,6 +318,7 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         replay=tuple(follow_up["replay_words"]),
         brief=tuple(follow_up["brief_words"]),
         close=tuple(follow_up["close_words"]),
+        about_it=tuple(follow_up["about_it_words"]),
         changes=tuple(context["changes"]),
         context_signs=tuple(context["signs"]),
         context_symptoms=tuple(context["symptoms"]),

@@ -152,6 +152,7 @@ class RedFlags:
     replay: tuple[str, ...] = ()  # whole replies, after safety advice, that ask for it again
     brief: tuple[str, ...] = ()  # of those, the ones that ask what to do: the advice's first action again
     close: tuple[str, ...] = ()  # whole replies, after safety advice, that close the session
+    about_it: tuple[str, ...] = ()  # whole replies, after safety advice, that ask about it ("is that normal?")
     changes: tuple[str, ...] = ()  # a change to one's own treatment, said without naming it ("skip my next one")
     context_signs: tuple[str, ...] = ()  # the signs read with the treatment in context
     context_symptoms: tuple[str, ...] = ()  # symptoms that are signs with a treatment, read with the one in context

@@ -7,7 +7,9 @@ Every safety answer ends with "Want me to say that again?" (thoughts of
 self-harm: "the numbers"), so it can be heard again: the next turn's "yes",
 "repeat" or "what?" says it again whole; "what should I do", "ok", or any replay
 once it was said again, hears it in brief (up to its first thing to do) and "Want
-it all again?". "No" or "thanks" closes kindly. A question about a red flag
+it all again?". "Is that normal?" or "but I feel fine" hears that it can't be
+judged here, and the advice again. "No" or "thanks" closes kindly. A question
+about a red flag
 ("can IVIg cause a heart attack?") hears what to do if it is happening now, then
 its answer.
 """
@@ -19,14 +21,13 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from ..reply import Reply, respond
+from ..reply import Reply, respond, say_again
 from ..turn import content_of, state_of
 from ..understanding.heard import heard_texts, intent_name
 from ..understanding.ranker import ranker
 from ..understanding.triage import CALL_DOCTOR, EMERGENCY, Triage, triager
 from ..understanding.words import words
 from .free_text import answer_free_text
-from .navigation import RepeatHandler
 
 _TRIAGE = "triage"
 # The yes-or-no question a safety answer ends with, which the next turn answers: after the advice, after the
@@ -112,12 +113,14 @@ class SafetyFollowUpHandler(AbstractRequestHandler):
         state = state_of(handler_input)
         follow_up = content_of(handler_input).red_flags.follow_up
         kind = _follow_up(handler_input)
+        level = "self_harm" if state.answering == AGAIN_SELF_HARM else (state.answered or "").split(":")[-1]
         if kind == "close":
-            level = "self_harm" if state.answering == AGAIN_SELF_HARM else (state.answered or "").split(":")[-1]
             return respond(handler_input, Reply([follow_up.get(f"close_{level}", follow_up["close"])], end=True))
-        brief = state.brief and (kind == "brief" or state.answering == AGAIN_SAID)
+        brief = kind != "about" and state.brief and (kind == "brief" or state.answering == AGAIN_SAID)
         if not brief:
-            response = RepeatHandler().handle(handler_input)
+            # Whether it is normal, or serious, is for the doctor: the advice again, whole, after saying so.
+            preface = [follow_up.get(f"about_it_{level}", follow_up["about_it"])] if kind == "about" else None
+            response = say_again(handler_input, preface)
             state.asking = AGAIN_SELF_HARM if state.answering == AGAIN_SELF_HARM else AGAIN_SAID
             return response
         # The whole advice stays the reply that "yes" to "Want it all again?" says again. An emergency's brief is
@@ -129,7 +132,8 @@ class SafetyFollowUpHandler(AbstractRequestHandler):
 
 
 def _follow_up(handler_input: HandlerInput) -> str | None:
-    """ "replay", "brief" or "close" for a reply to "Want me to say that again?", or None for anything else."""
+    """ "replay", "brief", "about" (a question about the advice) or "close" for a reply to "Want me to say that
+    again?", or None for anything else."""
     if any(is_intent_name(name)(handler_input) for name in _REPLAY_INTENTS):
         return "replay"
     if is_intent_name("AMAZON.NoIntent")(handler_input):
@@ -140,6 +144,8 @@ def _follow_up(handler_input: HandlerInput) -> str | None:
         return "brief"
     if said in red_flags.replay:
         return "replay"
+    if said in red_flags.about_it:
+        return "about"
     return "close" if said in red_flags.close else None
 
 

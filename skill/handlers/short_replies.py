@@ -65,7 +65,8 @@ class ShortReplyHandler(AbstractRequestHandler):
         if kind == LOST:
             state.menu_heard = True
             return respond(handler_input, Reply([prompts["help_short"]], prompts["ask_question"]))
-        state.asking = state.answering  # the question is still open: "yes" still answers it
+        # The question is still open: "yes" still answers it, and "what?" says the answer again, not this.
+        state.asking, state.keep_last = state.answering, True
         last = state.last
         question = to_plain(last.reprompt) if last and last.reprompt else prompts["ask"]
         return respond(handler_input, Reply([prompts["take_your_time"]], question))
