@@ -47,6 +47,12 @@ class LastReply:
     reprompt: str | None = None
     card_title: str | None = None
     card_text: str | None = None
+    # What a screen showed with it, for "repeat" to show again: title, place ("Page 2 of 4"), sources, and the
+    # choices offered, one a line. No title: nothing was shown.
+    screen_title: str | None = None
+    screen_position: str | None = None
+    screen_sources: str | None = None
+    screen_choices: str | None = None
 
 
 @dataclass

@@ -1,5 +1,5 @@
-"""Response interceptors: remember the reply for "repeat" (unless the turn said it again after a preface) and
-write the dialog state to the session; speak at the listener's pace."""
+"""Response interceptors: remember the reply for "repeat", and what a screen showed with it (unless the turn said
+it again after a preface), and write the dialog state to the session; speak at the listener's pace."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from ask_sdk_model.ui import SimpleCard, SsmlOutputSpeech
 
 from .dialog import LastReply
 from .pace import at_rate
+from .screen import shown_on_screen
 from .turn import profile_of, state_of
 
 
@@ -21,11 +22,16 @@ class RememberReply(AbstractResponseInterceptor):
         if not state.keep_last:
             card = response.card if isinstance(response.card, SimpleCard) else None
             reprompt = response.reprompt.output_speech if response.reprompt else None
+            shown = shown_on_screen(response.directives or [])
             state.last = LastReply(
                 speech=_inner(response.output_speech.ssml),
                 reprompt=_inner(reprompt.ssml) if reprompt is not None else None,
                 card_title=card.title if card else None,
                 card_text=card.content if card else None,
+                screen_title=shown.title if shown else None,
+                screen_position=shown.position if shown else None,
+                screen_sources=shown.sources if shown else None,
+                screen_choices="\n".join(shown.choices) if shown else None,
             )
         state.save(handler_input.attributes_manager.session_attributes)
 

@@ -1,5 +1,5 @@
 """One place that turns a reply (plain text parts, a closing question, a card, a screen) into an Alexa response,
-and says the last reply again ("repeat", "slower").
+and says the last reply again ("repeat", "slower"), on a screen too.
 
 Every open turn ends with exactly one question, which is also the reprompt;
 every card ends with the disclaimer; a device with a screen shows what is said.
@@ -14,6 +14,7 @@ from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
 from .content import Content
+from .dialog import LastReply
 from .screen import Screen, show
 from .speech import PAUSE, to_plain, to_ssml
 from .turn import content_of, state_of
@@ -77,11 +78,29 @@ def say_again(handler_input: HandlerInput, preface: list[str] | None = None) -> 
     builder = handler_input.response_builder.speak(PAUSE.join(part for part in said if part))
     if last.card_title:
         builder.set_card(SimpleCard(title=last.card_title, content=last.card_text))
+    if last.screen_title is not None:
+        # The screen shows it again too, lit line by line in step with the speech as the first time.
+        for directive in show(handler_input, _screen_of(last), *_shown_again(last, preface or [])):
+            builder.add_directive(directive)
     if last.reprompt:
         builder.ask(_rendered_again(content, last.reprompt))
     else:
         builder.set_should_end_session(True)
     return builder.response
+
+
+def _screen_of(last: LastReply) -> Screen:
+    choices = tuple(last.screen_choices.split("\n")) if last.screen_choices else ()
+    return Screen(last.screen_title or "", last.screen_position or "", last.screen_sources or "", choices)
+
+
+def _shown_again(last: LastReply, preface: list[str]) -> tuple[list[str], str | None]:
+    """What is said again, in parts, and its closing question, as a screen shows them."""
+    parts = [to_plain(part) for part in last.speech.split(PAUSE)]
+    question = to_plain(last.reprompt) if last.reprompt else None
+    if question and parts and parts[-1] == question:
+        parts.pop()
+    return [*preface, *parts], question
 
 
 def _rendered_again(content: Content, ssml: str) -> str:

@@ -54,6 +54,15 @@ class Screen:
     choices: tuple[str, ...] = ()  # the questions offered in "Do you mean ... or ...?", in the order said
 
 
+def shown_on_screen(directives: Sequence[Any]) -> Screen | None:
+    """What a response's document shows besides what is said, or None when it sends no document."""
+    for directive in directives:
+        if isinstance(directive, RenderDocumentDirective) and directive.token == TOKEN:
+            shown = directive.datasources["page"]["properties"]
+            return Screen(shown["title"], shown["position"], shown["sources"], tuple(shown["choices"]))
+    return None
+
+
 def has_screen(handler_input: HandlerInput) -> bool:
     """Whether the device renders APL of the document's version."""
     apl = get_supported_interfaces(handler_input).alexa_presentation_apl

@@ -121,9 +121,7 @@ def test_a_screen_changes_nothing_that_is_said(skill, monkeypatch, steps):
     on_speaker = [speaker.send(name, intent=intent) for name, intent in steps]
     for (name, intent), shown, heard in zip(steps, on_show, on_speaker, strict=True):
         body = shown["response"]
-        # "repeat" and "slower" say the last reply again and leave the screen as it was.
-        again = name == "repeat" or intent == "SlowerIntent"
-        assert [d["type"] for d in body.get("directives", [])] == ([] if again else [RENDER]), name
+        assert [d["type"] for d in body.get("directives", [])] == [RENDER], name
         assert "outputSpeech" in body and body["outputSpeech"] == heard["response"]["outputSpeech"], name
         rest = {k: v for k, v in body.items() if k != "directives"}
         assert rest == heard["response"], name
@@ -298,6 +296,20 @@ def test_devices_without_apl_never_get_a_document(skill):
         response = handle_event(skill, _without_screen(fixture(name)))
         assert not response["response"].get("directives"), name
         assert response["response"]["outputSpeech"]
+
+
+@pytest.mark.parametrize("again", [("repeat", None), ("help", "SlowerIntent")])
+def test_repeat_and_slower_show_the_page_again_in_step(conversation, again):
+    conversation.send("side_effects_cyclophosphamide")
+    conversation.send("next")
+    first = conversation.responses[-1]
+    response = conversation.send(again[0], intent=again[1])
+    shown, before = _shown(response), _shown(first)
+    for component in ("title", "position", "sources", "question"):
+        assert _text(shown, component) == _text(before, component), component
+    lines = _said(shown)
+    assert lines[-len(_said(before)) :] == _said(before) and " ".join(lines) in speech_of(response)
+    assert _lines_in_step(response)[1], "the lines are lit as they are said again"
 
 
 def test_a_conversation_on_a_show_keeps_the_screen_in_step(skill):
