@@ -230,6 +230,12 @@ def test_is_weekly_normal_after_scig_is_about_scig(console):
     assert said(console, "is weekly normal").startswith(lead(first_page("scig", "course")))
 
 
+@pytest.mark.parametrize("compared", ["compare IVIG and SCIG", "compare SCIG and IVIG"])
+def test_a_follow_up_after_a_comparison_is_about_whichever_of_the_two_it_fits(console, compared):
+    console.say(compared)
+    assert said(console, "is weekly normal").startswith(lead(first_page("scig", "course")))
+
+
 def test_yes_after_help_asks_for_the_question_rather_than_taking_an_older_offer(console):
     console.say("tell me about IVIG")
     console.say("help")

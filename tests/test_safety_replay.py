@@ -82,7 +82,8 @@ def test_what_should_i_do_after_an_emergency_hears_the_number_and_the_action(tal
     console = talk(locale)
     said(console, "i'm doing my scig and i feel short of breath")
     brief, ended = said(console, "what should i do")
-    assert not ended and brief == f"Call {NUMBERS[locale]} now. Stop the infusion, or ask the nurse to stop it right away. {AGAIN}"
+    action = "Stop the infusion, or ask the nurse to stop it right away."
+    assert not ended and brief == f"Call {NUMBERS[locale]} now. {action} {AGAIN}"
     assert said(console, "no") == ("Okay. Please make that call. Take care.", True)
 
 

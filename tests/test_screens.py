@@ -119,7 +119,7 @@ def test_a_screen_changes_nothing_that_is_said(skill, monkeypatch, steps):
     plain = conftest.fixture
     monkeypatch.setattr(conftest, "fixture", lambda name: _without_screen(plain(name)))
     on_speaker = [speaker.send(name, intent=intent) for name, intent in steps]
-    for (name, intent), shown, heard in zip(steps, on_show, on_speaker, strict=True):
+    for (name, _), shown, heard in zip(steps, on_show, on_speaker, strict=True):
         body = shown["response"]
         assert [d["type"] for d in body.get("directives", [])] == [RENDER], name
         assert "outputSpeech" in body and body["outputSpeech"] == heard["response"]["outputSpeech"], name

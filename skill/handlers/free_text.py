@@ -17,12 +17,12 @@ from ask_sdk_core.utils import get_slot, is_intent_name
 from ask_sdk_model import Response
 
 from ..answers import brand_named, page_reply, place_of
-from ..dialog import Offer
+from ..dialog import DialogState, Offer
 from ..reply import Reply, first_turn_preface, respond
 from ..screen import Screen
 from ..turn import content_of, state_of
 from ..understanding.heard import QUESTION_SLOT
-from ..understanding.ranker import ANSWER, CLARIFY, Ranked, Ranking, ranker
+from ..understanding.ranker import ANSWER, CLARIFY, Ranked, Ranker, Ranking, ranker
 from .builtins import CancelOrStopHandler, HelpHandler
 from .info import EvidenceHandler, SourcesHandler
 from .ladder import missed
@@ -75,12 +75,26 @@ def answer_free_text(
         return _command(handler_input, setting)
     ranking = bank.rank(text, among=state.choices) if state.choices else None
     if ranking is None or ranking.verdict != ANSWER:
-        ranking = bank.rank(text, topic=state.topic, facet=facet)
+        ranking = _ranked_in_context(bank, state, text, facet)
     command = bank.command_in(text) if ranking.verdict != ANSWER and not preface else None
     if command in _COMMANDS:
         return _command(handler_input, command)
     # A safety preface ("If this is happening now, call ...") takes the place of the one-shot disclaimer.
     return respond(handler_input, _reply(handler_input, ranking, preface or first_turn_preface(handler_input), text))
+
+
+def _ranked_in_context(bank: Ranker, state: DialogState, text: str, facet: str | None) -> Ranking:
+    """``text`` ranked with the topic in context as a hint. After a comparison both of its topics are in context
+    ("is weekly normal" after IVIg and SCIg is about SCIg): the ranking whose answer covers more of what was
+    said, then the likelier, the first topic's on a tie."""
+    place = state.place
+    topics = [place.topic, place.compare] if place and place.compare else [state.topic]
+    return max((bank.rank(text, topic=topic, facet=facet) for topic in topics), key=_strength)
+
+
+def _strength(ranking: Ranking) -> tuple[bool, float, float]:
+    best = ranking.candidates[0] if ranking.candidates else None
+    return ranking.verdict == ANSWER, best.coverage if best else 0.0, best.chance if best else 0.0
 
 
 def _command(handler_input: HandlerInput, intent: str) -> Response:
