@@ -239,6 +239,24 @@ def test_a_follow_up_after_a_comparison_is_about_whichever_of_the_two_it_fits(co
     assert said(console, "is weekly normal").startswith(lead(first_page("scig", "course")))
 
 
+@pytest.mark.parametrize(
+    ("reply", "topic", "offered"),
+    [("both", "ivig", "Want to hear about the side effects and risks of SCIg next?"), ("the second one", "scig", None)],
+)
+def test_a_facet_asked_with_no_treatment_offers_two_and_takes_an_answer_to_it(console, reply, topic, offered):
+    assert said(console, "what are the side effects").endswith(
+        "Do you mean the side effects and risks of IVIg, or the side effects and risks of SCIg?"
+    )
+    speech = said(console, reply)
+    assert speech.startswith(lead(first_page(topic, "side_effects")))
+    assert offered is None or speech.endswith(offered)
+
+
+def test_a_treatment_named_after_the_choice_of_two_gets_the_facet_asked(console):
+    console.say("what are the side effects")
+    assert said(console, "steroids").startswith(lead(first_page("corticosteroids", "side_effects")))
+
+
 def test_yes_after_help_asks_for_the_question_rather_than_taking_an_older_offer(console):
     console.say("tell me about IVIG")
     console.say("help")

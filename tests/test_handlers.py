@@ -114,11 +114,13 @@ def test_every_facet_intent_answers_for_every_topic_that_has_it(skill, content):
             assert lead(topic.pages(facet.id)[0].text) in speech_of(response)
 
 
-def test_missing_topic_asks_which_naming_three_never_the_list(skill, content):
-    response = send(skill, "side_effects_no_topic")
+def test_missing_topic_asks_which_of_two_never_the_list(conversation, content):
+    response = conversation.send("side_effects_no_topic")
     speech = speech_of(response)
-    assert speech == content.prompts["which_topic"]
+    asked = "Do you mean the side effects and risks of IVIg, or the side effects and risks of SCIg?"
+    assert speech.endswith(asked) and reprompt_of(response) == asked
     assert sum(topic.name in speech for topic in content.topics) <= 3
+    assert lead(content.topic("ivig").pages("side_effects")[0].text) in speech_of(conversation.send("yes"))
 
 
 def test_unresolved_topic_is_ranked_as_free_text_and_answered_honestly(skill, content):

@@ -89,7 +89,7 @@ def test_self_harm_said_indirectly_hears_the_emergency_number_and_the_crisis_lin
 )
 def test_stroke_signs_in_lay_words_are_an_emergency(locale, context, said):
     response = say(locale, said, context)
-    assert speech_of(response).startswith(f"Call {EMERGENCY[locale]} now.") and ends(response)
+    assert speech_of(response).startswith(f"Call {EMERGENCY[locale]} now.") and not ends(response)
 
 
 @pytest.mark.parametrize(

@@ -338,5 +338,6 @@ def test_the_web_endpoint_puts_safety_first_too():
     envelope = fixture("question_red_flag_during_infusion")
     response = app.post("/", data=json.dumps(envelope), content_type="application/json")
     assert response.status_code == 200
-    assert speech_of(response.json).startswith("Call 911 now. Stop the infusion")
-    assert response.json["response"]["shouldEndSession"] is True
+    said = speech_of(response.json)
+    assert said.startswith("Call 911 now. Stop the infusion") and said.endswith("Want me to say that again?")
+    assert response.json["response"]["shouldEndSession"] is False

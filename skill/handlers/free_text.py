@@ -17,12 +17,13 @@ from ask_sdk_core.utils import get_slot, is_intent_name
 from ask_sdk_model import Response
 
 from ..answers import brand_named, page_reply, place_of
+from ..content import Content, Question
 from ..dialog import DialogState, Offer
 from ..reply import Reply, first_turn_preface, respond
 from ..screen import Screen
 from ..turn import content_of, state_of
 from ..understanding.heard import QUESTION_SLOT
-from ..understanding.ranker import ANSWER, CLARIFY, Ranked, Ranker, Ranking, ranker
+from ..understanding.ranker import ANSWER, CLARIFY, Ranker, Ranking, ranker
 from .builtins import CancelOrStopHandler, HelpHandler
 from .info import EvidenceHandler, SourcesHandler
 from .ladder import missed
@@ -106,22 +107,21 @@ def _command(handler_input: HandlerInput, intent: str) -> Response:
 def _reply(handler_input: HandlerInput, ranking: Ranking, preface: list[str], text: str) -> Reply:
     content = content_of(handler_input)
     state = state_of(handler_input)
-    prompts = content.prompts
     found = ranking.candidates
     if ranking.verdict == ANSWER:
         ref = found[0].question.ref
         preface = [*preface, *brand_named(content, place_of(ref), [text])]
         return page_reply(content, state, place_of(ref), ref.page, preface=preface)
     if ranking.verdict == CLARIFY:
-        _offer(state, found[0])
-        state.choices, state.answered = tuple(r.question.id for r in found), CLARIFY
-        first, second = found[0].question.about, found[1].question.about
-        question = prompts["clarify"].format(first=first, second=second)
-        return Reply(preface, question, screen=Screen(title=content.skill_name, choices=(first, second)))
+        return ask_which(content, state, found[0].question, found[1].question, preface)
     reply = missed(handler_input, [r.question for r in found])
     return dataclasses.replace(reply, parts=[*preface, *reply.parts])
 
 
-def _offer(state, ranked: Ranked) -> None:
-    ref = ranked.question.ref
+def ask_which(content: Content, state: DialogState, first: Question, second: Question, preface: list[str]) -> Reply:
+    """ "Do you mean A, or B?": "yes" takes the first; "the second", "both" or "neither" answer it."""
+    ref = first.ref
     state.offer = Offer(place_of(ref), ref.page)
+    state.choices, state.answered = (first.id, second.id), CLARIFY
+    question = content.prompts["clarify"].format(first=first.about, second=second.about)
+    return Reply(preface, question, screen=Screen(title=content.skill_name, choices=(first.about, second.about)))

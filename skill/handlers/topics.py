@@ -21,7 +21,7 @@ from ..slots import topic_slot
 from ..turn import content_of, state_of
 from ..understanding.heard import heard_texts
 from ..understanding.ranker import ranker
-from .free_text import answer_free_text
+from .free_text import answer_free_text, ask_which
 
 SWITCH_TOPIC_INTENT = "SwitchTopicIntent"
 
@@ -112,7 +112,12 @@ def answer(handler_input: HandlerInput, facet: FacetInfo, topic_id: str | None =
     topic = content.topic(topic_id or (slot.id if slot else None) or state.topic or "")
     if topic is None:
         state.facet = facet.id
-        return respond(handler_input, Reply([], prompts["which_topic"]))
+        # No treatment named, none in context: the first two that have it, as a choice of two ("both" too).
+        having = [t for t in content.topics if t.summary and t.pages(facet.id)][:2]
+        if len(having) < 2:
+            return respond(handler_input, Reply([], prompts["which_topic"]))
+        first, second = (ranker(content.locale).question(f"{t.id}.{facet.id}") for t in having)
+        return respond(handler_input, ask_which(content, state, first, second, first_turn_preface(handler_input)))
     if not topic.pages(facet.id):
         state.topic, state.facet = topic.id, None
         missing = prompts["missing_facet"].format(facet=facet.menu, topic=topic.name)
