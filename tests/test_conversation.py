@@ -10,12 +10,12 @@ import pytest
 from conftest import reprompt_of, speech_of
 
 from build_tools.interaction_model import model_path
+from eval_tools.conversation_eval import list_items
 from local_console.console import Console
 from local_console.nlu import LocalNlu
 from skill.app import build_skill
 from skill.breath import chunks, lead, sentences
 from skill.content import load_content
-from skill.conversation_eval import list_items
 from skill.dialog import MAX_HISTORY, DialogState
 
 CONTENT = load_content()
