@@ -266,8 +266,15 @@ def _squash(text: str) -> str:
 
 
 def _last_safety(heard: list[Heard]) -> Heard | None:
-    said = (h for h in reversed(heard[:-1]) if not h.paused)
-    return next((h for h in said if h.answered and h.answered.startswith("safety:")), None)
+    """The last safety advice before this turn, as first given: a run of turns on the same advice (said again,
+    or after a preface such as "Okay, I'll speak more slowly.") goes back to the turn that gave it."""
+    advice = None
+    for h in reversed([h for h in heard[:-1] if not h.paused]):
+        if advice is not None and h.answered != advice.answered:
+            break
+        if advice is not None or (h.answered or "").startswith("safety:"):
+            advice = h
+    return advice
 
 
 def _last_answer(heard: list[Heard]) -> Heard | None:

@@ -58,6 +58,15 @@ def test_a_moment_given_is_not_the_answer_said_again(label):
     assert not check(label, [advice, moment, moment], "en-US")
 
 
+def test_safety_advice_said_again_is_checked_against_the_advice_as_first_given():
+    advice = _said("Call your doctor today. Want me to say that again?", "safety:call_doctor")
+    # Said again after a preface, with a pause between: the turn's first part is the preface.
+    slower = _said("Okay, I'll speak more slowly.<break/>" + advice.plain, advice.answered)
+    assert check("replays_safety", [advice, slower, advice], "en-US")
+    other = _said("Please don't stop your treatment. Want me to say that again?", "safety:no_change")
+    assert not check("replays_safety", [advice, other, advice], "en-US"), "other advice since"
+
+
 @pytest.mark.parametrize(
     ("must", "wanted"),
     [
