@@ -257,6 +257,17 @@ def test_a_treatment_named_after_the_choice_of_two_gets_the_facet_asked(console)
     assert said(console, "steroids").startswith(lead(first_page("corticosteroids", "side_effects")))
 
 
+def test_after_both_of_two_a_follow_up_is_about_whichever_it_fits(console):
+    console.say("how often")
+    assert said(console, "both").startswith(lead(first_page("ivig", "course")))
+    assert said(console, "is weekly normal").startswith(lead(first_page("scig", "course")))
+
+
+def test_the_nearest_question_offered_after_a_miss_puts_no_topic_in_context(console):
+    console.say("can you order my medication")  # offers the treatments for MMN
+    assert said(console, "can you book my appointment").startswith(PROMPTS["dont_know_again"])
+
+
 def test_yes_after_help_asks_for_the_question_rather_than_taking_an_older_offer(console):
     console.say("tell me about IVIG")
     console.say("help")

@@ -85,12 +85,14 @@ def answer_free_text(
 
 
 def _ranked_in_context(bank: Ranker, state: DialogState, text: str, facet: str | None) -> Ranking:
-    """``text`` ranked with the topic in context as a hint. After a comparison both of its topics are in context
-    ("is weekly normal" after IVIg and SCIg is about SCIg): the ranking whose answer covers more of what was
-    said, then the likelier, the first topic's on a tie."""
-    place = state.place
-    topics = [place.topic, place.compare] if place and place.compare else [state.topic]
-    return max((bank.rank(text, topic=topic, facet=facet) for topic in topics), key=_strength)
+    """``text`` ranked with the topic in context as a hint. After a comparison both of its topics are in context,
+    and so is another topic offered after a page ("both" read IVIg and offers SCIg; not the nearest question
+    offered after a miss): "is weekly normal" after IVIg and SCIg is about SCIg. Of the rankings, the one whose
+    answer covers more of what was said, then the likelier, the topic's own on a tie."""
+    place, offer = state.place, state.offer if state.was_reading else None
+    topics = [state.topic, place.compare if place else None, offer.place.topic if offer else None]
+    in_context = [topic for n, topic in enumerate(topics) if n == 0 or (topic and topic not in topics[:n])]
+    return max((bank.rank(text, topic=topic, facet=facet) for topic in in_context), key=_strength)
 
 
 def _strength(ranking: Ranking) -> tuple[bool, float, float]:
