@@ -257,6 +257,12 @@ def test_a_treatment_named_after_the_choice_of_two_gets_the_facet_asked(console)
     assert said(console, "steroids").startswith(lead(first_page("corticosteroids", "side_effects")))
 
 
+def test_which_one_is_better_with_one_treatment_in_context_asks_which_two_with_it_as_the_example(console):
+    console.say("what is plasma exchange")
+    speech = said(console, "which one is better")
+    assert speech.startswith("Which two treatments? Say, for example, compare plasma exchange and IVIg.")
+
+
 def test_after_both_of_two_a_follow_up_is_about_whichever_it_fits(console):
     console.say("how often")
     assert said(console, "both").startswith(lead(first_page("ivig", "course")))

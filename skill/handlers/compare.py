@@ -8,7 +8,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from ..answers import can_compare, page_reply, spoken_list
+from ..answers import can_compare, page_reply
 from ..dialog import Place
 from ..reply import Reply, first_turn_preface, respond
 from ..slots import OTHER_TOPIC_SLOT, TOPIC_SLOT, topic_slot
@@ -40,5 +40,8 @@ class CompareHandler(AbstractRequestHandler):
             # Not two treatments ("the difference between MMN and ALS"): what was named is asked about as free text.
             return answer_free_text(handler_input, heard)
         state.offer = None
-        names = spoken_list([t.name for t in comparable], content=content)
-        return respond(handler_input, Reply([content.prompts["compare_what"].format(topics=names)]))
+        # One example, never a list: the treatment in context (else the first) and the first other one.
+        first = next((t for t in comparable if t.id == state.topic), comparable[0])
+        second = next(t for t in comparable if t is not first)
+        example = content.prompts["compare_what"].format(first=first.name, second=second.name)
+        return respond(handler_input, Reply([example]))
