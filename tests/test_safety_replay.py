@@ -115,6 +115,14 @@ def test_a_call_to_the_doctor_with_nothing_running_is_said_again_whole(talk, loc
 
 
 @pytest.mark.parametrize("locale", sorted(NUMBERS))
+@pytest.mark.parametrize("done", ["stop", "i'm done"])
+def test_stop_after_safety_advice_closes_with_its_action(talk, locale, done):
+    console = talk(locale)
+    said(console, "my urine is dark")
+    assert said(console, done) == ("Okay. Please make that call. Take care.", True)
+
+
+@pytest.mark.parametrize("locale", sorted(NUMBERS))
 def test_a_treatment_change_is_said_again_and_no_closes_with_its_own_action(talk, locale):
     console = talk(locale)
     advice, ended = said(console, "can i skip my next infusion, i'm going on holiday")

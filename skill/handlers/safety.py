@@ -38,6 +38,8 @@ AGAIN_ALL = "safety_again_all"
 AGAIN_SELF_HARM = "safety_again_self_harm"
 _AGAIN = (AGAIN, AGAIN_SAID, AGAIN_ALL, AGAIN_SELF_HARM)
 _REPLAY_INTENTS = ("AMAZON.YesIntent", "AMAZON.RepeatIntent", "AMAZON.FallbackIntent")
+# "No", and "stop" or "I'm done" too, close with the advice's own words ("Please make that call").
+_CLOSE_INTENTS = ("AMAZON.NoIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent")
 
 
 def triage_of(handler_input: HandlerInput) -> Triage | None:
@@ -136,7 +138,7 @@ def _follow_up(handler_input: HandlerInput) -> str | None:
     again?", or None for anything else."""
     if any(is_intent_name(name)(handler_input) for name in _REPLAY_INTENTS):
         return "replay"
-    if is_intent_name("AMAZON.NoIntent")(handler_input):
+    if any(is_intent_name(name)(handler_input) for name in _CLOSE_INTENTS):
         return "close"
     red_flags = content_of(handler_input).red_flags
     said = " ".join(words(" ".join(heard_texts(handler_input))))
