@@ -261,7 +261,7 @@ def test_safety_advice_ends_with_an_offer_to_say_it_again_and_is_said_again(agai
     [
         ("can I stop my IVIG", "no", "Okay. Please talk to your neurologist before you change anything."),
         ("can I stop my IVIG", "no thanks", "Okay. Please talk to your neurologist before you change anything."),
-        ("my leg is swollen and painful", "no", "Okay. Please make that call. Take care."),
+        ("my leg is swollen and painful", "no", "Okay. Please do contact your doctor or care team, as I said."),
         ("can I stop my IVIG", "thank you", "You're welcome. Remember to talk to your neurologist before you change"),
         ("my leg is swollen and painful", "thanks", "You're welcome. Please do contact your doctor or care team"),
         ("I want to die", "thanks", "You're welcome. Please do reach out to them, or to someone you trust."),

@@ -119,7 +119,7 @@ def test_a_call_to_the_doctor_with_nothing_running_is_said_again_whole(talk, loc
 def test_stop_after_safety_advice_closes_with_its_action(talk, locale, done):
     console = talk(locale)
     said(console, "my urine is dark")
-    assert said(console, done) == ("Okay. Please make that call. Take care.", True)
+    assert said(console, done) == ("Okay. Please do contact your doctor or care team, as I said. Take care.", True)
 
 
 @pytest.mark.parametrize("locale", sorted(NUMBERS))
