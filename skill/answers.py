@@ -237,7 +237,11 @@ def _title(content: Content, place: Place) -> str:
 def _remember(state: DialogState, mark: Offer) -> None:
     """Add what is read now to the history for "go back", unless it is what the history ends with."""
     if not state.history or state.history[-1] != mark:
-        state.history = (*state.history, mark)[-MAX_HISTORY:]
+        history = (*state.history, mark)
+        state.history = history[-MAX_HISTORY:]
+        if state.advice is not None:
+            # The places the history lets go of were before the safety advice too.
+            state.advice.at = max(state.advice.at - (len(history) - len(state.history)), 0)
 
 
 def _where(content: Content, index: int, chunk: int, count: int, short: bool, said: str) -> list[str]:

@@ -56,6 +56,17 @@ class LastReply:
 
 
 @dataclass
+class Advice:
+    """The last safety advice, for "go back" to say it again: as said, its level, the yes-or-no question it asked,
+    and how many places the history held when it was said (it came after those, before any read since)."""
+
+    reply: LastReply
+    level: str
+    asking: str
+    at: int
+
+
+@dataclass
 class DialogState:
     topic: str | None = None
     facet: str | None = None
@@ -75,6 +86,7 @@ class DialogState:
     reading: bool = False  # this turn reads a page (the history ends with it)
     was_reading: bool = False  # the last turn read a page (one turn only, as ``answering``)
     brief: str | None = None  # the last safety advice up to its first thing to do, for a brief replay
+    advice: Advice | None = None  # the last safety advice, for "go back"
 
     @classmethod
     def from_attributes(cls, attributes: dict[str, Any]) -> DialogState:
@@ -90,7 +102,7 @@ class DialogState:
                 place=_place(place) if place else None,
                 page=_page(data.get("page")),
                 offer=read_offer(offer) if offer else None,
-                last=LastReply(**{k: _text(v) for k, v in last.items()}) if last else None,
+                last=_last_reply(last) if last else None,
                 choices=tuple(_name(c) for c in data.get("choices") or ())[:MAX_CHOICES],
                 answered=_name(data.get("answered")),
                 answering=_name(data.get("asking")),
@@ -100,6 +112,7 @@ class DialogState:
                 history=tuple(read_offer(mark) for mark in data.get("history") or ())[-MAX_HISTORY:],
                 was_reading=data.get("reading") is True,
                 brief=_text(data.get("brief")),
+                advice=_advice(data["advice"]) if data.get("advice") else None,
             )
         except (TypeError, ValueError, KeyError, AttributeError):
             # Attributes from an older or foreign session: start afresh rather than fail.
@@ -113,6 +126,17 @@ class DialogState:
         data = asdict(self)
         del data["answering"], data["keep_last"], data["was_reading"]
         attributes[KEY] = data
+
+
+def _last_reply(data: Any) -> LastReply:
+    return LastReply(**{k: _text(v) for k, v in data.items()})
+
+
+def _advice(data: Any) -> Advice:
+    level, asking = _name(data["level"]), _name(data["asking"])
+    if level is None or asking is None:
+        raise ValueError("not advice")
+    return Advice(reply=_last_reply(data["reply"]), level=level, asking=asking, at=_index(data["at"], MAX_HISTORY))
 
 
 def _name(value: Any) -> str | None:

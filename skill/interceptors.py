@@ -20,20 +20,25 @@ class RememberReply(AbstractResponseInterceptor):
             return
         state = state_of(handler_input)
         if not state.keep_last:
-            card = response.card if isinstance(response.card, SimpleCard) else None
-            reprompt = response.reprompt.output_speech if response.reprompt else None
-            shown = shown_on_screen(response.directives or [])
-            state.last = LastReply(
-                speech=_inner(response.output_speech.ssml),
-                reprompt=_inner(reprompt.ssml) if reprompt is not None else None,
-                card_title=card.title if card else None,
-                card_text=card.content if card else None,
-                screen_title=shown.title if shown else None,
-                screen_position=shown.position if shown else None,
-                screen_sources=shown.sources if shown else None,
-                screen_choices="\n".join(shown.choices) if shown else None,
-            )
+            state.last = remembered(response)
         state.save(handler_input.attributes_manager.session_attributes)
+
+
+def remembered(response: Response) -> LastReply:
+    """A response as the dialog state keeps it, to be said (and shown) again."""
+    card = response.card if isinstance(response.card, SimpleCard) else None
+    reprompt = response.reprompt.output_speech if response.reprompt else None
+    shown = shown_on_screen(response.directives or [])
+    return LastReply(
+        speech=_inner(response.output_speech.ssml),
+        reprompt=_inner(reprompt.ssml) if reprompt is not None else None,
+        card_title=card.title if card else None,
+        card_text=card.content if card else None,
+        screen_title=shown.title if shown else None,
+        screen_position=shown.position if shown else None,
+        screen_sources=shown.sources if shown else None,
+        screen_choices="\n".join(shown.choices) if shown else None,
+    )
 
 
 def _inner(ssml: str) -> str:

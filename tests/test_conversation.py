@@ -228,6 +228,15 @@ def test_go_back_returns_to_what_was_said_before_across_topics(console):
     assert said(console, "go back").startswith(lead(first_page("ivig", "overview")))
 
 
+def test_go_back_returns_to_safety_advice_said_between_two_pages(console):
+    console.say("tell me about SCIG")
+    advice = said(console, "i'm going to stop my scig while i'm on holiday")
+    console.say("how do i travel with it")
+    assert said(console, "go back") == advice
+    assert said(console, "say that again") == advice, "it can be heard again, as the advice can"
+    assert said(console, "go back").startswith(lead(first_page("scig", "overview")))
+
+
 def test_is_weekly_normal_after_scig_is_about_scig(console):
     console.say("tell me about SCIG")
     assert said(console, "is weekly normal").startswith(lead(first_page("scig", "course")))
@@ -283,6 +292,9 @@ def test_yes_after_help_asks_for_the_question_rather_than_taking_an_older_offer(
 def test_a_tampered_history_starts_afresh_and_a_long_one_is_bounded():
     bogus = {"dialog": {"history": [{"place": "not a place"}], "chunk": 3}}
     assert DialogState.from_attributes(bogus) == DialogState()
+    advice = {"reply": {"speech": "Call 911 now."}, "level": "emergency", "asking": "safety_again", "at": 99}
+    assert DialogState.from_attributes({"dialog": {"advice": advice, "chunk": 3}}) == DialogState()
+    assert DialogState.from_attributes({"dialog": {"advice": {**advice, "at": 2}}}).advice.at == 2
     marks = [{"place": {"topic": "ivig", "facet": "overview"}, "page": 0, "chunk": n % 3} for n in range(30)]
     assert len(DialogState.from_attributes({"dialog": {"history": marks}}).history) == MAX_HISTORY
 

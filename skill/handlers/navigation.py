@@ -39,7 +39,8 @@ class YesHandler(AbstractRequestHandler):
 
 
 class PreviousHandler(AbstractRequestHandler):
-    """ "Go back": what was said before this answer, whatever its topic, from the history of the session."""
+    """ "Go back": what was said before this answer, whatever its topic, from the history of the session, safety
+    advice too."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return is_intent_name("AMAZON.PreviousIntent")(handler_input)
@@ -47,7 +48,15 @@ class PreviousHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
         state = state_of(handler_input)
+        advice = state.advice
+        # Safety advice said between the page before and this one is what was said before this.
+        to_advice = advice is not None and state.was_reading and len(state.history) - 1 == advice.at
         mark = previous_mark(state)
+        if to_advice:
+            # Said again as the advice was first said: no page read, its question open.
+            state.last, state.answering, state.was_reading = advice.reply, advice.asking, False
+            state.answered, state.place, state.offer = f"safety:{advice.level}", None, None
+            return say_again(handler_input)
         if mark is None or not pages_at(content, mark.place):
             question = closing_question(content, state)
             return respond(handler_input, Reply([content.prompts["nothing_before"]], question=question))

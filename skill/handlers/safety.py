@@ -21,6 +21,8 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
+from ..dialog import Advice
+from ..interceptors import remembered
 from ..reply import Reply, respond, say_again
 from ..turn import content_of, state_of
 from ..understanding.heard import heard_texts, intent_name
@@ -100,7 +102,10 @@ class TriageHandler(AbstractRequestHandler):
         # may not have caught the number); "no", "thanks" or silence closes.
         state.asking = AGAIN_SELF_HARM if self_harm else AGAIN
         reply.question = content.red_flags.follow_up["again_self_harm" if self_harm else "again"]
-        return respond(handler_input, reply)
+        response = respond(handler_input, reply)
+        # Kept for "go back" from what is read next.
+        state.advice = Advice(remembered(response), level.id, state.asking, len(state.history))
+        return response
 
 
 class SafetyFollowUpHandler(AbstractRequestHandler):
