@@ -128,7 +128,8 @@ def test_a_treatment_change_is_said_again_and_no_closes_with_its_own_action(talk
     advice, ended = said(console, "can i skip my next infusion, i'm going on holiday")
     assert not ended and advice.startswith("Please don't stop, skip") and advice.endswith(AGAIN)
     assert said(console, "say that again") == (advice, False)
-    assert said(console, "but i feel fine now") == (f"Even if you feel fine, weakness can come back. {advice}", False)
+    feel_fine = f"I can't judge that for you, and weakness can come back. {advice}"
+    assert said(console, "but i feel fine now") == (feel_fine, False)
     goodbye, ended = said(console, "no")
     assert ended and goodbye == "Okay. Please talk to your neurologist before you change anything. Take care."
 
@@ -141,5 +142,7 @@ def test_thoughts_of_self_harm_are_said_again_whole_with_the_numbers(talk, local
     assert advice.endswith("Want me to say the numbers again?")
     assert said(console, "what") == (advice, False)
     assert said(console, "ok") == (advice, False), "never cut short"
+    asked, _ = said(console, "is that normal")
+    assert asked == f"I can't answer that for you, but you deserve support now. {advice}"
     goodbye, ended = said(console, "thanks")
     assert ended and "someone you trust" in goodbye
