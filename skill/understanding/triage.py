@@ -64,13 +64,17 @@ class _CompiledSign:
             if not positions:
                 return False
             found.append(positions)
-        if any(p.positions(text) for p in self.unless):
-            return False
         # Some word of every group within one window: try each found word as the window's start, and look up
         # each group's first word at or after it by bisection, so a long text costs n log n, not n squared.
         window = self.sign.window
-        starts = {i for group in found for i in group}
-        return any(all(_first_from(group, start) <= start + window for group in found) for start in starts)
+        vetoes = sorted(i for p in self.unless for i in p.positions(text))
+        for start in sorted({i for group in found for i in group}):
+            end = max(_first_from(group, start) for group in found)
+            # An "unless" phrase speaks for the sign only near it: "she was on prednisone years ago ... and now
+            # my throat is swelling" is still a swelling throat.
+            if end <= start + window and _first_from(vetoes, start - window) > end + window:
+                return True
+        return False
 
 
 def _first_from(positions: list[int], start: int) -> float:
