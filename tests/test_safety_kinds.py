@@ -307,10 +307,22 @@ def test_weakness_that_came_on_within_hours_is_an_emergency(locale, context, sai
 @pytest.mark.parametrize(
     "locale, said",
     [
-        ("en-US", "she was on prednisone years ago for her asthma and it did nothing much for her and now her throat is swelling"),
-        ("en-GB", "it is always worse in the mornings when i get up and my hands are stiff for ages but right now my lips are swelling up"),
-        ("en-AU", "i feel it when i get up and walk to the kitchen first thing and make a cuppa and then my chest is so tight i cant breathe"),
-        ("en-IN", "my father had a stroke many years back and he recovered well but today suddenly his face is drooping on one side"),
+        (
+            "en-US",
+            "she was on prednisone years ago for her asthma and it did nothing much for her and now her throat is swelling",
+        ),
+        (
+            "en-GB",
+            "it is always worse in the mornings when i get up and my hands are stiff for ages but right now my lips are swelling up",
+        ),
+        (
+            "en-AU",
+            "i feel it when i get up and walk to the kitchen first thing and make a cuppa and then my chest is so tight i cant breathe",
+        ),
+        (
+            "en-IN",
+            "my father had a stroke many years back and he recovered well but today suddenly his face is drooping on one side",
+        ),
     ],
 )
 def test_a_red_flag_far_from_words_that_excuse_it_elsewhere_is_still_an_emergency(locale, said):
