@@ -309,19 +309,23 @@ def test_weakness_that_came_on_within_hours_is_an_emergency(locale, context, sai
     [
         (
             "en-US",
-            "she was on prednisone years ago for her asthma and it did nothing much for her and now her throat is swelling",
+            "she was on prednisone years ago for her asthma and it "
+            "did nothing much for her and now her throat is swelling",
         ),
         (
             "en-GB",
-            "it is always worse in the mornings when i get up and my hands are stiff for ages but right now my lips are swelling up",
+            "it is always worse in the mornings when i get up and my "
+            "hands are stiff for ages but right now my lips are swelling up",
         ),
         (
             "en-AU",
-            "i feel it when i get up and walk to the kitchen first thing and make a cuppa and then my chest is so tight i cant breathe",
+            "i feel it when i get up and walk to the kitchen first thing "
+            "and make a cuppa and then my chest is so tight i cant breathe",
         ),
         (
             "en-IN",
-            "my father had a stroke many years back and he recovered well but today suddenly his face is drooping on one side",
+            "my father had a stroke many years back and he recovered "
+            "well but today suddenly his face is drooping on one side",
         ),
     ],
 )
