@@ -224,7 +224,8 @@ def test_w4_the_iga_test_is_explained_on_its_own_page():
 
 def test_n2_scig_funding_is_said_for_australia_when_scig_is_named():
     said = heard("do i have to pay for scig at home", "en-AU")
-    assert "In Australia, SCIg is not funded for MMN at present" in said
+    assert "SCIg is not funded for MMN at present, so ask your specialist." in said
+    assert said.count("In Australia") == 1
     assert "SCIg is not funded for MMN at present" not in heard("do i have to pay for scig at home", "en-GB")
 
 
