@@ -96,7 +96,7 @@ def test_m5_the_best_treatment_evidence_matches_its_claim():
         ("en-AU", "national criteria"),
         ("en-GB", "the NHS"),
         ("en-CA", "your province"),
-        ("en-IN", "government schemes"),
+        ("en-IN", "government health schemes"),
     ],
 )
 def test_who_pays_is_told_for_each_locale(locale, said):
@@ -208,7 +208,7 @@ def test_w5_a_doctor_proposing_steroids_hears_that_they_usually_do_not_help(loca
 )
 def test_w6_illness_before_an_infusion_hears_call_the_infusion_team_first(said):
     spoken = speech_of(console_for().say(said))
-    assert "Call your infusion team before you go." in spoken and "Don't just skip it." in spoken
+    assert "Call your infusion team before your dose." in spoken and "Don't just skip it." in spoken
     assert "stop it now" not in spoken  # nothing is running yet
 
 

@@ -70,7 +70,7 @@ def topic(topic_id: str, name: str) -> tuple[str, str, str]:
 @pytest.mark.parametrize("locale", LOCALES)
 def test_h2_low_mood_hears_that_it_is_common_and_treatable_and_the_local_crisis_line(locale):
     said = heard("my husband is depressed since he got mmn where can he get support", locale)
-    assert "Low mood and depression are common with MMN, and treatable." in said
+    assert "Low mood is common with long-term illness like MMN, and treatable." in said
     assert "Talk to your doctor" in said and "Patient groups" in said
     assert all(words in said for words in CRISIS_LINES[locale])
     assert "has a website you can visit" not in said
@@ -78,7 +78,7 @@ def test_h2_low_mood_hears_that_it_is_common_and_treatable_and_the_local_crisis_
 
 def test_h2_feeling_low_reaches_the_low_mood_page_not_a_clarify():
     said = heard("i feel so low about my mmn", "en-GB")
-    assert "Low mood and depression are common with MMN" in said and "Do you mean" not in said
+    assert "Low mood is common with long-term illness like MMN" in said and "Do you mean" not in said
     assert "You can call Samaritans free on 116 123, day or night." in said
 
 
@@ -224,7 +224,8 @@ def test_w4_the_iga_test_is_explained_on_its_own_page():
 
 def test_n2_scig_funding_is_said_for_australia_when_scig_is_named():
     said = heard("do i have to pay for scig at home", "en-AU")
-    assert "In Australia, SCIg is not funded for MMN at present" in said
+    assert "SCIg is not funded for MMN at present, so ask your specialist." in said
+    assert said.count("In Australia") == 1
     assert "SCIg is not funded for MMN at present" not in heard("do i have to pay for scig at home", "en-GB")
 
 

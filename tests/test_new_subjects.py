@@ -70,7 +70,7 @@ UNREACHED = pytest.mark.xfail(strict=True, reason="the ranker does not reach thi
         ("my infusion got moved and now it's late, what do i do", ["call your infusion team", "within weeks"]),
         ("my scig is late this week", ["late or was missed", "rebook"]),
         ("can i go abroad on ivig", ["can travel", "a month ahead"]),
-        ("do i need a doctor's letter to fly with scig", ["hand luggage", "letter"]),
+        ("do i need a doctor's letter to fly with scig", ["carry-on bag", "letter"]),
         # wear-off and tracking response
         ("should i keep a strength diary", ["diary", "grip"]),
         ("how long until we know if ivig is working", ["within a few weeks", "Don't stop IVIg on your own"]),
@@ -138,7 +138,11 @@ def test_the_pages_keep_to_the_sentence_rules():
         ("en-CA", "human rights laws", "811 for a nurse"),
         ("en-GB", "Equality Act 2010", "Call NHS 111"),
         ("en-AU", "Disability Discrimination Act", "healthdirect on 1800 022 222"),
-        ("en-IN", "Rights of Persons with Disabilities Act 2016", "Call your hospital, or your doctor"),
+        (
+            "en-IN",
+            "Rights of Persons with Disabilities Act 2016",
+            "Ask your treating hospital for a number to use out of hours.",
+        ),
     ],
 )
 def test_rights_and_out_of_hours_help_are_each_countrys_own(built, locale, rights, after_hours):
