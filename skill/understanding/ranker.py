@@ -132,13 +132,15 @@ class Ranker:
         # Each question's phrasings as sets of terms: a question asked in the very words of one is not a close call.
         self.phrased: list[set[frozenset[str]]] = []
         self.about: dict[str, set[str]] = {}
+        # Each question's phrasings: the bank's, then the training data's (``Content.training``).
+        self.asked_as = [(*q.phrasings, *content.training.get(q.id, ())) for q in self.questions]
         self.choices = [phrases(said) for said in vocabulary.choices]
         self.pointing_back = {" ".join(words(said)) for said in vocabulary.pointing_back}
         for index, question in enumerate(self.questions):
             known: set[str] = set()
             said: set[frozenset[str]] = set()
             named: dict[str, int] = {}
-            for phrasing in question.phrasings:
+            for phrasing in self.asked_as[index]:
                 terms = read_before.get(phrasing)
                 if terms is None:
                     terms = self.terms(phrasing)
@@ -153,7 +155,7 @@ class Ranker:
             self.phrased.append(said)
             # The topics a question is about: its own, and any most of its phrasings name ("what if IVIg stops
             # working" is about IVIg; "do the SCIg risks match IVIg's" is not).
-            most = {topic for topic, count in named.items() if 2 * count >= len(question.phrasings)}
+            most = {topic for topic, count in named.items() if 2 * count >= len(self.asked_as[index])}
             self.about[question.id] = {question.topic} | most
         self.documents = documents
         self.learned = learned
