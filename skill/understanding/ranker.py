@@ -70,6 +70,9 @@ class Policy:
     # The classifier's probability for the best page at which it is answered whatever the words covered: a
     # listener's own words ("can I drink alcohol with MMN") may share few with the bank's yet leave no doubt.
     sure_chance: float = 0.7
+    # A question that fits the topic and covers the words comes first only if it scores at least this share of the
+    # best candidate: one the classifier all but rules out is not put ahead of the one it is sure of.
+    fit_share: float = 0.0
 
 
 POLICY = Policy()
@@ -268,10 +271,9 @@ class Ranker:
             covered = sum(self.idf[t] for t in asked if t in self.vocab[index])
             ranked.append(Ranked(question, score, covered / weight if weight else 0.0, chances.get(index, 0.0)))
         # A question about the topic named (or, if none is named, the one the listener is on) comes first;
-        # with a topic named, a question only about other topics is not an answer ("the dose of SCIg").
+        # with a topic named, a question only about other topics is not an answer ("the dose of SCIg"), unless the
+        # classifier is sure of it (``verdict``).
         named = {t for t in asked if t in self.topic_ids} - {GENERAL_TOPIC}
-        if named:
-            ranked = [r for r in ranked if self.about[r.question.id] & named]
         preferred = frozenset(named or ({topic} if topic else set()))
         in_context = bool(topic) and not named
         return Considered(tuple(ranked), tuple(asked), among, preferred, facet, in_context, said)
@@ -302,7 +304,15 @@ class Ranker:
         # On the topic the listener is on, naming no other ("when do they decide to use it"), fewer words covered
         # are enough for a question about that topic to come first.
         bar = policy.lead_coverage if considered.in_context else policy.coverage
-        ranked = one_per_page(sorted(considered.ranked, key=lambda r: not self._fits(r, preferred, bar)))
+        # A topic named ("since my diagnosis") rules out questions about other topics, but not one the classifier is
+        # sure of ("I'm so anxious since my diagnosis" asks about coping, not about tests).
+        named = frozenset() if considered.in_context else preferred
+        candidates = [
+            r for r in considered.ranked if not named or self.about[r.question.id] & named or r.chance >= policy.sure_chance
+        ]
+        # A question that fits comes before one that does not, unless the matcher scores it far below the best.
+        least = policy.fit_share * max((r.score for r in candidates), default=0.0)
+        ranked = one_per_page(sorted(candidates, key=lambda r: not (r.score >= least and self._fits(r, preferred, bar))))
         if not ranked:
             return Ranking(UNKNOWN, ())
         top = ranked[0]
