@@ -172,3 +172,14 @@ def test_questions_answered_by_one_page_are_one_candidate_and_their_chances_add_
     other = next(q for q in bank.questions if q.ref != first.ref)
     merged = one_per_page([Ranked(first, 2.0, 1.0, 0.25), Ranked(other, 1.5, 1.0, 0.3), Ranked(second, 1.0, 1.0, 0.2)])
     assert [(r.question.id, r.chance) for r in merged] == [(first.id, 0.45), (other.id, 0.3)]
+
+
+def test_a_topic_named_in_passing_does_not_rule_out_the_question_the_classifier_is_sure_of():
+    """"Diagnosis" names a topic, yet the feeling is what is asked; a topic named still rules out the rest."""
+    bank = ranker("en-US")
+    anxious = bank.rank("i'm so anxious since my mmn diagnosis")
+    assert anxious.verdict == ANSWER
+    assert anxious.candidates[0].question.id == "anxiety_after_diagnosis"
+    assert bank.about["anxiety_after_diagnosis"].isdisjoint({"diagnosis"})
+    scig = bank.rank("the dose of scig")
+    assert all("scig" in bank.about[r.question.id] for r in scig.candidates)
