@@ -64,15 +64,15 @@ class Policy:
     lead_coverage: float = 0.4
     lead: float = float("inf")
     # A runner-up for another page scoring at least this share of the winner makes the call too close.
-    close_call: float = 0.8
+    close_call: float = 0.6
     # A question offered as one of "the nearest things I know" must cover at least this share of what was asked.
     suggestion_coverage: float = 0.15
     # The classifier's probability for the best page at which it is answered whatever the words covered: a
     # listener's own words ("can I drink alcohol with MMN") may share few with the bank's yet leave no doubt.
-    sure_chance: float = 0.7
+    sure_chance: float = 0.8
     # A question that fits the topic and covers the words comes first only if it scores at least this share of the
     # best candidate: one the classifier all but rules out is not put ahead of the one it is sure of.
-    fit_share: float = 0.0
+    fit_share: float = 0.25
 
 
 POLICY = Policy()
