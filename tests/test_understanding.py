@@ -18,7 +18,7 @@ from eval_tools.evaluation import URGENCY, load_cases, run_console
 from skill.content import languages, load_content, supported_locales
 from skill.speech import to_plain
 from skill.understanding import classifier
-from skill.understanding.ranker import ANSWER, CLARIFY, Ranked, one_per_page, ranker
+from skill.understanding.ranker import ANSWER, CLARIFY, Considered, Ranked, one_per_page, ranker
 from skill.understanding.triage import triager
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -183,3 +183,22 @@ def test_a_topic_named_in_passing_does_not_rule_out_the_question_the_classifier_
     assert bank.about["anxiety_after_diagnosis"].isdisjoint({"diagnosis"})
     scig = bank.rank("the dose of scig")
     assert all("scig" in bank.about[r.question.id] for r in scig.candidates)
+
+
+def test_a_question_the_classifier_all_but_rules_out_does_not_jump_ahead_on_covered_words():
+    """"Is physiotherapy useful for this disease": every word of it is in a phrasing of "feeling low", which the
+    classifier gives nothing; the page it is sure of answers."""
+    bank = ranker("en-US")
+    sure, covered = bank.question("living_with_mmn.overview"), bank.question("support_feeling_low")
+    assert "living_with_mmn" in bank.about[covered.id]
+    considered = Considered(
+        ranked=(Ranked(sure, 1.0, 0.6, 0.95), Ranked(covered, 0.01, 1.0, 0.0)),
+        asked=("living_with_mmn", "use", "diseas"),
+        among=(),
+        preferred=frozenset({"living_with_mmn"}),
+        facet=None,
+        in_context=False,
+        said=frozenset({"living_with_mmn", "use", "diseas"}),
+    )
+    ranking = bank.verdict(considered)
+    assert (ranking.verdict, ranking.candidates[0].question.id) == (ANSWER, sure.id)
