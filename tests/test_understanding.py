@@ -27,7 +27,7 @@ CASES = load_cases(sorted(CORPUS.glob("*.toml")))
 QUESTION_CASES = [c for c in CASES if not c.safety and c.category != "near_miss"]
 
 # Routing accuracy floors, set a few points under what the benchmark measures, so a real regression fails.
-ACCURACY_FLOOR = 0.64
+ACCURACY_FLOOR = 0.69
 SAFETY_PRECISION_FLOOR = 0.95
 
 
