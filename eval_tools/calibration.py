@@ -140,7 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     files = args.corpus or sorted((Path(__file__).resolve().parent.parent / "tests" / "corpus").glob("*.toml"))
     cases = [c for c in load_cases(files) if for_ranker(c)]
     bank = ranker("en-US")
-    print(f"{len(cases)} single questions; {len(POLICIES)} policies; wrong pages kept to {WRONG_BUDGET:.1%} of the cases")
+    print(
+        f"{len(cases)} single questions; {len(POLICIES)} policies; wrong pages kept to {WRONG_BUDGET:.1%} of the cases"
+    )
     try:
         for name, weights in MATCHERS.items():
             bank.weights = weights

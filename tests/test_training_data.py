@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from skill.content import load_content
 from build_tools.interaction_model import model_path
+from skill.content import load_content
 from skill.understanding.ranker import ranker
 
 

@@ -175,9 +175,9 @@ def test_questions_answered_by_one_page_are_one_candidate_and_their_chances_add_
 
 
 def test_a_topic_named_in_passing_does_not_rule_out_the_question_the_classifier_is_sure_of():
-    """"Diagnosis" names a topic, yet the feeling is what is asked; a topic named still rules out the rest."""
+    """ "Diagnosis" names a topic, yet the feeling is what is asked; a topic named still rules out the rest."""
     bank = ranker("en-US")
-    anxious = bank.rank("i'm so anxious since my mmn diagnosis")
+    anxious = bank.rank("i can't stop panicking since my mmn diagnosis")
     assert anxious.verdict == ANSWER
     assert anxious.candidates[0].question.id == "anxiety_after_diagnosis"
     assert bank.about["anxiety_after_diagnosis"].isdisjoint({"diagnosis"})
@@ -186,7 +186,7 @@ def test_a_topic_named_in_passing_does_not_rule_out_the_question_the_classifier_
 
 
 def test_a_question_the_classifier_all_but_rules_out_does_not_jump_ahead_on_covered_words():
-    """"Is physiotherapy useful for this disease": every word of it is in a phrasing of "feeling low", which the
+    """ "Is physiotherapy useful for this disease": every word of it is in a phrasing of "feeling low", which the
     classifier gives nothing; the page it is sure of answers."""
     bank = ranker("en-US")
     sure, covered = bank.question("living_with_mmn.overview"), bank.question("support_feeling_low")

@@ -308,11 +308,15 @@ class Ranker:
         # sure of ("I'm so anxious since my diagnosis" asks about coping, not about tests).
         named = frozenset() if considered.in_context else preferred
         candidates = [
-            r for r in considered.ranked if not named or self.about[r.question.id] & named or r.chance >= policy.sure_chance
+            r
+            for r in considered.ranked
+            if not named or self.about[r.question.id] & named or r.chance >= policy.sure_chance
         ]
         # A question that fits comes before one that does not, unless the matcher scores it far below the best.
         least = policy.fit_share * max((r.score for r in candidates), default=0.0)
-        ranked = one_per_page(sorted(candidates, key=lambda r: not (r.score >= least and self._fits(r, preferred, bar))))
+        ranked = one_per_page(
+            sorted(candidates, key=lambda r: not (r.score >= least and self._fits(r, preferred, bar)))
+        )
         if not ranked:
             return Ranking(UNKNOWN, ())
         top = ranked[0]
@@ -337,9 +341,9 @@ class Ranker:
             )
             if not close:
                 return Ranking(ANSWER, (top,))
-            # A question asked in its own words is never offered back as a choice, and one covered whole where the
-            # other is not is no close call.
-            own = next((r for r in (top, runner) if self._in_its_words(r, considered.said)), None)
+            # A question asked in its own words is answered, never offered back as a choice nor passed over for two
+            # others; and one covered whole where the other is not is no close call.
+            own = next((r for r in considered.ranked if self._in_its_words(r, considered.said)), None)
             if own is not None or top.coverage == 1 > runner.coverage:
                 return Ranking(ANSWER, (own or top,))
             return Ranking(CLARIFY, (top, runner))
