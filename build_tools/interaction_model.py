@@ -203,7 +203,7 @@ def _generated() -> dict[Path, str]:
 def _snapshot_text(language: str) -> str:
     """Every phrasing of the bank as the ranker reads it, from the content as it is now."""
     ranker = Ranker(load_content(supported_locales(language)[0]), read_before={})
-    terms = {phrasing: ranker.terms(phrasing) for question in ranker.questions for phrasing in question.phrasings}
+    terms = {phrasing: ranker.terms(phrasing) for phrasings in ranker.asked_as for phrasing in phrasings}
     return json.dumps(terms, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 

@@ -11,8 +11,10 @@ few weights), and its candidates are replayed under a grid of policies
   policy is chosen on the other corpora and scored on that one, which it was
   not tuned on. That is how a new corpus would meet it.
 
-A policy is chosen by right answers less ``WRONG_COST`` times the wrong ones:
-a wrong page misleads, where "I don't know" or "Do you mean" only delays.
+A policy is chosen for the most right answers among those that give no more
+wrong pages than ``WRONG_BUDGET`` of the cases (the fewest wrong pages when
+none does): a wrong page misleads, where "I don't know" or "Do you mean" only
+delays.
 
     python -m eval_tools.calibration [tests/corpus/*.toml]    # or: python bench/understanding.py --curve
 """
@@ -30,7 +32,10 @@ from skill.understanding.ranker import ANSWER, CLARIFY, POLICY, WEIGHTS, Conside
 
 from .evaluation import Case, Outcome, _fits, _label, for_ranker, load_cases
 
-WRONG_COST = 2.0
+# The share of wrong pages of the point shipped before the training phrasings (68.6% right, 11.7% wrong): a new
+# point may answer more, not mislead more. A cost per wrong page (two right ones, before) let the wrong pages grow
+# with the answers.
+WRONG_BUDGET = 0.117
 MATCHERS = {
     "bm25": (1.0, 0.0),
     "classifier": (0.0, 1.0),
@@ -39,13 +44,14 @@ MATCHERS = {
     "fused, classifier x2": (1.0, 2.0),
 }
 POLICIES = [
-    Policy(coverage=c, lead_coverage=min(lc, c), lead=lead, close_call=close, sure_chance=sure)
-    for c, lc, lead, close, sure in itertools.product(
-        (0.5, 0.6, 0.7),
-        (0.4, 0.5, 0.6),
-        (1.2, 1.5, 2.0, float("inf")),
-        (0.8, 0.9, float("inf")),
-        (0.5, 0.7, float("inf")),
+    Policy(coverage=c, lead_coverage=lc, lead=lead, close_call=close, sure_chance=sure, fit_share=share)
+    for c, lc, lead, close, sure, share in itertools.product(
+        (0.6, 0.7, 0.8),
+        (0.4, 0.6, 0.7),
+        (1.5, 2.0, float("inf")),
+        (0.6, 0.8),
+        (0.7, 0.8, float("inf")),
+        (0.0, 0.25),
     )
     if lc <= c
 ]
@@ -63,8 +69,11 @@ class Tally:
         self.wrong, self.answers = self.wrong + other.wrong, self.answers + other.answers
 
     @property
-    def value(self) -> float:
-        return self.right - WRONG_COST * self.wrong
+    def value(self) -> tuple[bool, int, int]:
+        """How a policy ranks: within the budget of wrong pages first, then the most right answers; over it, the
+        fewest wrong pages."""
+        within = self.wrong <= WRONG_BUDGET * self.cases
+        return (within, self.right, -self.wrong) if within else (within, -self.wrong, self.right)
 
     def __str__(self) -> str:
         return (
@@ -131,7 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     files = args.corpus or sorted((Path(__file__).resolve().parent.parent / "tests" / "corpus").glob("*.toml"))
     cases = [c for c in load_cases(files) if for_ranker(c)]
     bank = ranker("en-US")
-    print(f"{len(cases)} single questions; {len(POLICIES)} policies; a wrong page costs {WRONG_COST:g} right ones")
+    print(
+        f"{len(cases)} single questions; {len(POLICIES)} policies; wrong pages kept to {WRONG_BUDGET:.1%} of the cases"
+    )
     try:
         for name, weights in MATCHERS.items():
             bank.weights = weights

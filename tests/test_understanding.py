@@ -18,7 +18,7 @@ from eval_tools.evaluation import URGENCY, load_cases, run_console
 from skill.content import languages, load_content, supported_locales
 from skill.speech import to_plain
 from skill.understanding import classifier
-from skill.understanding.ranker import ANSWER, CLARIFY, Ranked, one_per_page, ranker
+from skill.understanding.ranker import ANSWER, CLARIFY, Considered, Ranked, one_per_page, ranker
 from skill.understanding.triage import triager
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -27,7 +27,7 @@ CASES = load_cases(sorted(CORPUS.glob("*.toml")))
 QUESTION_CASES = [c for c in CASES if not c.safety and c.category != "near_miss"]
 
 # Routing accuracy floors, set a few points under what the benchmark measures, so a real regression fails.
-ACCURACY_FLOOR = 0.64
+ACCURACY_FLOOR = 0.69
 SAFETY_PRECISION_FLOOR = 0.95
 
 
@@ -172,3 +172,33 @@ def test_questions_answered_by_one_page_are_one_candidate_and_their_chances_add_
     other = next(q for q in bank.questions if q.ref != first.ref)
     merged = one_per_page([Ranked(first, 2.0, 1.0, 0.25), Ranked(other, 1.5, 1.0, 0.3), Ranked(second, 1.0, 1.0, 0.2)])
     assert [(r.question.id, r.chance) for r in merged] == [(first.id, 0.45), (other.id, 0.3)]
+
+
+def test_a_topic_named_in_passing_does_not_rule_out_the_question_the_classifier_is_sure_of():
+    """ "Diagnosis" names a topic, yet the feeling is what is asked; a topic named still rules out the rest."""
+    bank = ranker("en-US")
+    anxious = bank.rank("i can't stop panicking since my mmn diagnosis")
+    assert anxious.verdict == ANSWER
+    assert anxious.candidates[0].question.id == "anxiety_after_diagnosis"
+    assert bank.about["anxiety_after_diagnosis"].isdisjoint({"diagnosis"})
+    scig = bank.rank("the dose of scig")
+    assert all("scig" in bank.about[r.question.id] for r in scig.candidates)
+
+
+def test_a_question_the_classifier_all_but_rules_out_does_not_jump_ahead_on_covered_words():
+    """ "Is physiotherapy useful for this disease": every word of it is in a phrasing of "feeling low", which the
+    classifier gives nothing; the page it is sure of answers."""
+    bank = ranker("en-US")
+    sure, covered = bank.question("living_with_mmn.overview"), bank.question("support_feeling_low")
+    assert "living_with_mmn" in bank.about[covered.id]
+    considered = Considered(
+        ranked=(Ranked(sure, 1.0, 0.6, 0.95), Ranked(covered, 0.01, 1.0, 0.0)),
+        asked=("living_with_mmn", "use", "diseas"),
+        among=(),
+        preferred=frozenset({"living_with_mmn"}),
+        facet=None,
+        in_context=False,
+        said=frozenset({"living_with_mmn", "use", "diseas"}),
+    )
+    ranking = bank.verdict(considered)
+    assert (ranking.verdict, ranking.candidates[0].question.id) == (ANSWER, sure.id)

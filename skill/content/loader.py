@@ -112,6 +112,7 @@ def build_content(locale: str) -> Content:
             ]
         ),
         phrasing_sources=tuple(dict.fromkeys(s for bank in banks for s in bank.get("drawn_from", ()))),
+        training=_training(folder / "bank" / "training"),
         date_format=local["date_format"],
         red_flags=_red_flags(_read(folder / "red_flags.toml"), localise),
         vocabulary=_vocabulary(_read(folder / "understanding.toml")),
@@ -230,6 +231,15 @@ def _bank_question(data: dict[str, Any], localise: Localise) -> Question:
         phrasings=tuple(data["phrasings"]),
         see=ref,
     )
+
+
+def _training(folder: Path) -> dict[str, tuple[str, ...]]:
+    """Question id -> the training phrasings of every file in ``folder``, in file order."""
+    training: dict[str, tuple[str, ...]] = {}
+    for path in _files(folder):
+        for item in _read(path)["questions"]:
+            training[item["id"]] = training.get(item["id"], ()) + tuple(item["phrasings"])
+    return training
 
 
 def _with_topics(questions: list[Question]) -> tuple[Question, ...]:

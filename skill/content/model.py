@@ -205,6 +205,9 @@ class Content:
     red_flags: RedFlags | None = None
     vocabulary: Vocabulary | None = None
     phrasing_sources: tuple[str, ...] = ()  # where the bank's phrasings were drawn from (forums, FAQs, leaflets)
+    # Question id (of the bank, or a topic's facet: "ivig.course") -> more ways people ask it, which only the ranker
+    # learns from (``bank/training/``); they are not samples of the interaction model.
+    training: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _by_id: dict[str, Topic] = field(init=False, repr=False, compare=False)
     _questions_by_id: dict[str, Question] = field(init=False, repr=False, compare=False)
 

@@ -64,12 +64,17 @@ class Policy:
     lead_coverage: float = 0.4
     lead: float = float("inf")
     # A runner-up for another page scoring at least this share of the winner makes the call too close.
-    close_call: float = 0.8
+    close_call: float = 0.6
     # A question offered as one of "the nearest things I know" must cover at least this share of what was asked.
-    suggestion_coverage: float = 0.15
+    # With the training phrasings a topic's name weighs less (more phrasings say it), so a miss that names only
+    # the topic ("my husband had his drip on Tuesday") covers 0.13 of the words: 0.1 still offers its questions.
+    suggestion_coverage: float = 0.1
     # The classifier's probability for the best page at which it is answered whatever the words covered: a
     # listener's own words ("can I drink alcohol with MMN") may share few with the bank's yet leave no doubt.
-    sure_chance: float = 0.7
+    sure_chance: float = 0.8
+    # A question that fits the topic and covers the words comes first only if it scores at least this share of the
+    # best candidate: one the classifier all but rules out is not put ahead of the one it is sure of.
+    fit_share: float = 0.25
 
 
 POLICY = Policy()
@@ -132,13 +137,15 @@ class Ranker:
         # Each question's phrasings as sets of terms: a question asked in the very words of one is not a close call.
         self.phrased: list[set[frozenset[str]]] = []
         self.about: dict[str, set[str]] = {}
+        # Each question's phrasings: the bank's, then the training data's (``Content.training``).
+        self.asked_as = [(*q.phrasings, *content.training.get(q.id, ())) for q in self.questions]
         self.choices = [phrases(said) for said in vocabulary.choices]
         self.pointing_back = {" ".join(words(said)) for said in vocabulary.pointing_back}
         for index, question in enumerate(self.questions):
             known: set[str] = set()
             said: set[frozenset[str]] = set()
             named: dict[str, int] = {}
-            for phrasing in question.phrasings:
+            for phrasing in self.asked_as[index]:
                 terms = read_before.get(phrasing)
                 if terms is None:
                     terms = self.terms(phrasing)
@@ -153,7 +160,7 @@ class Ranker:
             self.phrased.append(said)
             # The topics a question is about: its own, and any most of its phrasings name ("what if IVIg stops
             # working" is about IVIg; "do the SCIg risks match IVIg's" is not).
-            most = {topic for topic, count in named.items() if 2 * count >= len(question.phrasings)}
+            most = {topic for topic, count in named.items() if 2 * count >= len(self.asked_as[index])}
             self.about[question.id] = {question.topic} | most
         self.documents = documents
         self.learned = learned
@@ -266,10 +273,9 @@ class Ranker:
             covered = sum(self.idf[t] for t in asked if t in self.vocab[index])
             ranked.append(Ranked(question, score, covered / weight if weight else 0.0, chances.get(index, 0.0)))
         # A question about the topic named (or, if none is named, the one the listener is on) comes first;
-        # with a topic named, a question only about other topics is not an answer ("the dose of SCIg").
+        # with a topic named, a question only about other topics is not an answer ("the dose of SCIg"), unless the
+        # classifier is sure of it (``verdict``).
         named = {t for t in asked if t in self.topic_ids} - {GENERAL_TOPIC}
-        if named:
-            ranked = [r for r in ranked if self.about[r.question.id] & named]
         preferred = frozenset(named or ({topic} if topic else set()))
         in_context = bool(topic) and not named
         return Considered(tuple(ranked), tuple(asked), among, preferred, facet, in_context, said)
@@ -300,7 +306,19 @@ class Ranker:
         # On the topic the listener is on, naming no other ("when do they decide to use it"), fewer words covered
         # are enough for a question about that topic to come first.
         bar = policy.lead_coverage if considered.in_context else policy.coverage
-        ranked = one_per_page(sorted(considered.ranked, key=lambda r: not self._fits(r, preferred, bar)))
+        # A topic named ("since my diagnosis") rules out questions about other topics, but not one the classifier is
+        # sure of ("I'm so anxious since my diagnosis" asks about coping, not about tests).
+        named = frozenset() if considered.in_context else preferred
+        candidates = [
+            r
+            for r in considered.ranked
+            if not named or self.about[r.question.id] & named or r.chance >= policy.sure_chance
+        ]
+        # A question that fits comes before one that does not, unless the matcher scores it far below the best.
+        least = policy.fit_share * max((r.score for r in candidates), default=0.0)
+        ranked = one_per_page(
+            sorted(candidates, key=lambda r: not (r.score >= least and self._fits(r, preferred, bar)))
+        )
         if not ranked:
             return Ranking(UNKNOWN, ())
         top = ranked[0]
@@ -325,9 +343,9 @@ class Ranker:
             )
             if not close:
                 return Ranking(ANSWER, (top,))
-            # A question asked in its own words is never offered back as a choice, and one covered whole where the
-            # other is not is no close call.
-            own = next((r for r in (top, runner) if self._in_its_words(r, considered.said)), None)
+            # A question asked in its own words is answered, never offered back as a choice nor passed over for two
+            # others; and one covered whole where the other is not is no close call.
+            own = next((r for r in considered.ranked if self._in_its_words(r, considered.said)), None)
             if own is not None or top.coverage == 1 > runner.coverage:
                 return Ranking(ANSWER, (own or top,))
             return Ranking(CLARIFY, (top, runner))
@@ -335,7 +353,9 @@ class Ranker:
             return Ranking(ANSWER, (top,))
         if top.chance >= policy.sure_chance and top.coverage >= policy.suggestion_coverage:
             return Ranking(ANSWER, (top,))
-        near = [r for r in ranked if r.coverage >= policy.suggestion_coverage][:SUGGESTIONS]
+        # The nearest things offered are first those of the topic named or in context, which stays in context.
+        near = [r for r in ranked if r.coverage >= policy.suggestion_coverage]
+        near = sorted(near, key=lambda r: r.question.topic not in preferred)[:SUGGESTIONS]
         return Ranking(UNKNOWN, tuple(near))
 
 
