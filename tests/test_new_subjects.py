@@ -80,9 +80,7 @@ UNREACHED = pytest.mark.xfail(strict=True, reason="the ranker does not reach thi
         ("i have heart failure, can i have ivig", ["a lot of fluid", "more slowly"]),
         ("i'm on blood thinners, anything special for my infusion", ["Keep taking your blood thinner"]),
         # specialists, appointments, follow-up tests
-        pytest.param(
-            "how do i find a specialist for mmn", ["neuromuscular specialist", "second opinion"], marks=UNREACHED
-        ),
+        ("how do i find a specialist for mmn", ["neuromuscular specialist", "second opinion"]),
         ("what should i ask my neurologist", ["Write your questions down", "strength diary"]),
         pytest.param("what does the mrc scale mean", ["MRC", "zero to five"], marks=UNREACHED),
         # long-term immunoglobulin
