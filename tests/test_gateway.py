@@ -45,10 +45,10 @@ def test_skill_id_is_verified_when_configured(content):
     assert response["response"]["outputSpeech"]["text"] == content.prompts["request_error"]
 
 
-@pytest.mark.parametrize("forged", ["Evil\nERROR forged line", "Evil\r\nx", "Evil\u2028x", "Evil\x1b[2Jx"])
-def test_a_request_field_with_a_line_break_cannot_forge_a_log_line(forged, caplog):
+def _log_of_intent_named(name: str, caplog: pytest.LogCaptureFixture) -> str:
+    """What the logs write while the skill handles a request for an intent of that name."""
     envelope = fixture("unknown_intent")
-    envelope["request"]["intent"]["name"] = forged
+    envelope["request"]["intent"]["name"] = name
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
@@ -58,7 +58,17 @@ def test_a_request_field_with_a_line_break_cannot_forge_a_log_line(forged, caplo
             handle_event(build_skill(), envelope)
     finally:
         logging.getLogger().removeHandler(handler)
-    written = stream.getvalue()
+    return stream.getvalue()
+
+
+@pytest.mark.parametrize("forged", ["Evil\nERROR forged line", "Evil\r\nx", "Evil\u2028x", "Evil\x1b[2Jx"])
+def test_a_request_field_with_a_line_break_cannot_forge_a_log_line(forged, caplog):
+    written = _log_of_intent_named(forged, caplog)
     assert "Evil" in written, "the field is logged, escaped"
     assert written.count("\n") == len([r for r in caplog.records if r.levelno >= logging.INFO]) > 0
     assert not any(ch in written.replace("\n", "") for ch in "\r\u2028\x1b")
+
+
+def test_escaping_takes_every_control_character_and_nothing_either_side(caplog):
+    written = _log_of_intent_named("Evil name\x1f~\x7f\x9f\xa0x", caplog)
+    assert "Evil name\\x1f~\\x7f\\x9f\xa0x" in written, "a space, a tilde and a no-break space kept as they are"

@@ -32,7 +32,8 @@ from skill.content import load_content
 from skill.gateway import handle_event
 from skill.store.dynamodb import KEY, DynamoDbStore
 from skill.store.local import LocalStore
-from skill.store.record import KEEP_DAYS
+from skill.store.record import KEEP_DAYS, Stamp, new_token
+from skill.store.versioned import ANY
 
 PROMPTS = load_content().prompts
 USER = "amzn1.ask.account.MEMORYTESTUSER"
@@ -622,3 +623,76 @@ def test_a_store_that_answers_a_byte_at_a_time_is_given_up_within_the_calls_dead
             break
         time.sleep(0.1)
     assert drip.sent and drip.sent[0] <= most_bytes, f"gave up after {drip.sent} bytes of 95"
+
+
+def test_a_local_store_whose_key_secret_is_damaged_files_nothing_under_a_key_anyone_could_make(tmp_path, caplog):
+    path = tmp_path / "listeners.sqlite3"
+    first = Listener(build_skill(store=LocalStore(path)))
+    first.say("launch_request")
+    first.say("stop")
+    (tmp_path / "listener-key").write_text("not hex digits")
+    with caplog.at_level(logging.WARNING):
+        listener = Listener(build_skill(store=LocalStore(path)))
+        welcome = listener.say("launch_request")
+        listener.say("help", intent="SlowerIntent")
+        listener.say("stop")
+    assert speech_of(welcome).startswith(PROMPTS["welcome"]), "defaults"
+    assert "local listener store unavailable: ValueError" in caplog.text
+    assert "listener store not read: the store has no key secret" in caplog.text
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT COUNT(*) FROM records").fetchone() == (1,), "only the first session's record"
+
+
+class OutpacedStore(LocalStore):
+    """A local store where, before each conditional write of a session's end, a session on another device writes
+    first (faster, as it happens)."""
+
+    def __init__(self, path: Path):
+        super().__init__(path)
+        self.attempts = 0
+
+    def _put(self, key: str, record: dict[str, Any] | None, stamp: Stamp, expected: Any) -> bool:
+        if expected is not None and expected is not ANY:
+            self.attempts += 1
+            current = self._read(key)
+            super()._put(key, {**current.record, "rate": 130}, Stamp(current.stamp.gen, new_token()), ANY)
+        return super()._put(key, record, stamp, expected)
+
+
+def test_a_write_that_keeps_losing_to_other_sessions_gives_up_after_five_tries_and_says_so(tmp_path, caplog):
+    store = OutpacedStore(tmp_path / "listeners.sqlite3")
+    listener = Listener(build_skill(store=store))
+    listener.say("launch_request")
+    listener.say("stop")
+    listener.say("launch_request")
+    listener.say("help", intent="SlowerIntent")
+    with caplog.at_level(logging.WARNING):
+        goodbye = listener.say("stop")
+    assert speech_of(goodbye) == PROMPTS["goodbye"]
+    assert store.attempts == 5, "a bounded number of tries, each a read and a write"
+    assert "listener store not written: write failed: the record kept changing" in caplog.text
+    assert record_of(store)["rate"] == 130, "the other sessions' record stands"
+
+
+def test_the_local_store_waits_for_another_process_that_holds_the_file_for_two_seconds(tmp_path):
+    path = tmp_path / "listeners.sqlite3"
+    store = LocalStore(path)
+    listener = Listener(build_skill(store=store))
+    listener.say("launch_request")
+    listener.say("help", intent="SlowerIntent")
+    held = threading.Event()
+
+    def hold() -> None:
+        db = sqlite3.connect(path, isolation_level=None)
+        db.execute("BEGIN IMMEDIATE")
+        held.set()
+        time.sleep(2.0)  # a console's long write, as another process could make it
+        db.execute("COMMIT")
+        db.close()
+
+    other = threading.Thread(target=hold)
+    other.start()
+    held.wait()
+    listener.say("stop")
+    other.join()
+    assert record_of(store)["rate"] == 90, "written once the other process let go"
