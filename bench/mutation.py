@@ -219,7 +219,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     modules = args.module or list(MODULES)
     killed_total = mutants_total = 0
-    survivors: list[str] = []
     with tempfile.TemporaryDirectory(prefix="mmn-mutation-") as scratch:
         tree = Path(scratch) / "tree"
         tree.mkdir()
@@ -244,8 +243,7 @@ def main(argv: list[str] | None = None) -> int:
                     if run_tests(tree, tuple(args.tests or MODULES.get(module, ("tests",))), args.timeout):
                         killed += 1
                     else:
-                        survivors.append(mutant.describe(original))
-                        print(f"  survived: {survivors[-1]}", flush=True)
+                        print(f"  survived: {mutant.describe(original)}", flush=True)
                 finally:
                     (tree / module).write_text(original)
             if not args.list:

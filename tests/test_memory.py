@@ -271,9 +271,10 @@ def test_a_store_stopped_mid_conversation_costs_nothing_but_the_write(dynamodb, 
 
 
 @pytest.mark.parametrize("trouble", ["stopped", "slow"])
-def test_a_store_down_or_slow_at_the_start_gives_defaults_within_a_second_and_never_overwrites(
+def test_a_store_down_or_slow_at_the_start_gives_defaults_and_never_overwrites(
     dynamodb, dynamodb_store, trouble, caplog
 ):
+    """How long the defaults take to come is bench/store_trouble.py's to measure."""
     listener = Listener(build_skill(store=dynamodb_store))
     listener.say("launch_request")
     listener.say("help", intent="SlowerIntent")
@@ -281,20 +282,20 @@ def test_a_store_down_or_slow_at_the_start_gives_defaults_within_a_second_and_ne
     if trouble == "stopped":
         dynamodb.stop()
     else:
-        dynamodb.delay = 2.0
-    started = time.monotonic()
+        dynamodb.delay = 2.0  # past the call's deadline of one second: a read that waited would find the record
+    dynamodb.calls.clear()
     with caplog.at_level(logging.WARNING):
         welcome = listener.say("launch_request")
-    assert time.monotonic() - started < 1.2
-    assert speech_of(welcome).startswith(PROMPTS["welcome"]), "defaults: the full welcome and disclaimer"
-    assert "listener store not read" in caplog.text
-    listener.say("help", intent="FasterIntent")
-    listener.say("stop")
+        assert speech_of(welcome).startswith(PROMPTS["welcome"]), "defaults: the full welcome and disclaimer"
+        assert "listener store not read" in caplog.text
+        faster = listener.say("help", intent="FasterIntent")
+        assert '<prosody rate="115%">' in faster["response"]["outputSpeech"]["ssml"], "the session goes on"
+        listener.say("stop")
+    assert dynamodb.calls["PutItem"] == 0, "a session that could not read never writes"
     dynamodb.delay = 0.0
     if dynamodb.stopped:
         dynamodb.start()
-    time.sleep(2.1 if trouble == "slow" else 0)  # let a slowed call finish, if one is still on its way
-    assert stored(dynamodb_store)["rate"] == 90, "defaults never overwrite the record"
+    assert stored(dynamodb_store)["rate"] == 90, "the record from before is intact"
 
 
 def test_logs_never_name_the_user_the_device_or_what_was_said(dynamodb, dynamodb_store, caplog):
