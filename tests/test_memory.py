@@ -169,6 +169,7 @@ def test_the_place_is_kept_only_with_consent_and_resumed_with_yes(dynamodb, dyna
     listener.walk_away()
     record = stored(dynamodb_store)
     assert record["remember_place"] is True and record["resume"]["place"]["topic"] == "cyclophosphamide"
+    assert (record["resume"]["page"], record["resume"]["chunk"]) == (0, 1), "on from the page's second part of two"
     welcome = listener.say("launch_request")
     assert "Last time we were on the side effects and risks of cyclophosphamide" in speech_of(welcome)
     resumed = speech_of(listener.say("help", intent="AMAZON.YesIntent"))
@@ -218,6 +219,42 @@ def test_disabling_the_skill_deletes_the_record(dynamodb_store):
     response = handle_event(build_skill(store=dynamodb_store), event)
     assert "outputSpeech" not in response["response"]
     assert stored(dynamodb_store) is None
+
+
+def test_a_skill_built_without_a_store_answers_forgets_and_remembers_nothing():
+    skill = build_skill()
+    listener = Listener(skill)
+    assert speech_of(listener.say("launch_request")).startswith(PROMPTS["welcome"])
+    listener.say("help", intent="SlowerIntent")
+    assert PROMPTS["forgotten"] in speech_of(listener.say("help", intent="ForgetMeIntent")), "nothing was kept"
+    listener.say("stop")
+    assert speech_of(Listener(skill).say("launch_request")).startswith(PROMPTS["welcome"])
+
+
+def test_a_session_that_started_at_a_stored_rate_moves_a_newer_record_by_its_own_steps(any_store):
+    skill = build_skill(store=any_store)
+    first = Listener(skill)
+    first.say("launch_request")
+    first.say("help", intent="SlowerIntent")
+    first.say("stop")
+    kitchen, bedroom = Listener(skill), Listener(skill)
+    kitchen.say("launch_request")
+    bedroom.say("launch_request")
+    kitchen.say("help", intent="SlowerIntent")
+    kitchen.say("stop")
+    bedroom.say("help", intent="FasterIntent")
+    bedroom.say("stop")
+    assert record_of(any_store)["rate"] == 90, "90, one step down in the kitchen (80), then one up in the bedroom"
+
+
+def test_a_session_whose_list_of_changes_is_not_a_list_writes_nothing(dynamodb_store):
+    listener = Listener(build_skill(store=dynamodb_store))
+    listener.say("launch_request")
+    listener.say("stop")
+    listener.say("launch_request")
+    listener.attributes["profile"].update(rate=130, changed="rate")
+    listener.say("stop")
+    assert stored(dynamodb_store)["rate"] == 100
 
 
 def test_the_table_holds_no_user_id_and_no_health_information_by_default(dynamodb_store):
@@ -527,7 +564,14 @@ def test_a_forged_session_cannot_make_itself_loaded(dynamodb, dynamodb_store):
 
 @pytest.mark.parametrize(
     "field, forged, kept",
-    [("rate", 90.0, None), ("rate", True, None), ("last_visit", "9999-12-31", None), ("heard_disclaimer", 1, False)],
+    [
+        ("rate", 90.0, None),
+        ("rate", True, None),
+        ("last_visit", "9999-12-31", None),
+        ("last_visit", "20240105", None),  # a day Python reads, but not written as the record writes one
+        ("last_visit", 20240105, None),
+        ("heard_disclaimer", 1, False),
+    ],
 )
 def test_forged_session_values_are_never_stored(dynamodb_store, field, forged, kept):
     listener = Listener(build_skill(store=dynamodb_store))
