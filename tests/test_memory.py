@@ -77,6 +77,22 @@ def client(store):
     return botocore.session.get_session().create_client("dynamodb", endpoint_url=store.url, region_name=store.region)
 
 
+def visit_slower(skill) -> None:
+    """One whole session that makes the speech one step slower: the record then says 90%."""
+    listener = Listener(skill)
+    listener.say("launch_request")
+    listener.say("help", intent="SlowerIntent")
+    listener.say("stop")
+
+
+def two_devices(skill) -> tuple[Listener, Listener]:
+    """Two sessions of one listener, open at once."""
+    kitchen, bedroom = Listener(skill), Listener(skill)
+    kitchen.say("launch_request")
+    bedroom.say("launch_request")
+    return kitchen, bedroom
+
+
 def stored(store, user: str = USER) -> dict[str, Any] | None:
     """The record in the table, read past the skill (filed under an HMAC of the user id, never the id); None when
     there is none, or only an erasure's marker."""
@@ -233,13 +249,8 @@ def test_a_skill_built_without_a_store_answers_forgets_and_remembers_nothing():
 
 def test_a_session_that_started_at_a_stored_rate_moves_a_newer_record_by_its_own_steps(any_store):
     skill = build_skill(store=any_store)
-    first = Listener(skill)
-    first.say("launch_request")
-    first.say("help", intent="SlowerIntent")
-    first.say("stop")
-    kitchen, bedroom = Listener(skill), Listener(skill)
-    kitchen.say("launch_request")
-    bedroom.say("launch_request")
+    visit_slower(skill)
+    kitchen, bedroom = two_devices(skill)
     kitchen.say("help", intent="SlowerIntent")
     kitchen.say("stop")
     bedroom.say("help", intent="FasterIntent")
@@ -441,13 +452,8 @@ def record_of(store, user: str = USER) -> dict[str, Any] | None:
 def test_forgetting_on_one_device_wins_over_a_session_still_open_on_another(any_store, before):
     skill = build_skill(store=any_store)
     if before == "a record":
-        first = Listener(skill)
-        first.say("launch_request")
-        first.say("help", intent="SlowerIntent")
-        first.say("stop")
-    kitchen, bedroom = Listener(skill), Listener(skill)
-    kitchen.say("launch_request")
-    bedroom.say("launch_request")
+        visit_slower(skill)
+    kitchen, bedroom = two_devices(skill)
     bedroom.say("help", intent="SlowerIntent")
     kitchen.say("help", intent="ForgetMeIntent")
     kitchen.say("stop")
