@@ -8,6 +8,7 @@ import logging
 import pytest
 from conftest import FIXTURE_SKILL_ID, fixture
 
+from skill import log_lines
 from skill.app import build_skill
 from skill.gateway import handle_event
 
@@ -72,3 +73,9 @@ def test_a_request_field_with_a_line_break_cannot_forge_a_log_line(forged, caplo
 def test_escaping_takes_every_control_character_and_nothing_either_side(caplog):
     written = _log_of_intent_named("Evil name\x1f~\x7f\x9f\xa0x", caplog)
     assert "Evil name\\x1f~\\x7f\\x9f\xa0x" in written, "a space, a tilde and a no-break space kept as they are"
+
+
+def test_the_one_line_record_factory_is_installed_once_however_many_entry_points_install_it():
+    installed = logging.getLogRecordFactory()  # by skill.gateway, when it was imported
+    log_lines.install()
+    assert logging.getLogRecordFactory() is installed
