@@ -568,6 +568,20 @@ def test_a_forged_session_cannot_make_itself_loaded(dynamodb, dynamodb_store):
     assert stored(dynamodb_store)["rate"] == 90
 
 
+@pytest.mark.parametrize("forged", ["not a stamp", ["a", "list"], {"seal": "short"}])
+def test_a_session_stamp_not_shaped_as_the_stores_leaves_the_session_unable_to_write(dynamodb_store, forged, caplog):
+    listener = Listener(build_skill(store=dynamodb_store))
+    listener.say("launch_request")
+    listener.say("stop")
+    listener.say("launch_request")
+    listener.attributes["profile"].update(stamp=forged, changed=["rate"], rate=130)
+    with caplog.at_level(logging.WARNING):
+        goodbye = listener.say("stop")
+    assert speech_of(goodbye) == PROMPTS["goodbye"]
+    assert "listener store not written" not in caplog.text, "never tried: the session is not one that read the store"
+    assert stored(dynamodb_store)["rate"] == 100
+
+
 @pytest.mark.parametrize(
     "field, forged, kept",
     [
