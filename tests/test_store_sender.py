@@ -195,3 +195,10 @@ def test_a_connection_made_under_a_short_deadline_lets_a_later_call_wait_its_own
     dynamodb_store.call_seconds = 3.0
     dynamodb.delay = 1.5
     assert dynamodb_store.get_attributes(ENVELOPE)[RECORD] == {}, "answered in 1.5 s, within the call's 3 s"
+
+
+def test_an_answer_that_is_not_dynamodbs_is_a_failure_of_the_store(kept_alive):
+    """A proxy's error page, say: the store fails as for any refusal, and the skill answers with defaults."""
+    KeptAlive.answer = (502, b"<html>Bad Gateway</html>")
+    with pytest.raises(PersistenceException, match="GetItem failed: HTTP 502"):
+        kept_alive.get_attributes(ENVELOPE)
