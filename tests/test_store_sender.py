@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives import serialization
 from eval_tools.local_dynamodb import CREDENTIALS, KEY_SECRET
 from skill.store.deadline import within
 from skill.store.dynamodb import DynamoDbStore
-from skill.store.versioned import RECORD
+from skill.store.versioned import REBASE, RECORD, STAMP
 
 ENVELOPE = RequestEnvelope(context=Context(system=SystemState(user=User(user_id="amzn1.ask.account.TLS"))))
 
@@ -202,3 +202,11 @@ def test_an_answer_that_is_not_dynamodbs_is_a_failure_of_the_store(kept_alive):
     KeptAlive.answer = (502, b"<html>Bad Gateway</html>")
     with pytest.raises(PersistenceException, match="GetItem failed: HTTP 502"):
         kept_alive.get_attributes(ENVELOPE)
+
+
+def test_a_write_dynamodb_refuses_for_another_reason_than_the_condition_fails(kept_alive):
+    """Throttled, say: the session's end says the record was not written, rather than taking it as done."""
+    read = kept_alive.get_attributes(ENVELOPE)
+    KeptAlive.answer = (400, b'{"__type":"com.amazonaws.dynamodb.v20120810#ThrottlingException","message":"x"}')
+    with pytest.raises(PersistenceException, match="PutItem failed: ThrottlingException"):
+        kept_alive.save_attributes(ENVELOPE, {RECORD: {"rate": 90}, STAMP: read[STAMP], REBASE: dict})
