@@ -8,6 +8,7 @@ test can be written for it, or it can be named as equivalent.
 
     .venv/bin/python bench/mutation.py                   # 10 mutants a module
     .venv/bin/python bench/mutation.py --per-module 30 --module skill/guards.py
+    .venv/bin/python bench/mutation.py --module skill/speech.py --line 16 --tests tests/test_speech.py
 
 Not part of the test suite: a run takes minutes (one pytest run a mutant).
 """
@@ -29,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Each module of the safety and privacy code, with the tests that reach it.
 MODULES: dict[str, tuple[str, ...]] = {
     "skill/understanding/triage.py": (
+        "tests/test_triage.py",
         "tests/test_clinical_corrections.py",
         "tests/test_understanding.py",
         "tests/test_handlers.py",
@@ -212,10 +214,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--module", action="append", help="only these modules (paths as in MODULES)")
     parser.add_argument("--timeout", type=float, default=600, help="seconds one mutant's tests may take")
     parser.add_argument("--list", action="store_true", help="only list the chosen mutants")
+    parser.add_argument("--line", type=int, help="every mutant on this line instead (with one --module)")
+    parser.add_argument("--tests", nargs="+", help="run these tests instead of the module's (pytest node ids)")
     args = parser.parse_args(argv)
     modules = args.module or list(MODULES)
     killed_total = mutants_total = 0
-    survivors: list[str] = []
     with tempfile.TemporaryDirectory(prefix="mmn-mutation-") as scratch:
         tree = Path(scratch) / "tree"
         tree.mkdir()
@@ -228,7 +231,8 @@ def main(argv: list[str] | None = None) -> int:
         _check_imports_from(tree)
         for module in modules:
             original = (ROOT / module).read_text()
-            chosen = spread(mutants_of(module, original), args.per_module)
+            every = mutants_of(module, original)
+            chosen = [m for m in every if m.line == args.line] if args.line else spread(every, args.per_module)
             killed = 0
             for mutant in chosen:
                 if args.list:
@@ -236,10 +240,10 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 (tree / module).write_text(apply(original, mutant))
                 try:
-                    if run_tests(tree, MODULES.get(module, ("tests",)), args.timeout):
+                    if run_tests(tree, tuple(args.tests or MODULES.get(module, ("tests",))), args.timeout):
                         killed += 1
                     else:
-                        survivors.append(mutant.describe(original))
+                        print(f"  survived: {mutant.describe(original)}", flush=True)
                 finally:
                     (tree / module).write_text(original)
             if not args.list:
@@ -249,8 +253,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.list:
         return 0
     print(f"all: {killed_total}/{mutants_total} killed ({killed_total / max(mutants_total, 1):.0%})")
-    for survivor in survivors:
-        print(f"  survived: {survivor}")
     return 0
 
 

@@ -7,9 +7,10 @@ yes to "Shall I remember where we stopped?".
 
 The record is read once, when a session starts (``memory.py``), and carried in
 the session attributes from then on, with what is never stored: whether the
-store could be read, whether the listener had been here before, which fields
-the session changed (so it writes at most once, at its end, and only those),
-the rate it started at, and the store's stamp (``store/record.py``).
+store could be read, which fields the session changed (so it writes at most
+once, at its end, and only those), the rate it started at, and the store's
+stamp (``store/record.py``). Whether the listener had been here before is
+known in the session's first request only, where the welcome reads it.
 
 Everything read back from a session is checked as strictly as a stored record:
 exact types, a rate Alexa can say, a real day no later than tomorrow. A session
@@ -46,7 +47,7 @@ class Profile:
     resume: Offer | None = None  # where to go on, kept only while remember_place is True
     # Session only, never stored:
     status: str = UNAVAILABLE
-    returning: bool = False
+    returning: bool = False  # the session's first request only: not carried in the session
     changed: list[str] = field(default_factory=list)  # the stored fields this session changed
     start_rate: int = NORMAL
     stamp: dict[str, str] | None = None
@@ -78,7 +79,6 @@ class Profile:
             profile.status = FORGOTTEN
         elif status == LOADED and stamp_from_session(data.get("stamp")) is not None:
             profile.status, profile.stamp = LOADED, data["stamp"]  # the store checks the seal before it writes
-        profile.returning = data.get("returning") is True
         changed = data.get("changed")
         if isinstance(changed, list) and all(isinstance(name, str) for name in changed):
             profile.changed = [name for name in STORED if name in changed]
@@ -114,7 +114,6 @@ class Profile:
         attributes[SESSION_KEY] = {
             **self.record(),
             "status": self.status,
-            "returning": self.returning,
             "changed": self.changed,
             "start_rate": self.start_rate,
             **({"stamp": self.stamp} if self.stamp else {}),

@@ -8,6 +8,7 @@ import logging
 import pytest
 from conftest import FIXTURE_SKILL_ID, fixture
 
+from skill import log_lines
 from skill.app import build_skill
 from skill.gateway import handle_event
 
@@ -45,10 +46,10 @@ def test_skill_id_is_verified_when_configured(content):
     assert response["response"]["outputSpeech"]["text"] == content.prompts["request_error"]
 
 
-@pytest.mark.parametrize("forged", ["Evil\nERROR forged line", "Evil\r\nx", "Evil\u2028x", "Evil\x1b[2Jx"])
-def test_a_request_field_with_a_line_break_cannot_forge_a_log_line(forged, caplog):
+def _log_of_intent_named(name: str, caplog: pytest.LogCaptureFixture) -> str:
+    """What the logs write while the skill handles a request for an intent of that name."""
     envelope = fixture("unknown_intent")
-    envelope["request"]["intent"]["name"] = forged
+    envelope["request"]["intent"]["name"] = name
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
@@ -58,7 +59,48 @@ def test_a_request_field_with_a_line_break_cannot_forge_a_log_line(forged, caplo
             handle_event(build_skill(), envelope)
     finally:
         logging.getLogger().removeHandler(handler)
-    written = stream.getvalue()
+    return stream.getvalue()
+
+
+@pytest.mark.parametrize(
+    "forged", ["Evil\nERROR forged line", "Evil\r\nx", "Evil\u2028x", "Evil\u2029x", "Evil\x1b[2Jx"]
+)
+def test_a_request_field_with_a_line_break_cannot_forge_a_log_line(forged, caplog):
+    written = _log_of_intent_named(forged, caplog)
     assert "Evil" in written, "the field is logged, escaped"
     assert written.count("\n") == len([r for r in caplog.records if r.levelno >= logging.INFO]) > 0
-    assert not any(ch in written.replace("\n", "") for ch in "\r\u2028\x1b")
+    assert not any(ch in written.replace("\n", "") for ch in "\r\u2028\u2029\x1b")
+
+
+def test_escaping_takes_every_control_character_and_nothing_either_side(caplog):
+    written = _log_of_intent_named("Evil name\x1f~\x7f\x9f\xa0x", caplog)
+    assert "Evil name\\x1f~\\x7f\\x9f\xa0x" in written, "a space, a tilde and a no-break space kept as they are"
+
+
+def test_the_one_line_record_factory_is_installed_once_however_many_entry_points_install_it():
+    installed = logging.getLogRecordFactory()  # by skill.gateway, when it was imported
+    log_lines.install()
+    assert logging.getLogRecordFactory() is installed
+
+
+class Kept(logging.Handler):
+    """Keeps each record it is handed, unformatted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def test_a_record_whose_message_cannot_be_formatted_still_reaches_the_handlers():
+    """Reporting a bad format is the handler's job, as logging does it; the record factory passes the record on."""
+    logger, kept = logging.getLogger("skill.test.bad_format"), Kept()
+    logger.addHandler(kept)
+    logger.propagate = False  # pytest's own handler would fail the test on the format, as it should elsewhere
+    try:
+        logger.warning("%d listeners", "not a number")
+    finally:
+        logger.removeHandler(kept)
+    assert [(record.msg, record.args) for record in kept.records] == [("%d listeners", ("not a number",))]

@@ -11,7 +11,7 @@ import pytest
 
 from skill.content import LexiconEntry, load_content, supported_locales
 from skill.content.loader import DATA_DIR
-from skill.speech import PAUSE, to_plain, to_ssml
+from skill.speech import to_plain, to_ssml
 
 CONTENT = load_content()
 
@@ -22,8 +22,8 @@ def test_special_characters_are_escaped():
     assert "&amp;" in ssml and "&lt;script&gt;" in ssml
 
 
-def test_parts_are_joined_by_a_pause_and_empty_parts_dropped():
-    assert to_ssml(CONTENT, "One.", "", "Two?") == f"One.{PAUSE}Two?"
+def test_parts_are_joined_by_a_pause_of_300_ms_and_empty_parts_dropped():
+    assert to_ssml(CONTENT, "One.", "", "Two?") == 'One.<break time="300ms"/>Two?'
 
 
 def test_longest_lexicon_entry_wins_and_words_inside_others_are_left_alone():

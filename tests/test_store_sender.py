@@ -1,6 +1,7 @@
 """The DynamoDB store sends its requests itself (skill/store/sender.py): over TLS it trusts only the certificates
 botocore would (AWS_CA_BUNDLE here), a kept-alive connection the server closed is replaced, and every request is
-signed with the environment's credentials."""
+signed with the environment's credentials. Calls one after another share one connection, each call may wait as
+long as its own deadline on a connection made under a shorter one, and a failed call is not tried again."""
 
 from __future__ import annotations
 
@@ -22,8 +23,9 @@ from certificates import NOW, _certificate, _key, _name
 from cryptography.hazmat.primitives import serialization
 
 from eval_tools.local_dynamodb import CREDENTIALS, KEY_SECRET
+from skill.store.deadline import within
 from skill.store.dynamodb import DynamoDbStore
-from skill.store.versioned import RECORD
+from skill.store.versioned import REBASE, RECORD, STAMP
 
 ENVELOPE = RequestEnvelope(context=Context(system=SystemState(user=User(user_id="amzn1.ask.account.TLS"))))
 
@@ -134,3 +136,77 @@ def test_the_entry_point_with_a_table_reaches_it_without_loading_botocore(dynamo
     assert out["botocore"] == []
     assert out["answers"][0]["response"]["outputSpeech"]["ssml"]
     assert dynamodb.calls["GetItem"] == 1 and dynamodb.calls["PutItem"] == 1, dict(dynamodb.calls)
+
+
+class KeptAlive(BaseHTTPRequestHandler):
+    """DynamoDB's ``answer`` to any call, the connection kept open for the next; counts connections and calls."""
+
+    protocol_version = "HTTP/1.1"
+    answer = (200, b"{}")
+    connections = calls = 0
+
+    def setup(self) -> None:
+        super().setup()
+        KeptAlive.connections += 1
+
+    def do_POST(self) -> None:  # noqa: N802 (the name http.server calls)
+        self.rfile.read(int(self.headers["Content-Length"]))
+        KeptAlive.calls += 1
+        status, body = KeptAlive.answer
+        self.send_response(status)
+        self.send_header("Content-Type", "application/x-amz-json-1.0")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet."""
+
+
+@pytest.fixture
+def kept_alive():
+    """A store on a plain-HTTP stand-in for DynamoDB that answers ``KeptAlive.answer``, by default an empty item."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), KeptAlive)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    KeptAlive.answer, KeptAlive.connections, KeptAlive.calls = (200, b"{}"), 0, 0
+    yield DynamoDbStore("listeners", KEY_SECRET, endpoint_url=f"http://127.0.0.1:{server.server_address[1]}")
+    server.shutdown()
+    server.server_close()
+
+
+def test_calls_one_after_another_share_one_connection(kept_alive):
+    for _ in range(3):
+        assert kept_alive.get_attributes(ENVELOPE)[RECORD] == {}
+    assert (KeptAlive.connections, KeptAlive.calls) == (1, 3)
+
+
+def test_a_call_that_fails_is_not_tried_again(kept_alive):
+    """One attempt: a retry could run past the call's deadline."""
+    KeptAlive.answer = (500, b'{"__type":"com.amazonaws.dynamodb.v20120810#InternalServerError","message":"x"}')
+    with pytest.raises(PersistenceException, match="GetItem failed: InternalServerError"):
+        kept_alive.get_attributes(ENVELOPE)
+    assert KeptAlive.calls == 1
+
+
+def test_a_connection_made_under_a_short_deadline_lets_a_later_call_wait_its_own(dynamodb, dynamodb_store):
+    with within(0.8):
+        assert dynamodb_store.get_attributes(ENVELOPE)[RECORD] == {}
+    dynamodb_store.call_seconds = 3.0
+    dynamodb.delay = 1.5
+    assert dynamodb_store.get_attributes(ENVELOPE)[RECORD] == {}, "answered in 1.5 s, within the call's 3 s"
+
+
+def test_an_answer_that_is_not_dynamodbs_is_a_failure_of_the_store(kept_alive):
+    """A proxy's error page, say: the store fails as for any refusal, and the skill answers with defaults."""
+    KeptAlive.answer = (502, b"<html>Bad Gateway</html>")
+    with pytest.raises(PersistenceException, match="GetItem failed: HTTP 502"):
+        kept_alive.get_attributes(ENVELOPE)
+
+
+def test_a_write_dynamodb_refuses_for_another_reason_than_the_condition_fails(kept_alive):
+    """Throttled, say: the session's end says the record was not written, rather than taking it as done."""
+    read = kept_alive.get_attributes(ENVELOPE)
+    KeptAlive.answer = (400, b'{"__type":"com.amazonaws.dynamodb.v20120810#ThrottlingException","message":"x"}')
+    with pytest.raises(PersistenceException, match="PutItem failed: ThrottlingException"):
+        kept_alive.save_attributes(ENVELOPE, {RECORD: {"rate": 90}, STAMP: read[STAMP], REBASE: dict})
