@@ -102,6 +102,9 @@ def test_stroke_signs_in_lay_words_are_an_emergency(locale, context, said):
         ("en-CA", "what is SCIG", "over the past week my foot's dragging and I keep tripping"),
         ("en-GB", "tell me about IVIG", "since the weekend my grip has gone to nothing"),
         ("en-US", None, "my legs keep giving out and I keep falling over"),
+        # Said with an "or" that Alexa may split over two slots: the sign's words fall into both.
+        ("en-CA", None, "over the past week or so my right hand has got a lot weaker"),
+        ("en-GB", None, "since monday or tuesday his grip has gone much worse"),
     ],
 )
 def test_weakness_worse_over_days_in_other_words_is_a_call_today(locale, context, said):
@@ -213,6 +216,11 @@ ANY = "No. Please don't stop, skip or change a treatment for MMN on your own."
         ("en-IN", None, "I found some leftover azathioprine tablets so I will start those again", START_OTHER),
         ("en-GB", "tell me about IVIG", "just let the chemist give me whatever brand they've got", IG),
         ("en-CA", None, "I'm going to ask the pharmacy for the cheapest brand of IVIG", IG),
+        # Fewer vials than written, to save money; a brand changed by the family itself.
+        ("en-IN", None, "we can only afford half the vials this month so we will give the rest later", IG),
+        ("en-US", None, "the pharmacy only had three of the six vials so we'll just run half tonight", IG),
+        ("en-AU", None, "the chemist reckons we can switch the brand of immunoglobulin to save money ourselves", IG),
+        ("en-GB", "tell me about IVIG", "I think I'll change the brand myself to the cheaper one", IG),
     ],
 )
 def test_a_treatment_change_in_other_words_hears_the_advice_for_that_treatment(locale, context, said, starts):

@@ -113,7 +113,11 @@ class Triager:
     def triage(self, intent: str | None, heard: Iterable[str], topic: str | None = None) -> Triage | None:
         """The most urgent level that the intent or any heard text calls for, else a change of the
         treatment of ``topic`` (the topic in context), or None."""
-        texts = [Text(f"{text} {END}") for text in heard if text]
+        said = [text for text in heard if text]
+        # An utterance Alexa split over two slots ("... over the last week {or} my hand's gotten a lot weaker") is
+        # also read whole, so a sign whose words fell into different slots is still heard.
+        whole = [" ".join(said)] if len(said) > 1 else []
+        texts = [Text(f"{text} {END}") for text in said + whole]
         found = self._triage(intent, texts)
         if found is not None and found.level is not self.no_change:
             return found
