@@ -210,3 +210,31 @@ def test_a_write_dynamodb_refuses_for_another_reason_than_the_condition_fails(ke
     KeptAlive.answer = (400, b'{"__type":"com.amazonaws.dynamodb.v20120810#ThrottlingException","message":"x"}')
     with pytest.raises(PersistenceException, match="PutItem failed: ThrottlingException"):
         kept_alive.save_attributes(ENVELOPE, {RECORD: {"rate": 90}, STAMP: read[STAMP], REBASE: dict})
+
+
+def test_botocore_and_urllib3_log_only_warnings_once_the_store_is_loaded():
+    # Their debug lines would carry request bodies (listeners' records) into the logs.
+    code = "import logging, skill.store.dynamodb; print(*(logging.getLogger(n).level for n in ('botocore', 'urllib3')))"
+    shown = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert shown.stdout.split() == ["30", "30"]
+
+
+def test_without_credentials_in_the_environment_the_store_signs_with_the_profiles(tmp_path, monkeypatch):
+    # Outside Lambda (a developer's machine, an instance role) the keys come from botocore's chain.
+    from skill.store.dynamodb import _credentials
+
+    shared = tmp_path / "credentials"
+    shared.write_text("[default]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = secret-of-profile\n")
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(shared))
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "config"))
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    found = _credentials()()
+    assert (found.access_key, found.secret_key, found.token) == ("AKIDPROFILE", "secret-of-profile", None)
