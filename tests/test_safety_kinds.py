@@ -378,3 +378,36 @@ def test_the_treatment_named_with_a_sign_stays_in_context_for_the_next_question(
     response = say("en-GB", said)
     assert answered(response).startswith("safety:")
     assert response["sessionAttributes"]["dialog"]["topic"] == topic
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-GB", None, "i took double my methotrexate"),
+        ("en-US", None, "i took my weekly methotrexate every day by mistake"),
+        ("en-AU", "tell me about azathioprine", "I've accidentally taken an extra dose of my azathioprine"),
+        ("en-IN", None, "my mother has been taking her methotrexate daily instead of weekly"),
+        ("en-CA", None, "I think I took too many of my cyclophosphamide tablets this morning"),
+        ("en-GB", "tell me about other immune drugs", "I swallowed two doses of mycophenolate by mistake"),
+    ],
+)
+def test_an_extra_dose_taken_by_mistake_is_a_call_now_not_a_wish_to_change_treatment(locale, context, said):
+    # Clinical review 5, H1: an overdose taken is not "don't change it on your own"; the call comes first.
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert answered(response) == "safety:call_doctor", spoken
+    assert spoken.startswith("If you took more than your usual dose, call your doctor or pharmacist now"), spoken
+    assert EMERGENCY[locale] in spoken and "on your own" not in spoken
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my neurologist said to take double my methotrexate",
+        "I take folic acid every day with my methotrexate",
+        "I've been on methotrexate for more than a year",
+        "I take methotrexate and I'm extra tired",
+    ],
+)
+def test_a_raised_dose_a_daily_vitamin_or_extra_tiredness_is_no_safety_advice(said):
+    assert not answered(say("en-GB", said)).startswith("safety:")

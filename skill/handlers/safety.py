@@ -86,7 +86,9 @@ class TriageHandler(AbstractRequestHandler):
             # Stopping a running infusion comes before anything else.
             urgency = (sign.urgency if sign else None) or texts["urgency"]
             stop = [texts["during_infusion"]] if found.during_infusion and not (sign and sign.infusion_ahead) else []
-            parts = [*stop, sign.means if sign else texts["means"], texts[urgency]]
+            # A sign with its own answer (an extra dose taken) says it whole: its first words are the call.
+            said = [sign.answer] if sign and sign.answer else [sign.means if sign else texts["means"], texts[urgency]]
+            parts = [*stop, *said]
             if stop and f"then_{urgency}" in texts:
                 # In brief, the first thing to do and the call: what it may mean is left for "it all again".
                 state.brief = " ".join([*stop, texts[f"then_{urgency}"]])
