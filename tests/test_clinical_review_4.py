@@ -128,7 +128,8 @@ def test_n1_painkillers_warn_about_ibuprofen_and_name_the_local_painkiller(local
 
 
 def test_n3_a_missed_dose_hears_call_to_rebook_and_scig_is_covered():
-    assert "If a dose was missed or is late, call your care team soon to rebook it." in heard("i missed my ivig")
+    # A dose already missed hears the late-dose answer, the call first (clinical review 5, W3).
+    assert "If a dose of IVIg or SCIg is late or was missed, call your infusion team" in heard("i missed my ivig")
     said = heard("my infusion is late what should i do")
     assert "tell you when to take a missed SCIg dose" in said
 

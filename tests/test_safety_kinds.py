@@ -411,3 +411,26 @@ def test_an_extra_dose_taken_by_mistake_is_a_call_now_not_a_wish_to_change_treat
 )
 def test_a_raised_dose_a_daily_vitamin_or_extra_tiredness_is_no_safety_advice(said):
     assert not answered(say("en-GB", said)).startswith("safety:")
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-US", "i missed my ivig infusion what now"),
+        ("en-GB", "i missed my ivig infusion what now"),
+        ("en-AU", "I forgot my hizentra this week"),
+        ("en-IN", "my mother missed her IVIG last week, the hospital had no bed"),
+    ],
+)
+def test_a_dose_already_missed_hears_first_to_call_to_rebook_it(locale, said):
+    # Clinical review 5, W3: a missed dose is not a wish to skip one; the call comes first, not the scolding.
+    response = say(locale, said)
+    assert answered(response) == "q:dose_late.1"
+    assert "If a dose of IVIg or SCIg is late or was missed, call your infusion team" in speech_of(response)
+
+
+@pytest.mark.parametrize(
+    "said", ["I missed my last infusion on purpose and I'll skip the next one too", "I'm going to miss my next IVIG"]
+)
+def test_a_dose_missed_on_purpose_or_to_come_is_still_a_change_of_treatment(said):
+    assert answered(say("en-CA", said)) == "safety:no_change"
