@@ -1,0 +1,15 @@
+"""The fifth clinical review's findings on pages (docs/clinical-reviews/review-5-changed-and-new-units.md), each
+heard as a listener reaches it, through full request envelopes. Its triage findings are in test_safety_kinds.py."""
+
+from __future__ import annotations
+
+import pytest
+from test_clinical_review_3 import LOCALE_DATA, LOCALES, heard
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_w4_scig_licensing_says_the_locales_own_funding_sentence(locale):
+    # Australia funds no SCIg for MMN: "funding may be harder" would mislead there.
+    said = heard("is scig approved for mmn", locale)
+    assert "No SCIg product is licensed for MMN" in said
+    assert LOCALE_DATA[locale]["scig_funding"] in said and "funding may be harder" not in said
