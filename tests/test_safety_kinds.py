@@ -179,8 +179,35 @@ def test_an_infected_drip_site_is_a_call_right_away(locale, context, said):
 def test_a_fever_after_an_infusion_or_with_it_in_context_is_a_call_today(locale, context, said):
     response = say(locale, said, context)
     spoken = speech_of(response)
-    assert answered(response) == "safety:call_doctor" and spoken.startswith("A fever or chills after an infusion")
-    assert f"Call your doctor or care team today. If it gets worse, call {EMERGENCY[locale]}." in spoken
+    # The call comes first (clinical review 5, W1): a listener may stop at "it often passes".
+    assert answered(response) == "safety:call_doctor"
+    assert spoken.startswith("Call your doctor or care team today about a fever after an infusion."), spoken
+    assert f"If it gets worse, call {EMERGENCY[locale]}." in spoken
+
+
+PORT = "Call your doctor or care team right away about a fever with a port"
+TODAY = "Call your doctor or care team today about a fever after an infusion."
+
+
+@pytest.mark.parametrize(
+    "locale, said, starts",
+    [
+        # With a port or a line in a vein, a fever can be a line infection: right away.
+        ("en-CA", "i have a port and i have a fever and chills after my ivig yesterday", PORT),
+        ("en-GB", "she's got a PICC line and she's running a temperature tonight", PORT),
+        ("en-AU", "I've had the shivers and a fever since last night and I have a portacath", PORT),
+        # A fever reported now and asked about is still a fever to report.
+        ("en-US", "i have a fever after my infusion should i be worried", TODAY),
+        ("en-IN", "I have a fever after my IVIG, is that normal?", TODAY),
+        ("en-GB", "she has a fever after her drip yesterday, should we be worried", TODAY),
+    ],
+)
+def test_a_fever_with_a_line_or_asked_about_is_a_call_said_first(locale, said, starts):
+    # Clinical review 5, W1.
+    response = say(locale, said)
+    spoken = speech_of(response)
+    assert answered(response) == "safety:call_doctor" and spoken.startswith(starts), spoken
+    assert f"call {EMERGENCY[locale]}." in spoken
 
 
 @pytest.mark.parametrize("said", ["I've got a fever and a sore throat", "she has been shivering since yesterday"])
