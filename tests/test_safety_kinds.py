@@ -155,6 +155,10 @@ def test_an_infusion_reaction_now_stops_the_infusion_and_calls_the_care_team(loc
         ("en-IN", "tell me about infusion day", "the place of the cannula is swollen and red since the drip"),
         ("en-CA", None, "my PICC line site is red and warm and it's spreading"),
         ("en-US", None, "her port looks infected and it's warm to touch"),
+        # Asked about, it is still a drip site to check, not the SCIg skin reaction (clinical review 5, W2).
+        ("en-GB", None, "my cannula site is red and swollen is that normal"),
+        ("en-AU", None, "the drip site is swollen and hot, is it normal"),
+        ("en-IN", None, "my PICC line is red and puffy, does that usually happen"),
     ],
 )
 def test_an_infected_drip_site_is_a_call_right_away(locale, context, said):
