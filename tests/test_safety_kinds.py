@@ -465,3 +465,16 @@ def test_a_dose_already_missed_hears_first_to_call_to_rebook_it(locale, said):
 )
 def test_a_dose_missed_on_purpose_or_to_come_is_still_a_change_of_treatment(said):
     assert answered(say("en-CA", said)) == "safety:no_change"
+
+
+@pytest.mark.parametrize(
+    "locale, context, said, starts",
+    [
+        ("en-US", "tell me about IVIG", "I'm going to stop my azathioprine", OTHER),
+        ("en-GB", "what is SCIG", "I've halved my steroids myself", STEROIDS),
+        ("en-AU", "tell me about azathioprine", "I'm going to skip my next IVIG", IG),
+    ],
+)
+def test_a_change_naming_its_treatment_is_about_that_one_not_the_topic_in_context(locale, context, said, starts):
+    response = say(locale, said, context)
+    assert answered(response) == "safety:no_change" and speech_of(response).startswith(starts)
