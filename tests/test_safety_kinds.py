@@ -306,6 +306,8 @@ def test_a_treatment_change_in_other_words_hears_the_advice_for_that_treatment(l
         ("en-US", None, "what happens if you stop IVIG suddenly"),
         ("en-AU", None, "my neurologist stopped my IVIG, should I ask to restart it"),
         ("en-GB", None, "my arm is bruised where the cannula was, is that normal"),
+        # "The missus" is a wife, not a missed dose.
+        ("en-AU", None, "my missus has been on gamunex for a year now, does it ever get easier"),
     ],
 )
 def test_questions_idioms_and_history_are_answered_not_alarmed(locale, context, said):
