@@ -196,15 +196,20 @@ def _generated() -> dict[Path, str]:
     files[MANIFEST_PATH] = render(build_manifest())
     files.update(publisher.documents(publisher.load()))
     # Not part of the skill package, but generated from the same content at the same moment: see its module.
-    files.update({snapshot.path_for(language): _snapshot_text(language) for language in languages()})
+    for language in languages():
+        files.update(_snapshot_texts(language))
     return files
 
 
-def _snapshot_text(language: str) -> str:
-    """Every phrasing of the bank as the ranker reads it, from the content as it is now."""
+def _snapshot_texts(language: str) -> dict[Path, str]:
+    """Every phrasing of the bank as the ranker reads it, and their BM25 index, from the content as it is now."""
     ranker = Ranker(load_content(supported_locales(language)[0]), read_before={})
     terms = {phrasing: ranker.terms(phrasing) for phrasings in ranker.asked_as for phrasing in phrasings}
-    return json.dumps(terms, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    return {
+        snapshot.path_for(language): json.dumps(terms, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        + "\n",
+        snapshot.index_path_for(language): ranker.index.pack(ranker.documents),
+    }
 
 
 def stale_files() -> list[Path]:

@@ -20,6 +20,7 @@ import functools
 import heapq
 import math
 import statistics
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import Stemmer
@@ -111,9 +112,14 @@ class Ranker:
     """The question bank of one locale's content, indexed for ranking."""
 
     def __init__(
-        self, content: Content, read_before: dict[str, list[str]], learned: classifier.Classifier | None = None
+        self,
+        content: Content,
+        read_before: dict[str, list[str]],
+        learned: classifier.Classifier | None = None,
+        index_of_documents: Callable[[Sequence[Sequence[str]]], Bm25] = Bm25,
     ):
-        """``read_before``: phrasings already read (``snapshot.py``); any other phrasing is read now."""
+        """``read_before``: phrasings already read (``snapshot.py``); any other phrasing is read now.
+        ``index_of_documents`` gives their BM25 index (``snapshot.index``: read, not built, when the build wrote it)."""
         vocabulary = content.vocabulary
         self.stopwords = frozenset(w for word in vocabulary.stopwords for w in words(word))
         self.topic_ids = {topic.id for topic in content.topics}
@@ -164,7 +170,7 @@ class Ranker:
             self.about[question.id] = {question.topic} | most
         self.documents = documents
         self.learned = learned
-        self.index = Bm25(documents)
+        self.index = index_of_documents(documents)
         self.idf = self.index.idf
         # A word no phrasing has may matter ("pregnant") or not ("seventy"): it weighs as a middling word.
         self.unseen_idf = statistics.median(self.idf.values())
@@ -251,9 +257,8 @@ class Ranker:
         if topic and not any(t in self.topic_ids for t in asked):
             hints.append(topic)
         query = [t for t in dict.fromkeys(asked + hints) if t in self.idf]
-        scores = self.index.scores(query)
         best: dict[int, float] = {}
-        for doc, score in heapq.nlargest(_CANDIDATES * 4, scores.items(), key=lambda item: (item[1], -item[0])):
+        for doc, score in self.index.top(query, _CANDIDATES * 4):
             owner = self.owner[doc]
             best[owner] = max(best.get(owner, 0.0), score)
         chances = self._chances(list(dict.fromkeys(asked + hints)))
@@ -419,4 +424,9 @@ def ranker(locale: str) -> Ranker:
 @functools.cache
 def _ranker(language: str) -> Ranker:
     content = load_content(supported_locales(language)[0])
-    return Ranker(content, read_before=snapshot.read(language), learned=classifier.load(language))
+    return Ranker(
+        content,
+        read_before=snapshot.read(language),
+        learned=classifier.load(language),
+        index_of_documents=functools.partial(snapshot.index, language),
+    )
