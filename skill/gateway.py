@@ -38,7 +38,7 @@ def handle_event(skill: CustomSkill, event: Any, context: Any = None) -> dict[st
         logger.warning("request refused: %s", reason)
         return _error_response(skill, event)
     event = with_known_locale(event)
-    envelope = _read_envelope(skill, event)
+    envelope = read_envelope(skill, event)
     if envelope is None:
         return _error_response(skill, event)
     try:
@@ -50,7 +50,10 @@ def handle_event(skill: CustomSkill, event: Any, context: Any = None) -> dict[st
     return skill.serializer.serialize(response)
 
 
-def _read_envelope(skill: CustomSkill, event: dict[str, Any]) -> RequestEnvelope | None:
+def read_envelope(skill: CustomSkill, event: dict[str, Any]) -> RequestEnvelope | None:
+    """The SDK's envelope for an event ``guards.refusal`` passed (and ``with_known_locale`` read): only the parts
+    the skill reads, the timestamp read without dateutil; None, logged, when the SDK cannot read it. The web
+    endpoint reads requests this way too."""
     payload = _what_the_skill_reads(event)
     timestamp = _timestamp(payload["request"].get("timestamp"))
     if timestamp is not None:

@@ -27,6 +27,7 @@ import urllib.request
 import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
@@ -111,8 +112,25 @@ def check_certificate_url(url: str) -> str:
 MAX_CACHED_CHAINS = 8
 
 
+@dataclass(frozen=True)
+class VerifiedChain:
+    """A chain that led to a trusted root and verified a signature: its signing key, and the time every
+    certificate of the validated path is valid (outside it, the chain is downloaded and verified afresh)."""
+
+    key: rsa.RSAPublicKey
+    valid_from: datetime.datetime
+    valid_until: datetime.datetime
+
+    def holds_at(self, now: datetime.datetime) -> bool:
+        return self.valid_from <= now <= self.valid_until
+
+
 class SignatureVerifier(AbstractVerifier):
-    """Checks the certificate chain URL, the chain itself, and the body's signature."""
+    """Checks the certificate chain URL, the chain itself, and the body's signature.
+
+    A chain is checked once per URL, not on every request (path building and the chain's own signatures cost
+    more than the rest of a turn): the key of a chain that verified a signature is kept, with the time its
+    path is valid, and the body of every request is still checked against it."""
 
     def __init__(
         self,
@@ -124,7 +142,7 @@ class SignatureVerifier(AbstractVerifier):
         self._store = Store(roots if roots is not None else trusted_roots())
         self._clock = clock
         # Chains that verified a signature, most recent last; Alexa uses a handful of URLs at a time.
-        self._cache: OrderedDict[str, list[x509.Certificate]] = OrderedDict()
+        self._cache: OrderedDict[str, VerifiedChain] = OrderedDict()
         self._lock = threading.Lock()
 
     def verify(
@@ -137,46 +155,48 @@ class SignatureVerifier(AbstractVerifier):
             decoded = base64.b64decode(signature, validate=True)
         except (binascii.Error, ValueError) as error:
             raise VerificationException("signature is not valid base64") from error
-        chain = self._chain(url)
-        leaf = self._verified_leaf(chain)
-        public_key = leaf.public_key()
-        if not isinstance(public_key, rsa.RSAPublicKey):
-            raise VerificationException("signing certificate does not hold an RSA key")
+        now = self._clock()
+        verified = self._cached(url, now) or self._verified(self._chain(url), now)
         try:
-            public_key.verify(decoded, serialized_request_env.encode("utf-8"), padding.PKCS1v15(), SHA256())
+            verified.key.verify(decoded, serialized_request_env.encode("utf-8"), padding.PKCS1v15(), SHA256())
         except InvalidSignature as error:
             raise VerificationException("request body does not match its signature") from error
-        self._remember(url, chain)
+        self._remember(url, verified)
 
-    def _verified_leaf(self, chain: list[x509.Certificate]) -> x509.Certificate:
-        verifier = (
-            PolicyBuilder()
-            .store(self._store)
-            .time(self._clock())
-            .build_server_verifier(x509.DNSName(CERT_CHAIN_DOMAIN))
-        )
+    def _verified(self, chain: list[x509.Certificate], now: datetime.datetime) -> VerifiedChain:
+        verifier = PolicyBuilder().store(self._store).time(now).build_server_verifier(x509.DNSName(CERT_CHAIN_DOMAIN))
         try:
-            verifier.verify(chain[0], chain[1:])
+            path = verifier.verify(chain[0], chain[1:])
         except VerificationError as error:
             raise VerificationException(f"certificate chain is not valid: {error}") from error
-        return chain[0]
+        key = chain[0].public_key()
+        if not isinstance(key, rsa.RSAPublicKey):
+            raise VerificationException("signing certificate does not hold an RSA key")
+        return VerifiedChain(
+            key,
+            max(certificate.not_valid_before_utc for certificate in path),
+            min(certificate.not_valid_after_utc for certificate in path),
+        )
 
-    def _chain(self, url: str) -> list[x509.Certificate]:
+    def _cached(self, url: str, now: datetime.datetime) -> VerifiedChain | None:
         with self._lock:
             cached = self._cache.get(url)
-            if cached is not None:
-                self._cache.move_to_end(url)
-                return cached
+            if cached is None or not cached.holds_at(now):
+                return None
+            self._cache.move_to_end(url)
+            return cached
+
+    def _chain(self, url: str) -> list[x509.Certificate]:
         try:
             return x509.load_pem_x509_certificates(self._fetch(url))
         except Exception as error:  # an unreachable or unreadable chain is a failed verification, not a 500
             logger.warning("could not load the certificate chain: %s", type(error).__name__)
             raise VerificationException("could not load the certificate chain") from error
 
-    def _remember(self, url: str, chain: list[x509.Certificate]) -> None:
+    def _remember(self, url: str, verified: VerifiedChain) -> None:
         """Cache a chain only once it has verified a signature, and only a few."""
         with self._lock:
-            self._cache[url] = chain
+            self._cache[url] = verified
             self._cache.move_to_end(url)
             while len(self._cache) > MAX_CACHED_CHAINS:
                 self._cache.popitem(last=False)

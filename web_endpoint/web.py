@@ -36,7 +36,8 @@ from flask_ask_sdk.skill_adapter import VERIFY_SIGNATURE_APP_CONFIG, VERIFY_TIME
 
 from skill import log_lines
 from skill.app import build_skill
-from skill.guards import refusal
+from skill.gateway import read_envelope
+from skill.guards import refusal, with_known_locale
 from skill.store import store_from_environment
 from skill.warmup import warm_up
 
@@ -53,11 +54,15 @@ VERIFY_ENV = "MMN_GUIDE_VERIFY_REQUESTS"
 
 
 class VerifiedSkillAdapter(SkillAdapter):
-    """SkillAdapter whose every refusal is HTTP 400.
+    """SkillAdapter whose every refusal is HTTP 400, and which reads a request as Lambda's entry point does.
 
     The stock ``dispatch_request`` turns an unreadable body (a
     ``SerializationException``) into a 500; Alexa expects 400 for any request
-    the skill will not serve.
+    the skill will not serve. The body is parsed once, checked on the raw JSON
+    (``skill.guards``), and read into the SDK's envelope by ``skill.gateway``,
+    which leaves out the parts of the context the skill never reads and reads
+    the timestamp without dateutil; the verifiers then check that envelope and
+    the exact body, as the SDK's handler would.
     """
 
     def dispatch_request(self):
@@ -69,7 +74,8 @@ class VerifiedSkillAdapter(SkillAdapter):
             raise RequestEntityTooLarge()
         try:
             body = raw.decode("utf-8")
-            reason = refusal(json.loads(body), self._skill.skill_id)
+            event = json.loads(body)
+            reason = refusal(event, self._skill.skill_id)
         except (UnicodeDecodeError, ValueError, RecursionError) as error:
             reason = f"unreadable-body ({type(error).__name__})"
         if reason is not None:
@@ -77,9 +83,14 @@ class VerifiedSkillAdapter(SkillAdapter):
             logger.warning("request refused: %s, %d bytes", reason, len(raw))
             raise BadRequest(description="Request body is not a valid Alexa request envelope")
         try:
-            response = self._webservice_handler.verify_request_and_dispatch(
-                http_request_headers=flask_request.headers, http_request_body=body
-            )
+            envelope = read_envelope(self._skill, with_known_locale(event))
+            if envelope is None:
+                raise BadRequest(description="Request body is not a valid Alexa request envelope")
+            for verifier in self._verifiers:
+                verifier.verify(
+                    headers=flask_request.headers, serialized_request_env=body, deserialized_request_env=envelope
+                )
+            response = self._skill.serializer.serialize(self._skill.invoke(request_envelope=envelope, context=None))
         except VerificationException as error:
             logger.warning("request refused: verification failed, %d bytes", len(raw))
             raise BadRequest(description="Incoming request failed verification") from error
