@@ -43,13 +43,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @contextlib.contextmanager
-def served(app: str, env: dict[str, str] | None = None):
+def served(app: str, env: dict[str, str] | None = None, root: Path = ROOT):
     """Serve a WSGI app (``module:factory()``) on a free loopback port as scripts/web.sh serves the skill
-    (``web_endpoint/serve.py``); yields its URL."""
+    (``web_endpoint/serve.py``); yields its URL. ``root``: the project's files to serve it from (this tree, or a
+    checkout of an earlier commit)."""
     port = free_port()
     command = [sys.executable, "-m", "web_endpoint.serve", app]
     settings = {**os.environ, "BIND": f"127.0.0.1:{port}", **(env or {})}
-    process = subprocess.Popen(command, cwd=ROOT, env=settings, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, cwd=root, env=settings, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_until_listening(process, port, f"the web front end ({app})")
         yield f"http://127.0.0.1:{port}/"
