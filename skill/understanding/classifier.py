@@ -85,7 +85,7 @@ class Classifier:
             norm = math.sqrt(sum(v * v for v in values.values()))
             for row, value in values.items():
                 begin, end = table.start[row], table.start[row + 1]
-                # Slices of the arrays, not an index at a time: a third of the time of a free-text turn's scoring.
+                # Slices of the arrays, not an index at a time: two fewer lookups for each of thousands of weights.
                 for question, weight in zip(table.questions[begin:end], table.weights[begin:end], strict=True):
                     totals[question] = totals.get(question, 0.0) + weight * value / norm
         return {self.classes[c]: self.intercept[c] + total for c, total in totals.items()}
