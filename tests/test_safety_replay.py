@@ -115,6 +115,25 @@ def test_a_call_to_the_doctor_with_nothing_running_is_said_again_whole(talk, loc
 
 
 @pytest.mark.parametrize("locale", sorted(NUMBERS))
+@pytest.mark.parametrize("reply", ["right", "got it", "i didn't get that", "what do i do now"])
+def test_a_reply_that_asks_nothing_new_hears_the_advice_again_not_i_dont_know(talk, locale, reply):
+    """A nod, a "what now" Alexa takes for help, or a miss said in other words: what to do is still the advice."""
+    console = talk(locale)
+    advice, _ = said(console, "i'm on the drip and i've come out in hives")
+    brief, ended = said(console, reply)
+    assert not ended and brief == f"{STOP} Then call your doctor now. {ALL_AGAIN}"
+    assert said(console, "yes") == (advice, False)
+
+
+@pytest.mark.parametrize("locale", sorted(NUMBERS))
+def test_a_new_question_after_safety_advice_is_answered_not_the_advice(talk, locale):
+    console = talk(locale)
+    said(console, "i'm on the drip and i've come out in hives")
+    answer, ended = said(console, "what is scig")
+    assert not ended and answer.startswith("SCIg") and STOP not in answer
+
+
+@pytest.mark.parametrize("locale", sorted(NUMBERS))
 @pytest.mark.parametrize("done", ["stop", "i'm done"])
 def test_stop_after_safety_advice_closes_with_its_action(talk, locale, done):
     console = talk(locale)

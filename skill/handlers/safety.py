@@ -25,10 +25,11 @@ from ..interceptors import remembered
 from ..reply import Reply, respond, say_again
 from ..turn import content_of, state_of
 from ..understanding.heard import heard_texts, intent_name
-from ..understanding.ranker import ranker
+from ..understanding.ranker import ANSWER, CLARIFY, ranker
+from ..understanding.replies import replies
 from ..understanding.triage import CALL_DOCTOR, EMERGENCY, Triage, triager
 from ..understanding.words import words
-from .free_text import answer_free_text
+from .free_text import QUESTION_INTENT, answer_free_text
 
 _TRIAGE = "triage"
 # The yes-or-no question a safety answer ends with, which the next turn answers: after the advice, after the
@@ -41,6 +42,7 @@ _AGAIN = (AGAIN, AGAIN_SAID, AGAIN_ALL, AGAIN_SELF_HARM)
 _REPLAY_INTENTS = ("AMAZON.YesIntent", "AMAZON.RepeatIntent", "AMAZON.FallbackIntent")
 # "No", and "stop" or "I'm done" too, close with the advice's own words ("Please make that call").
 _CLOSE_INTENTS = ("AMAZON.NoIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent")
+_HELP_INTENT = "AMAZON.HelpIntent"
 
 
 def triage_of(handler_input: HandlerInput) -> Triage | None:
@@ -146,6 +148,9 @@ def _follow_up(handler_input: HandlerInput) -> str | None:
         return "replay"
     if any(is_intent_name(name)(handler_input) for name in _CLOSE_INTENTS):
         return "close"
+    if is_intent_name(_HELP_INTENT)(handler_input):
+        # "What do I do now?" heard as a call for help: what to do now is the advice.
+        return "brief"
     red_flags = content_of(handler_input).red_flags
     said = " ".join(words(" ".join(heard_texts(handler_input))))
     if said in red_flags.brief:
@@ -154,7 +159,22 @@ def _follow_up(handler_input: HandlerInput) -> str | None:
         return "replay"
     if said in red_flags.about_it:
         return "about"
-    return "close" if said in red_flags.close else None
+    if said in red_flags.close:
+        return "close"
+    return "brief" if _nothing_asked(handler_input, said) else None
+
+
+def _nothing_asked(handler_input: HandlerInput, said: str) -> bool:
+    """Whether a reply to the advice asks nothing the skill could answer ("right", "got it", "I didn't get
+    that"): no topic named, no question of the bank near it, and no short reply of its own ("thanks", "hold on").
+    What to do is then still the advice, so it hears the advice in brief rather than "I don't know that"."""
+    locale = content_of(handler_input).locale
+    if not said or not is_intent_name(QUESTION_INTENT)(handler_input) or replies(locale).kind_of(said):
+        return False
+    bank = ranker(locale)
+    if any(term in bank.topic_ids for term in bank.terms(said)):
+        return False
+    return bank.rank(said, topic=state_of(handler_input).topic).verdict not in (ANSWER, CLARIFY)
 
 
 def _named_topic(locale: str, heard: list[str]) -> str | None:
