@@ -104,27 +104,42 @@ class Heard:
 
 
 _LEAD_IN = re.compile(r"^(such as|like|including|for example)\b:?\s*")
+_LISTING_VERB = re.compile(r"\b(include|includes|including|such as)\b")
 _NEW_CLAUSE = re.compile(r"^(so|but|because|which|who|if|when|then|while)\b")
+_OPENER = re.compile(r"^(after|before|during|if|when|while|in|on|for|with|without|at|once|until)\b")
+_ASIDE = re.compile(r"^((also|often|sometimes|usually) )?(just )?(called|known as)\b")
+_JOINED = re.compile(r"\s(and|or)\s")
 _SHORT_ITEM = 7  # words: a longer piece starts a run of items afresh (its lead-in: "The nearest things I know are X")
 
 
 def list_items(sentence: str) -> int:
     """How many items the longest list in a sentence has: "A, B, or C" and "A, B and C" are 3; no list is 0.
 
-    Pieces between commas are items while they are short; "such as" or "like" starts a list afresh, a new
-    clause ("so ...", "but ...") or a long piece starts a run afresh, and a piece that starts with "and" or
-    "or" (or the sentence's last piece, holding one) closes the list."""
+    Pieces between commas are items while they are short; "such as" or "like" starts a list afresh, and so does
+    a piece that lists ("they include A"), a new clause ("so ...", "but ...") or a long piece. A piece that starts
+    with "and" or "or" (or the sentence's last piece, holding one) closes the list. Pieces that are no items:
+    an opening phrase ("After an infusion, ..."), and a name in an aside with the thing it names ("ALS, also
+    called motor neuron disease, ..."). A piece holding its own "and" or "or" inside the sentence closes a run
+    of describing words and is one item of a list around it ("a painful, swollen or warm arm, a racing heart,
+    or hives" is three)."""
     pieces = [p.strip() for p in sentence.split(",") if p.strip()]
     longest, run = 0, 0
     for n, piece in enumerate(pieces):
         if re.match(r"(and|or) ", piece):
             longest, run = max(longest, run + 1), 0
             continue
-        if n == len(pieces) - 1 and n > 0 and re.search(r"\b(and|or)\b", piece):
+        if n == len(pieces) - 1 and n > 0 and _JOINED.search(f" {piece} "):
             longest = max(longest, run + 2)
             continue
-        lead = _LEAD_IN.match(piece)
-        if lead or _NEW_CLAUSE.match(piece) or len(piece.split()) > _SHORT_ITEM:
+        if _ASIDE.match(piece):
+            run = 0
+        elif n == 0 and _OPENER.match(piece.lower()):
+            run = 0
+        elif n > 0 and _JOINED.search(piece) and len(piece.split()) <= _SHORT_ITEM:
+            longest, run = max(longest, run + 2), 1
+        elif _LEAD_IN.match(piece) or _LISTING_VERB.search(piece) or _NEW_CLAUSE.match(piece):
+            run = 1
+        elif len(piece.split()) > _SHORT_ITEM:
             run = 1
         else:
             run += 1

@@ -27,9 +27,16 @@ def _labels():
         ("Do you mean the risks of SCIg, or its side effects?", 0),
         ("Ask things like: tell me about IVIg, what are the side effects of steroids, or do I need treatment.", 3),
         ("I can tell you about MMN, symptoms, diagnosis, IVIg, and SCIg.", 5),
-        ("Mild side effects, such as headache, chills or tiredness, are common.", 0),
+        ("Mild side effects, such as headache, chills or tiredness, are common.", 3),
         ("Watch for headache, chills, fever and rash.", 4),
         ("This is general information, not medical advice, so talk to your neurologist, and call 911.", 0),
+        # A name in an aside is no item, nor is the thing it names; "include" starts the list.
+        ("Steroids, often just called pills, include cortisone, betamethasone and dexamethasone.", 3),
+        ("Polio, also called infantile paralysis, can spread fast and is serious.", 0),
+        ("Water pills include furosemide, bumetanide, torasemide and indapamide.", 4),
+        # An opening phrase is no item; describing words joined by "or" are one item of the list around them.
+        ("Before the drip, tell the nurse about a sore, red or itchy arm, a cough, or a cold.", 3),
+        ("In rare cases, it causes headache, chills, fever and rash.", 4),
     ],
 )
 def test_a_list_is_counted_by_its_items(sentence, items):
