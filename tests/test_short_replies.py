@@ -161,6 +161,29 @@ def test_a_new_question_is_answered_as_a_new_question(talk):
     assert dialog["answered"] == "corticosteroids.side_effects.1"
 
 
+@pytest.mark.parametrize("form", ["option two", "the second", "number one please", "both of them"])
+def test_a_pick_with_no_choice_open_says_so_and_the_offer_still_stands(talk, form):
+    """After an answer offers more, not two: no page is read for "number one", and "yes" still takes the offer."""
+    console = talk()
+    said(console, "open m m n guide")
+    answer, reprompt, _, _ = said(console, "what is scig")
+    speech, again, ended, dialog = said(console, form)
+    assert speech == f"{PROMPTS['no_choice']} {reprompt}" and again == reprompt
+    assert not ended and dialog["offer"] is not None
+    more, _, _, dialog = said(console, "yes")
+    assert more not in (answer, speech) and dialog["answered"].startswith("scig.")
+
+
+@pytest.mark.parametrize("form", ["neither", "none of those"])
+def test_neither_to_the_one_thing_offered_after_a_miss_asks_what_they_meant(talk, form):
+    console = talk()
+    said(console, "open m m n guide")
+    said(console, "what colour is the sky on mars")
+    speech, _, ended, dialog = said(console, form)
+    assert speech == f"{PROMPTS['clarify_neither']} {PROMPTS['example_first']} {PROMPTS['clarify_what_then']}"
+    assert not ended and dialog["offer"] is None
+
+
 def test_there_are_at_least_21_forms_and_every_one_is_tested():
     forms = PICKS_FIRST + PICKS_SECOND + BOTH + NEITHER + ASK_AGAIN
     assert len(set(forms)) == len(forms) >= 21

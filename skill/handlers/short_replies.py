@@ -21,12 +21,14 @@ from ..understanding.heard import heard_texts, intent_name
 from ..understanding.ranker import CLARIFY, ranker
 from ..understanding.replies import BOTH, LOST, NEITHER, REPEAT, THANKS, WAIT, replies
 from .free_text import QUESTION_INTENT
-from .navigation import RepeatHandler
+from .ladder import MISSED
+from .navigation import NoHandler, RepeatHandler
 from .safety import AGAIN_SELF_HARM
 
 THANKS_INTENT = "ThanksIntent"
 WAIT_INTENT = "WaitIntent"
 DONE = "done"
+NO_CHOICE = "no_choice"  # "number two", "both" with no "Do you mean ...?" open
 _ONLY_ASKED = 3  # words besides the question: "Okay." and no more
 _KINDS = {THANKS_INTENT: THANKS, WAIT_INTENT: WAIT}
 
@@ -41,9 +43,15 @@ def _kind(handler_input: HandlerInput) -> str | None:
         return _KINDS[name]
     if name == "AMAZON.NoIntent":
         return DONE if _nothing_more(state_of(handler_input)) else None
-    if name != QUESTION_INTENT:
-        return None
-    return replies(content_of(handler_input).locale).kind_of(_said(handler_input))
+    said = _said(handler_input)
+    read = replies(content_of(handler_input).locale)
+    kind = read.kind_of(said) if name == QUESTION_INTENT else None
+    if kind is None and said and _choice(handler_input) is None:
+        # A pick with nothing to pick from is no question ("number two" is not the second test), whichever intent
+        # its words fell into ("number one" heard as a topic).
+        picked = read.choice_in(said, 2)
+        kind = None if picked is None else NEITHER if picked == NEITHER else NO_CHOICE
+    return kind
 
 
 class ShortReplyHandler(AbstractRequestHandler):
@@ -65,11 +73,30 @@ class ShortReplyHandler(AbstractRequestHandler):
         if kind == LOST:
             state.menu_heard = True
             return respond(handler_input, Reply([prompts["help_short"]], prompts["ask_question"]))
+        if kind == NEITHER:
+            if state.answered != MISSED:
+                # "Neither" to "Want to hear more?": no.
+                return NoHandler().handle(handler_input)
+            # "Neither" to the nearest thing offered after a miss: not that, so what did they mean?
+            return respond(handler_input, _not_those(prompts, state))
+        if kind == NO_CHOICE:
+            # The question just asked still stands: "yes" still answers it.
+            state.asking, state.keep_last = state.answering, True
+            return respond(handler_input, Reply([prompts["no_choice"]], _last_question(prompts, state)))
         # The question is still open: "yes" still answers it, and "what?" says the answer again, not this.
         state.asking, state.keep_last = state.answering, True
-        last = state.last
-        question = to_plain(last.reprompt) if last and last.reprompt else prompts["ask"]
-        return respond(handler_input, Reply([prompts["take_your_time"]], question))
+        return respond(handler_input, Reply([prompts["take_your_time"]], _last_question(prompts, state)))
+
+
+def _last_question(prompts: dict[str, str], state: DialogState) -> str:
+    """The question the last turn closed with, asked again."""
+    last = state.last
+    return to_plain(last.reprompt) if last and last.reprompt else prompts["ask"]
+
+
+def _not_those(prompts: dict[str, str], state: DialogState) -> Reply:
+    state.choices, state.offer, state.answered = (), None, "clarify:neither"
+    return Reply([prompts["clarify_neither"], prompts["example_first"]], prompts["clarify_what_then"])
 
 
 class ClarifyAnswerHandler(AbstractRequestHandler):
@@ -86,10 +113,7 @@ class ClarifyAnswerHandler(AbstractRequestHandler):
         bank = ranker(content.locale)
         offered = [bank.question(question_id) for question_id in state.choices]
         if choice == NEITHER:
-            state.choices, state.offer, state.answered = (), None, "clarify:neither"
-            prompts = content.prompts
-            reply = Reply([prompts["clarify_neither"], prompts["example_first"]], prompts["clarify_what_then"])
-            return respond(handler_input, reply)
+            return respond(handler_input, _not_those(content.prompts, state))
         first = offered[0 if choice == BOTH else choice]
         reply = page_reply(content, state, place_of(first.ref), first.ref.page)
         if choice == BOTH:
