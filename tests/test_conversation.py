@@ -5,9 +5,11 @@ request envelopes), as a listener would say it."""
 from __future__ import annotations
 
 import re
+import uuid
 
 import pytest
 from conftest import reprompt_of, speech_of
+from entry_points import ENTRY_POINTS
 
 from build_tools.interaction_model import model_path
 from eval_tools.conversation_eval import list_items
@@ -26,6 +28,20 @@ SLOWER = '<prosody rate="90%">'
 @pytest.fixture
 def console():
     return Console(build_skill(), LocalNlu.from_file(model_path("en-US")))
+
+
+@pytest.fixture(scope="module")
+def shared_skill():
+    return build_skill()
+
+
+@pytest.fixture(params=sorted(ENTRY_POINTS))
+def anywhere(request, shared_skill):
+    """A new conversation on one entry point: the console's own envelopes, the Lambda handler, or the web app."""
+    send = ENTRY_POINTS[request.param](shared_skill)
+    console = Console(shared_skill, LocalNlu.from_file(model_path("en-US")), send=send)
+    console.user_id = f"amzn1.ask.account.conversation-{uuid.uuid4().hex}"
+    return console
 
 
 def first_page(topic: str, facet: str) -> str:
@@ -271,6 +287,13 @@ def test_after_both_of_two_a_follow_up_is_about_whichever_it_fits(console):
     console.say("how often")
     assert said(console, "both").startswith(lead(first_page("ivig", "course")))
     assert said(console, "is weekly normal").startswith(lead(first_page("scig", "course")))
+
+
+def test_a_facet_the_topic_in_context_lacks_is_of_the_treatment_the_last_answer_named(anywhere):
+    """After how long an IVIg infusion takes (infusion day, which has no course), "how long does it take to
+    work" is about IVIg, not "I don't have that for infusion day"."""
+    anywhere.say("how long does an ivig infusion take")
+    assert said(anywhere, "how long does it take to work").startswith(lead(first_page("ivig", "course")))
 
 
 def test_the_nearest_question_offered_after_a_miss_puts_no_topic_in_context(console):

@@ -141,12 +141,20 @@ def test_facet_question_without_topic_uses_the_current_topic(conversation, conte
     assert speech_of(response).startswith(page_text(content, "ivig", "side_effects"))
 
 
-def test_facet_a_topic_lacks_gets_its_facet_menu(conversation, content):
-    conversation.send("topic_ivig", slot_value=("MMN", "mmn", "MMN"))
-    response = conversation.send("side_effects_no_topic")
+def test_facet_a_topic_lacks_gets_its_facet_menu_when_the_topic_is_named(conversation, content):
+    response = conversation.send("one_shot_side_effects_ivig", slot_value=("MMN", "mmn", "MMN"))
     speech = speech_of(response)
     assert content.prompts["missing_facet"].format(facet=content.facet("side_effects").menu, topic="MMN") in speech
     assert speech.endswith(content.prompts["ask"])
+
+
+def test_facet_the_topic_in_context_lacks_asks_which_treatment(conversation, content):
+    """ "What are the side effects?" after MMN means a treatment's: which one, not "I don't have that for MMN"."""
+    conversation.send("topic_ivig", slot_value=("MMN", "mmn", "MMN"))
+    speech = speech_of(conversation.send("side_effects_no_topic"))
+    assert speech.endswith(
+        "Do you mean the side effects and risks of IVIg, or the side effects and risks of SCIg?"
+    )
 
 
 def test_yes_takes_the_offer_and_next_pages_on(conversation, content):

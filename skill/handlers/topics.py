@@ -109,7 +109,13 @@ def answer(handler_input: HandlerInput, facet: FacetInfo, topic_id: str | None =
     state.offer = None
     if slot is not None and slot.heard and slot.id is None and _has_words(handler_input, slot.heard):
         return answer_free_text(handler_input, slot.heard, facet=facet.id)
-    topic = content.topic(topic_id or (slot.id if slot else None) or state.topic or "")
+    named = topic_id or (slot.id if slot else None)
+    topic = content.topic(named or state.topic or "")
+    if topic is not None and not named and not topic.pages(facet.id):
+        # The topic in context has no such facet ("how long does it take to work" after infusion day): the
+        # listener means a treatment that has it: the one the last answer was about ("how long an IVIg infusion
+        # takes"), else either, as when no topic was in context.
+        topic = _treatment_answered(content, state.place, facet.id)
     if topic is None:
         state.facet = facet.id
         # No treatment named, none in context: the first two that have it, as a choice of two ("both" too).
@@ -126,6 +132,17 @@ def answer(handler_input: HandlerInput, facet: FacetInfo, topic_id: str | None =
     preface = [*first_turn_preface(handler_input), *brand_named(content, place, heard_texts(handler_input))]
     reply = page_reply(content, state, place, preface=preface)
     return respond(handler_input, reply)
+
+
+def _treatment_answered(content: Content, place: Place | None, facet: str) -> Topic | None:
+    """The one topic with ``facet`` that the question last answered names, if it names one."""
+    question = content.question(place.question) if place and place.question else None
+    if question is None:
+        return None
+    bank = ranker(content.locale)
+    named = {t for t in bank.terms(question.about) if t in bank.topic_ids}
+    having = [topic for topic in map(content.topic, named) if topic is not None and topic.pages(facet)]
+    return having[0] if len(having) == 1 else None
 
 
 def _has_words(handler_input: HandlerInput, heard: str) -> bool:
