@@ -296,6 +296,14 @@ def test_a_facet_the_topic_in_context_lacks_is_of_the_treatment_the_last_answer_
     assert said(anywhere, "how long does it take to work").startswith(lead(first_page("ivig", "course")))
 
 
+def test_a_command_said_with_a_subject_two_questions_fit_asks_which_rather_than_repeating(anywhere):
+    """ "What was that about headaches?" names something: which of the two it fits, not the last answer again."""
+    welcome = said(anywhere, "open m m n guide")
+    response = anywhere.say("what was that about headaches")
+    assert speech_of(response).startswith("Do you mean") and welcome not in speech_of(response)
+    assert len(response["sessionAttributes"]["dialog"]["choices"]) == 2
+
+
 def test_the_nearest_question_offered_after_a_miss_puts_no_topic_in_context(console):
     console.say("can you order my medication")  # offers the treatments for MMN
     assert said(console, "can you book my appointment").startswith(PROMPTS["dont_know_again"])

@@ -23,7 +23,7 @@ from ..reply import Reply, first_turn_preface, respond
 from ..screen import Screen
 from ..turn import content_of, state_of
 from ..understanding.heard import QUESTION_SLOT
-from ..understanding.ranker import ANSWER, CLARIFY, Ranker, Ranking, ranker
+from ..understanding.ranker import ANSWER, CLARIFY, UNKNOWN, Ranker, Ranking, ranker
 from .builtins import CancelOrStopHandler, HelpHandler
 from .info import EvidenceHandler, SourcesHandler
 from .ladder import missed
@@ -77,7 +77,7 @@ def answer_free_text(
     ranking = bank.rank(text, among=state.choices) if state.choices else None
     if ranking is None or ranking.verdict != ANSWER:
         ranking = _ranked_in_context(bank, state, text, facet)
-    command = bank.command_in(text) if ranking.verdict != ANSWER and not preface else None
+    command = bank.command_in(text) if ranking.verdict == UNKNOWN and not preface else None
     if command in _COMMANDS:
         return _command(handler_input, command)
     # A safety preface ("If this is happening now, call ...") takes the place of the one-shot disclaimer.

@@ -46,7 +46,7 @@ def _kind(handler_input: HandlerInput) -> str | None:
     said = _said(handler_input)
     read = replies(content_of(handler_input).locale)
     kind = read.kind_of(said) if name == QUESTION_INTENT else None
-    if kind is None and said and _choice(handler_input) is None:
+    if kind is None and said and not state_of(handler_input).choices:
         # A pick with nothing to pick from is no question ("number two" is not the second test), whichever intent
         # its words fell into ("number one" heard as a topic).
         picked = read.choice_in(said, 2)
