@@ -152,9 +152,7 @@ def test_facet_the_topic_in_context_lacks_asks_which_treatment(conversation, con
     """ "What are the side effects?" after MMN means a treatment's: which one, not "I don't have that for MMN"."""
     conversation.send("topic_ivig", slot_value=("MMN", "mmn", "MMN"))
     speech = speech_of(conversation.send("side_effects_no_topic"))
-    assert speech.endswith(
-        "Do you mean the side effects and risks of IVIg, or the side effects and risks of SCIg?"
-    )
+    assert speech.endswith("Do you mean the side effects and risks of IVIg, or the side effects and risks of SCIg?")
 
 
 def test_yes_takes_the_offer_and_next_pages_on(conversation, content):
