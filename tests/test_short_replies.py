@@ -20,6 +20,7 @@ from skill.breath import lead
 from skill.content import load_content
 from skill.dialog import DialogState, LastReply, Offer, Place
 from skill.speech import to_plain
+from skill.store.local import LocalStore
 from skill.understanding.ranker import ranker
 
 CONTENT = load_content("en-US")
@@ -246,6 +247,20 @@ def test_no_to_what_else_would_you_like_closes(talk):
     assert not ended and speech == f"{PROMPTS['declined']} {question}"
     speech, _, ended, _ = said(console, "no")
     assert ended and speech == PROMPTS["goodbye"]
+
+
+@pytest.mark.parametrize("entry_point", sorted(ENTRY_POINTS))
+def test_no_to_more_then_no_to_keeping_the_place_closes(entry_point, nlu, tmp_path):
+    """Two noes in a row, the second to "Shall I remember where we stopped?": the listener is done."""
+    remembering = build_skill(store=LocalStore(tmp_path / "listeners.sqlite3"))
+    console = Console(remembering, nlu, send=ENTRY_POINTS[entry_point](remembering))
+    console.user_id = f"amzn1.ask.account.short-replies-{uuid.uuid4().hex}"
+    said(console, "open m m n guide")
+    said(console, "what is scig")
+    _, question, ended, _ = said(console, "no")
+    assert not ended and question == PROMPTS["ask_remember"]
+    speech, _, ended, _ = said(console, "no")
+    assert ended and speech == f"{PROMPTS['not_remembering']} {PROMPTS['goodbye']}"
 
 
 def _fallback(console: Console):

@@ -80,6 +80,10 @@ def answer_remember(handler_input: HandlerInput, agreed: bool) -> Response:
     if agreed and profile.status != LOADED:
         return _confirm(handler_input, "cannot_remember")
     profile.update(remember_place=agreed, resume=None)
+    if not agreed and state_of(handler_input).answering == REMEMBER:
+        # Asked only after "no" to more: "no" again is a listener who is done.
+        prompts = content_of(handler_input).prompts
+        return respond(handler_input, Reply([prompts["not_remembering"], prompts["goodbye"]], end=True))
     return _confirm(handler_input, "remembering" if agreed else "not_remembering")
 
 
