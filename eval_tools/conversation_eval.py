@@ -84,6 +84,7 @@ class Heard:
     rate: int
     missed: bool  # an "I don't know" reply
     paused: bool = False  # a moment given ("Take your time."), which says no answer of its own
+    paced: bool = False  # opens with a change of pace ("Okay, I'll speak more slowly."), then says its answer
 
     @property
     def words(self) -> int:
@@ -96,7 +97,9 @@ class Heard:
 
     @property
     def first_part(self) -> str:
-        return to_plain(_BREAK.split(self.ssml, maxsplit=1)[0])
+        """The first part of what it answered: after a change of pace, the part that follows it."""
+        parts = _BREAK.split(self.ssml, maxsplit=2)
+        return to_plain(parts[1 if self.paced and len(parts) > 1 else 0])
 
     @property
     def longest_list(self) -> int:
@@ -204,7 +207,8 @@ class Runner:
         checked = []
         for index, turn in enumerate(session.turns):
             response = console.say(turn.say)
-            heard.append(_heard(turn.say, response, _misses(session.locale), _pause(session.locale)))
+            locale = session.locale
+            heard.append(_heard(turn.say, response, _misses(locale), _pause(locale), _paces(locale)))
             failed = [e for e in turn.expect if not check(e, heard, session.locale)]
             checked.append(Checked(session.id, index, turn, heard[-1], failed))
         console.close()
@@ -224,7 +228,15 @@ def _pause(locale: str) -> str:
     return _squash(load_content(locale).prompts["take_your_time"])
 
 
-def _heard(say: str, response: dict[str, Any], misses: tuple[str, ...], pause: str) -> Heard:
+def _paces(locale: str) -> tuple[str, ...]:
+    """How the skill confirms a change of pace, said before the answer again."""
+    prompts = load_content(locale).prompts
+    return tuple(_squash(prompts[key]) for key in ("slower", "slowest", "faster", "fastest", "normal_speed"))
+
+
+def _heard(
+    say: str, response: dict[str, Any], misses: tuple[str, ...], pause: str, paces: tuple[str, ...] = ()
+) -> Heard:
     body = response.get("response") or {}
     speech = body.get("outputSpeech") or {}
     ssml = speech.get("ssml") or speech.get("text") or ""
@@ -241,6 +253,7 @@ def _heard(say: str, response: dict[str, Any], misses: tuple[str, ...], pause: s
         rate=int(rate.group(1)) if rate else 100,
         missed=any(miss in _squash(to_plain(ssml)) for miss in misses),
         paused=_squash(to_plain(ssml)).startswith(pause),
+        paced=any(_squash(to_plain(ssml)).startswith(pace) for pace in paces),
     )
 
 

@@ -53,8 +53,17 @@ def test_words_before_the_first_pause_stop_at_the_first_break():
     assert _heard("<speak>One two three. Four five.</speak>").before_pause == 5
 
 
-def _said(plain: str, answered: str | None = None, paused: bool = False) -> Heard:
-    return Heard("x", f"<speak>{plain}</speak>", plain, False, answered, None, (), 100, False, paused)
+def _said(plain: str, answered: str | None = None, paused: bool = False, paced: bool = False) -> Heard:
+    return Heard("x", f"<speak>{plain}</speak>", plain, False, answered, None, (), 100, False, paused, paced)
+
+
+def test_the_answer_said_again_after_a_change_of_pace_is_the_same_answer():
+    """ "Slower" says its confirmation, then the answer; "repeat" then says the answer alone: the same answer."""
+    answer = _said("SCIg goes under the skin. Want to hear more?", "scig.overview.1")
+    slower = _said("Okay, I'll speak more slowly.<break/>" + answer.plain, answer.answered, paced=True)
+    assert check("same_answer", [answer, slower, answer], "en-US")
+    other = _said("Okay, I'll speak more slowly.<break/>IVIg goes into a vein.", "ivig.overview.1", paced=True)
+    assert not check("same_answer", [answer, other, answer], "en-US")
 
 
 @pytest.mark.parametrize("label", ["same_answer", "replays_safety"])
