@@ -258,7 +258,17 @@ def _heard(
 
 
 def _page_labels(heard: list[Heard]) -> list[str]:
-    return [h.answered for h in heard if h.answered and "." in h.answered and not h.answered.startswith("safety")]
+    return [h.answered for h in heard if _is_page(h.answered)]
+
+
+def _is_page(answered: str | None) -> bool:
+    """A page's label ("ivig.course.1", "q:mmn_cure.1"), not a command taken from free text ("command:AMAZON.X")."""
+    return bool(answered) and "." in answered and not answered.startswith(("safety", "command:"))
+
+
+def _answer_labels(heard: list[Heard]) -> list[str]:
+    """What each turn that answered said: a page, or safety advice (which "go back" returns to, as to a page)."""
+    return [h.answered for h in heard if _is_page(h.answered) or (h.answered or "").startswith("safety:")]
 
 
 def _topic_of(answered: str | None, locale: str) -> set[str]:
@@ -341,7 +351,7 @@ def _picks(now: Heard, before: Heard | None, arg: str, locale: str) -> bool:
 
 
 def _back(now: Heard, heard: list[Heard]) -> bool:
-    labels = _page_labels(heard[:-1])
+    labels = _answer_labels(heard[:-1])
     return len(labels) >= 2 and now.answered == labels[-2]
 
 

@@ -57,6 +57,15 @@ def _said(plain: str, answered: str | None = None, paused: bool = False, paced: 
     return Heard("x", f"<speak>{plain}</speak>", plain, False, answered, None, (), 100, False, paused, paced)
 
 
+def test_go_back_to_safety_advice_said_before_the_last_answer_is_back():
+    advice = _said("Please don't stop your treatment on your own. Want me to say that again?", "safety:no_change")
+    page = _said("SCIg can travel with you. Want to hear more?", "q:scig_travel.1")
+    assert check("back", [advice, page, advice], "en-US")
+    assert not check("back", [advice, page, page], "en-US")
+    command = _said("Okay.", "command:AMAZON.NoIntent")
+    assert not check("back", [page, command, command], "en-US"), "a command taken from free text is no page"
+
+
 def test_the_answer_said_again_after_a_change_of_pace_is_the_same_answer():
     """ "Slower" says its confirmation, then the answer; "repeat" then says the answer alone: the same answer."""
     answer = _said("SCIg goes under the skin. Want to hear more?", "scig.overview.1")
