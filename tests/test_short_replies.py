@@ -209,6 +209,20 @@ def test_a_moment_to_think_gets_take_your_time_and_the_question(talk, form):
     assert said(console, "what")[0] == answer, "the answer again, not the moment's reply"
 
 
+@pytest.mark.parametrize("form", ["hang on", "one moment"])
+def test_a_moment_after_a_miss_names_the_nearest_thing_in_a_few_words_and_yes_takes_it(talk, form):
+    console = talk()
+    said(console, "open m m n guide")
+    _, _, _, dialog = said(console, "which parking spot is nearest the infusion clinic")
+    nearest = dialog["offer"]
+    assert dialog["answered"] == "unknown" and nearest is not None, "a miss that offers the nearest question"
+    speech, reprompt, ended, _ = said(console, form)
+    assert speech.startswith(PROMPTS["take_your_time"]) and len(speech.split()) <= 15 and not ended
+    assert PROMPTS["dont_know"] not in speech and reprompt in speech and reprompt.startswith("Would you like")
+    _, _, _, dialog = said(console, "yes")
+    assert dialog["history"][-1]["place"] == nearest["place"]
+
+
 @pytest.mark.parametrize(
     "form",
     [

@@ -12,7 +12,8 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from ..answers import page_reply, place_of
+from ..answers import page_reply, place_about, place_of
+from ..content import Content
 from ..dialog import DialogState, Offer
 from ..reply import Reply, respond
 from ..speech import to_plain
@@ -82,16 +83,23 @@ class ShortReplyHandler(AbstractRequestHandler):
         if kind == NO_CHOICE:
             # The question just asked still stands: "yes" still answers it.
             state.asking, state.keep_last = state.answering, True
-            return respond(handler_input, Reply([prompts["no_choice"]], _last_question(prompts, state)))
+            return respond(
+                handler_input, Reply([prompts["no_choice"]], _last_question(content_of(handler_input), state))
+            )
         # The question is still open: "yes" still answers it, and "what?" says the answer again, not this.
         state.asking, state.keep_last = state.answering, True
-        return respond(handler_input, Reply([prompts["take_your_time"]], _last_question(prompts, state)))
+        return respond(
+            handler_input, Reply([prompts["take_your_time"]], _last_question(content_of(handler_input), state))
+        )
 
 
-def _last_question(prompts: dict[str, str], state: DialogState) -> str:
-    """The question the last turn closed with, asked again."""
+def _last_question(content: Content, state: DialogState) -> str:
+    """The question the last turn closed with, asked again; after a miss, the nearest thing it offered, named in a
+    few words ("Would you like to hear about ...?"), not the miss again."""
+    if state.answered == MISSED and state.offer is not None:
+        return content.prompts["nearest_offer"].format(first=place_about(content, state.offer.place))
     last = state.last
-    return to_plain(last.reprompt) if last and last.reprompt else prompts["ask"]
+    return to_plain(last.reprompt) if last and last.reprompt else content.prompts["ask"]
 
 
 def _not_those(prompts: dict[str, str], state: DialogState) -> Reply:
