@@ -272,13 +272,18 @@ def _answer_labels(heard: list[Heard]) -> list[str]:
 
 
 def _topic_of(answered: str | None, locale: str) -> set[str]:
+    """The topics an answer is about: a page's topic, a comparison's two, and a question's own topic with the
+    treatments its subject names ("how long an IVIg infusion takes", of infusion day, is about IVIg too)."""
     if not answered:
         return set()
     if answered.startswith("compare:"):
         return set(answered.split(":")[1:])
     if answered.startswith("q:"):
         question = load_content(locale).question(answered[2:].rsplit(".", 1)[0])
-        return {question.topic} if question else set()
+        if question is None:
+            return set()
+        bank = ranker(locale)
+        return {question.topic, *(term for term in bank.terms(question.about) if term in bank.topic_ids)}
     return {answered.split(".")[0]} if "." in answered else set()
 
 

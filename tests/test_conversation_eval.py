@@ -57,6 +57,13 @@ def _said(plain: str, answered: str | None = None, paused: bool = False, paced: 
     return Heard("x", f"<speak>{plain}</speak>", plain, False, answered, None, (), 100, False, paused, paced)
 
 
+def test_a_question_page_is_about_its_own_topic_and_the_treatment_its_subject_names():
+    # "how long an IVIg infusion takes" is a question of infusion day, about IVIg.
+    infusion = _said("An IVIg infusion usually takes two to eight hours.", "q:infusion_how_long.1")
+    assert check("topic:ivig", [infusion], "en-US") and check("topic:infusion_day", [infusion], "en-US")
+    assert not check("topic:scig", [infusion], "en-US")
+
+
 def test_go_back_to_safety_advice_said_before_the_last_answer_is_back():
     advice = _said("Please don't stop your treatment on your own. Want me to say that again?", "safety:no_change")
     page = _said("SCIg can travel with you. Want to hear more?", "q:scig_travel.1")
