@@ -361,6 +361,10 @@ def _back(now: Heard, heard: list[Heard]) -> bool:
 
 
 def _same_topic(now: Heard, heard: list[Heard], locale: str) -> bool:
+    """On the topic of the last page; or, right after safety advice, still on that advice (said again)."""
+    advice = _last_safety(heard)
+    if advice is not None and _answer_labels(heard[:-1])[-1] == advice.answered == now.answered:
+        return _contains_answer(now, advice)
     labels = _page_labels(heard[:-1])
     return bool(labels) and bool(_topic_of(now.answered, locale) & _topic_of(labels[-1], locale))
 

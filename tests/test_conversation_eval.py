@@ -64,6 +64,15 @@ def test_a_question_page_is_about_its_own_topic_and_the_treatment_its_subject_na
     assert not check("topic:scig", [infusion], "en-US")
 
 
+def test_safety_advice_said_again_to_is_that_normal_stays_on_the_topic():
+    page = _said("SCIg goes under the skin. Want to hear more?", "scig.overview.1")
+    advice = _said("A swollen, painful leg needs checking today. Want me to say that again?", "safety:call_doctor")
+    again = _said(f"I can't tell what's behind it. {advice.plain}", "safety:call_doctor")
+    assert check("same_topic", [page, advice, again], "en-US")
+    other = _said("Hives can be an allergic reaction. Call your doctor. Want me to say that again?", advice.answered)
+    assert not check("same_topic", [page, advice, other], "en-US"), "other advice of the same level"
+
+
 def test_go_back_to_safety_advice_said_before_the_last_answer_is_back():
     advice = _said("Please don't stop your treatment on your own. Want me to say that again?", "safety:no_change")
     page = _said("SCIg can travel with you. Want to hear more?", "q:scig_travel.1")
