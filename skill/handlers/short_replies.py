@@ -1,5 +1,6 @@
 """Short replies that are not questions: "what?" repeats, "hold on" waits, "thanks" closes warmly, and the
-answer to "Do you mean A, or B?" picks, takes both, or neither.
+answer to "Do you mean A, or B?" picks, takes both, or neither; with none asked, a pick hears that no choice was
+given, and "neither" to the nearest thing offered after a miss asks what was meant.
 
 They come as their own intents (``WaitIntent``, ``ThanksIntent``, Alexa's yes, no and repeat) or as free text
 that is nothing else ("huh", "number two", "none of those"); ``understanding/replies.py`` reads the free text.
