@@ -7,8 +7,9 @@ Every safety answer ends with "Want me to say that again?" (thoughts of
 self-harm: "the numbers"), so it can be heard again: the next turn's "yes",
 "repeat" or "what?" says it again whole; "what should I do", "ok", a reply that
 asks nothing new ("right", "got it"), or any replay once it was said again, hears
-it in brief (up to its first thing to do) and "Want it all again?". "Is that normal?" or "but I feel fine" hears that it can't be
-judged here, and the advice again. "No", "stop" or "thanks" closes kindly with
+it in brief (up to its first thing to do) and "Want it all again?". "Is that
+normal?" or "but I feel fine" hears that it can't be judged here, and the advice
+again. "No", "stop" or "thanks" closes kindly with
 the advice's one action. A question about a red flag ("can IVIg cause a heart
 attack?") hears what to do if it is happening now, then its answer.
 """
