@@ -13,3 +13,12 @@ def test_w4_scig_licensing_says_the_locales_own_funding_sentence(locale):
     said = heard("is scig approved for mmn", locale)
     assert "No SCIg product is licensed for MMN" in said
     assert LOCALE_DATA[locale]["scig_funding"] in said and "funding may be harder" not in said
+
+
+# ------------------------------------------------------------------------------------------ review 5, n items
+
+
+def test_n9_ivig_in_pregnancy_gives_the_trial_gap_as_a_fact_not_a_but_after_the_advice():
+    said = heard("is ivig safe for my unborn baby")
+    assert "It hasn't been tested in careful trials in pregnancy, so doctors use it only when it is clearly needed." in said
+    assert "But it hasn't" not in said
