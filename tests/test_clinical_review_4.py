@@ -64,7 +64,7 @@ def test_c1_low_mood_is_tied_to_long_term_illness_and_self_harm_is_said_for_anyo
 
 def test_n10_an_scig_session_says_how_long_it_takes():
     said = heard("how long does a scig infusion take")
-    assert "A weekly SCIg session at home often takes an hour or two, sometimes more, depending on the dose." in said
+    assert "An SCIg session at home often takes one to two hours, sometimes more, depending on your dose" in said
 
 
 # ------------------------------------------------------------------------------------------ review 4a, C2–C13

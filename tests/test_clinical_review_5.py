@@ -20,5 +20,13 @@ def test_w4_scig_licensing_says_the_locales_own_funding_sentence(locale):
 
 def test_n9_ivig_in_pregnancy_gives_the_trial_gap_as_a_fact_not_a_but_after_the_advice():
     said = heard("is ivig safe for my unborn baby")
-    assert "It hasn't been tested in careful trials in pregnancy, so doctors use it only when it is clearly needed." in said
+    assert "It hasn't been tested in careful trials in pregnancy, so doctors use it only when it is clearly" in said
     assert "But it hasn't" not in said
+
+
+def test_n2_how_long_scig_takes_does_not_assume_a_weekly_session_and_says_hyqvia_is_spaced_out():
+    # HyQvia is given every two to four weeks: its first breath must not say a session is weekly.
+    said = heard("how long does hyqvia take to go in", "en-GB")
+    assert said.split("Want to hear more")[0].count("weekly") == 0
+    assert "Some people have one session a week, others a few shorter ones." in said
+    assert "HyQvia is given every two to four weeks, with more at a time" in said
