@@ -6,6 +6,11 @@ from __future__ import annotations
 import pytest
 from test_clinical_review_3 import LOCALE_DATA, LOCALES, heard
 
+from build_tools.interaction_model import model_path
+from local_console.console import Console
+from local_console.nlu import LocalNlu
+from skill.app import build_skill
+
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_w4_scig_licensing_says_the_locales_own_funding_sentence(locale):
@@ -30,3 +35,12 @@ def test_n2_how_long_scig_takes_does_not_assume_a_weekly_session_and_says_hyqvia
     assert said.split("Want to hear more")[0].count("weekly") == 0
     assert "Some people have one session a week, others a few shorter ones." in said
     assert "HyQvia is given every two to four weeks, with more at a time" in said
+
+
+def test_n4_australias_nurse_lines_are_said_with_their_numbers_the_way_they_are_dialled():
+    console = Console(build_skill(), LocalNlu.from_file(model_path("en-AU")), "en-AU")
+    ssml = [console.say("who do i call out of hours")["response"]["outputSpeech"]["ssml"]]
+    ssml.append(console.say("yes")["response"]["outputSpeech"]["ssml"])
+    said = " ".join(ssml)
+    assert 'that\'s <sub alias="thirteen, forty three, twenty five, eighty four">13 43 25 84</sub>' in said
+    assert 'is <sub alias="thirteen hundred, sixty, sixty, twenty four">1300 60 60 24</sub>' in said
