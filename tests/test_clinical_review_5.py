@@ -4,7 +4,8 @@ heard as a listener reaches it, through full request envelopes. Its triage findi
 from __future__ import annotations
 
 import pytest
-from test_clinical_review_3 import LOCALE_DATA, LOCALES, heard
+from conftest import speech_of
+from test_clinical_review_3 import LOCALE_DATA, LOCALES, heard, rest_of_page
 
 from build_tools.interaction_model import model_path
 from local_console.console import Console
@@ -44,3 +45,13 @@ def test_n4_australias_nurse_lines_are_said_with_their_numbers_the_way_they_are_
     said = " ".join(ssml)
     assert 'that\'s <sub alias="thirteen, forty three, twenty five, eighty four">13 43 25 84</sub>' in said
     assert 'is <sub alias="thirteen hundred, sixty, sixty, twenty four">1300 60 60 24</sub>' in said
+
+
+def test_n5_india_out_of_hours_says_once_to_get_the_hospitals_number_and_cites_no_canadian_page():
+    console = Console(build_skill(), LocalNlu.from_file(model_path("en-IN")), "en-IN")
+    first = console.say("who do i call out of hours")
+    said = rest_of_page(console, speech_of(first))
+    assert "Ask your treating hospital now for a number to use out of hours, and keep it with your medicines." in said
+    assert "Call your hospital or your doctor." not in said
+    card = first["response"]["card"]
+    assert "Marie Curie" in str(card) and "Canadian Living" not in str(card)
