@@ -203,7 +203,7 @@ def test_n12_locale_facts_cite_their_own_countrys_sources(locale, fact, cited, n
 
 def test_n14_australia_names_the_queensland_and_victoria_nurse_lines():
     said = heard("who do i call out of hours", "en-AU")
-    assert "In Queensland, you can call 13 HEALTH, and in Victoria, NURSE-ON-CALL." in said
+    assert "In Queensland, call 13 HEALTH" in said and "In Victoria, NURSE-ON-CALL is" in said
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -236,7 +236,7 @@ def test_n19_ivig_in_pregnancy_says_dont_stop_in_the_lead_and_cites_the_labels()
 
 def test_n20_india_out_of_hours_asks_the_hospital_for_a_number():
     said = heard("who do i call out of hours", "en-IN")
-    assert "Ask your treating hospital for a number to use out of hours." in said
+    assert "Ask your treating hospital now for a number to use out of hours" in said
 
 
 @pytest.mark.parametrize(
