@@ -55,3 +55,10 @@ def test_n5_india_out_of_hours_says_once_to_get_the_hospitals_number_and_cites_n
     assert "Call your hospital or your doctor." not in said
     card = first["response"]["card"]
     assert "Marie Curie" in str(card) and "Canadian Living" not in str(card)
+
+
+def test_n3_a_medicare_question_hears_that_medicare_covers_ivig_for_mmn_in_a_clinic_but_not_at_home():
+    said = heard("does medicare pay for immunoglobulin")
+    lead_heard = said.split("Want to hear more")[0]
+    assert "Medicare usually covers IVIg for MMN in a clinic, but at home only for immune deficiency." in lead_heard
+    assert "Other insurers usually need a prior authorization first." in said
