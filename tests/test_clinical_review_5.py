@@ -62,3 +62,17 @@ def test_n3_a_medicare_question_hears_that_medicare_covers_ivig_for_mmn_in_a_cli
     lead_heard = said.split("Want to hear more")[0]
     assert "Medicare usually covers IVIg for MMN in a clinic, but at home only for immune deficiency." in lead_heard
     assert "Other insurers usually need a prior authorization first." in said
+
+
+@pytest.mark.parametrize(
+    "locale, says",
+    [
+        ("en-GB", "In Northern Ireland, the Disability Discrimination Act does the same."),
+        ("en-US", "With fifty or more staff, they may also have to give unpaid, job-protected leave."),
+    ],
+)
+def test_n10_rights_at_work_reach_northern_ireland_and_job_protected_leave_in_the_us(locale, says):
+    said = heard("what are my rights at work with mmn", locale)
+    assert says in said
+    other = "en-US" if locale == "en-GB" else "en-GB"
+    assert says not in heard("what are my rights at work with mmn", other)
