@@ -251,3 +251,13 @@ def test_n20_india_out_of_hours_asks_the_hospital_for_a_number():
 def test_c4_a_brand_asked_as_approved_hears_the_licensing_answer(asked, says):
     said = heard(asked)
     assert says in said and "Guidelines make IVIg the first choice" not in said
+
+
+def test_c12_children_hear_rare_and_a_doctor_first_and_what_the_reports_are():
+    console = Console(build_skill(), LocalNlu.from_file(model_path("en-US")), "en-US")
+    first = console.say("can children get mmn")
+    first_breath = speech_of(first).split("Want to hear more")[0]
+    assert "rare in children and teenagers. A child with weakness should see a doctor" in first_breath
+    said = rest_of_page(console, speech_of(first))
+    assert "Only single cases in children have been written up." in said and "it has been reported" not in said
+    assert "Multifocal motor neuropathy in a child: a single case report" in str(first["response"]["card"])
