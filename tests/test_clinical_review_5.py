@@ -68,7 +68,7 @@ def test_n3_a_medicare_question_hears_that_medicare_covers_ivig_for_mmn_in_a_cli
     "locale, says",
     [
         ("en-GB", "In Northern Ireland, the Disability Discrimination Act does the same."),
-        ("en-US", "With fifty or more staff, they may also have to give unpaid, job-protected leave."),
+        ("en-US", "With fifty or more, they may also have to give unpaid, job-protected leave."),
     ],
 )
 def test_n10_rights_at_work_reach_northern_ireland_and_job_protected_leave_in_the_us(locale, says):
