@@ -76,3 +76,15 @@ def test_n10_rights_at_work_reach_northern_ireland_and_job_protected_leave_in_th
     assert says in said
     other = "en-US" if locale == "en-GB" else "en-GB"
     assert says not in heard("what are my rights at work with mmn", other)
+
+
+@pytest.mark.parametrize(
+    "asked", ["i am scared about having mmn", "i am afraid of having multifocal motor neuropathy", "mmn frightens me"]
+)
+def test_n8_fear_of_having_mmn_in_plain_words_reaches_the_anxiety_page(asked):
+    said = heard(asked, "en-GB")
+    assert said.startswith("General information, not medical advice. Feeling worried, anxious or scared about MMN")
+
+
+def test_n8_fear_of_a_treatment_is_not_sent_to_the_page_on_fear_of_mmn():
+    assert "Feeling worried, anxious or scared about MMN" not in heard("should i be scared of having ivig")
