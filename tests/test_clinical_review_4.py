@@ -261,3 +261,10 @@ def test_c12_children_hear_rare_and_a_doctor_first_and_what_the_reports_are():
     said = rest_of_page(console, speech_of(first))
     assert "Only single cases in children have been written up." in said and "it has been reported" not in said
     assert "Multifocal motor neuropathy in a child: a single case report" in str(first["response"]["card"])
+
+
+@pytest.mark.parametrize("asked", ["the nurse didn't turn up for my home infusion", "i missed my home infusion"])
+def test_4b_n3_a_home_infusion_missed_hears_the_missed_dose_answer(asked):
+    said = heard(asked)
+    assert "If a dose of IVIg or SCIg is late or was missed, call your infusion team or neurologist soon." in said
+    assert "Sorry, I don't know" not in said
