@@ -212,7 +212,7 @@ def test_w2_hyqvia_is_facilitated_scig_every_two_to_four_weeks_not_weekly():
 
 def test_w3_children_hear_that_mmn_is_rare_in_children_but_reported():
     said = heard("can children get mmn")
-    assert "MMN mostly starts in adults" in said and "rare in children and teenagers, but it has been reported" in said
+    assert "MMN almost always starts in adults, and it is rare in children and teenagers." in said
     assert "No, not as far as is known" not in said
 
 
@@ -311,3 +311,9 @@ def test_w2_a_brands_own_sentence_keeps_the_one_shot_overview_within_90_words():
         reply = page_reply(content, DialogState(), place, 0, preface=preface)
         said = to_plain(to_ssml(content, *reply.parts, reply.question or content.prompts["ask"]))
         assert sentence in said and len(said.split()) <= 90
+
+
+def test_n4_gammagard_under_the_skin_is_licensed_that_way_only_for_immune_deficiency():
+    said = heard("can gammagard be given under the skin", "en-CA")
+    assert "like Gammagard Liquid, may also be licensed to go under the skin, but only for immune deficiency." in said
+    assert "For MMN, they are licensed only as a drip into a vein." in said

@@ -64,7 +64,7 @@ def test_c1_low_mood_is_tied_to_long_term_illness_and_self_harm_is_said_for_anyo
 
 def test_n10_an_scig_session_says_how_long_it_takes():
     said = heard("how long does a scig infusion take")
-    assert "A weekly SCIg session at home often takes an hour or two, sometimes more, depending on the dose." in said
+    assert "An SCIg session at home often takes one to two hours, sometimes more, depending on your dose" in said
 
 
 # ------------------------------------------------------------------------------------------ review 4a, C2–C13
@@ -203,7 +203,7 @@ def test_n12_locale_facts_cite_their_own_countrys_sources(locale, fact, cited, n
 
 def test_n14_australia_names_the_queensland_and_victoria_nurse_lines():
     said = heard("who do i call out of hours", "en-AU")
-    assert "In Queensland, you can call 13 HEALTH, and in Victoria, NURSE-ON-CALL." in said
+    assert "In Queensland, call 13 HEALTH" in said and "In Victoria, NURSE-ON-CALL is" in said
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -236,7 +236,7 @@ def test_n19_ivig_in_pregnancy_says_dont_stop_in_the_lead_and_cites_the_labels()
 
 def test_n20_india_out_of_hours_asks_the_hospital_for_a_number():
     said = heard("who do i call out of hours", "en-IN")
-    assert "Ask your treating hospital for a number to use out of hours." in said
+    assert "Ask your treating hospital now for a number to use out of hours" in said
 
 
 @pytest.mark.parametrize(
@@ -251,3 +251,20 @@ def test_n20_india_out_of_hours_asks_the_hospital_for_a_number():
 def test_c4_a_brand_asked_as_approved_hears_the_licensing_answer(asked, says):
     said = heard(asked)
     assert says in said and "Guidelines make IVIg the first choice" not in said
+
+
+def test_c12_children_hear_rare_and_a_doctor_first_and_what_the_reports_are():
+    console = Console(build_skill(), LocalNlu.from_file(model_path("en-US")), "en-US")
+    first = console.say("can children get mmn")
+    first_breath = speech_of(first).split("Want to hear more")[0]
+    assert "rare in children and teenagers. A child with weakness should see a doctor" in first_breath
+    said = rest_of_page(console, speech_of(first))
+    assert "Only single cases in children have been written up." in said and "it has been reported" not in said
+    assert "Multifocal motor neuropathy in a child: a single case report" in str(first["response"]["card"])
+
+
+@pytest.mark.parametrize("asked", ["the nurse didn't turn up for my home infusion", "i missed my home infusion"])
+def test_4b_n3_a_home_infusion_missed_hears_the_missed_dose_answer(asked):
+    said = heard(asked)
+    assert "If a dose of IVIg or SCIg is late or was missed, call your infusion team or neurologist soon." in said
+    assert "Sorry, I don't know" not in said

@@ -139,7 +139,7 @@ def test_the_pages_keep_to_the_sentence_rules():
         (
             "en-IN",
             "Rights of Persons with Disabilities Act 2016",
-            "Ask your treating hospital for a number to use out of hours.",
+            "Ask your treating hospital now for a number to use out of hours",
         ),
     ],
 )
