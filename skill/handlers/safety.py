@@ -16,21 +16,26 @@ attack?") hears what to do if it is happening now, then its answer.
 
 from __future__ import annotations
 
+import dataclasses
+
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from ..dialog import Advice
+from ..dialog import Advice, DialogState
 from ..interceptors import remembered
 from ..reply import Reply, respond, say_again
 from ..turn import content_of, state_of
+from ..understanding.endings import ACTING, RELUCTANT, endings
 from ..understanding.heard import heard_texts, intent_name
 from ..understanding.ranker import ANSWER, CLARIFY, ranker
 from ..understanding.replies import replies
+from ..understanding.running import heard_running
 from ..understanding.triage import CALL_DOCTOR, EMERGENCY, Triage, triager
 from ..understanding.words import words
 from .free_text import QUESTION_INTENT, answer_free_text
+from .ladder import MISSED
 
 _TRIAGE = "triage"
 # The yes-or-no question a safety answer ends with, which the next turn answers: after the advice, after the
@@ -40,10 +45,14 @@ AGAIN_SAID = "safety_again_said"
 AGAIN_ALL = "safety_again_all"
 AGAIN_SELF_HARM = "safety_again_self_harm"
 _AGAIN = (AGAIN, AGAIN_SAID, AGAIN_ALL, AGAIN_SELF_HARM)
-_REPLAY_INTENTS = ("AMAZON.YesIntent", "AMAZON.RepeatIntent", "AMAZON.FallbackIntent")
+_REPLAY_INTENTS = ("AMAZON.YesIntent", "AMAZON.FallbackIntent")
 # "No", and "stop" or "I'm done" too, close with the advice's own words ("Please make that call").
 _CLOSE_INTENTS = ("AMAZON.NoIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent")
 _HELP_INTENT = "AMAZON.HelpIntent"
+# The replies that open with a word of their own ("I can't tell what's behind it"), then say the advice again.
+_PREFACES = {"about": "about_it", RELUCTANT: "reluctant"}
+# After a miss, the replies that still mean the advice: not "yes" or "no", which answer what the miss offered.
+_AFTER_A_MISS = ("brief", "about", ACTING, RELUCTANT, "repeat")
 
 
 def triage_of(handler_input: HandlerInput) -> Triage | None:
@@ -54,14 +63,27 @@ def triage_of(handler_input: HandlerInput) -> Triage | None:
         state = state_of(handler_input)
         # With no topic yet ("my husband had his drip on Tuesday" was not known), the nearest one offered stands in.
         topic = state.topic or (state.offer.place.topic if state.offer else None)
-        found = triager(content.locale).triage(intent_name(handler_input), heard_texts(handler_input), topic)
-        attributes[_TRIAGE] = found
+        heard = heard_texts(handler_input)
+        found = triager(content.locale).triage(intent_name(handler_input), heard, topic)
+        attributes[_TRIAGE] = _during_running(handler_input, content.locale, heard, found)
     return attributes[_TRIAGE]
+
+
+def _during_running(handler_input: HandlerInput, locale: str, heard: list[str], found: Triage | None) -> Triage | None:
+    """The triage, during the infusion the session heard is going on now ("he's on his IVIg right now", then "his
+    chest feels tight"), unless its sign is about an infusion that is over or still to come."""
+    session = handler_input.request_envelope.session
+    running = session is not None and heard_running(handler_input.attributes_manager.session_attributes, locale, heard)
+    sign = found.sign if found else None
+    if not running or found is None or found.during_infusion or (sign and (sign.infusion_past or sign.infusion_ahead)):
+        return found
+    return dataclasses.replace(found, during_infusion=True)
 
 
 class TriageHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return triage_of(handler_input) is not None
+        found = triage_of(handler_input)
+        return found is not None and not _acting_on_advice(handler_input, found)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         found = triage_of(handler_input)
@@ -118,19 +140,31 @@ class SafetyFollowUpHandler(AbstractRequestHandler):
     as usual."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return state_of(handler_input).answering in _AGAIN and _follow_up(handler_input) is not None
+        state = state_of(handler_input)
+        if state.answering in _AGAIN:
+            return _follow_up(handler_input) is not None
+        # One turn not understood since the advice ("he doesn't want a fuss", before its words were known): asking
+        # what to do, or to hear it again, still says the advice; "yes" takes what the miss offered.
+        return _behind_a_miss(state) and _follow_up(handler_input) in _AFTER_A_MISS
 
     def handle(self, handler_input: HandlerInput) -> Response:
         state = state_of(handler_input)
         follow_up = content_of(handler_input).red_flags.follow_up
         kind = _follow_up(handler_input)
+        if state.answering not in _AGAIN:
+            # The advice is again what was said last, and its question the one open.
+            advice = state.advice
+            state.last, state.answering, state.answered = advice.reply, advice.asking, f"safety:{advice.level}"
         level = "self_harm" if state.answering == AGAIN_SELF_HARM else (state.answered or "").split(":")[-1]
-        if kind == "close":
-            return respond(handler_input, Reply([follow_up.get(f"close_{level}", follow_up["close"])], end=True))
-        brief = kind != "about" and state.brief and (kind == "brief" or state.answering == AGAIN_SAID)
+        if kind in ("close", ACTING):
+            return respond(handler_input, Reply([follow_up.get(f"{kind}_{level}", follow_up[kind])], end=True))
+        brief = kind not in ("about", RELUCTANT) and state.brief and (kind == "brief" or state.answering == AGAIN_SAID)
         if not brief:
-            # Whether it is normal, or serious, is for the doctor: the advice again, whole, after saying so.
-            preface = [follow_up.get(f"about_it_{level}", follow_up["about_it"])] if kind == "about" else None
+            # Whether it is normal, or serious, is for the doctor; putting it off hears that it can't wait: the
+            # advice again, whole, after saying so.
+            preface = (
+                [follow_up.get(f"{_PREFACES[kind]}_{level}", follow_up[_PREFACES[kind]])] if kind in _PREFACES else None
+            )
             response = say_again(handler_input, preface)
             state.asking = AGAIN_SELF_HARM if state.answering == AGAIN_SELF_HARM else AGAIN_SAID
             return response
@@ -143,8 +177,10 @@ class SafetyFollowUpHandler(AbstractRequestHandler):
 
 
 def _follow_up(handler_input: HandlerInput) -> str | None:
-    """ "replay", "brief", "about" (a question about the advice) or "close" for a reply to "Want me to say that
-    again?", or None for anything else."""
+    """ "replay" ("repeat" for Alexa's repeat), "brief", "about" (a question about the advice), "close", acting on
+    it or putting it off, for a reply to "Want me to say that again?", or None for anything else."""
+    if is_intent_name("AMAZON.RepeatIntent")(handler_input):
+        return "repeat"
     if any(is_intent_name(name)(handler_input) for name in _REPLAY_INTENTS):
         return "replay"
     if any(is_intent_name(name)(handler_input) for name in _CLOSE_INTENTS):
@@ -152,8 +188,10 @@ def _follow_up(handler_input: HandlerInput) -> str | None:
     if is_intent_name(_HELP_INTENT)(handler_input):
         # "What do I do now?" heard as a call for help: what to do now is the advice.
         return "brief"
-    red_flags = content_of(handler_input).red_flags
-    said = " ".join(words(" ".join(heard_texts(handler_input))))
+    content = content_of(handler_input)
+    red_flags = content.red_flags
+    heard = " ".join(heard_texts(handler_input))
+    said = " ".join(words(heard))
     if said in red_flags.brief:
         return "brief"
     if said in red_flags.replay:
@@ -162,7 +200,9 @@ def _follow_up(handler_input: HandlerInput) -> str | None:
         return "about"
     if said in red_flags.close:
         return "close"
-    return "brief" if _nothing_asked(handler_input, said) else None
+    # Acting on it, or putting it off, is no question; anything else that asks nothing is still the advice.
+    kind = endings(content.locale).after_advice(heard) if said else None
+    return kind or ("brief" if _nothing_asked(handler_input, said) else None)
 
 
 def _nothing_asked(handler_input: HandlerInput, said: str) -> bool:
@@ -172,10 +212,30 @@ def _nothing_asked(handler_input: HandlerInput, said: str) -> bool:
     locale = content_of(handler_input).locale
     if not said or not is_intent_name(QUESTION_INTENT)(handler_input) or replies(locale).kind_of(said):
         return False
+    if endings(locale).closes(said):
+        # "... thanks love, that's all" closes (``short_replies.py``).
+        return False
     bank = ranker(locale)
     if any(term in bank.topic_ids for term in bank.terms(said)):
         return False
     return bank.rank(said, topic=state_of(handler_input).topic).verdict not in (ANSWER, CLARIFY)
+
+
+def _acting_on_advice(handler_input: HandlerInput, found: Triage) -> bool:
+    """Whether, after safety advice, the listener says they are acting on it in words the triage hears too ("the
+    ambulance is coming"), with nothing more urgent than the advice they had: that reply closes."""
+    state = state_of(handler_input)
+    if state.answering not in _AGAIN or _follow_up(handler_input) != ACTING:
+        return False
+    levels = [level.id for level in content_of(handler_input).red_flags.levels]
+    advised = (state.answered or "").split(":")[-1]
+    return advised in levels and levels.index(found.level.id) >= levels.index(advised)
+
+
+def _behind_a_miss(state: DialogState) -> bool:
+    """Whether the last turn was a first miss that came right after safety advice (nothing read since it)."""
+    advice = state.advice
+    return state.answered == MISSED and state.misses == 1 and advice is not None and advice.at == len(state.history)
 
 
 def _named_topic(locale: str, heard: list[str]) -> str | None:

@@ -19,6 +19,7 @@ from ..dialog import DialogState, Offer
 from ..reply import Reply, respond
 from ..speech import to_plain
 from ..turn import content_of, state_of
+from ..understanding.endings import endings
 from ..understanding.heard import heard_texts, intent_name
 from ..understanding.ranker import CLARIFY, ranker
 from ..understanding.replies import BOTH, LOST, NEITHER, REPEAT, THANKS, WAIT, replies
@@ -53,6 +54,9 @@ def _kind(handler_input: HandlerInput) -> str | None:
         # its words fell into ("number one" heard as a topic).
         picked = read.choice_in(said, 2)
         kind = None if picked is None else NEITHER if picked == NEITHER else NO_CHOICE
+    if kind is None and name == QUESTION_INTENT and endings(content_of(handler_input).locale).closes(said):
+        # "... thanks love, that's all": a sentence that ends in a closing, and asks nothing before it, closes too.
+        kind = THANKS
     return kind
 
 

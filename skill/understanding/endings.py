@@ -1,0 +1,82 @@
+"""How people end a turn in their own words: acting on safety advice ("ok I'm ringing now"), putting it off ("he
+doesn't want a fuss"), or closing the session at the end of a longer sentence ("the ambulance is coming, thanks
+that's all").
+
+The words are content (``endings.toml``, with the thank-yous of ``replies.toml``), matched the way the triage
+matches red flags: a word of every group within a window, and no phrase of ``unless`` near them.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from ..content import data_file, language_of
+from ..content.model import Sign
+from .replies import replies
+from .triage import END, _CompiledSign
+from .words import Text, words
+
+ACTING = "acting"
+RELUCTANT = "reluctant"
+
+
+def _signs(entries: list[dict], unless: list[str]) -> tuple[_CompiledSign, ...]:
+    return tuple(
+        _CompiledSign(Sign(id="", groups=tuple(map(tuple, e["all"])), unless=tuple(unless), window=e.get("window", 8)))
+        for e in entries
+    )
+
+
+@dataclass(frozen=True)
+class Endings:
+    """One language's ways of ending a turn."""
+
+    acting: tuple[_CompiledSign, ...]
+    reluctant: tuple[_CompiledSign, ...]
+    closing_words: frozenset[str]  # words a closing may hold: thank-yous, goodbyes, fillers and names
+    closings: tuple[tuple[str, ...], ...]  # what a closing must hold: a thank-you or a goodbye
+    asks_anywhere: frozenset[str]
+    asks_first: frozenset[str]
+    fillers: frozenset[str]
+
+    def after_advice(self, text: str) -> str | None:
+        """``ACTING`` or ``RELUCTANT`` for a reply to safety advice that says so, else None. Putting it off wins:
+        "I'll call tomorrow" is no call now."""
+        read = Text(f"{text} {END}")
+        if any(sign.matches(read) for sign in self.reluctant):
+            return RELUCTANT
+        return ACTING if any(sign.matches(read) for sign in self.acting) else None
+
+    def closes(self, text: str) -> bool:
+        """Whether the sentence ends in a closing ("... thanks love, that's all", "... ta bye") and what comes
+        before it asks nothing."""
+        said = words(text)
+        start = len(said)
+        while start and said[start - 1] in self.closing_words:
+            start -= 1
+        tail = tuple(said[start:])
+        if not any(tail[i : i + len(c)] == c for c in self.closings for i in range(len(tail))):
+            return False
+        head = [word for word in said[:start] if word not in self.fillers]
+        return not (self.asks_anywhere.intersection(head) or (head and head[0] in self.asks_first))
+
+
+@functools.cache
+def endings(locale: str) -> Endings:
+    """The endings of a locale's language, read once."""
+    language = language_of(locale)
+    data = data_file(language, "endings")
+    closing = data["closing"]
+    said = replies(locale)
+    goodbyes = tuple(tuple(words(g)) for g in closing["goodbyes"])
+    named = {w for phrase in (*closing["goodbyes"], *closing["address"]) for w in words(phrase)}
+    return Endings(
+        acting=_signs(data["acting"], data["acting_unless"]),
+        reluctant=_signs(data["reluctant"], data["reluctant_unless"]),
+        closing_words=said.closing_words | said.fillers | frozenset(named),
+        closings=(*said.thanks, *goodbyes),
+        asks_anywhere=frozenset(closing["asks_anywhere"]),
+        asks_first=frozenset(closing["asks_first"]),
+        fillers=said.fillers,
+    )

@@ -1,0 +1,42 @@
+"""Whether the session has heard that an infusion is going on now ("he's getting his IVIg at home right now").
+
+A red flag said later in the session without naming the infusion ("his chest feels tight") is during it, so the
+answer says to stop it too (issue 17, section 4). The words are content (``[running]`` in ``red_flags.toml``);
+what the session heard is one flag in the session attributes, read back only when it is exactly ``True``.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ..content import data_file, language_of
+from ..content.model import Sign
+from .triage import END, _CompiledSign
+from .words import Text, phrases
+
+_KEY = "infusion_running"
+
+
+@functools.cache
+def _running(locale: str) -> tuple[_CompiledSign, tuple]:
+    data = data_file(language_of(locale), "red_flags")
+    running = data["running"]
+    sign = Sign(
+        id="running",
+        groups=tuple(map(tuple, running["all"])),
+        unless=tuple(running["unless"]),
+        window=running["window"],
+    )
+    return _CompiledSign(sign), phrases(data["after_infusion_words"])
+
+
+def heard_running(attributes: dict, locale: str, heard: list[str]) -> bool:
+    """Whether an infusion is going on now, by what was said this turn or earlier in the session (``attributes``,
+    the session attributes, which this updates): a turn that puts the infusion in the past ends it."""
+    sign, after = _running(locale)
+    texts = [Text(f"{text} {END}") for text in heard if text]
+    if any(p.positions(text) for text in texts for p in after):
+        attributes.pop(_KEY, None)
+    elif any(sign.matches(text) for text in texts):
+        attributes[_KEY] = True
+    return attributes.get(_KEY) is True
