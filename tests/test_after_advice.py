@@ -28,6 +28,8 @@ def test_acting_on_an_emergency_closes_with_one_last_thing_to_do(talk, locale, a
     console = talk(locale)
     advice, ended = said(console, "my dad's lips and tongue are swelling up")
     assert not ended and advice.startswith(f"Call {NUMBERS[locale]} now.")
+    symptom, ended = said(console, "he keeps calling out in pain")
+    assert not ended and STAY not in symptom, "calling out is no call"
     assert said(console, acting) == (f"{STAY} Take care.", True)
 
 

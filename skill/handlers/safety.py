@@ -9,9 +9,14 @@ self-harm: "the numbers"), so it can be heard again: the next turn's "yes",
 asks nothing new ("right", "got it"), or any replay once it was said again, hears
 it in brief (up to its first thing to do) and "Want it all again?". "Is that
 normal?" or "but I feel fine" hears that it can't be judged here, and the advice
-again. "No", "stop" or "thanks" closes kindly with
-the advice's one action. A question about a red flag ("can IVIg cause a heart
-attack?") hears what to do if it is happening now, then its answer.
+again. "No", "stop" or "thanks" closes kindly with the advice's one action, and
+so does saying it is being done ("ok, I'm ringing now", "the ambulance is
+coming"); putting it off ("he doesn't want a fuss") hears that it can't wait,
+and the advice again. After one turn that was not understood, "what should I
+do" or "say that again" still say the advice. A question about a red flag ("can
+IVIg cause a heart attack?") hears what to do if it is happening now, then its
+answer. An infusion the session heard is going on now is one a later red flag is
+said during: "stop the infusion" comes too.
 """
 
 from __future__ import annotations
@@ -135,9 +140,10 @@ class TriageHandler(AbstractRequestHandler):
 
 
 class SafetyFollowUpHandler(AbstractRequestHandler):
-    """The turn after safety advice: the advice again, whole ("yes", "say that again") or in brief ("what should I
-    do", and any replay once it was said again), or a kind close ("no"). Anything else is a new question, answered
-    as usual."""
+    """The turn after safety advice, or after one miss that followed it: the advice again, whole ("yes", "say that
+    again"), in brief ("what should I do", and any replay once it was said again), or after a word of its own ("is
+    that normal?", "she'll sleep it off"); or a kind close ("no", "I'm ringing now"). Anything else is a new
+    question, answered as usual."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         state = state_of(handler_input)
@@ -225,11 +231,15 @@ def _acting_on_advice(handler_input: HandlerInput, found: Triage) -> bool:
     """Whether, after safety advice, the listener says they are acting on it in words the triage hears too ("the
     ambulance is coming"), with nothing more urgent than the advice they had: that reply closes."""
     state = state_of(handler_input)
-    if state.answering not in _AGAIN or _follow_up(handler_input) != ACTING:
+    if state.answering in _AGAIN:
+        advised = (state.answered or "").split(":")[-1]
+    elif _behind_a_miss(state):
+        advised = state.advice.level
+    else:
         return False
     levels = [level.id for level in content_of(handler_input).red_flags.levels]
-    advised = (state.answered or "").split(":")[-1]
-    return advised in levels and levels.index(found.level.id) >= levels.index(advised)
+    acting = advised in levels and levels.index(found.level.id) >= levels.index(advised)
+    return acting and _follow_up(handler_input) == ACTING
 
 
 def _behind_a_miss(state: DialogState) -> bool:
