@@ -91,10 +91,15 @@ def test_an_emergency_during_an_infusion_said_earlier_says_to_stop_it(talk, loca
     assert advice.startswith(f"Call {NUMBERS[locale]} now. {STOP_NOW}")
     brief, _ = said(console, "what should i do")
     assert brief == f"Call {NUMBERS[locale]} now. {STOP_NOW} {AGAIN}"
-    console = talk(locale)
-    said(console, "my mum had her privigen yesterday")
-    advice, _ = said(console, "she says her chest feels tight and she can't get her breath")
-    assert advice.startswith(f"Call {NUMBERS[locale]} now.") and "Stop the infusion" not in advice
+    for earlier in (
+        ["my mum had her privigen yesterday"],
+        ["mum's on her drip right now", "it finished and we got home"],
+    ):
+        console = talk(locale)
+        for sentence in earlier:
+            said(console, sentence)
+        advice, _ = said(console, "she says her chest feels tight and she can't get her breath")
+        assert advice.startswith(f"Call {NUMBERS[locale]} now.") and "Stop the infusion" not in advice, earlier
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -116,7 +121,12 @@ def test_a_fever_the_day_after_an_infusion_hears_the_advice_for_after_it(talk, l
 @pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize(
     "closing",
-    ["the nurse has slowed it down now, cheers mate bye", "thank you ji that's all", "oh that's a relief, ta ta"],
+    [
+        "the nurse has slowed it down now, cheers mate bye",
+        "thank you ji that's all",
+        "oh that's a relief, ta ta",
+        "that's lovely, ta pet",
+    ],
 )
 def test_a_sentence_that_ends_in_a_closing_closes(talk, locale, closing):
     console = talk(locale)
@@ -125,5 +135,6 @@ def test_a_sentence_that_ends_in_a_closing_closes(talk, locale, closing):
     assert ended and goodbye.startswith("You're welcome.")
     console = talk(locale)
     said(console, "how does ivig work")
-    answer, ended = said(console, "is it safe to fly after my ivig, thanks bye")
-    assert not ended and not answer.startswith("You're welcome."), "a question is answered"
+    for question in ("is it safe to fly after my ivig, thanks bye", "so then what about scig, cheers bye"):
+        answer, ended = said(console, question)
+        assert not ended and not answer.startswith("You're welcome."), "a question is answered"
