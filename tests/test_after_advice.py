@@ -68,17 +68,17 @@ def test_putting_off_a_call_to_the_doctor_hears_it_again_but_not_wanting_it_agai
 def test_a_turn_not_understood_after_advice_does_not_lose_it(talk, locale):
     console = talk(locale)
     advice, _ = said(console, "he collapsed and he won't wake up")
-    missed, _ = said(console, "the dog keeps barking at the door")
+    missed, _ = said(console, "can the ivig nurse walk my dog")
     assert missed.startswith("Sorry, I don't know that one yet.")
     brief, ended = said(console, "what should i do")
     assert not ended and brief.startswith(f"Call {NUMBERS[locale]} now.") and brief.endswith(AGAIN)
     console = talk(locale)
     advice, _ = said(console, "my urine is dark")
-    said(console, "the dog keeps barking at the door")
+    said(console, "can the ivig nurse walk my dog")
     assert said(console, "say that again") == (advice, False)
     console = talk(locale)
     said(console, "my urine is dark")
-    said(console, "the dog keeps barking at the door")
+    said(console, "can the ivig nurse walk my dog")
     offered, _ = said(console, "yes")
     assert "Call your doctor" not in offered, "yes takes what the miss offered"
 
