@@ -20,6 +20,13 @@ STOP_NOW = "Stop the infusion, or ask the nurse to stop it right away."
 STAY = "Good, you're doing the right thing. Stay with them until help comes, and do what the call handler says."
 
 
+def calls_first(advice: str, locale: str) -> str:
+    """The emergency answer's first sentence, checked to call the locale's (first) number; what follows it."""
+    first, rest = advice.split(". ", 1)
+    assert first.startswith(f"Call {NUMBERS[locale].split()[0]} "), advice
+    return rest
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize(
     "acting", ["right, i'm phoning them now", "the paramedics are on their way", "we're taking him to the hospital now"]
@@ -27,7 +34,7 @@ STAY = "Good, you're doing the right thing. Stay with them until help comes, and
 def test_acting_on_an_emergency_closes_with_one_last_thing_to_do(talk, locale, acting):
     console = talk(locale)
     advice, ended = said(console, "my dad's lips and tongue are swelling up")
-    assert not ended and advice.startswith(f"Call {NUMBERS[locale]} now.")
+    assert not ended and calls_first(advice, locale)
     symptom, ended = said(console, "he keeps calling out in pain")
     assert not ended and STAY not in symptom, "calling out is no call"
     assert said(console, acting) == (f"{STAY} Take care.", True)
@@ -71,7 +78,7 @@ def test_a_turn_not_understood_after_advice_does_not_lose_it(talk, locale):
     missed, _ = said(console, "can the ivig nurse walk my dog")
     assert missed.startswith("Sorry, I don't know that one yet.")
     brief, ended = said(console, "what should i do")
-    assert not ended and brief.startswith(f"Call {NUMBERS[locale]} now.") and brief.endswith(AGAIN)
+    assert not ended and calls_first(brief, locale) and brief.endswith(AGAIN)
     console = talk(locale)
     advice, _ = said(console, "my urine is dark")
     said(console, "can the ivig nurse walk my dog")
@@ -88,9 +95,9 @@ def test_an_emergency_during_an_infusion_said_earlier_says_to_stop_it(talk, loca
     console = talk(locale)
     said(console, "my mum is having her privigen at home right now")
     advice, _ = said(console, "she says her chest feels tight and she can't get her breath")
-    assert advice.startswith(f"Call {NUMBERS[locale]} now. {STOP_NOW}")
+    assert calls_first(advice, locale).startswith(STOP_NOW)
     brief, _ = said(console, "what should i do")
-    assert brief == f"Call {NUMBERS[locale]} now. {STOP_NOW} {AGAIN}"
+    assert calls_first(brief, locale) == f"{STOP_NOW} {AGAIN}"
     for earlier in (
         ["my mum had her privigen yesterday"],
         ["mum's on her drip right now", "it finished and we got home"],
@@ -99,7 +106,7 @@ def test_an_emergency_during_an_infusion_said_earlier_says_to_stop_it(talk, loca
         for sentence in earlier:
             said(console, sentence)
         advice, _ = said(console, "she says her chest feels tight and she can't get her breath")
-        assert advice.startswith(f"Call {NUMBERS[locale]} now.") and "Stop the infusion" not in advice, earlier
+        assert calls_first(advice, locale) and "Stop the infusion" not in advice, earlier
 
 
 @pytest.mark.parametrize("locale", LOCALES)
