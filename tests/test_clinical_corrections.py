@@ -68,7 +68,7 @@ def test_m3_the_first_scig_side_effects_answer_names_the_clot_warning(conversati
 
 def test_m2_aseptic_meningitis_is_named_with_its_timing(conversation):
     said = read(conversation, "SideEffectsIntent", IVIG, pages=3)
-    assert "aseptic meningitis" in said and "within hours to two days after a dose, sometimes later" in said
+    assert "aseptic meningitis" in said.lower() and "within a week of a dose" in said
 
 
 def test_m3_scig_carries_the_clot_warning_and_the_emergency_line(conversation):

@@ -480,3 +480,138 @@ def test_a_dose_missed_on_purpose_or_to_come_is_still_a_change_of_treatment(said
 def test_a_change_naming_its_treatment_is_about_that_one_not_the_topic_in_context(locale, context, said, starts):
     response = say(locale, said, context)
     assert answered(response) == "safety:no_change" and speech_of(response).startswith(starts)
+
+
+def read_all(locale: str, question: str, context: str | None = None) -> str:
+    """Everything said for ``question`` and each "yes" to hear more, up to five parts, in one session."""
+    console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
+    if context:
+        console.say(context)
+    said = [speech_of(console.say(question))]
+    while len(said) < 20 and "Want to hear more" in said[-1]:
+        said.append(speech_of(console.say("yes")))
+    return " ".join(said)
+
+
+MENINGITIS_NOW = "A headache, stiff neck or fever with drowsiness, confusion, or a rash that doesn't fade when pressed"
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", None, "she has a terrible headache and she's very drowsy since her IVIG"),
+        ("en-GB", "tell me about IVIG", "he's got a fever and a stiff neck and he's confused"),
+        ("en-AU", None, "mum's neck is stiff and she's so sleepy I can hardly wake her"),
+        ("en-IN", "tell me about infusion day", "my father has fever and a purple rash that does not fade with the glass test"),
+        ("en-CA", "what is IVIG", "the light hurts her eyes, she's throwing up and she seems confused"),
+    ],
+)
+def test_meningitis_signs_with_drowsiness_confusion_or_a_rash_that_does_not_fade_are_an_emergency(
+    locale, context, said
+):
+    # Clinical review 5, n6: these may be bacterial meningitis or sepsis, not the aseptic meningitis of IVIg.
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert answered(response) == "safety:emergency", spoken
+    assert spoken.startswith(f"Call {EMERGENCY[locale]} now. {MENINGITIS_NOW} can be meningitis."), spoken
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", None, "I've had a bad headache and a stiff neck since my IVIG yesterday"),
+        ("en-GB", "tell me about IVIG", "the light is hurting my eyes and my head is killing me"),
+        ("en-AU", None, "she's got a fever and the lights hurt her eyes after the drip"),
+        ("en-IN", "tell me about IVIG", "his neck is stiff since the infusion"),
+        ("en-CA", None, "my wife has a really bad headache and her neck hurts after her ivig"),
+    ],
+)
+def test_aseptic_meningitis_signs_are_a_call_today_that_says_when_to_call_the_emergency_number(
+    locale, context, said
+):
+    # Clinical review 5, n6: the same-day call, with the emergency step for drowsiness, confusion or a rash.
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert answered(response) == "safety:call_doctor", spoken
+    assert "aseptic meningitis" in spoken and "Call your doctor or care team today." in spoken
+    drowsy = "If the person is very drowsy or confused, or has a rash that doesn't fade"
+    assert f"{drowsy}, call {EMERGENCY[locale]} now." in spoken, spoken
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", None, "it's the worst headache of my life"),
+        ("en-GB", "tell me about IVIG", "my head is killing me, it came on like a thunderclap"),
+        ("en-AU", None, "the day after his drip the pain in his head came on all at once"),
+        ("en-IN", "tell me about IVIG", "my mother says her head suddenly exploded with pain"),
+        ("en-CA", None, "she says it's the worst pain she's ever had in her head"),
+        ("en-GB", "tell me about SCIG", "it came on like a thunderclap"),
+    ],
+)
+def test_a_sudden_very_bad_headache_is_an_emergency(locale, context, said):
+    # Clinical review 5, n7: the "thunderclap" headache of a bleed or a stroke, in the listener's words.
+    response = say(locale, said, context)
+    assert answered(response) == "safety:emergency"
+    assert speech_of(response).startswith(f"Call {EMERGENCY[locale]} now."), speech_of(response)
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-US", "the worst part of the whole thing is the headaches after the drip"),
+        ("en-GB", "the worst thing about IVIG is the headache"),
+        ("en-AU", "I'm confused about the fever after IVIG, is it normal"),
+    ],
+)
+def test_a_headache_asked_about_or_a_word_of_confusion_is_no_emergency(locale, said):
+    assert answered(say(locale, said)) != "safety:emergency"
+
+
+@pytest.mark.parametrize(
+    "locale, context", [("en-US", None), ("en-GB", "what is MMN"), ("en-AU", None), ("en-IN", None), ("en-CA", None)]
+)
+def test_the_meningitis_page_says_when_to_call_the_emergency_number(locale, context):
+    # Clinical review 5, n6 on `ivig.side_effects.3`: very drowsy or confused, or a rash that doesn't fade.
+    said = read_all(locale, "can ivig cause meningitis", context)
+    drowsy = "If the person is very drowsy or confused, or has a rash that doesn't fade when pressed"
+    assert f"{drowsy}, call {EMERGENCY[locale]}." in said and "yellow skin or eyes" in said
+
+
+@pytest.mark.parametrize(
+    "locale, context",
+    [("en-US", None), ("en-GB", None), ("en-AU", "tell me about IVIG"), ("en-IN", None), ("en-CA", None)],
+)
+def test_the_painkiller_page_says_a_sudden_very_bad_headache_is_an_emergency(locale, context):
+    # Clinical review 5, n7 on `q:ivig_painkillers.1`.
+    said = read_all(locale, "what painkiller can i take for an ivig headache", context)
+    assert f"For a sudden, very bad headache, call {EMERGENCY[locale]}." in said
+
+
+@pytest.mark.parametrize(
+    "locale, context", [("en-US", None), ("en-GB", None), ("en-AU", None), ("en-IN", "what is MMN"), ("en-CA", None)]
+)
+def test_the_ivig_emergency_page_says_to_stop_a_running_drip(locale, context):
+    # Clinical review 5, n11 on `ivig.side_effects.4`.
+    said = read_all(locale, "what are the side effects of ivig", context)
+    assert "during or after an IVIg drip" in said
+    assert "If it's still running, stop it, or ask the nurse to stop it." in said
+
+
+@pytest.mark.parametrize(
+    "locale, context",
+    [("en-US", None), ("en-GB", "tell me about IVIG"), ("en-AU", None), ("en-IN", None), ("en-CA", "what is SCIG")],
+)
+def test_hopelessness_hears_the_crisis_line_second_and_in_brief_from_it(locale, context):
+    # Clinical review 5, n1: the crisis line right after "I'm sorry", and a brief replay without the condolence.
+    console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
+    if context:
+        console.say(context)
+    first = speech_of(console.say("I feel so hopeless these days"))
+    assert first.startswith("I'm sorry you feel this way. You can call")
+    assert first.index(CRISIS[locale]) < first.index("Feeling hopeless")
+    brief = speech_of(console.say("what should I do"))
+    assert brief.startswith("You can call") and "I'm sorry" not in brief
+    assert CRISIS[locale] in brief and f"call {EMERGENCY[locale]} now" in brief
+    assert brief.endswith("Want me to say the numbers again?")
+    assert speech_of(console.say("yes")) == first

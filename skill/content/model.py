@@ -123,6 +123,7 @@ class Sign:
     urgency: str | None = None
     means: str | None = None
     answer: str | None = None
+    opens: str | None = None  # said before the answer, but not when it is said again in brief ("I'm sorry ...")
     sources: tuple[str, ...] = ()
     stays_open: bool = False  # an emergency answer that keeps the session open for one more turn (self-harm)
     infusion_ahead: bool = False  # about an infusion still to come: there is none running to stop
