@@ -292,4 +292,4 @@ def test_an_emergency_said_during_an_infusion_keeps_stop_the_infusion_and_reads_
     ],
 )
 def test_en_in_ambulance_numbers_as_said_reach_the_emergency_answer(said):
-    assert speech_of(console_for("en-IN").say(said)).startswith("Call 112 or 108 now.")
+    assert speech_of(console_for("en-IN").say(said)).startswith("Call 112 now, or 108 for an ambulance.")

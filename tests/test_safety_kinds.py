@@ -15,6 +15,14 @@ from local_console.nlu import LocalNlu
 from skill.app import build_skill
 
 EMERGENCY = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112 or 108"}
+# The emergency answer's first sentence: in India, one number first and the other after it (clinical review 4b, n21).
+CALL_NOW = {
+    "en-US": "Call 911 now.",
+    "en-CA": "Call 911 now.",
+    "en-GB": "Call 999 now.",
+    "en-AU": "Call 000 now.",
+    "en-IN": "Call 112 now, or 108 for an ambulance.",
+}
 CRISIS = {"en-US": "988", "en-CA": "988", "en-GB": "116 123", "en-AU": "13 11 14", "en-IN": "14416"}
 
 
@@ -89,7 +97,7 @@ def test_self_harm_said_indirectly_hears_the_emergency_number_and_the_crisis_lin
 )
 def test_stroke_signs_in_lay_words_are_an_emergency(locale, context, said):
     response = say(locale, said, context)
-    assert speech_of(response).startswith(f"Call {EMERGENCY[locale]} now.") and not ends(response)
+    assert speech_of(response).startswith(f"{CALL_NOW[locale]}") and not ends(response)
 
 
 @pytest.mark.parametrize(
@@ -341,7 +349,7 @@ def test_a_doctor_wanting_steroids_hears_the_steroid_advice_not_the_overview(loc
 def test_weakness_that_came_on_within_hours_is_an_emergency(locale, context, said):
     # Clinical review 4b, H1: sudden weakness can be a stroke, a rare risk that IVIg raises.
     response = say(locale, said, context)
-    assert speech_of(response).startswith(f"Call {EMERGENCY[locale]} now. Weakness that comes on within hours")
+    assert speech_of(response).startswith(f"{CALL_NOW[locale]} Weakness that comes on within hours")
     assert answered(response) == "safety:emergency"
 
 
@@ -373,7 +381,7 @@ def test_weakness_that_came_on_within_hours_is_an_emergency(locale, context, sai
 def test_a_red_flag_far_from_words_that_excuse_it_elsewhere_is_still_an_emergency(locale, said):
     # An "unless" phrase ("on prednisone", "in the mornings", "years back") speaks for a sign only near it.
     response = say(locale, said)
-    assert speech_of(response).startswith(f"Call {EMERGENCY[locale]}"), speech_of(response)
+    assert speech_of(response).startswith(CALL_NOW[locale]), speech_of(response)
     assert answered(response) == "safety:emergency"
 
 
@@ -513,7 +521,7 @@ def test_meningitis_signs_with_drowsiness_confusion_or_a_rash_that_does_not_fade
     response = say(locale, said, context)
     spoken = speech_of(response)
     assert answered(response) == "safety:emergency", spoken
-    assert spoken.startswith(f"Call {EMERGENCY[locale]} now. {MENINGITIS_NOW} can be meningitis."), spoken
+    assert spoken.startswith(f"{CALL_NOW[locale]} {MENINGITIS_NOW} can be meningitis."), spoken
 
 
 @pytest.mark.parametrize(
@@ -553,7 +561,7 @@ def test_a_sudden_very_bad_headache_is_an_emergency(locale, context, said):
     # Clinical review 5, n7: the "thunderclap" headache of a bleed or a stroke, in the listener's words.
     response = say(locale, said, context)
     assert answered(response) == "safety:emergency"
-    assert speech_of(response).startswith(f"Call {EMERGENCY[locale]} now."), speech_of(response)
+    assert speech_of(response).startswith(f"{CALL_NOW[locale]}"), speech_of(response)
 
 
 @pytest.mark.parametrize(
@@ -615,3 +623,22 @@ def test_hopelessness_hears_the_crisis_line_second_and_in_brief_from_it(locale, 
     assert CRISIS[locale] in brief and f"call {EMERGENCY[locale]} now" in brief
     assert brief.endswith("Want me to say the numbers again?")
     assert speech_of(console.say("yes")) == first
+
+
+@pytest.mark.parametrize("locale", sorted(CALL_NOW))
+@pytest.mark.parametrize(
+    "context, said",
+    [
+        (None, "my husband's chest is really tight and he's gone grey"),
+        ("tell me about IVIG", "her lips are swelling up during the drip"),
+        ("what is SCIG", "call an ambulance"),
+    ],
+)
+def test_the_emergency_answer_says_one_number_first_and_in_india_the_other_after(locale, context, said):
+    # Clinical review 4b, n21: "Call 112 or 108 now." was awkward to hear; the brief replay says it the same way.
+    console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
+    if context:
+        console.say(context)
+    first = speech_of(console.say(said))
+    assert first.startswith(f"{CALL_NOW[locale]} ") and "112 or 108" not in first, first
+    assert speech_of(console.say("what should I do")).startswith(f"{CALL_NOW[locale]} ")
