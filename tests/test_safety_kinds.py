@@ -642,3 +642,76 @@ def test_the_emergency_answer_says_one_number_first_and_in_india_the_other_after
     first = speech_of(console.say(said))
     assert first.startswith(f"{CALL_NOW[locale]} ") and "112 or 108" not in first, first
     assert speech_of(console.say("what should I do")).startswith(f"{CALL_NOW[locale]} ")
+
+
+SITE = "A site that is hot, oozing pus or spreading can be an infection."
+INFECTION = "On azathioprine or cyclophosphamide, a fever, chills or sore throat can be a serious infection"
+
+
+@pytest.mark.parametrize(
+    "locale, context, said, one_shot, starts",
+    [
+        # A symptom said mid-session without its treatment or site is triaged as the sentence that names it.
+        ("en-AU", "what is SCIG", "it's hot and spreading", "my scig site is hot and spreading", SITE),
+        ("en-GB", "tell me about SCIG", "it's gone hard and hot and there's yellow gunk coming out of it",
+         "my hizentra site has gone hard and hot and there's yellow gunk coming out of it", SITE),
+        ("en-US", "tell me about IVIG", "his lips look puffy", "his lips look puffy on the drip", "Call 911 now. Stop"),
+        ("en-IN", "tell me about infusion day", "her tongue is getting thick",
+         "her tongue is getting thick on the infusion", "Call 112 now, or 108 for an ambulance. Stop"),
+        ("en-CA", "tell me about azathioprine", "she's burning up and her throat is sore",
+         "she's burning up and her throat is sore on azathioprine", INFECTION),
+        ("en-GB", "tell me about cyclophosphamide", "he's got a high temperature and a sore throat",
+         "he's got a high temperature and a sore throat on cyclophosphamide", INFECTION),
+        ("en-AU", "tell me about azathioprine", "mum's got the shivers and a temperature",
+         "mum's got the shivers and a temperature on azathioprine", INFECTION),
+    ],
+)
+def test_a_symptom_said_in_context_is_triaged_as_the_sentence_naming_its_treatment(
+    locale, context, said, one_shot, starts
+):
+    # Issue 16 §3: mid-session, "it" and "she" are the site and the person on the treatment in context.
+    in_context, alone = say(locale, said, context), say(locale, one_shot)
+    assert answered(in_context) == answered(alone) and answered(alone).startswith("safety:")
+    # (A site named with "SCIg" is also told to stop a running infusion, first.)
+    assert speech_of(in_context).startswith(starts) and starts in speech_of(alone), speech_of(alone)
+
+
+@pytest.mark.parametrize(
+    "locale, context, said, one_shot, starts",
+    [
+        ("en-US", "tell me about IVIG", "honestly I might just leave the next one", "I might just leave the next IVIG", IG),
+        ("en-GB", "what is SCIG", "I'm not going to bother with the next one", "I'm not going to bother with the next scig", IG),
+        ("en-AU", "tell me about SCIG", "I reckon I'll do it every other week instead",
+         "I reckon I'll do my scig every other week instead", IG),
+        ("en-IN", "tell me about steroids", "I will cut them down myself", "I will cut down my steroids myself", STEROIDS),
+        ("en-CA", "tell me about azathioprine", "I'll just take half from now on",
+         "I'll just take half my azathioprine from now on", OTHER),
+        ("en-GB", "tell me about cyclophosphamide", "I think I'll cut it down a bit",
+         "I think I'll cut down my cyclophosphamide a bit", OTHER),
+    ],
+)
+def test_a_treatment_change_with_a_pronoun_is_a_change_of_the_treatment_in_context(
+    locale, context, said, one_shot, starts
+):
+    in_context, alone = say(locale, said, context), say(locale, one_shot)
+    assert answered(in_context) == answered(alone) == "safety:no_change"
+    assert speech_of(in_context).startswith(starts) and speech_of(alone).startswith(starts)
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", "what is SCIG", "will the redness spread to the rest of my tummy"),
+        ("en-GB", "tell me about SCIG", "does it usually spread out a bit under the skin"),
+        ("en-AU", "what is MMN", "his lips look puffy"),
+        ("en-IN", "tell me about SCIG", "I have it every other week"),
+    ],
+)
+def test_context_neither_alarms_a_question_nor_puts_an_infusion_where_none_is_named(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    if answered(response).startswith("safety:"):
+        # An emergency with no infusion in context says to call, not to stop an infusion.
+        assert "Stop the infusion" not in spoken and said == "his lips look puffy"
+    else:
+        assert not spoken.startswith("Call ")
