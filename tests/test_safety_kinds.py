@@ -26,12 +26,17 @@ CALL_NOW = {
 CRISIS = {"en-US": "988", "en-CA": "988", "en-GB": "116 123", "en-AU": "13 11 14", "en-IN": "14416"}
 
 
-def say(locale: str, said: str, context: str | None = None) -> dict:
-    """What the skill answers to ``said``, after ``context`` in the same session if given."""
+def session(locale: str, context: str | None = None) -> Console:
+    """A new session in the locale, after ``context`` if given."""
     console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
     if context:
         console.say(context)
-    return console.say(said)
+    return console
+
+
+def say(locale: str, said: str, context: str | None = None) -> dict:
+    """What the skill answers to ``said``, after ``context`` in the same session if given."""
+    return session(locale, context).say(said)
 
 
 def answered(response: dict) -> str:
@@ -492,9 +497,7 @@ def test_a_change_naming_its_treatment_is_about_that_one_not_the_topic_in_contex
 
 def read_all(locale: str, question: str, context: str | None = None) -> str:
     """Everything said for ``question`` and each "yes" to hear more, up to five parts, in one session."""
-    console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
-    if context:
-        console.say(context)
+    console = session(locale, context)
     said = [speech_of(console.say(question))]
     while len(said) < 20 and "Want to hear more" in said[-1]:
         said.append(speech_of(console.say("yes")))
@@ -510,7 +513,11 @@ MENINGITIS_NOW = "A headache, stiff neck or fever with drowsiness, confusion, or
         ("en-US", None, "she has a terrible headache and she's very drowsy since her IVIG"),
         ("en-GB", "tell me about IVIG", "he's got a fever and a stiff neck and he's confused"),
         ("en-AU", None, "mum's neck is stiff and she's so sleepy I can hardly wake her"),
-        ("en-IN", "tell me about infusion day", "my father has fever and a purple rash that does not fade with the glass test"),
+        (
+            "en-IN",
+            "tell me about infusion day",
+            "my father has fever and a purple rash that does not fade with the glass test",
+        ),
         ("en-CA", "what is IVIG", "the light hurts her eyes, she's throwing up and she seems confused"),
     ],
 )
@@ -534,9 +541,7 @@ def test_meningitis_signs_with_drowsiness_confusion_or_a_rash_that_does_not_fade
         ("en-CA", None, "my wife has a really bad headache and her neck hurts after her ivig"),
     ],
 )
-def test_aseptic_meningitis_signs_are_a_call_today_that_says_when_to_call_the_emergency_number(
-    locale, context, said
-):
+def test_aseptic_meningitis_signs_are_a_call_today_that_says_when_to_call_the_emergency_number(locale, context, said):
     # Clinical review 5, n6: the same-day call, with the emergency step for drowsiness, confusion or a rash.
     response = say(locale, said, context)
     spoken = speech_of(response)
@@ -612,9 +617,7 @@ def test_the_ivig_emergency_page_says_to_stop_a_running_drip(locale, context):
 )
 def test_hopelessness_hears_the_crisis_line_second_and_in_brief_from_it(locale, context):
     # Clinical review 5, n1: the crisis line right after "I'm sorry", and a brief replay without the condolence.
-    console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
-    if context:
-        console.say(context)
+    console = session(locale, context)
     first = speech_of(console.say("I feel so hopeless these days"))
     assert first.startswith("I'm sorry you feel this way. You can call")
     assert first.index(CRISIS[locale]) < first.index("Feeling hopeless")
@@ -636,9 +639,7 @@ def test_hopelessness_hears_the_crisis_line_second_and_in_brief_from_it(locale, 
 )
 def test_the_emergency_answer_says_one_number_first_and_in_india_the_other_after(locale, context, said):
     # Clinical review 4b, n21: "Call 112 or 108 now." was awkward to hear; the brief replay says it the same way.
-    console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
-    if context:
-        console.say(context)
+    console = session(locale, context)
     first = speech_of(console.say(said))
     assert first.startswith(f"{CALL_NOW[locale]} ") and "112 or 108" not in first, first
     assert speech_of(console.say("what should I do")).startswith(f"{CALL_NOW[locale]} ")
@@ -653,17 +654,42 @@ INFECTION = "On azathioprine or cyclophosphamide, a fever, chills or sore throat
     [
         # A symptom said mid-session without its treatment or site is triaged as the sentence that names it.
         ("en-AU", "what is SCIG", "it's hot and spreading", "my scig site is hot and spreading", SITE),
-        ("en-GB", "tell me about SCIG", "it's gone hard and hot and there's yellow gunk coming out of it",
-         "my hizentra site has gone hard and hot and there's yellow gunk coming out of it", SITE),
+        (
+            "en-GB",
+            "tell me about SCIG",
+            "it's gone hard and hot and there's yellow gunk coming out of it",
+            "my hizentra site has gone hard and hot and there's yellow gunk coming out of it",
+            SITE,
+        ),
         ("en-US", "tell me about IVIG", "his lips look puffy", "his lips look puffy on the drip", "Call 911 now. Stop"),
-        ("en-IN", "tell me about infusion day", "her tongue is getting thick",
-         "her tongue is getting thick on the infusion", "Call 112 now, or 108 for an ambulance. Stop"),
-        ("en-CA", "tell me about azathioprine", "she's burning up and her throat is sore",
-         "she's burning up and her throat is sore on azathioprine", INFECTION),
-        ("en-GB", "tell me about cyclophosphamide", "he's got a high temperature and a sore throat",
-         "he's got a high temperature and a sore throat on cyclophosphamide", INFECTION),
-        ("en-AU", "tell me about azathioprine", "mum's got the shivers and a temperature",
-         "mum's got the shivers and a temperature on azathioprine", INFECTION),
+        (
+            "en-IN",
+            "tell me about infusion day",
+            "her tongue is getting thick",
+            "her tongue is getting thick on the infusion",
+            "Call 112 now, or 108 for an ambulance. Stop",
+        ),
+        (
+            "en-CA",
+            "tell me about azathioprine",
+            "she's burning up and her throat is sore",
+            "she's burning up and her throat is sore on azathioprine",
+            INFECTION,
+        ),
+        (
+            "en-GB",
+            "tell me about cyclophosphamide",
+            "he's got a high temperature and a sore throat",
+            "he's got a high temperature and a sore throat on cyclophosphamide",
+            INFECTION,
+        ),
+        (
+            "en-AU",
+            "tell me about azathioprine",
+            "mum's got the shivers and a temperature",
+            "mum's got the shivers and a temperature on azathioprine",
+            INFECTION,
+        ),
     ],
 )
 def test_a_symptom_said_in_context_is_triaged_as_the_sentence_naming_its_treatment(
@@ -679,15 +705,48 @@ def test_a_symptom_said_in_context_is_triaged_as_the_sentence_naming_its_treatme
 @pytest.mark.parametrize(
     "locale, context, said, one_shot, starts",
     [
-        ("en-US", "tell me about IVIG", "honestly I might just leave the next one", "I might just leave the next IVIG", IG),
-        ("en-GB", "what is SCIG", "I'm not going to bother with the next one", "I'm not going to bother with the next scig", IG),
-        ("en-AU", "tell me about SCIG", "I reckon I'll do it every other week instead",
-         "I reckon I'll do my scig every other week instead", IG),
-        ("en-IN", "tell me about steroids", "I will cut them down myself", "I will cut down my steroids myself", STEROIDS),
-        ("en-CA", "tell me about azathioprine", "I'll just take half from now on",
-         "I'll just take half my azathioprine from now on", OTHER),
-        ("en-GB", "tell me about cyclophosphamide", "I think I'll cut it down a bit",
-         "I think I'll cut down my cyclophosphamide a bit", OTHER),
+        (
+            "en-US",
+            "tell me about IVIG",
+            "honestly I might just leave the next one",
+            "I might just leave the next IVIG",
+            IG,
+        ),
+        (
+            "en-GB",
+            "what is SCIG",
+            "I'm not going to bother with the next one",
+            "I'm not going to bother with the next scig",
+            IG,
+        ),
+        (
+            "en-AU",
+            "tell me about SCIG",
+            "I reckon I'll do it every other week instead",
+            "I reckon I'll do my scig every other week instead",
+            IG,
+        ),
+        (
+            "en-IN",
+            "tell me about steroids",
+            "I will cut them down myself",
+            "I will cut down my steroids myself",
+            STEROIDS,
+        ),
+        (
+            "en-CA",
+            "tell me about azathioprine",
+            "I'll just take half from now on",
+            "I'll just take half my azathioprine from now on",
+            OTHER,
+        ),
+        (
+            "en-GB",
+            "tell me about cyclophosphamide",
+            "I think I'll cut it down a bit",
+            "I think I'll cut down my cyclophosphamide a bit",
+            OTHER,
+        ),
     ],
 )
 def test_a_treatment_change_with_a_pronoun_is_a_change_of_the_treatment_in_context(
@@ -715,3 +774,51 @@ def test_context_neither_alarms_a_question_nor_puts_an_infusion_where_none_is_na
         assert "Stop the infusion" not in spoken and said == "his lips look puffy"
     else:
         assert not spoken.startswith("Call ")
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        # The future, asked in the first person or of the one cared for.
+        ("en-US", None, "will I get chest pain from this IVIG"),
+        ("en-GB", "tell me about IVIG", "will my hands swell up on it"),
+        ("en-AU", None, "could I get a stroke from the immunoglobulin"),
+        ("en-CA", "tell me about IVIG", "I'm worried I'll get chest pain on the drip"),
+        # A sign in the past, asked about for a treatment.
+        ("en-IN", None, "I had a DVT in 2015, can I still have IVIG"),
+        ("en-CA", None, "my mum had a seizure years ago, is IVIG ok for her"),
+        ("en-US", "tell me about IVIG", "my husband had a stroke in 2019, can he have it"),
+        ("en-AU", None, "years ago I had anaphylaxis to penicillin, is IVIG safe for me"),
+        # Other people's changes, and a question about what a drug may allow.
+        ("en-GB", None, "my friend stopped her steroids"),
+        ("en-IN", "tell me about steroids", "my neighbour came off her prednisone last month"),
+        ("en-AU", None, "could imuran let me cut down on my IVIG"),
+        ("en-CA", None, "can mmn affect your legs as well, I've got a floppy foot on one side"),
+    ],
+)
+def test_questions_about_a_sign_in_the_future_the_past_or_of_others_are_not_alarms(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert not answered(response).startswith("safety:") and not ends(response), spoken
+    # A question about an emergency sign still hears first what to do if it is happening now.
+    assert not spoken.startswith("Call ") and "on your own" not in spoken
+
+
+@pytest.mark.parametrize(
+    "locale, context, said, level",
+    [
+        ("en-US", None, "my chest hurts, will I be ok", "safety:emergency"),
+        (
+            "en-GB",
+            "tell me about IVIG",
+            "I had a stroke years ago and now my face is drooping again",
+            "safety:emergency",
+        ),
+        ("en-AU", None, "I had a clot years ago and now my leg is swollen and hot", "safety:call_doctor"),
+        ("en-IN", None, "my wife stopped her steroids because her friend did", "safety:no_change"),
+        ("en-CA", "tell me about steroids", "my friend stopped hers so I'm going to stop mine too", "safety:no_change"),
+        ("en-GB", None, "will I be alright, I can't breathe properly", "safety:emergency"),
+    ],
+)
+def test_a_sign_reported_now_beside_a_question_history_or_another_person_stays_an_alarm(locale, context, said, level):
+    assert answered(say(locale, said, context)) == level

@@ -324,6 +324,8 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         after_infusion_words=tuple(data["after_infusion_words"]),
         asking=tuple(data["asking"]),
         reporting=tuple(data["reporting"]),
+        **{name: tuple(data["history"][name]) for name in ("past", "about_treatment", "present")},
+        **{name: tuple(data["other_people"][name]) for name in ("others", "first_person")},
         follow_up={k: localise(v) for k, v in follow_up.items() if isinstance(v, str)},
         replay=tuple(follow_up["replay_words"]),
         brief=tuple(follow_up["brief_words"]),
