@@ -68,7 +68,7 @@ def test_m3_the_first_scig_side_effects_answer_names_the_clot_warning(conversati
 
 def test_m2_aseptic_meningitis_is_named_with_its_timing(conversation):
     said = read(conversation, "SideEffectsIntent", IVIG, pages=3)
-    assert "aseptic meningitis" in said and "within hours to two days after a dose, sometimes later" in said
+    assert "aseptic meningitis" in said.lower() and "within a week of a dose" in said
 
 
 def test_m3_scig_carries_the_clot_warning_and_the_emergency_line(conversation):
@@ -292,4 +292,4 @@ def test_an_emergency_said_during_an_infusion_keeps_stop_the_infusion_and_reads_
     ],
 )
 def test_en_in_ambulance_numbers_as_said_reach_the_emergency_answer(said):
-    assert speech_of(console_for("en-IN").say(said)).startswith("Call 112 or 108 now.")
+    assert speech_of(console_for("en-IN").say(said)).startswith("Call 112 now, or 108 for an ambulance.")

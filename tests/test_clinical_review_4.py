@@ -94,8 +94,8 @@ def test_c3_how_sure_is_funding_says_rules_not_government_guidance():
 
 def test_c5_the_meningitis_and_hemolysis_page_says_what_to_do():
     said = heard("can ivig cause meningitis")
-    assert "call your doctor the same day" in said
-    assert "for dark urine or yellow skin, call your doctor right away" in said
+    assert "Call your doctor the same day" in said
+    assert "for dark urine, or yellow skin or eyes, call your doctor right away" in said
 
 
 @pytest.mark.parametrize("locale, call", [("en-GB", "call 999"), ("en-IN", "call 112, or 108 for an ambulance")])
@@ -209,7 +209,9 @@ def test_n14_australia_names_the_queensland_and_victoria_nurse_lines():
 @pytest.mark.parametrize("locale", LOCALES)
 def test_n16_hopelessness_hears_it_is_common_then_the_crisis_line(locale):
     said = heard("i feel hopeless about my mmn", locale)
-    assert said.startswith("I'm sorry you feel this way. Feeling hopeless with a long-term illness is common")
+    # The crisis line now comes right after "I'm sorry" (clinical review 5, n1).
+    assert said.startswith("I'm sorry you feel this way.")
+    assert "Feeling hopeless with a long-term illness is common" in said
     assert all(words in said for words in CRISIS_LINES[locale])
     assert "these thoughts" not in said
     assert heard("i want to kill myself", locale).startswith("If you might act on these thoughts")

@@ -14,6 +14,10 @@ from skill.content import load_content, resolve_locale, supported_locales
 from skill.content.loader import Localise
 
 EMERGENCY_NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112 or 108"}
+# The emergency answer's first sentence: in India, one number first and the other after it (clinical review 4b, n21).
+CALL_NOW = {locale: f"Call {number} now." for locale, number in EMERGENCY_NUMBERS.items()} | {
+    "en-IN": "Call 112 now, or 108 for an ambulance."
+}
 
 
 def test_the_five_english_locales_are_supported_and_have_models():
@@ -36,7 +40,7 @@ def test_core_conversation_in_every_locale(locale):
     assert speech_of(conversation.send("yes")).startswith(chunks(first_page)[1])
     assert speech_of(conversation.send("repeat")) == speech_of(conversation.responses[-2])
     emergency = conversation.send("emergency")
-    assert speech_of(emergency).startswith(f"Call {EMERGENCY_NUMBERS[locale]} now.")
+    assert speech_of(emergency).startswith(CALL_NOW[locale])
     assert conversation.send("stop")["response"]["shouldEndSession"] is True
 
 
@@ -113,7 +117,7 @@ def test_each_locale_understands_its_own_phrasings(locale, said, intent):
     for slot in request["intent"]["slots"].values():
         assert slot["resolutions"]["resolutionsPerAuthority"][0]["status"]["code"] == "ER_SUCCESS_MATCH"
     if intent == "EmergencyIntent":
-        assert speech_of(console.say(said)).startswith(f"Call {EMERGENCY_NUMBERS[locale]} now.")
+        assert speech_of(console.say(said)).startswith(CALL_NOW[locale])
 
 
 def test_a_locales_phrasings_are_its_own():

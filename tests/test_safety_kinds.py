@@ -15,15 +15,28 @@ from local_console.nlu import LocalNlu
 from skill.app import build_skill
 
 EMERGENCY = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112 or 108"}
+# The emergency answer's first sentence: in India, one number first and the other after it (clinical review 4b, n21).
+CALL_NOW = {
+    "en-US": "Call 911 now.",
+    "en-CA": "Call 911 now.",
+    "en-GB": "Call 999 now.",
+    "en-AU": "Call 000 now.",
+    "en-IN": "Call 112 now, or 108 for an ambulance.",
+}
 CRISIS = {"en-US": "988", "en-CA": "988", "en-GB": "116 123", "en-AU": "13 11 14", "en-IN": "14416"}
+
+
+def session(locale: str, context: str | None = None) -> Console:
+    """A new session in the locale, after ``context`` if given."""
+    console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
+    if context:
+        console.say(context)
+    return console
 
 
 def say(locale: str, said: str, context: str | None = None) -> dict:
     """What the skill answers to ``said``, after ``context`` in the same session if given."""
-    console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
-    if context:
-        console.say(context)
-    return console.say(said)
+    return session(locale, context).say(said)
 
 
 def answered(response: dict) -> str:
@@ -89,7 +102,7 @@ def test_self_harm_said_indirectly_hears_the_emergency_number_and_the_crisis_lin
 )
 def test_stroke_signs_in_lay_words_are_an_emergency(locale, context, said):
     response = say(locale, said, context)
-    assert speech_of(response).startswith(f"Call {EMERGENCY[locale]} now.") and not ends(response)
+    assert speech_of(response).startswith(f"{CALL_NOW[locale]}") and not ends(response)
 
 
 @pytest.mark.parametrize(
@@ -341,7 +354,7 @@ def test_a_doctor_wanting_steroids_hears_the_steroid_advice_not_the_overview(loc
 def test_weakness_that_came_on_within_hours_is_an_emergency(locale, context, said):
     # Clinical review 4b, H1: sudden weakness can be a stroke, a rare risk that IVIg raises.
     response = say(locale, said, context)
-    assert speech_of(response).startswith(f"Call {EMERGENCY[locale]} now. Weakness that comes on within hours")
+    assert speech_of(response).startswith(f"{CALL_NOW[locale]} Weakness that comes on within hours")
     assert answered(response) == "safety:emergency"
 
 
@@ -373,7 +386,7 @@ def test_weakness_that_came_on_within_hours_is_an_emergency(locale, context, sai
 def test_a_red_flag_far_from_words_that_excuse_it_elsewhere_is_still_an_emergency(locale, said):
     # An "unless" phrase ("on prednisone", "in the mornings", "years back") speaks for a sign only near it.
     response = say(locale, said)
-    assert speech_of(response).startswith(f"Call {EMERGENCY[locale]}"), speech_of(response)
+    assert speech_of(response).startswith(CALL_NOW[locale]), speech_of(response)
     assert answered(response) == "safety:emergency"
 
 
@@ -480,3 +493,332 @@ def test_a_dose_missed_on_purpose_or_to_come_is_still_a_change_of_treatment(said
 def test_a_change_naming_its_treatment_is_about_that_one_not_the_topic_in_context(locale, context, said, starts):
     response = say(locale, said, context)
     assert answered(response) == "safety:no_change" and speech_of(response).startswith(starts)
+
+
+def read_all(locale: str, question: str, context: str | None = None) -> str:
+    """Everything said for ``question`` and each "yes" to hear more, up to five parts, in one session."""
+    console = session(locale, context)
+    said = [speech_of(console.say(question))]
+    while len(said) < 20 and "Want to hear more" in said[-1]:
+        said.append(speech_of(console.say("yes")))
+    return " ".join(said)
+
+
+MENINGITIS_NOW = "A headache, stiff neck or fever with drowsiness, confusion, or a rash that doesn't fade when pressed"
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", None, "she has a terrible headache and she's very drowsy since her IVIG"),
+        ("en-GB", "tell me about IVIG", "he's got a fever and a stiff neck and he's confused"),
+        ("en-AU", None, "mum's neck is stiff and she's so sleepy I can hardly wake her"),
+        (
+            "en-IN",
+            "tell me about infusion day",
+            "my father has fever and a purple rash that does not fade with the glass test",
+        ),
+        ("en-CA", "what is IVIG", "the light hurts her eyes, she's throwing up and she seems confused"),
+    ],
+)
+def test_meningitis_signs_with_drowsiness_confusion_or_a_rash_that_does_not_fade_are_an_emergency(
+    locale, context, said
+):
+    # Clinical review 5, n6: these may be bacterial meningitis or sepsis, not the aseptic meningitis of IVIg.
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert answered(response) == "safety:emergency", spoken
+    assert spoken.startswith(f"{CALL_NOW[locale]} {MENINGITIS_NOW} can be meningitis."), spoken
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", None, "I've had a bad headache and a stiff neck since my IVIG yesterday"),
+        ("en-GB", "tell me about IVIG", "the light is hurting my eyes and my head is killing me"),
+        ("en-AU", None, "she's got a fever and the lights hurt her eyes after the drip"),
+        ("en-IN", "tell me about IVIG", "his neck is stiff since the infusion"),
+        ("en-CA", None, "my wife has a really bad headache and her neck hurts after her ivig"),
+    ],
+)
+def test_aseptic_meningitis_signs_are_a_call_today_that_says_when_to_call_the_emergency_number(locale, context, said):
+    # Clinical review 5, n6: the same-day call, with the emergency step for drowsiness, confusion or a rash.
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert answered(response) == "safety:call_doctor", spoken
+    assert "aseptic meningitis" in spoken and "Call your doctor or care team today." in spoken
+    drowsy = "If the person is very drowsy or confused, or has a rash that doesn't fade"
+    assert f"{drowsy}, call {EMERGENCY[locale]} now." in spoken, spoken
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", None, "it's the worst headache of my life"),
+        ("en-GB", "tell me about IVIG", "my head is killing me, it came on like a thunderclap"),
+        ("en-AU", None, "the day after his drip the pain in his head came on all at once"),
+        ("en-IN", "tell me about IVIG", "my mother says her head suddenly exploded with pain"),
+        ("en-CA", None, "she says it's the worst pain she's ever had in her head"),
+        ("en-GB", "tell me about SCIG", "it came on like a thunderclap"),
+    ],
+)
+def test_a_sudden_very_bad_headache_is_an_emergency(locale, context, said):
+    # Clinical review 5, n7: the "thunderclap" headache of a bleed or a stroke, in the listener's words.
+    response = say(locale, said, context)
+    assert answered(response) == "safety:emergency"
+    assert speech_of(response).startswith(f"{CALL_NOW[locale]}"), speech_of(response)
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-US", "the worst part of the whole thing is the headaches after the drip"),
+        ("en-GB", "the worst thing about IVIG is the headache"),
+        ("en-AU", "I'm confused about the fever after IVIG, is it normal"),
+    ],
+)
+def test_a_headache_asked_about_or_a_word_of_confusion_is_no_emergency(locale, said):
+    assert answered(say(locale, said)) != "safety:emergency"
+
+
+@pytest.mark.parametrize(
+    "locale, context", [("en-US", None), ("en-GB", "what is MMN"), ("en-AU", None), ("en-IN", None), ("en-CA", None)]
+)
+def test_the_meningitis_page_says_when_to_call_the_emergency_number(locale, context):
+    # Clinical review 5, n6 on `ivig.side_effects.3`: very drowsy or confused, or a rash that doesn't fade.
+    said = read_all(locale, "can ivig cause meningitis", context)
+    drowsy = "If the person is very drowsy or confused, or has a rash that doesn't fade when pressed"
+    assert f"{drowsy}, call {EMERGENCY[locale]}." in said and "yellow skin or eyes" in said
+
+
+@pytest.mark.parametrize(
+    "locale, context",
+    [("en-US", None), ("en-GB", None), ("en-AU", "tell me about IVIG"), ("en-IN", None), ("en-CA", None)],
+)
+def test_the_painkiller_page_says_a_sudden_very_bad_headache_is_an_emergency(locale, context):
+    # Clinical review 5, n7 on `q:ivig_painkillers.1`.
+    said = read_all(locale, "what painkiller can i take for an ivig headache", context)
+    assert f"For a sudden, very bad headache, call {EMERGENCY[locale]}." in said
+
+
+@pytest.mark.parametrize(
+    "locale, context", [("en-US", None), ("en-GB", None), ("en-AU", None), ("en-IN", "what is MMN"), ("en-CA", None)]
+)
+def test_the_ivig_emergency_page_says_to_stop_a_running_drip(locale, context):
+    # Clinical review 5, n11 on `ivig.side_effects.4`.
+    said = read_all(locale, "what are the side effects of ivig", context)
+    assert "during or after an IVIg drip" in said
+    assert "If it's still running, stop it, or ask the nurse to stop it." in said
+
+
+@pytest.mark.parametrize(
+    "locale, context",
+    [("en-US", None), ("en-GB", "tell me about IVIG"), ("en-AU", None), ("en-IN", None), ("en-CA", "what is SCIG")],
+)
+def test_hopelessness_hears_the_crisis_line_second_and_in_brief_from_it(locale, context):
+    # Clinical review 5, n1: the crisis line right after "I'm sorry", and a brief replay without the condolence.
+    console = session(locale, context)
+    first = speech_of(console.say("I feel so hopeless these days"))
+    assert first.startswith("I'm sorry you feel this way. You can call")
+    assert first.index(CRISIS[locale]) < first.index("Feeling hopeless")
+    brief = speech_of(console.say("what should I do"))
+    assert brief.startswith("You can call") and "I'm sorry" not in brief
+    assert CRISIS[locale] in brief and f"call {EMERGENCY[locale]} now" in brief
+    assert brief.endswith("Want me to say the numbers again?")
+    assert speech_of(console.say("yes")) == first
+
+
+@pytest.mark.parametrize("locale", sorted(CALL_NOW))
+@pytest.mark.parametrize(
+    "context, said",
+    [
+        (None, "my husband's chest is really tight and he's gone grey"),
+        ("tell me about IVIG", "her lips are swelling up during the drip"),
+        ("what is SCIG", "call an ambulance"),
+    ],
+)
+def test_the_emergency_answer_says_one_number_first_and_in_india_the_other_after(locale, context, said):
+    # Clinical review 4b, n21: "Call 112 or 108 now." was awkward to hear; the brief replay says it the same way.
+    console = session(locale, context)
+    first = speech_of(console.say(said))
+    assert first.startswith(f"{CALL_NOW[locale]} ") and "112 or 108" not in first, first
+    assert speech_of(console.say("what should I do")).startswith(f"{CALL_NOW[locale]} ")
+
+
+SITE = "A site that is hot, oozing pus or spreading can be an infection."
+INFECTION = "On azathioprine or cyclophosphamide, a fever, chills or sore throat can be a serious infection"
+
+
+@pytest.mark.parametrize(
+    "locale, context, said, one_shot, starts",
+    [
+        # A symptom said mid-session without its treatment or site is triaged as the sentence that names it.
+        ("en-AU", "what is SCIG", "it's hot and spreading", "my scig site is hot and spreading", SITE),
+        (
+            "en-GB",
+            "tell me about SCIG",
+            "it's gone hard and hot and there's yellow gunk coming out of it",
+            "my hizentra site has gone hard and hot and there's yellow gunk coming out of it",
+            SITE,
+        ),
+        ("en-US", "tell me about IVIG", "his lips look puffy", "his lips look puffy on the drip", "Call 911 now. Stop"),
+        (
+            "en-IN",
+            "tell me about infusion day",
+            "her tongue is getting thick",
+            "her tongue is getting thick on the infusion",
+            "Call 112 now, or 108 for an ambulance. Stop",
+        ),
+        (
+            "en-CA",
+            "tell me about azathioprine",
+            "she's burning up and her throat is sore",
+            "she's burning up and her throat is sore on azathioprine",
+            INFECTION,
+        ),
+        (
+            "en-GB",
+            "tell me about cyclophosphamide",
+            "he's got a high temperature and a sore throat",
+            "he's got a high temperature and a sore throat on cyclophosphamide",
+            INFECTION,
+        ),
+        (
+            "en-AU",
+            "tell me about azathioprine",
+            "mum's got the shivers and a temperature",
+            "mum's got the shivers and a temperature on azathioprine",
+            INFECTION,
+        ),
+    ],
+)
+def test_a_symptom_said_in_context_is_triaged_as_the_sentence_naming_its_treatment(
+    locale, context, said, one_shot, starts
+):
+    # Issue 16 §3: mid-session, "it" and "she" are the site and the person on the treatment in context.
+    in_context, alone = say(locale, said, context), say(locale, one_shot)
+    assert answered(in_context) == answered(alone) and answered(alone).startswith("safety:")
+    # (A site named with "SCIg" is also told to stop a running infusion, first.)
+    assert speech_of(in_context).startswith(starts) and starts in speech_of(alone), speech_of(alone)
+
+
+@pytest.mark.parametrize(
+    "locale, context, said, one_shot, starts",
+    [
+        (
+            "en-US",
+            "tell me about IVIG",
+            "honestly I might just leave the next one",
+            "I might just leave the next IVIG",
+            IG,
+        ),
+        (
+            "en-GB",
+            "what is SCIG",
+            "I'm not going to bother with the next one",
+            "I'm not going to bother with the next scig",
+            IG,
+        ),
+        (
+            "en-AU",
+            "tell me about SCIG",
+            "I reckon I'll do it every other week instead",
+            "I reckon I'll do my scig every other week instead",
+            IG,
+        ),
+        (
+            "en-IN",
+            "tell me about steroids",
+            "I will cut them down myself",
+            "I will cut down my steroids myself",
+            STEROIDS,
+        ),
+        (
+            "en-CA",
+            "tell me about azathioprine",
+            "I'll just take half from now on",
+            "I'll just take half my azathioprine from now on",
+            OTHER,
+        ),
+        (
+            "en-GB",
+            "tell me about cyclophosphamide",
+            "I think I'll cut it down a bit",
+            "I think I'll cut down my cyclophosphamide a bit",
+            OTHER,
+        ),
+    ],
+)
+def test_a_treatment_change_with_a_pronoun_is_a_change_of_the_treatment_in_context(
+    locale, context, said, one_shot, starts
+):
+    in_context, alone = say(locale, said, context), say(locale, one_shot)
+    assert answered(in_context) == answered(alone) == "safety:no_change"
+    assert speech_of(in_context).startswith(starts) and speech_of(alone).startswith(starts)
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", "what is SCIG", "will the redness spread to the rest of my tummy"),
+        ("en-GB", "tell me about SCIG", "does it usually spread out a bit under the skin"),
+        ("en-AU", "what is MMN", "his lips look puffy"),
+        ("en-IN", "tell me about SCIG", "I have it every other week"),
+    ],
+)
+def test_context_neither_alarms_a_question_nor_puts_an_infusion_where_none_is_named(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    if answered(response).startswith("safety:"):
+        # An emergency with no infusion in context says to call, not to stop an infusion.
+        assert "Stop the infusion" not in spoken and said == "his lips look puffy"
+    else:
+        assert not spoken.startswith("Call ")
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        # The future, asked in the first person or of the one cared for.
+        ("en-US", None, "will I get chest pain from this IVIG"),
+        ("en-GB", "tell me about IVIG", "will my hands swell up on it"),
+        ("en-AU", None, "could I get a stroke from the immunoglobulin"),
+        ("en-CA", "tell me about IVIG", "I'm worried I'll get chest pain on the drip"),
+        # A sign in the past, asked about for a treatment.
+        ("en-IN", None, "I had a DVT in 2015, can I still have IVIG"),
+        ("en-CA", None, "my mum had a seizure years ago, is IVIG ok for her"),
+        ("en-US", "tell me about IVIG", "my husband had a stroke in 2019, can he have it"),
+        ("en-AU", None, "years ago I had anaphylaxis to penicillin, is IVIG safe for me"),
+        # Other people's changes, and a question about what a drug may allow.
+        ("en-GB", None, "my friend stopped her steroids"),
+        ("en-IN", "tell me about steroids", "my neighbour came off her prednisone last month"),
+        ("en-AU", None, "could imuran let me cut down on my IVIG"),
+        ("en-CA", None, "can mmn affect your legs as well, I've got a floppy foot on one side"),
+    ],
+)
+def test_questions_about_a_sign_in_the_future_the_past_or_of_others_are_not_alarms(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert not answered(response).startswith("safety:") and not ends(response), spoken
+    # A question about an emergency sign still hears first what to do if it is happening now.
+    assert not spoken.startswith("Call ") and "on your own" not in spoken
+
+
+@pytest.mark.parametrize(
+    "locale, context, said, level",
+    [
+        ("en-US", None, "my chest hurts, will I be ok", "safety:emergency"),
+        (
+            "en-GB",
+            "tell me about IVIG",
+            "I had a stroke years ago and now my face is drooping again",
+            "safety:emergency",
+        ),
+        ("en-AU", None, "I had a clot years ago and now my leg is swollen and hot", "safety:call_doctor"),
+        ("en-IN", None, "my wife stopped her steroids because her friend did", "safety:no_change"),
+        ("en-CA", "tell me about steroids", "my friend stopped hers so I'm going to stop mine too", "safety:no_change"),
+        ("en-GB", None, "will I be alright, I can't breathe properly", "safety:emergency"),
+    ],
+)
+def test_a_sign_reported_now_beside_a_question_history_or_another_person_stays_an_alarm(locale, context, said, level):
+    assert answered(say(locale, said, context)) == level

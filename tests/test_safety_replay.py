@@ -22,11 +22,15 @@ from skill.app import build_skill
 from skill.speech import to_plain
 
 NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112 or 108"}
+# The emergency answer's first sentence: in India, one number first and the other after it (clinical review 4b, n21).
+CALL_NOW = {locale: f"Call {number} now." for locale, number in NUMBERS.items()} | {
+    "en-IN": "Call 112 now, or 108 for an ambulance."
+}
 AGAIN = "Want me to say that again?"
 ALL_AGAIN = "Want it all again?"
 STOP = "If your infusion is still running, stop it now, or ask the nurse to stop it."
 CANT_CALL = "I can't make the call for you."
-ONE_SHORT_SENTENCE = 25  # words, the closing question included
+ONE_SHORT_SENTENCE = 26  # words, the closing question included (India's names its second number "for an ambulance")
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +71,7 @@ def said(console: Console, utterance: str) -> tuple[str, bool]:
 def test_an_emergency_stays_open_and_is_said_again_then_in_brief(talk, locale, emergency, action):
     console = talk(locale)
     advice, ended = said(console, emergency)
-    number = f"Call {NUMBERS[locale]} now."
+    number = CALL_NOW[locale]
     assert not ended and advice.startswith(f"{number} {action}") and advice.endswith(f"{CANT_CALL} {AGAIN}")
     assert said(console, "what") == (advice, False)
     brief, ended = said(console, "ok")
@@ -83,7 +87,7 @@ def test_what_should_i_do_after_an_emergency_hears_the_number_and_the_action(tal
     said(console, "i'm doing my scig and i feel short of breath")
     brief, ended = said(console, "what should i do")
     action = "Stop the infusion, or ask the nurse to stop it right away."
-    assert not ended and brief == f"Call {NUMBERS[locale]} now. {action} {AGAIN}"
+    assert not ended and brief == f"{CALL_NOW[locale]} {action} {AGAIN}"
     assert said(console, "no") == ("Okay. Please make that call. Take care.", True)
 
 

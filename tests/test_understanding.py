@@ -87,9 +87,10 @@ def test_the_lambda_handler_answers_the_corpus_as_the_console_does(report):
 def test_a_red_flag_beats_a_treatment_word_in_every_locale(locale):
     report = run_console([c for c in CASES if c.safety and c.treatment_word][:40], locale)
     assert all(o.safe for o in report.outcomes)
-    number = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112 or 108"}[locale]
+    number = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}[locale]
+    call = f"Call {number} now." if locale != "en-IN" else "Call 112 now, or 108 for an ambulance."
     emergencies = [o for o in report.outcomes if o.got == "safety:emergency"]
-    assert emergencies and all(to_plain(o.speech).startswith(f"Call {number} now.") for o in emergencies)
+    assert emergencies and all(to_plain(o.speech).startswith(call) for o in emergencies)
 
 
 def test_no_bank_phrasing_raises_a_safety_level():

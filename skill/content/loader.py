@@ -297,7 +297,7 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         for sign in level.get("signs", []):
             # A sign `like` another says what the other says: the same thoughts or symptom in other words.
             said = next(s for s in signs if s.id == sign["like"]) if "like" in sign else Sign(id="", groups=())
-            spoken = {k: " ".join(sign[k].split()) for k in ("means", "answer") if k in sign}
+            spoken = {k: " ".join(sign[k].split()) for k in ("means", "answer", "opens") if k in sign}
             # A text that says a fact of the locale (its crisis line) also cites that fact's sources.
             sources = localise.cited(" ".join(spoken.values()), sign["sources"]) if "sources" in sign else None
             signs.append(
@@ -324,6 +324,8 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         after_infusion_words=tuple(data["after_infusion_words"]),
         asking=tuple(data["asking"]),
         reporting=tuple(data["reporting"]),
+        **{name: tuple(data["history"][name]) for name in ("past", "about_treatment", "present")},
+        **{name: tuple(data["other_people"][name]) for name in ("others", "first_person")},
         follow_up={k: localise(v) for k, v in follow_up.items() if isinstance(v, str)},
         replay=tuple(follow_up["replay_words"]),
         brief=tuple(follow_up["brief_words"]),

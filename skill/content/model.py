@@ -123,6 +123,7 @@ class Sign:
     urgency: str | None = None
     means: str | None = None
     answer: str | None = None
+    opens: str | None = None  # said before the answer, but not when it is said again in brief ("I'm sorry ...")
     sources: tuple[str, ...] = ()
     stays_open: bool = False  # an emergency answer that keeps the session open for one more turn (self-harm)
     infusion_ahead: bool = False  # about an infusion still to come: there is none running to stop
@@ -148,6 +149,11 @@ class RedFlags:
     after_infusion_words: tuple[str, ...]
     asking: tuple[str, ...] = ()  # phrases of a question about a sign rather than a report of one
     reporting: tuple[str, ...] = ()  # words of a report about someone, which override ``asking``
+    past: tuple[str, ...] = ()  # a sign in the past ("years ago") ...
+    about_treatment: tuple[str, ...] = ()  # ... asked about for a treatment ("can I have IVIg") ...
+    present: tuple[str, ...] = ()  # ... with nothing said of now ("again", "today"): a question, not a report
+    others: tuple[str, ...] = ()  # people other than the one treated ("my friend"): their changes are not a change
+    first_person: tuple[str, ...] = ()  # words of the speaker, or those they care for, which override ``others``
     follow_up: dict[str, str] = field(default_factory=dict)  # the yes-or-no turn after safety advice
     replay: tuple[str, ...] = ()  # whole replies, after safety advice, that ask for it again
     brief: tuple[str, ...] = ()  # of those, the ones that ask what to do: the advice's first action again

@@ -108,7 +108,12 @@ class TriageHandler(AbstractRequestHandler):
         if level.id == EMERGENCY:
             own = sign.answer if sign else None
             parts = [own or (texts["during_infusion"] if found.during_infusion else texts["answer"])]
-            if not self_harm:
+            if self_harm:
+                # In brief, without what opens it ("I'm sorry you feel this way."): from the crisis line on.
+                if sign.opens:
+                    state.brief = parts[0]
+                    parts.insert(0, sign.opens)
+            else:
                 # In brief, the number and the one action.
                 state.brief = parts[0]
                 parts.append(texts["cant_call"])
@@ -177,6 +182,9 @@ class SafetyFollowUpHandler(AbstractRequestHandler):
         # The whole advice stays the reply that "yes" to "Want it all again?" says again. An emergency's brief is
         # all of its advice, the number and the one action: it is offered again as it is.
         state.keep_last = True
+        if state.answering == AGAIN_SELF_HARM:
+            state.asking = AGAIN_SELF_HARM
+            return respond(handler_input, Reply([state.brief], question=follow_up["again_self_harm"]))
         emergency = state.answered == f"safety:{EMERGENCY}"
         state.asking = AGAIN_SAID if emergency else AGAIN_ALL
         return respond(handler_input, Reply([state.brief], question=follow_up["again" if emergency else "again_all"]))

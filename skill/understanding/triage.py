@@ -94,6 +94,12 @@ class Triager:
         self.after_infusion = phrases(red_flags.after_infusion_words)
         self.asking = phrases(red_flags.asking)
         self.reporting = phrases(red_flags.reporting)
+        self.past, self.about_treatment, self.present = (
+            phrases(red_flags.past),
+            phrases(red_flags.about_treatment),
+            phrases(red_flags.present),
+        )
+        self.others, self.first_person = phrases(red_flags.others), phrases(red_flags.first_person)
         self.changes = phrases(red_flags.changes)
         self.treatment_words = red_flags.treatment_words
         compiled = {level.id: signs for level, signs in self.levels}
@@ -118,13 +124,20 @@ class Triager:
         # also read whole, so a sign whose words fell into different slots is still heard.
         whole = [" ".join(said)] if len(said) > 1 else []
         texts = [Text(f"{text} {END}") for text in said + whole]
-        found = self._triage(intent, texts)
+        word = self.treatment_words.get(topic or "")
+        # Mid-session, what is said is read as if it named the treatment in context ("his lips look puffy" after talk
+        # of his drip is "... on his drip"), for whether an infusion may be running.
+        found = self._triage(intent, texts, [_with(text, word) for text in texts] if word else texts)
+        # A fever said after talk of an infusion is a fever after that infusion; on azathioprine, a fever is an
+        # infection until shown otherwise: the more urgent reading wins. A sentence naming a treatment is about it.
+        symptom = None if self._names_treatment(texts) else self._symptom_in_context(texts, word)
         if found is not None and found.level is not self.no_change:
-            return found
-        # A fever said after talk of an infusion is a fever after that infusion.
-        symptom = self._symptom_in_context(texts, topic)
+            return symptom if symptom is not None and _more_urgent(symptom, found) else found
         if symptom is not None:
             return symptom
+        if any(self._about_another(text) for text in texts):
+            # Someone else's change ("my friend stopped her steroids"), with no word of the speaker's own.
+            return None
         if found is not None and self._names_treatment(texts):
             return found
         # A change naming no treatment ("I've halved the dose") is a change of the one in context.
@@ -133,16 +146,17 @@ class Triager:
     def _names_treatment(self, texts: list[Text]) -> bool:
         return any(p.positions(text) for text in texts for p in self.named)
 
-    def _triage(self, intent: str | None, texts: list[Text]) -> Triage | None:
-        # An infusion named, and not put in the past: the answers then also say to stop it.
-        during = any(p.positions(text) for text in texts for p in self.infusion) and not any(
-            p.positions(text) for text in texts for p in self.after_infusion
-        )
+    def _triage(self, intent: str | None, texts: list[Text], in_context: list[Text]) -> Triage | None:
+        # An infusion named, or in context, and not put in the past: the emergency answer then also says to stop it.
+        named = any(p.positions(text) for text in texts for p in self.infusion)
+        past = any(p.positions(text) for text in texts for p in self.after_infusion)
+        during = named and not past
+        during_in_context = any(p.positions(text) for text in in_context for p in self.infusion) and not past
         intent_level = LEVEL_INTENTS.get(intent or "")
         for level, signs in self.levels:
             found = next(((c.sign, text) for c in signs for text in texts if c.matches(text)), None)
             if found is not None:
-                return self._found(level, *found, during)
+                return self._found(level, *found, during_in_context if level.id == EMERGENCY else during)
             if intent_level == level.id:
                 return Triage(level=level, sign=None, during_infusion=during)
         return None
@@ -153,9 +167,9 @@ class Triager:
         asking = self._asking(level, text) and not sign.infusion_ahead and not sign.stays_open
         return Triage(level=level, sign=sign, during_infusion=during and not sign.infusion_past, asking=asking)
 
-    def _symptom_in_context(self, texts: list[Text], topic: str | None) -> Triage | None:
-        """A symptom that is a sign with a treatment ("a fever since yesterday"), read with the topic's treatment."""
-        word = self.treatment_words.get(topic or "")
+    def _symptom_in_context(self, texts: list[Text], word: str | None) -> Triage | None:
+        """A symptom that is a sign with a treatment ("a fever since yesterday"), read with the word for the
+        treatment in context."""
         if word is None:
             return None
         for text in texts:
@@ -184,17 +198,51 @@ class Triager:
         return None
 
     def _asking(self, level: TriageLevel, text: Text) -> bool:
-        """A question about a sign, with no one reported on outside its asking words ("what should I do if ...")."""
+        """A question about a sign, with no one reported on outside its asking words ("what should I do if ..."),
+        or a sign in the past asked about for a treatment ("I had a DVT in 2015, can I still have IVIg?")."""
         if "if_now" not in level.texts:
             return False
-        asked = {i + k for p in self.asking for i in p.positions(text) for k in range(len(p.parts))}
+        asked = _covered(self.asking, text)
         reported = {i for p in self.reporting for i in p.positions(text)}
-        return bool(asked) and not reported - asked
+        return (bool(asked) and not reported - asked) or self._history(text)
+
+    def _history(self, text: Text) -> bool:
+        said = functools.partial(_says, text)
+        return said(self.past) and said(self.about_treatment) and not said(self.present)
+
+    def _about_another(self, text: Text) -> bool:
+        """Someone other than the one treated ("my friend"), and no word of the speaker's outside that."""
+        others = _covered(self.others, text)
+        return bool(others) and not {i for p in self.first_person for i in p.positions(text)} - others
 
     def signs_in(self, text: str) -> list[tuple[str, str]]:
         """Every (level, sign) the text holds: for tests and the content review."""
         read = Text(f"{text} {END}")
         return [(level.id, c.sign.id) for level, signs in self.levels for c in signs if c.matches(read)]
+
+
+def _covered(found: Iterable, text: Text) -> set[int]:
+    """The positions of the text's words that one of the phrases covers."""
+    return {i + k for p in found for i in p.positions(text) for k in range(len(p.parts))}
+
+
+def _says(text: Text, found: Iterable) -> bool:
+    return any(p.positions(text) for p in found)
+
+
+# The call-the-doctor urgencies, most urgent first.
+_URGENCIES = ("now", "today")
+
+
+def _more_urgent(found: Triage, than: Triage) -> bool:
+    """Whether one call-the-doctor reading is more urgent than another (an emergency is never outranked)."""
+    if than.level.id != CALL_DOCTOR or found.level.id != CALL_DOCTOR:
+        return False
+    rank = {urgency: i for i, urgency in enumerate(_URGENCIES)}
+    unranked = len(_URGENCIES)
+    mine = rank.get((found.sign.urgency if found.sign else None) or "", unranked)
+    theirs = rank.get((than.sign.urgency if than.sign else None) or "", unranked)
+    return mine < theirs
 
 
 def _with(text: Text, word: str) -> Text:
