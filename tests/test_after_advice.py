@@ -107,6 +107,11 @@ def test_an_emergency_during_an_infusion_said_earlier_says_to_stop_it(talk, loca
             said(console, sentence)
         advice, _ = said(console, "she says her chest feels tight and she can't get her breath")
         assert calls_first(advice, locale) and "Stop the infusion" not in advice, earlier
+    # An infusion over earlier in the session does not outweigh one said to be running in the same sentence.
+    console = talk(locale)
+    said(console, "my mum had her privigen yesterday")
+    advice, _ = said(console, "now her lips are swelling up during the infusion at the clinic")
+    assert calls_first(advice, locale).startswith(STOP_NOW)
 
 
 @pytest.mark.parametrize("locale", LOCALES)

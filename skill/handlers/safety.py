@@ -76,13 +76,16 @@ def triage_of(handler_input: HandlerInput) -> Triage | None:
 
 def _during_running(handler_input: HandlerInput, locale: str, heard: list[str], found: Triage | None) -> Triage | None:
     """The triage, during the infusion the session heard is going on now ("he's on his IVIg right now", then "his
-    chest feels tight"), unless its sign is about an infusion that is over or still to come."""
+    chest feels tight"), unless its sign is about an infusion that is over or still to come; and not during one the
+    session heard is over ("she had her Privigen yesterday"), though the topic in context is an infusion."""
     session = handler_input.request_envelope.session
     running = session is not None and heard_running(handler_input.attributes_manager.session_attributes, locale, heard)
     sign = found.sign if found else None
-    if not running or found is None or found.during_infusion or (sign and (sign.infusion_past or sign.infusion_ahead)):
+    if found is None or (sign and (sign.infusion_past or sign.infusion_ahead)):
         return found
-    return dataclasses.replace(found, during_infusion=True)
+    if running is None or running == found.during_infusion:
+        return found
+    return dataclasses.replace(found, during_infusion=running)
 
 
 class TriageHandler(AbstractRequestHandler):

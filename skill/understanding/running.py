@@ -2,7 +2,8 @@
 
 A red flag said later in the session without naming the infusion ("his chest feels tight") is during it, so the
 answer says to stop it too (issue 17, section 4). The words are content (``[running]`` in ``red_flags.toml``);
-what the session heard is one flag in the session attributes, read back only when it is exactly ``True``.
+what the session heard is one flag in the session attributes, read back only when it is exactly ``True`` or
+``False``.
 """
 
 from __future__ import annotations
@@ -30,13 +31,15 @@ def _running(locale: str) -> tuple[_CompiledSign, tuple]:
     return _CompiledSign(sign), phrases(data["after_infusion_words"])
 
 
-def heard_running(attributes: dict, locale: str, heard: list[str]) -> bool:
-    """Whether an infusion is going on now, by what was said this turn or earlier in the session (``attributes``,
-    the session attributes, which this updates): a turn that puts the infusion in the past ends it."""
+def heard_running(attributes: dict, locale: str, heard: list[str]) -> bool | None:
+    """Whether an infusion is going on now (True), was said to be over (False) or neither was said (None), by
+    what was said this turn or earlier in the session (``attributes``, the session attributes, which this
+    updates): a turn that puts the infusion in the past ends it."""
     sign, after = _running(locale)
     texts = [Text(f"{text} {END}") for text in heard if text]
     if any(p.positions(text) for text in texts for p in after):
-        attributes.pop(_KEY, None)
+        attributes[_KEY] = False
     elif any(sign.matches(text) for text in texts):
         attributes[_KEY] = True
-    return attributes.get(_KEY) is True
+    state = attributes.get(_KEY)
+    return state if isinstance(state, bool) else None
