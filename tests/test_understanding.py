@@ -188,12 +188,12 @@ def test_a_topic_named_in_passing_does_not_rule_out_the_question_the_classifier_
 
 def test_a_question_the_classifier_all_but_rules_out_does_not_jump_ahead_on_covered_words():
     """ "Is physiotherapy useful for this disease": every word of it is in a phrasing of "feeling low", which the
-    classifier gives nothing; the page it is sure of answers."""
+    classifier gives nothing; the page it is sure of, which the embeddings find the closest too, answers."""
     bank = ranker("en-US")
     sure, covered = bank.question("living_with_mmn.overview"), bank.question("support_feeling_low")
     assert "living_with_mmn" in bank.about[covered.id]
     considered = Considered(
-        ranked=(Ranked(sure, 1.0, 0.6, 0.95), Ranked(covered, 0.01, 1.0, 0.0)),
+        ranked=(Ranked(sure, 1.0, 0.6, 0.95, agreed=True), Ranked(covered, 0.01, 1.0, 0.0)),
         asked=("living_with_mmn", "use", "diseas"),
         among=(),
         preferred=frozenset({"living_with_mmn"}),

@@ -27,7 +27,7 @@ import Stemmer
 
 from ..content import Content, Question, language_of, load_content, supported_locales
 from ..content.model import PageRef
-from . import classifier, snapshot
+from . import classifier, embeddings, snapshot
 from .bm25 import Bm25
 from .words import Phrase, Text, phrases, words
 
@@ -72,10 +72,13 @@ class Policy:
     suggestion_coverage: float = 0.1
     # The classifier's probability for the best page at which it is answered whatever the words covered: a
     # listener's own words ("can I drink alcohol with MMN") may share few with the bank's yet leave no doubt.
-    sure_chance: float = 0.8
+    sure_chance: float = float("inf")
     # A question that fits the topic and covers the words comes first only if it scores at least this share of the
     # best candidate: one the classifier all but rules out is not put ahead of the one it is sure of.
     fit_share: float = 0.25
+    # The classifier's probability at which a page is answered when the embeddings, a second opinion that reads
+    # words the bank never uses by their meaning, find it the closest too.
+    agreed_chance: float = 0.4
 
 
 POLICY = Policy()
@@ -87,6 +90,7 @@ class Ranked:
     score: float  # BM25 and the classifier, fused
     coverage: float  # share of the query's weight the question's words cover
     chance: float = 0.0  # the classifier's probability for the question's page
+    agreed: bool = False  # the embeddings find its page the closest in meaning too
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,7 @@ class Ranker:
         read_before: dict[str, list[str]],
         learned: classifier.Classifier | None = None,
         index_of_documents: Callable[[Sequence[Sequence[str]]], Bm25] = Bm25,
+        meanings: embeddings.Embeddings | None = None,
     ):
         """``read_before``: phrasings already read (``snapshot.py``); any other phrasing is read now.
         ``index_of_documents`` gives their BM25 index (``snapshot.index``: read, not built, when the build wrote it)."""
@@ -170,6 +175,7 @@ class Ranker:
             self.about[question.id] = {question.topic} | most
         self.documents = documents
         self.learned = learned
+        self.meanings = meanings
         self.index = index_of_documents(documents)
         self.idf = self.index.idf
         # A word no phrasing has may matter ("pregnant") or not ("seventy"): it weighs as a middling word.
@@ -181,6 +187,13 @@ class Ranker:
 
     def terms(self, text: str) -> list[str]:
         """The words of ``text`` that matter for ranking, folded and stemmed."""
+        kept = self.folded(text)
+        stems = self.stemmer.stemWords(kept)
+        return [t if t in self.topic_ids or t.startswith(NAMED) else stem for t, stem in zip(kept, stems, strict=True)]
+
+    def folded(self, text: str) -> list[str]:
+        """The words of ``text`` that matter for ranking, folded to the bank's words but not stemmed: what the
+        embeddings read (``embeddings.py``), as they know words, not stems."""
         tokens, out, i = words(text), [], 0
         count = len(tokens)
         while i < count:
@@ -194,9 +207,7 @@ class Ranker:
             else:
                 out.append(tokens[i])
                 i += 1
-        kept = [t for t in out if t not in self.stopwords]
-        stems = self.stemmer.stemWords(kept)
-        return [t if t in self.topic_ids or t.startswith(NAMED) else stem for t, stem in zip(kept, stems, strict=True)]
+        return [t for t in out if t not in self.stopwords]
 
     def points_back(self, text: str) -> bool:
         """Whether the words only point back to the topic in context ("it", "that one")."""
@@ -249,6 +260,7 @@ class Ranker:
     ) -> Considered | None:
         """The candidates for ``text`` before any verdict (``rank`` takes the same arguments), or None when no
         word of it matters."""
+        folded = self.folded(text)
         asked = list(dict.fromkeys(self.terms(text)))
         if not asked:
             return None
@@ -256,12 +268,14 @@ class Ranker:
         hints = [*self.facet_words.get(facet or "", ())]
         if topic and not any(t in self.topic_ids for t in asked):
             hints.append(topic)
+            folded.append(topic)
         query = [t for t in dict.fromkeys(asked + hints) if t in self.idf]
         best: dict[int, float] = {}
         for doc, score in self.index.top(query, _CANDIDATES * 4):
             owner = self.owner[doc]
             best[owner] = max(best.get(owner, 0.0), score)
         chances = self._chances(list(dict.fromkeys(asked + hints)))
+        closest = self._closest(folded)
         top_score = max(best.values(), default=0.0) or 1.0
         top_chance = max(chances.values(), default=0.0) or 1.0
         lexical, learned = self.weights if self.learned else (1.0, 0.0)
@@ -276,7 +290,8 @@ class Ranker:
             if among and question.id not in among:
                 continue
             covered = sum(self.idf[t] for t in asked if t in self.vocab[index])
-            ranked.append(Ranked(question, score, covered / weight if weight else 0.0, chances.get(index, 0.0)))
+            coverage = covered / weight if weight else 0.0
+            ranked.append(Ranked(question, score, coverage, chances.get(index, 0.0), question.ref == closest))
         # A question about the topic named (or, if none is named, the one the listener is on) comes first;
         # with a topic named, a question only about other topics is not an answer ("the dose of SCIg"), unless the
         # classifier is sure of it (``verdict``).
@@ -284,6 +299,14 @@ class Ranker:
         preferred = frozenset(named or ({topic} if topic else set()))
         in_context = bool(topic) and not named
         return Considered(tuple(ranked), tuple(asked), among, preferred, facet, in_context, said)
+
+    def _closest(self, folded: list[str]) -> PageRef | None:
+        """The page of the question closest in meaning to the ``folded`` words (``embeddings.py``), if any word is
+        known."""
+        close = self.meanings.similarities(folded) if self.meanings is not None else {}
+        if not close:
+            return None
+        return self.by_id[max(close, key=close.__getitem__)].ref
 
     def _chances(self, terms: list[str]) -> dict[int, float]:
         """Question index -> the classifier's probability that ``terms`` ask it (a softmax over the bank)."""
@@ -356,7 +379,8 @@ class Ranker:
             return Ranking(CLARIFY, (top, runner))
         if top.coverage >= policy.lead_coverage and (runner is None or top.score >= policy.lead * runner.score):
             return Ranking(ANSWER, (top,))
-        if top.chance >= policy.sure_chance and top.coverage >= policy.suggestion_coverage:
+        agreed = top.agreed and top.chance >= policy.agreed_chance
+        if (top.chance >= policy.sure_chance or agreed) and top.coverage >= policy.suggestion_coverage:
             return Ranking(ANSWER, (top,))
         # The nearest things offered are first those of the topic named or in context, which stays in context.
         near = [r for r in ranked if r.coverage >= policy.suggestion_coverage]
@@ -429,4 +453,5 @@ def _ranker(language: str) -> Ranker:
         read_before=snapshot.read(language),
         learned=classifier.load(language),
         index_of_documents=functools.partial(snapshot.index, language),
+        meanings=embeddings.load(language),
     )
