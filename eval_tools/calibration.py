@@ -58,9 +58,9 @@ POLICIES = [
         (0.4, 0.6, 0.7),
         (1.5, 2.0, float("inf")),
         (0.6, 0.8),
-        (0.7, 0.8, float("inf")),
+        (0.8, 0.9, float("inf")),
         (0.0, 0.25),
-        (0.2, 0.3, 0.4, 0.5, float("inf")),
+        (0.3, 0.4, 0.5, 0.6, float("inf")),
     )
     if lc <= c and (agree < sure or agree == float("inf"))
 ]

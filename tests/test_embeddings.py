@@ -68,12 +68,14 @@ def test_the_shipped_embeddings_were_made_from_the_bank_as_it_is():
 
 
 LOCALES = ("en-US", "en-CA", "en-GB", "en-AU", "en-IN")
-# Paraphrases in words the bank's phrasings never use ("boffins", "anywhere", "fear", "gizmo"), and what the right
-# page says first.
+# Paraphrases in the listener's own words ("gizmo" is in no phrasing of the bank), and what the right page says
+# first. The classifier alone is not sure enough of any of them; the embeddings, finding the same page closest,
+# are what answers them.
 UNSEEN = [
-    ("are the boffins anywhere near a cure", "IVIg is not a cure for MMN"),
-    ("how do i cope with the fear", "Feeling worried, anxious or scared about MMN is common"),
     ("is there a gizmo for doing buttons", "physical and occupational therapists"),
+    ("are scientists close to a cure", "IVIg is not a cure for MMN"),
+    ("i missed a jab of scig what now", "late or was missed, call your infusion team"),
+    ("i'm petrified about the future with mmn", "people with MMN have a normal life expectancy"),
 ]
 
 

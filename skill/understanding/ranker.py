@@ -7,6 +7,10 @@ read the same way on both sides: words folded to the bank's words (topic
 synonyms and brand names to the topic's id, lay words to the bank's words),
 function words dropped, the rest stemmed.
 
+A classifier trained at build time (``classifier.py``) scores the questions;
+static word embeddings (``embeddings.py``) give a second opinion by meaning,
+which words the bank never uses still have.
+
 Confidence decides the verdict: a clear winner is answered; two close
 candidates for different pages are offered as "Do you mean ... or ...?";
 when the words that matter are not covered, the answer is an honest "I don't
@@ -72,13 +76,13 @@ class Policy:
     suggestion_coverage: float = 0.1
     # The classifier's probability for the best page at which it is answered whatever the words covered: a
     # listener's own words ("can I drink alcohol with MMN") may share few with the bank's yet leave no doubt.
-    sure_chance: float = float("inf")
+    sure_chance: float = 0.9
     # A question that fits the topic and covers the words comes first only if it scores at least this share of the
     # best candidate: one the classifier all but rules out is not put ahead of the one it is sure of.
     fit_share: float = 0.25
     # The classifier's probability at which a page is answered when the embeddings, a second opinion that reads
     # words the bank never uses by their meaning, find it the closest too.
-    agreed_chance: float = 0.4
+    agreed_chance: float = 0.6
 
 
 POLICY = Policy()
