@@ -102,3 +102,33 @@ def test_without_the_embeddings_those_words_are_not_understood(built, monkeypatc
     said = _ask(built, question, "en-GB")
     assert heard not in said
     assert "don't know" in said
+
+
+def test_the_build_averages_each_questions_phrasings_as_the_skill_reads_them(monkeypatch):
+    """``build_tools.embed_words`` on a bank of two questions and a stand-in for WordLlama (a fixed random vector a
+    word): each question's vector is its phrasings' mean, so its own words find it."""
+    import zlib
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from build_tools import embed_words
+
+    monkeypatch.setattr(embed_words, "FREQUENT", 200)
+
+    class Model:
+        def embed(self, texts: list[str], norm: bool) -> np.ndarray:
+            return np.array([np.random.default_rng(zlib.crc32(t.encode())).normal(size=256) for t in texts])
+
+    bank = SimpleNamespace(
+        asked_as=[("needle fear", "scared of needles"), ("what does it cost", "the price")],
+        folded=str.split,
+        examples=lambda: [("a", ["needl"]), ("b", ["cost"])],
+        questions=[SimpleNamespace(id="a"), SimpleNamespace(id="b")],
+    )
+    table = embeddings.unpack(embeddings.pack(embed_words.build(bank, "en", Model())))
+    assert table.questions == ["a", "b"]
+    assert {"needle", "fear", "scared", "needles", "price"} <= set(table.row_of)
+    for said, question in ((["scared", "needles"], "a"), (["price"], "b"), (["cost"], "b")):
+        close = table.similarities(said)
+        assert max(close, key=close.get) == question
