@@ -306,7 +306,7 @@ def test_a_command_said_with_a_subject_two_questions_fit_asks_which_rather_than_
 
 def test_the_nearest_question_offered_after_a_miss_puts_no_topic_in_context(console):
     console.say("can you order my medication")  # offers the treatments for MMN
-    assert said(console, "can you book my appointment").startswith(PROMPTS["dont_know_again"])
+    assert said(console, "can you renew my prescription").startswith(PROMPTS["dont_know_again"])
 
 
 def test_yes_after_help_asks_for_the_question_rather_than_taking_an_older_offer(console):
