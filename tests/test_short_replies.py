@@ -339,7 +339,7 @@ CHOICE_PATHS = [
     ["tell me about aspirin", "play some music"],
     ["tell me about aspirin", "play some music", "what's the weather"],
     ["does it hurt"],
-    ["book an appointment"],
+    ["renew my prescription"],
     ["um"],
     ["what"],
     ["thanks, and what about football"],
