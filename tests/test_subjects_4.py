@@ -27,7 +27,7 @@ def built():
         ("en-US", "does my immunoglobulin go in the fridge", ["never let it freeze", "hot car"]),
         ("en-CA", "how should i store immunoglobulin", ["never let it freeze", "pharmacist"]),
         ("en-GB", "do i keep my scig in the fridge", ["never let it freeze", "room temperature"]),
-        ("en-AU", "my scig sat in a hot car", ["never let it freeze", "pharmacist"]),
+        ("en-AU", "can i leave my scig in the car", ["never let it freeze", "pharmacist"]),
         ("en-IN", "how to keep ivig bottles at home", ["never let it freeze", "leaflet"]),
         # ports and lines
         ("en-US", "should i get a port", ["your care team decides", "port site, or a fever"]),
