@@ -35,6 +35,8 @@ CLARIFIED = [
     "does ivig work for mmn",
     "how will the doctor know if the ivig is doing anything",
     "tell me about the drip they give for mmn",
+    "the nurse couldn't find a vein again",
+    "will i need ivig this often forever",
 ]
 
 
