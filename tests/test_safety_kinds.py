@@ -265,6 +265,9 @@ ANY = "No. Please don't stop, skip or change a treatment for MMN on your own."
         ("en-US", None, "the pharmacy only had three of the six vials so we'll just run half tonight", IG),
         ("en-AU", None, "the chemist reckons we can switch the brand of immunoglobulin to save money ourselves", IG),
         ("en-GB", "tell me about IVIG", "I think I'll change the brand myself to the cheaper one", IG),
+        # SCIg by its everyday name ("subcut", "sub q").
+        ("en-AU", None, "the subcut takes ages so i'm only doing half of it this week", IG),
+        ("en-CA", None, "honestly i might skip my sub q this weekend", IG),
     ],
 )
 def test_a_treatment_change_in_other_words_hears_the_advice_for_that_treatment(locale, context, said, starts):
