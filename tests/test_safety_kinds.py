@@ -268,6 +268,9 @@ ANY = "No. Please don't stop, skip or change a treatment for MMN on your own."
         # SCIg by its everyday name ("subcut", "sub q").
         ("en-AU", None, "the subcut takes ages so i'm only doing half of it this week", IG),
         ("en-CA", None, "honestly i might skip my sub q this weekend", IG),
+        # One's own dose put back by one's own plan, with no treatment named or in context.
+        ("en-GB", None, "we're off to portugal for three weeks so i'll push mine back till we're home", ANY),
+        ("en-AU", None, "i'm going to postpone mine until after the grandkids visit", ANY),
     ],
 )
 def test_a_treatment_change_in_other_words_hears_the_advice_for_that_treatment(locale, context, said, starts):
@@ -324,6 +327,8 @@ def test_a_treatment_change_in_other_words_hears_the_advice_for_that_treatment(l
         ("en-GB", None, "my arm is bruised where the cannula was, is that normal"),
         # "The missus" is a wife, not a missed dose.
         ("en-AU", None, "my missus has been on gamunex for a year now, does it ever get easier"),
+        ("en-GB", None, "the ward rang and said they had to push it back a week because of staffing"),
+        ("en-US", None, "can the hospital push my infusion back a week if i'm away"),
     ],
 )
 def test_questions_idioms_and_history_are_answered_not_alarmed(locale, context, said):
