@@ -72,11 +72,11 @@ LOCALES = ("en-US", "en-CA", "en-GB", "en-AU", "en-IN")
 # first. The classifier alone is not sure enough of any of them; the embeddings, finding the same page closest,
 # are what answers them.
 # ("are scientists close to a cure" and "i'm petrified about the future with mmn" were answered this way too, until
-# the bank grew by five subjects: the classifier's chance for their pages fell below the operating point. The
-# embeddings' gain is that small, and lies that near the point; README, "Static word embeddings".)
+# the bank grew by five subjects: the classifier's chance for their pages fell below the operating point; and
+# "i missed a jab of scig what now" is now answered by the classifier alone. The embeddings' gain is that small,
+# and lies that near the point; README, "Static word embeddings".)
 UNSEEN = [
     ("is there a gizmo for doing buttons", "physical and occupational therapists"),
-    ("i missed a jab of scig what now", "late or was missed, call your infusion team"),
 ]
 
 
