@@ -294,6 +294,7 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         signs: list[Sign] = []
         # What no sentence of the level holds ("will they stop it", "eventually") rules out each of its signs.
         level_unless = tuple(level.get("unless", ()))
+        level_reported = tuple(level.get("reported", ()))
         for sign in level.get("signs", []):
             # A sign `like` another says what the other says: the same thoughts or symptom in other words.
             said = next(s for s in signs if s.id == sign["like"]) if "like" in sign else Sign(id="", groups=())
@@ -306,6 +307,8 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
                     id=sign["id"],
                     groups=tuple(tuple(group) for group in sign["all"]),
                     unless=tuple(sign.get("unless", ())) + level_unless,
+                    reported=tuple(sign.get("reported", ())) + level_reported,
+                    unless_always=tuple(sign.get("unless_always", ())),
                     window=sign.get("window", 8),
                     **{k: sign[k] for k in _SIGN_SETTINGS if k in sign},
                     **{k: localise(text) for k, text in spoken.items()},

@@ -111,7 +111,9 @@ class Sign:
     """A red flag: words that, heard together, mean a triage level applies.
 
     Every group in ``groups`` must have a word in the sentence, all within
-    ``window`` words; no phrase of ``unless`` may be there. ``means`` says
+    ``window`` words; no phrase of ``unless`` may be near them, unless a phrase of ``reported`` is near them too
+    (a report, now or of a dose taken, is not excused by a question or a history said with it), nor any phrase of
+    ``unless_always`` (what excuses it even then: a vitamin taken with a drug is not the drug). ``means`` says
     what it may mean (call the doctor), ``answer`` is the whole direct answer
     (do not change treatment); ``urgency`` is "now" or "today".
     """
@@ -119,6 +121,8 @@ class Sign:
     id: str
     groups: tuple[tuple[str, ...], ...]
     unless: tuple[str, ...] = ()
+    reported: tuple[str, ...] = ()
+    unless_always: tuple[str, ...] = ()
     window: int = 8
     urgency: str | None = None
     means: str | None = None

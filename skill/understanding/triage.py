@@ -48,6 +48,8 @@ class _CompiledSign:
         self.sign = sign
         self.groups = tuple(phrases(group) for group in sign.groups)
         self.unless = phrases(sign.unless)
+        self.reported = phrases(sign.reported)
+        self.unless_always = phrases(sign.unless_always)
         # The words the first group's phrases begin with: most texts have none of them, and are passed over quickly.
         first = [p.parts[0] for p in self.groups[0] if p.parts] if self.groups else []
         self.first_words = frozenset(word for word, prefix in first if not prefix)
@@ -68,11 +70,21 @@ class _CompiledSign:
         # each group's first word at or after it by bisection, so a long text costs n log n, not n squared.
         window = self.sign.window
         vetoes = sorted(i for p in self.unless for i in p.positions(text))
+        reports = sorted(i for p in self.reported for i in p.positions(text))
+        always = sorted(i for p in self.unless_always for i in p.positions(text))
         for start in sorted({i for group in found for i in group}):
             end = max(_first_from(group, start) for group in found)
             # An "unless" phrase speaks for the sign only near it: "she was on prednisone years ago ... and now
-            # my throat is swelling" is still a swelling throat.
-            if end <= start + window and _first_from(vetoes, start - window) > end + window:
+            # my throat is swelling" is still a swelling throat. A report near it ("she had a stroke last month and
+            # I think she's having another one", "I took double, should I be worried?") is not excused by it.
+            if (
+                end <= start + window
+                and _first_from(always, start - window) > end + window
+                and (
+                    _first_from(vetoes, start - window) > end + window
+                    or _first_from(reports, start - window) <= end + window
+                )
+            ):
                 return True
         return False
 
