@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import pytest
 from conftest import speech_of
-from test_safety_kinds import EMERGENCY, answered, say
+from test_safety_kinds import EMERGENCY, answered, ends, say
+
+from build_tools.interaction_model import model_path
+from local_console.console import Console
+from local_console.nlu import LocalNlu
+from skill.app import build_skill
 
 OVERDOSE = "call your doctor or pharmacist now, even if you feel fine"
 
@@ -47,3 +52,50 @@ def test_h1_a_dose_taken_by_mistake_is_a_call_whatever_question_ends_it(locale, 
 )
 def test_h1_a_question_of_a_dose_to_come_or_a_vitamin_is_no_overdose(said):
     assert answered(say("en-GB", said)) != "safety:call_doctor"
+
+
+def say_after(locale: str, turns: list[str]) -> dict:
+    """The answer to the last of ``turns``, said one after another in one session."""
+    *before, last = turns
+    console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
+    for turn in before:
+        console.say(turn)
+    return console.say(last)
+
+
+ABOUT = {
+    "emergency": "I can't tell what's behind it, so please don't wait.",
+    "call_doctor": "I can't tell what's behind it, so it needs checking.",
+    "no_change": "I can't judge that for you, and weakness can come back.",
+}
+
+
+@pytest.mark.parametrize(
+    "locale, turns, level, advice",
+    [
+        ("en-US", ["my chest hurts", "is that dangerous"], "emergency", "Call 911 now."),
+        ("en-GB", ["tell me about IVIG", "my husband's lips are swelling", "is it dangerous"], "emergency", "Call 999"),
+        ("en-AU", ["her face has dropped on one side", "is this dangerous"], "emergency", "Call 000 now."),
+        ("en-IN", ["my father can't breathe properly", "is that life threatening"], "emergency", "Call 112 or 108"),
+        ("en-CA", ["what is SCIG", "I've had chills and a fever since my IVIG yesterday", "is that dangerous"],
+         "call_doctor", "Call your doctor or care team today about a fever"),
+        ("en-US", ["i took double my methotrexate", "is this dangerous"], "call_doctor", "pharmacist now"),
+        ("en-GB", ["my leg is swollen and hot since my drip yesterday", "can it wait"], "call_doctor", "right away"),
+        ("en-AU", ["tell me about azathioprine", "I doubled my azathioprine yesterday", "is it safe"],
+         "call_doctor", "pharmacist now"),
+        ("en-IN", ["I am going to stop my IVIG", "is it dangerous"], "no_change", "Please don't stop, skip"),
+        ("en-CA", ["tell me about steroids", "I've halved my steroids myself", "do i really need to call"],
+         "no_change", "Please don't stop steroids suddenly"),
+    ],
+)
+def test_h2_is_that_dangerous_after_safety_advice_says_it_cant_judge_and_the_advice_again(locale, turns, level, advice):
+    response = say_after(locale, turns)
+    spoken = speech_of(response)
+    assert spoken.startswith(ABOUT[level]), spoken
+    assert advice in spoken and answered(response) == f"safety:{level}"
+    assert "Mild side effects" not in spoken and not ends(response)
+
+
+@pytest.mark.parametrize("locale", ["en-US", "en-GB"])
+def test_h2_is_it_dangerous_with_a_treatment_in_context_and_no_advice_is_the_treatments_risks(locale):
+    assert answered(say_after(locale, ["tell me about IVIG", "is it dangerous"])).startswith("ivig.side_effects")

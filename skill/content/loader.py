@@ -334,6 +334,8 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         brief=tuple(follow_up["brief_words"]),
         close=tuple(follow_up["close_words"]),
         about_it=tuple(follow_up["about_it_words"]),
+        about_it_intents=tuple(follow_up["about_it_intents"]),
+        about_it_refers=tuple(follow_up["about_it_refers"]),
         changes=tuple(context["changes"]),
         context_signs=tuple(context["signs"]),
         context_symptoms=tuple(context["symptoms"]),

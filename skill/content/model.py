@@ -163,6 +163,10 @@ class RedFlags:
     brief: tuple[str, ...] = ()  # of those, the ones that ask what to do: the advice's first action again
     close: tuple[str, ...] = ()  # whole replies, after safety advice, that close the session
     about_it: tuple[str, ...] = ()  # whole replies, after safety advice, that ask about it ("is that normal?")
+    # Intents whose reply names no topic, or only the advice ("is that dangerous" heard as "is {topic} dangerous" with
+    # "that"), ask about the advice too: the words their topic slot then holds.
+    about_it_intents: tuple[str, ...] = ()
+    about_it_refers: tuple[str, ...] = ()
     changes: tuple[str, ...] = ()  # a change to one's own treatment, said without naming it ("skip my next one")
     context_signs: tuple[str, ...] = ()  # the signs read with the treatment in context
     context_symptoms: tuple[str, ...] = ()  # symptoms that are signs with a treatment, read with the one in context

@@ -207,8 +207,15 @@ def _follow_up(handler_input: HandlerInput) -> str | None:
         return "brief"
     content = content_of(handler_input)
     red_flags = content.red_flags
-    heard = " ".join(heard_texts(handler_input))
+    texts = heard_texts(handler_input)
+    heard = " ".join(texts)
     said = " ".join(words(heard))
+    # "Is that dangerous?" may reach an intent of its own ("is {topic} dangerous", the topic "that"): it asks about
+    # the advice, not the treatment in context (clinical review 6, H2).
+    if intent_name(handler_input) in red_flags.about_it_intents and all(
+        " ".join(words(text)) in red_flags.about_it_refers for text in texts
+    ):
+        return "about"
     if said in red_flags.brief:
         return "brief"
     if said in red_flags.replay:
