@@ -99,3 +99,38 @@ def test_h2_is_that_dangerous_after_safety_advice_says_it_cant_judge_and_the_adv
 @pytest.mark.parametrize("locale", ["en-US", "en-GB"])
 def test_h2_is_it_dangerous_with_a_treatment_in_context_and_no_advice_is_the_treatments_risks(locale):
     assert answered(say_after(locale, ["tell me about IVIG", "is it dangerous"])).startswith("ivig.side_effects")
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", None, "chest pain and can't breathe, i need to know what to do"),
+        ("en-GB", None, "face drooping on one side and slurred speech, i need to know what to do"),
+        ("en-AU", "tell me about IVIG", "sudden weakness down one side, i want to know what to do"),
+        ("en-IN", None, "lips swelling up right now, just wondering what to do"),
+        ("en-CA", "what is SCIG", "face drooping and slurred speech, what should we do"),
+        ("en-US", "tell me about IVIG", "crushing chest pain, should we go in"),
+        ("en-GB", None, "throat feels like it's closing, can you tell me what to do"),
+        ("en-AU", None, "severe chest pain, in case you can help"),
+        ("en-IN", "tell me about steroids", "tongue swelling up fast, i just want to know what to do"),
+    ],
+)
+def test_h3_an_emergency_said_first_and_a_question_after_it_is_a_report(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert spoken.startswith(f"Call {EMERGENCY[locale]} now."), spoken
+    assert answered(response) == "safety:emergency" and "Sorry" not in spoken
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-US", "what should i do if i get chest pain during an infusion"),
+        ("en-GB", "what are the warning signs of a stroke on IVIG"),
+        ("en-CA", "what does a bad reaction look like, just so I know"),
+    ],
+)
+def test_h3_a_question_asked_before_the_sign_still_hears_if_now_and_its_answer(locale, said):
+    spoken = speech_of(say(locale, said))
+    assert spoken.startswith("If this is happening now, call"), spoken
+

@@ -56,15 +56,19 @@ class _CompiledSign:
         self.first_prefixes = tuple(word for word, prefix in first if prefix)
 
     def matches(self, text: Text) -> bool:
+        return self.where(text) is not None
+
+    def where(self, text: Text) -> int | None:
+        """Where the sign's words start in the text, or None if it does not match."""
         if self.first_words.isdisjoint(text.where) and not (
             self.first_prefixes and any(token.startswith(self.first_prefixes) for token in text.where)
         ):
-            return False
+            return None
         found = []
         for group in self.groups:
             positions = sorted({i for p in group for i in p.positions(text)})
             if not positions:
-                return False
+                return None
             found.append(positions)
         # Some word of every group within one window: try each found word as the window's start, and look up
         # each group's first word at or after it by bisection, so a long text costs n log n, not n squared.
@@ -85,8 +89,8 @@ class _CompiledSign:
                     or _first_from(reports, start - window) <= end + window
                 )
             ):
-                return True
-        return False
+                return start
+        return None
 
 
 def _first_from(positions: list[int], start: int) -> float:
@@ -166,17 +170,20 @@ class Triager:
         during_in_context = any(p.positions(text) for text in in_context for p in self.infusion) and not past
         intent_level = LEVEL_INTENTS.get(intent or "")
         for level, signs in self.levels:
-            found = next(((c.sign, text) for c in signs for text in texts if c.matches(text)), None)
+            found = next(
+                ((c.sign, text, at) for c in signs for text in texts if (at := c.where(text)) is not None), None
+            )
             if found is not None:
-                return self._found(level, *found, during_in_context if level.id == EMERGENCY else during)
+                sign, text, at = found
+                return self._found(level, sign, text, during_in_context if level.id == EMERGENCY else during, at)
             if intent_level == level.id:
                 return Triage(level=level, sign=None, during_infusion=during)
         return None
 
-    def _found(self, level: TriageLevel, sign: Sign, text: Text, during: bool) -> Triage:
+    def _found(self, level: TriageLevel, sign: Sign, text: Text, during: bool, at: int) -> Triage:
         # A sign about an infusion to come is itself a question ("should I still go?"): its text answers it.
         # Nor are thoughts of self-harm said as a question ("is it normal to want to die?") only a question.
-        asking = self._asking(level, text) and not sign.infusion_ahead and not sign.stays_open
+        asking = self._asking(level, text, at) and not sign.infusion_ahead and not sign.stays_open
         return Triage(level=level, sign=sign, during_infusion=during and not sign.infusion_past, asking=asking)
 
     def _symptom_in_context(self, texts: list[Text], word: str | None) -> Triage | None:
@@ -186,9 +193,9 @@ class Triager:
             return None
         for text in texts:
             read = _with(text, word)
-            sign = next((c.sign for c in self.symptoms if c.matches(read)), None)
-            if sign is not None:
-                return self._found(self.call_doctor, sign, read, during=False)
+            found = next(((c.sign, at) for c in self.symptoms if (at := c.where(read)) is not None), None)
+            if found is not None:
+                return self._found(self.call_doctor, found[0], read, during=False, at=found[1])
         return None
 
     def _in_context(self, texts: list[Text], topic: str | None) -> Triage | None:
@@ -209,14 +216,17 @@ class Triager:
                     return Triage(level=self.no_change, sign=sign, during_infusion=False)
         return None
 
-    def _asking(self, level: TriageLevel, text: Text) -> bool:
-        """A question about a sign, with no one reported on outside its asking words ("what should I do if ..."),
-        or a sign in the past asked about for a treatment ("I had a DVT in 2015, can I still have IVIg?")."""
+    def _asking(self, level: TriageLevel, text: Text, at: int) -> bool:
+        """A question about a sign, asked before the sign's words ("what should I do if ..."), with no one reported
+        on outside its asking words, or a sign in the past asked about for a treatment ("I had a DVT in 2015, can I
+        still have IVIg?"). The sign said first and a question after it ("chest pain and can't breathe, what should
+        we do") is a report: panic speaks in fragments (clinical review 6, H3)."""
         if "if_now" not in level.texts:
             return False
+        starts = [i for p in self.asking for i in p.positions(text)]
         asked = _covered(self.asking, text)
         reported = {i for p in self.reporting for i in p.positions(text)}
-        return (bool(asked) and not reported - asked) or self._history(text)
+        return (any(i < at for i in starts) and not reported - asked) or self._history(text)
 
     def _history(self, text: Text) -> bool:
         said = functools.partial(_says, text)
