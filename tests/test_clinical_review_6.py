@@ -134,3 +134,45 @@ def test_h3_a_question_asked_before_the_sign_still_hears_if_now_and_its_answer(l
     spoken = speech_of(say(locale, said))
     assert spoken.startswith("If this is happening now, call"), spoken
 
+
+LOCALES = tuple(EMERGENCY)
+PAST_AND_NEW = [
+    "she had a mini stroke last month and i think she's having another one",
+    "i had a tia a few weeks ago and i think i'm having another stroke now",
+    "my father had a stroke years ago, i think he is having a stroke again right now",
+    "i had a heart attack a while back and i think i'm having one again",
+]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("said", PAST_AND_NEW)
+def test_h4_a_past_stroke_or_heart_attack_said_with_a_new_one_is_an_emergency(locale, said):
+    response = say(locale, said)
+    assert speech_of(response).startswith(f"Call {EMERGENCY[locale]} now."), speech_of(response)
+    assert answered(response) == "safety:emergency"
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-GB", "tell me about IVIG", "mum had a stroke years back and i think it's another one"),
+        ("en-US", None, "my husband had a TIA in the past and it's happening again"),
+        ("en-AU", "what is SCIG", "dad had a heart attack ages ago and I reckon he's having another"),
+        ("en-IN", "tell me about IVIG", "my wife had a mini stroke some time back, she is having one again"),
+        ("en-CA", None, "i had a stroke two years ago and it feels like i'm having a stroke right now"),
+    ],
+)
+def test_h4_a_history_does_not_excuse_a_new_event_in_other_words(locale, context, said):
+    response = say(locale, said, context)
+    assert speech_of(response).startswith(f"Call {EMERGENCY[locale]} now."), speech_of(response)
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-GB", "my father had a mini stroke a few years back, is IVIg okay for him"),
+        ("en-US", "i had a heart attack a while back, can i still have ivig"),
+    ],
+)
+def test_h4_a_history_alone_is_still_a_question(locale, said):
+    assert not answered(say(locale, said)).startswith("safety:")
