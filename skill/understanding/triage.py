@@ -59,7 +59,7 @@ class _CompiledSign:
         return self.where(text) is not None
 
     def where(self, text: Text) -> int | None:
-        """Where the sign's words start in the text, or None if it does not match."""
+        """Where the last of the sign's words stands in the text, or None if it does not match."""
         if self.first_words.isdisjoint(text.where) and not (
             self.first_prefixes and any(token.startswith(self.first_prefixes) for token in text.where)
         ):
@@ -89,7 +89,7 @@ class _CompiledSign:
                     or _first_from(reports, start - window) <= end + window
                 )
             ):
-                return start
+                return int(end)
         return None
 
 
@@ -217,10 +217,11 @@ class Triager:
         return None
 
     def _asking(self, level: TriageLevel, text: Text, at: int) -> bool:
-        """A question about a sign, asked before the sign's words ("what should I do if ..."), with no one reported
-        on outside its asking words, or a sign in the past asked about for a treatment ("I had a DVT in 2015, can I
-        still have IVIg?"). The sign said first and a question after it ("chest pain and can't breathe, what should
-        we do") is a report: panic speaks in fragments (clinical review 6, H3)."""
+        """A question about a sign, asked before the sign's last word ("what should I do if ...", "can Gamunex cause
+        an allergic reaction"), with no one reported on outside its asking words, or a sign in the past asked about
+        for a treatment ("I had a DVT in 2015, can I still have IVIg?"). The sign said first and a question after it
+        ("chest pain and can't breathe, what should we do") is a report: panic speaks in fragments (clinical review
+        6, H3)."""
         if "if_now" not in level.texts:
             return False
         starts = [i for p in self.asking for i in p.positions(text)]
