@@ -217,3 +217,26 @@ def test_h5_suicidal_thoughts_in_every_word_form_hear_the_crisis_line(locale, sa
 )
 def test_h5_being_missed_somewhere_or_enduring_is_no_crisis(said):
     assert not answered(say("en-GB", said)).startswith("safety:")
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-GB", None, "the skin around my port is red and hot, is that normal"),
+        ("en-CA", None, "my port is red and swollen is that normal"),
+        ("en-US", "what is SCIG", "her port is swollen and warm, is it normal"),
+        ("en-AU", "tell me about IVIG", "the area over his port looks red and angry, is that usual"),
+        ("en-IN", None, "my port is puffy and hot since yesterday, is this normal"),
+        ("en-GB", "tell me about IVIG", "mum's hickman line is red and weeping, is that normal"),
+    ],
+)
+def test_w1_a_red_or_swollen_port_asked_about_is_a_drip_site_to_call_about(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert answered(response) == "safety:call_doctor" and "drip site" in spoken and "SCIg" not in spoken, spoken
+    assert "Call your doctor or care team right away." in spoken
+
+
+@pytest.mark.parametrize("said", ["is it normal to feel hot at the airport after my ivig", "my passport photo is red"])
+def test_w1_an_airport_or_a_passport_is_no_port(said):
+    assert answered(say("en-GB", said)) != "safety:call_doctor"
