@@ -240,3 +240,33 @@ def test_w1_a_red_or_swollen_port_asked_about_is_a_drip_site_to_call_about(local
 @pytest.mark.parametrize("said", ["is it normal to feel hot at the airport after my ivig", "my passport photo is red"])
 def test_w1_an_airport_or_a_passport_is_no_port(said):
     assert answered(say("en-GB", said)) != "safety:call_doctor"
+
+
+TODAY = "Call your doctor or care team today about a fever after an infusion."
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", None, "i feel feverish after my infusion is that normal"),
+        ("en-GB", None, "he's got a temperature after his drip, is it normal"),
+        ("en-CA", None, "i've been shivering since my ivig yesterday is that normal"),
+        ("en-US", "what is MMN", "my temperature shot up after my infusion yesterday"),
+        ("en-IN", None, "I am having chills after my IVIG, is it normal"),
+        ("en-AU", "tell me about IVIG", "she's got the shivers after her privigen yesterday, is that normal"),
+        ("en-GB", "tell me about SCIG", "her temp went up after the hizentra last night, should we worry"),
+        ("en-CA", None, "he's been shaky and hot and cold since his drip, is that common"),
+    ],
+)
+def test_w2_a_fever_said_any_way_after_an_infusion_and_asked_about_is_a_call_today(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert answered(response) == "safety:call_doctor" and spoken.startswith(TODAY), spoken
+    assert "Mild side effects" not in spoken
+
+
+@pytest.mark.parametrize(
+    "said", ["my husband gets chills after his drip, is that normal", "can i get my flu shot after my ivig"]
+)
+def test_w2_a_fever_that_always_comes_or_a_flu_shot_is_answered_not_alarmed(said):
+    assert not answered(say("en-US", said)).startswith("safety:")
