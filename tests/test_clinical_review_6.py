@@ -21,14 +21,18 @@ OVERDOSE = "call your doctor or pharmacist now, even if you feel fine"
     [
         ("en-GB", None, "I took double my methotrexate by mistake, what should I do?"),
         ("en-GB", None, "i've been taking methotrexate every day for a week, should i stop"),
-        ("en-US", "tell me about azathioprine", "i accidentally took two of my azathioprine doses, should i be worried"),
+        ("en-US", "tell me about azathioprine", "i accidentally took two azathioprine doses, should i worry"),
         ("en-IN", None, "I have taken extra mycophenolate tablets by mistake, can I still go to work"),
         ("en-AU", None, "my husband took his weekly methotrexate two days in a row, should i call someone"),
         ("en-CA", "tell me about other immune drugs", "i've been taking my methotrexate daily, how often should it be"),
         ("en-IN", None, "she took too much azathioprine, what happens if she took too much"),
         # Said in numbers, a wrong strength, or a dose taken again.
         ("en-US", None, "i took 8 tablets of methotrexate instead of 4"),
-        ("en-GB", "tell me about azathioprine", "the chemist gave him the wrong strength of methotrexate and he took it"),
+        (
+            "en-GB",
+            "tell me about azathioprine",
+            "the chemist gave him the wrong strength of methotrexate and he took it",
+        ),
         ("en-CA", None, "i already took my methotrexate on sunday and i took it again today"),
         ("en-AU", "what is MMN", "mum has taken her cyclophosphamide twice today, could i have stopped it"),
     ],
@@ -77,15 +81,27 @@ ABOUT = {
         ("en-GB", ["tell me about IVIG", "my husband's lips are swelling", "is it dangerous"], "emergency", "Call 999"),
         ("en-AU", ["her face has dropped on one side", "is this dangerous"], "emergency", "Call 000 now."),
         ("en-IN", ["my father can't breathe properly", "is that life threatening"], "emergency", "Call 112 or 108"),
-        ("en-CA", ["what is SCIG", "I've had chills and a fever since my IVIG yesterday", "is that dangerous"],
-         "call_doctor", "Call your doctor or care team today about a fever"),
+        (
+            "en-CA",
+            ["what is SCIG", "I've had chills and a fever since my IVIG yesterday", "is that dangerous"],
+            "call_doctor",
+            "Call your doctor or care team today about a fever",
+        ),
         ("en-US", ["i took double my methotrexate", "is this dangerous"], "call_doctor", "pharmacist now"),
         ("en-GB", ["my leg is swollen and hot since my drip yesterday", "can it wait"], "call_doctor", "right away"),
-        ("en-AU", ["tell me about azathioprine", "I doubled my azathioprine yesterday", "is it safe"],
-         "call_doctor", "pharmacist now"),
+        (
+            "en-AU",
+            ["tell me about azathioprine", "I doubled my azathioprine yesterday", "is it safe"],
+            "call_doctor",
+            "pharmacist now",
+        ),
         ("en-IN", ["I am going to stop my IVIG", "is it dangerous"], "no_change", "Please don't stop, skip"),
-        ("en-CA", ["tell me about steroids", "I've halved my steroids myself", "do i really need to call"],
-         "no_change", "Please don't stop steroids suddenly"),
+        (
+            "en-CA",
+            ["tell me about steroids", "I've halved my steroids myself", "do i really need to call"],
+            "no_change",
+            "Please don't stop steroids suddenly",
+        ),
     ],
 )
 def test_h2_is_that_dangerous_after_safety_advice_says_it_cant_judge_and_the_advice_again(locale, turns, level, advice):
@@ -270,3 +286,29 @@ def test_w2_a_fever_said_any_way_after_an_infusion_and_asked_about_is_a_call_tod
 )
 def test_w2_a_fever_that_always_comes_or_a_flu_shot_is_answered_not_alarmed(said):
     assert not answered(say("en-US", said)).startswith("safety:")
+
+
+MISSED = "If you missed a dose, don't take two to catch up."
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-GB", None, "i missed my methotrexate this week"),
+        ("en-IN", None, "i missed my azathioprine yesterday what should i do"),
+        ("en-US", "tell me about IVIG", "I forgot to take my mycophenolate this morning"),
+        ("en-AU", "tell me about azathioprine", "mum forgot her imuran tablets last night"),
+        ("en-CA", None, "he missed his methotrexate on sunday, can he take it today"),
+        ("en-GB", "what is MMN", "i missed my methotrexate so i'll take two today"),
+    ],
+)
+def test_w3_a_tablet_already_missed_hears_not_to_take_two_not_a_telling_off(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert spoken.startswith(MISSED) and "within two days" in spoken, spoken
+    assert "Please don't stop or change your medicine on your own." not in spoken
+
+
+def test_w3_a_tablet_missed_on_purpose_is_still_a_change_of_treatment():
+    spoken = speech_of(say("en-GB", "i missed my azathioprine on purpose and i'm going to stop it"))
+    assert spoken.startswith("Please don't stop or change your medicine on your own.")
