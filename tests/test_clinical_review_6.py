@@ -312,3 +312,50 @@ def test_w3_a_tablet_already_missed_hears_not_to_take_two_not_a_telling_off(loca
 def test_w3_a_tablet_missed_on_purpose_is_still_a_change_of_treatment():
     spoken = speech_of(say("en-GB", "i missed my azathioprine on purpose and i'm going to stop it"))
     assert spoken.startswith("Please don't stop or change your medicine on your own.")
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-GB", None, "my gp took me off prednisolone all at once after six months"),
+        ("en-US", "tell me about steroids", "the doctor at the hospital stopped my prednisone suddenly last week"),
+        ("en-AU", None, "the locum took her off the steroids overnight"),
+        ("en-IN", "tell me about IVIG", "I stopped my prednisolone all of a sudden after two months"),
+        ("en-CA", None, "the walk in clinic took him off his prednisone cold turkey"),
+    ],
+)
+def test_w4_steroids_stopped_all_at_once_by_anyone_hear_the_call_today(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert answered(response) == "safety:call_doctor", spoken
+    assert spoken.startswith("Steroids taken for more than three weeks shouldn't be stopped all at once.")
+    assert EMERGENCY[locale] in spoken
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", None, "the insurance stopped paying for my ivig so i've stopped it"),
+        ("en-IN", "tell me about IVIG", "we cannot afford the IVIG any more so we have stopped it"),
+        ("en-CA", None, "my insurer won't cover the drip anymore, so i stopped having it"),
+        ("en-GB", "what is SCIG", "the funding ran out so I've given up my hizentra"),
+        ("en-AU", None, "it costs too much so i've stopped my privigen"),
+    ],
+)
+def test_w4_immunoglobulin_stopped_for_its_cost_hears_to_tell_the_neurologist_now(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert answered(response) == "safety:no_change" and spoken.startswith("Tell your neurologist now"), spoken
+    assert "appeal" in spoken
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my neurologist told me to stop the azathioprine so i stopped it",
+        "will the insurance stop paying for my ivig if i move",
+        "the nurse stopped my drip halfway because my blood pressure went up",
+    ],
+)
+def test_w4_a_stop_someone_else_decided_or_a_question_is_no_own_change_nor_a_call(said):
+    assert answered(say("en-GB", said)) not in ("safety:no_change", "safety:call_doctor")

@@ -286,6 +286,18 @@ def page_ref(pointer: str) -> PageRef:
 _SIGN_SETTINGS = ("urgency", "stays_open", "infusion_ahead", "infusion_past", "topic")
 
 
+def _vetoes(sign: dict[str, Any], level_unless: tuple[str, ...], level_reported: tuple[str, ...]) -> dict[str, Any]:
+    """A sign's ``unless``, ``reported`` and ``unless_always``: a ``reported`` phrase overrides only the ``unless``
+    phrases said in the same place (the sign's own, or its level's); the others excuse the sign, report or not."""
+    own, reported = tuple(sign.get("unless", ())), tuple(sign.get("reported", ()))
+    always = tuple(sign.get("unless_always", ()))
+    soft = (own if reported else ()) + (level_unless if level_reported else ())
+    hard = (() if reported else own) + (() if level_reported else level_unless)
+    if not soft:
+        return {"unless": hard, "reported": (), "unless_always": always}
+    return {"unless": soft, "reported": reported + level_reported, "unless_always": hard + always}
+
+
 def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
     levels = []
     for level_id in ("emergency", "call_doctor", "no_change"):
@@ -306,9 +318,7 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
                     said,
                     id=sign["id"],
                     groups=tuple(tuple(group) for group in sign["all"]),
-                    unless=tuple(sign.get("unless", ())) + level_unless,
-                    reported=tuple(sign.get("reported", ())) + level_reported,
-                    unless_always=tuple(sign.get("unless_always", ())),
+                    **_vetoes(sign, level_unless, level_reported),
                     window=sign.get("window", 8),
                     **{k: sign[k] for k in _SIGN_SETTINGS if k in sign},
                     **{k: localise(text) for k, text in spoken.items()},
