@@ -359,3 +359,28 @@ def test_w4_immunoglobulin_stopped_for_its_cost_hears_to_tell_the_neurologist_no
 )
 def test_w4_a_stop_someone_else_decided_or_a_question_is_no_own_change_nor_a_call(said):
     assert answered(say("en-GB", said)) not in ("safety:no_change", "safety:call_doctor")
+
+
+HOPELESS = "I'm sorry you feel this way. Feeling hopeless with a long-term illness is common, and it can be helped."
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-AU", None, "honestly I'm just a burden to everyone now"),
+        ("en-US", "tell me about IVIG", "I feel like such a burden on my wife"),
+        ("en-IN", None, "I am nothing but a burden to my son"),
+        ("en-GB", "tell me about IVIG", "there's no point anymore, I'm so tired"),
+        ("en-US", None, "I'm tired of fighting, I've had enough"),
+        ("en-CA", "what is SCIG", "I'm done with all of it, I can't go on"),
+        ("en-GB", None, "to be honest I'm sick of living like this"),
+        ("en-US", "tell me about IVIG", "honestly I just want to give up"),
+        ("en-AU", "tell me about steroids", "i feel like i've become a real burden on the kids"),
+        ("en-IN", None, "i am so tired of this life"),
+    ],
+)
+def test_n4_hopelessness_with_no_thought_of_self_harm_said_hears_the_hopelessness_answer(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert spoken.startswith(HOPELESS), spoken
+    assert CRISIS[locale] in spoken and f"call {EMERGENCY[locale]} now" in spoken and not ends(response)
