@@ -88,3 +88,11 @@ def test_n8_fear_of_having_mmn_in_plain_words_reaches_the_anxiety_page(asked):
 
 def test_n8_fear_of_a_treatment_is_not_sent_to_the_page_on_fear_of_mmn():
     assert "Feeling worried, anxious or scared about MMN" not in heard("should i be scared of having ivig")
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_review_6_n7_scig_licensing_ends_on_the_funding_sentence_said_once(locale):
+    # Clinical review 6, n7: "Ask your neurologist whether it fits you" after the funding sentence repeated the page.
+    said = heard("is scig approved for mmn", locale)
+    assert LOCALE_DATA[locale]["scig_funding"] in said
+    assert "whether it fits you" not in said and said.lower().count("ask your") == 1
