@@ -146,9 +146,11 @@ def test_h3_an_emergency_said_first_and_a_question_after_it_is_a_report(locale, 
         ("en-CA", "what does a bad reaction look like, just so I know"),
     ],
 )
-def test_h3_a_question_asked_before_the_sign_still_hears_if_now_and_its_answer(locale, said):
-    spoken = speech_of(say(locale, said))
-    assert spoken.startswith("If this is happening now, call"), spoken
+def test_h3_a_question_asked_before_the_sign_is_no_report(locale, said):
+    response = say(locale, said)
+    spoken = speech_of(response)
+    assert spoken.startswith(("If this is happening now, call", "If it happens")), spoken
+    assert answered(response) != "safety:emergency"
 
 
 LOCALES = tuple(EMERGENCY)
@@ -384,3 +386,39 @@ def test_n4_hopelessness_with_no_thought_of_self_harm_said_hears_the_hopelessnes
     spoken = speech_of(response)
     assert spoken.startswith(HOPELESS), spoken
     assert CRISIS[locale] in spoken and f"call {EMERGENCY[locale]} now" in spoken and not ends(response)
+
+
+@pytest.mark.parametrize(
+    "locale, context, said, starts",
+    [
+        (
+            "en-GB",
+            None,
+            "what should i do if i get chest pain during ivig",
+            "If it happens during an infusion, call 999",
+        ),
+        (
+            "en-US",
+            "what is MMN",
+            "what to do if someone's throat swells up on the drip",
+            "If it happens during an infusion",
+        ),
+        ("en-AU", None, "what happens if you have a seizure", "If it happens, call 000 at once."),
+        (
+            "en-IN",
+            "tell me about steroids",
+            "what happens if someone has a seizure",
+            "If it happens, call 112",
+        ),
+        (
+            "en-CA",
+            None,
+            "what should i do if i get hives",
+            "If it happens, call your doctor or care team right away.",
+        ),
+    ],
+)
+def test_n6_a_question_about_a_sign_no_page_answers_hears_what_to_do_not_sorry(locale, context, said, starts):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert spoken.startswith(starts) and "Sorry" not in spoken and not ends(response), spoken

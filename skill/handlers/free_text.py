@@ -31,6 +31,8 @@ from .navigation import NoHandler, PreviousHandler, RepeatHandler, StartOverHand
 from .preferences import RATE_INTENTS, answer_remember, change_rate, forget_me
 
 QUESTION_INTENT = "QuestionIntent"
+# What a question about a red flag that no page answers was answered with: what to do if it happens.
+ASKED = "safety:asked"
 
 
 # Commands said in other words, and what answers them.
@@ -60,10 +62,15 @@ class FreeTextHandler(AbstractRequestHandler):
 
 
 def answer_free_text(
-    handler_input: HandlerInput, text: str, preface: list[str] | None = None, facet: str | None = None
+    handler_input: HandlerInput,
+    text: str,
+    preface: list[str] | None = None,
+    facet: str | None = None,
+    unanswered: list[str] | None = None,
 ) -> Response:
     """The answer to free text: its answer, "Do you mean ... or ...?", a command said in other words
-    ("sorry, I didn't catch that"), or an honest "I don't know that one yet"."""
+    ("sorry, I didn't catch that"), or an honest "I don't know that one yet" (or, when given, ``unanswered`` in
+    place of the preface and the miss: what to do if a sign asked about happens)."""
     content = content_of(handler_input)
     state = state_of(handler_input)
     bank = ranker(content.locale)
@@ -81,6 +88,9 @@ def answer_free_text(
     if command in _COMMANDS:
         return _command(handler_input, command)
     # A safety preface ("If this is happening now, call ...") takes the place of the one-shot disclaimer.
+    if unanswered and ranking.verdict not in (ANSWER, CLARIFY):
+        state.answered = ASKED
+        return respond(handler_input, Reply(unanswered))
     return respond(handler_input, _reply(handler_input, ranking, preface or first_turn_preface(handler_input), text))
 
 

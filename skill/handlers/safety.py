@@ -99,7 +99,10 @@ class TriageHandler(AbstractRequestHandler):
         level, texts = found.level, found.level.texts
         state = state_of(handler_input)
         if found.asking:
-            return answer_free_text(handler_input, " ".join(heard_texts(handler_input)), [texts["if_now"]])
+            # With no page for the question, what to do if it happens stands in for "I don't know that one".
+            asked = texts["if_asked_during_infusion" if found.during_infusion and level.id == EMERGENCY else "if_asked"]
+            text = " ".join(heard_texts(handler_input))
+            return answer_free_text(handler_input, text, [texts["if_now"]], unanswered=[asked])
         state.offer, state.choices, state.answered = None, (), f"safety:{level.id}"
         sign = found.sign
         # What the advice was about is the topic in context: "I'll skip it then", "how long does that last".
