@@ -32,7 +32,7 @@ from .preferences import RATE_INTENTS, answer_remember, change_rate, forget_me
 
 QUESTION_INTENT = "QuestionIntent"
 # What a question about a red flag that no page answers was answered with: what to do if it happens.
-ASKED = "safety:asked"
+ASKED = "sign_asked"
 
 
 # Commands said in other words, and what answers them.
