@@ -422,3 +422,33 @@ def test_n6_a_question_about_a_sign_no_page_answers_hears_what_to_do_not_sorry(l
     response = say(locale, said, context)
     spoken = speech_of(response)
     assert spoken.startswith(starts) and "Sorry" not in spoken and not ends(response), spoken
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-GB", None, "i took double my prednisolone by mistake"),
+        ("en-US", "tell me about IVIG", "she accidentally took her prednisone twice this morning"),
+        ("en-AU", None, "I've taken an extra dose of my pred by accident"),
+        ("en-IN", "tell me about steroids", "my father took two doses of prednisolone today by mistake"),
+        ("en-CA", None, "i doubled my prednisone this morning by accident"),
+    ],
+)
+def test_n3_one_extra_steroid_dose_hears_it_is_unlikely_to_harm_not_dont_stop(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert spoken.startswith("One extra dose of a steroid is unlikely to harm you."), spoken
+    assert "Please don't stop steroids suddenly" not in spoken
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-GB", "we missed mum's drip last week, should we double the next one"),
+        ("en-US", "i missed my ivig so i'll double up next time"),
+        ("en-AU", "I forgot my hizentra last week, can I do two next time"),
+    ],
+)
+def test_n5_a_missed_dose_to_be_doubled_next_time_is_a_change_of_treatment(locale, said):
+    response = say(locale, said)
+    assert answered(response) == "safety:no_change" and speech_of(response).startswith("Please don't stop, skip")
