@@ -452,3 +452,22 @@ def test_n3_one_extra_steroid_dose_hears_it_is_unlikely_to_harm_not_dont_stop(lo
 def test_n5_a_missed_dose_to_be_doubled_next_time_is_a_change_of_treatment(locale, said):
     response = say(locale, said)
     assert answered(response) == "safety:no_change" and speech_of(response).startswith("Please don't stop, skip")
+
+
+WEEKLY = "Methotrexate is taken once a week"
+
+
+@pytest.mark.parametrize(
+    "locale, context, said, weekly",
+    [
+        ("en-AU", None, "i doubled my azathioprine yesterday", False),
+        ("en-GB", "tell me about IVIG", "i took my mycophenolate twice this morning by accident", False),
+        ("en-US", None, "my husband took his weekly methotrexate two days in a row", True),
+        ("en-IN", None, "my mother has been taking her methotrexate every day", True),
+        ("en-CA", "tell me about azathioprine", "she swallowed an extra dose of her cyclophosphamide", False),
+    ],
+)
+def test_n1_an_extra_dose_speaks_to_a_carer_too_and_names_methotrexate_only_when_taken(locale, context, said, weekly):
+    spoken = speech_of(say(locale, said, context))
+    assert spoken.startswith("If you, or the person you care for, took"), spoken
+    assert (WEEKLY in spoken) is weekly

@@ -442,7 +442,8 @@ def test_an_extra_dose_taken_by_mistake_is_a_call_now_not_a_wish_to_change_treat
     response = say(locale, said, context)
     spoken = speech_of(response)
     assert answered(response) == "safety:call_doctor", spoken
-    assert spoken.startswith("If you took more than your usual dose, call your doctor or pharmacist now"), spoken
+    assert spoken.startswith("If you, or the person you care for, took"), spoken
+    assert "call your doctor or pharmacist now, even if you feel fine" in spoken
     assert EMERGENCY[locale] in spoken and "on your own" not in spoken
 
 
