@@ -471,3 +471,21 @@ def test_n1_an_extra_dose_speaks_to_a_carer_too_and_names_methotrexate_only_when
     spoken = speech_of(say(locale, said, context))
     assert spoken.startswith("If you, or the person you care for, took"), spoken
     assert (WEEKLY in spoken) is weekly
+
+
+STOP = "stop it now, or ask the nurse to stop it"
+
+
+@pytest.mark.parametrize(
+    "locale, context, said, running",
+    [
+        ("en-GB", None, "i've got a really bad fever and chills after my ivig and i have a picc line", False),
+        ("en-IN", None, "my wife can't breathe properly after her infusion", False),
+        ("en-US", "tell me about IVIG", "they stopped my infusion halfway and now i have chills", False),
+        ("en-AU", None, "his lips went puffy an hour after the drip started", True),
+        ("en-CA", None, "my lips are swelling during the infusion", True),
+    ],
+)
+def test_n2_the_infusion_is_said_to_be_stopped_only_while_it_may_still_run(locale, context, said, running):
+    spoken = speech_of(say(locale, said, context)).lower()
+    assert (STOP in spoken or "stop the infusion" in spoken) is running, spoken

@@ -335,6 +335,7 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         levels=tuple(levels),
         infusion_words=tuple(data["infusion_words"]),
         after_infusion_words=tuple(data["after_infusion_words"]),
+        running_words=tuple(data["running_words"]),
         asking=tuple(data["asking"]),
         reporting=tuple(data["reporting"]),
         **{name: tuple(data["history"][name]) for name in ("past", "about_treatment", "present")},

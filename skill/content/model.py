@@ -151,6 +151,7 @@ class RedFlags:
     levels: tuple[TriageLevel, ...]  # most urgent first
     infusion_words: tuple[str, ...]
     after_infusion_words: tuple[str, ...]
+    running_words: tuple[str, ...] = ()  # words that say it still runs, whatever "after" says ("after it started")
     asking: tuple[str, ...] = ()  # phrases of a question about a sign rather than a report of one
     reporting: tuple[str, ...] = ()  # words of a report about someone, which override ``asking``
     past: tuple[str, ...] = ()  # a sign in the past ("years ago") ...

@@ -108,6 +108,7 @@ class Triager:
         self.by_id = {level.id: level for level in red_flags.levels}
         self.infusion = phrases(red_flags.infusion_words)
         self.after_infusion = phrases(red_flags.after_infusion_words)
+        self.running = phrases(red_flags.running_words)
         self.asking = phrases(red_flags.asking)
         self.reporting = phrases(red_flags.reporting)
         self.past, self.about_treatment, self.present = (
@@ -163,9 +164,12 @@ class Triager:
         return any(p.positions(text) for text in texts for p in self.named)
 
     def _triage(self, intent: str | None, texts: list[Text], in_context: list[Text]) -> Triage | None:
-        # An infusion named, or in context, and not put in the past: the emergency answer then also says to stop it.
+        # An infusion named, or in context, and not put in the past (unless said to run still: "an hour after it
+        # started"): the emergency answer then also says to stop it.
         named = any(p.positions(text) for text in texts for p in self.infusion)
-        past = any(p.positions(text) for text in texts for p in self.after_infusion)
+        past = any(p.positions(text) for text in texts for p in self.after_infusion) and not any(
+            p.positions(text) for text in texts for p in self.running
+        )
         during = named and not past
         during_in_context = any(p.positions(text) for text in in_context for p in self.infusion) and not past
         intent_level = LEVEL_INTENTS.get(intent or "")
