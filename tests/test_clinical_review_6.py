@@ -489,3 +489,18 @@ STOP = "stop it now, or ask the nurse to stop it"
 def test_n2_the_infusion_is_said_to_be_stopped_only_while_it_may_still_run(locale, context, said, running):
     spoken = speech_of(say(locale, said, context)).lower()
     assert (STOP in spoken or "stop the infusion" in spoken) is running, spoken
+
+
+@pytest.mark.parametrize(
+    "locale, turns",
+    [
+        ("en-US", ["i missed my ivig infusion what now", "what should i do"]),
+        ("en-GB", ["we forgot mum's hizentra this week", "what do we do"]),
+        ("en-IN", ["my father missed his IVIG last week, the hospital had no bed", "what should we do"]),
+    ],
+)
+def test_n5_what_should_i_do_after_an_answer_hears_more_of_it_not_sorry(locale, turns):
+    response = say_after(locale, turns)
+    spoken = speech_of(response)
+    assert answered(response) == "command:AMAZON.YesIntent" and "Sorry" not in spoken, spoken
+    assert "don't change a dose on your own" in spoken
