@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import speech_of
-from test_safety_kinds import EMERGENCY, answered, ends, say
+from test_safety_kinds import CALL_NOW, EMERGENCY, answered, ends, say
 
 from build_tools.interaction_model import model_path
 from local_console.console import Console
@@ -80,7 +80,7 @@ ABOUT = {
         ("en-US", ["my chest hurts", "is that dangerous"], "emergency", "Call 911 now."),
         ("en-GB", ["tell me about IVIG", "my husband's lips are swelling", "is it dangerous"], "emergency", "Call 999"),
         ("en-AU", ["her face has dropped on one side", "is this dangerous"], "emergency", "Call 000 now."),
-        ("en-IN", ["my father can't breathe properly", "is that life threatening"], "emergency", "Call 112 or 108"),
+        ("en-IN", ["my father can't breathe properly", "is that life threatening"], "emergency", "Call 112 now"),
         (
             "en-CA",
             ["what is SCIG", "I've had chills and a fever since my IVIG yesterday", "is that dangerous"],
@@ -134,7 +134,7 @@ def test_h2_is_it_dangerous_with_a_treatment_in_context_and_no_advice_is_the_tre
 def test_h3_an_emergency_said_first_and_a_question_after_it_is_a_report(locale, context, said):
     response = say(locale, said, context)
     spoken = speech_of(response)
-    assert spoken.startswith(f"Call {EMERGENCY[locale]} now."), spoken
+    assert spoken.startswith(CALL_NOW[locale]), spoken
     assert answered(response) == "safety:emergency" and "Sorry" not in spoken
 
 
@@ -166,7 +166,7 @@ PAST_AND_NEW = [
 @pytest.mark.parametrize("said", PAST_AND_NEW)
 def test_h4_a_past_stroke_or_heart_attack_said_with_a_new_one_is_an_emergency(locale, said):
     response = say(locale, said)
-    assert speech_of(response).startswith(f"Call {EMERGENCY[locale]} now."), speech_of(response)
+    assert speech_of(response).startswith(CALL_NOW[locale]), speech_of(response)
     assert answered(response) == "safety:emergency"
 
 
@@ -182,7 +182,7 @@ def test_h4_a_past_stroke_or_heart_attack_said_with_a_new_one_is_an_emergency(lo
 )
 def test_h4_a_history_does_not_excuse_a_new_event_in_other_words(locale, context, said):
     response = say(locale, said, context)
-    assert speech_of(response).startswith(f"Call {EMERGENCY[locale]} now."), speech_of(response)
+    assert speech_of(response).startswith(CALL_NOW[locale]), speech_of(response)
 
 
 @pytest.mark.parametrize(
@@ -363,7 +363,7 @@ def test_w4_a_stop_someone_else_decided_or_a_question_is_no_own_change_nor_a_cal
     assert answered(say("en-GB", said)) not in ("safety:no_change", "safety:call_doctor")
 
 
-HOPELESS = "I'm sorry you feel this way. Feeling hopeless with a long-term illness is common, and it can be helped."
+HOPELESS = "I'm sorry you feel this way."
 
 
 @pytest.mark.parametrize(
@@ -384,7 +384,7 @@ HOPELESS = "I'm sorry you feel this way. Feeling hopeless with a long-term illne
 def test_n4_hopelessness_with_no_thought_of_self_harm_said_hears_the_hopelessness_answer(locale, context, said):
     response = say(locale, said, context)
     spoken = speech_of(response)
-    assert spoken.startswith(HOPELESS), spoken
+    assert spoken.startswith(HOPELESS) and "Feeling hopeless with a long-term illness is common" in spoken, spoken
     assert CRISIS[locale] in spoken and f"call {EMERGENCY[locale]} now" in spoken and not ends(response)
 
 
