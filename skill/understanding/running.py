@@ -19,7 +19,7 @@ _KEY = "infusion_running"
 
 
 @functools.cache
-def _running(locale: str) -> tuple[_CompiledSign, tuple]:
+def _running(locale: str) -> tuple[_CompiledSign, tuple, tuple]:
     data = data_file(language_of(locale), "red_flags")
     running = data["running"]
     sign = Sign(
@@ -28,16 +28,19 @@ def _running(locale: str) -> tuple[_CompiledSign, tuple]:
         unless=tuple(running["unless"]),
         window=running["window"],
     )
-    return _CompiledSign(sign), phrases(data["after_infusion_words"])
+    return _CompiledSign(sign), phrases(data["after_infusion_words"]), phrases(data["running_words"])
 
 
 def heard_running(attributes: dict, locale: str, heard: list[str]) -> bool | None:
     """Whether an infusion is going on now (True), was said to be over (False) or neither was said (None), by
     what was said this turn or earlier in the session (``attributes``, the session attributes, which this
     updates): a turn that puts the infusion in the past ends it."""
-    sign, after = _running(locale)
+    sign, after, still = _running(locale)
     texts = [Text(f"{text} {END}") for text in heard if text]
-    if any(p.positions(text) for text in texts for p in after):
+    # "An hour after the drip started" is not over (clinical review 6, n2).
+    if any(p.positions(text) for text in texts for p in after) and not any(
+        p.positions(text) for text in texts for p in still
+    ):
         attributes[_KEY] = False
     elif any(sign.matches(text) for text in texts):
         attributes[_KEY] = True
