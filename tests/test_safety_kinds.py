@@ -321,6 +321,9 @@ def test_a_treatment_change_in_other_words_hears_the_advice_for_that_treatment(l
         ("en-AU", None, "my missus has been on gamunex for a year now, does it ever get easier"),
         ("en-GB", None, "the ward rang and said they had to push it back a week because of staffing"),
         ("en-US", None, "can the hospital push my infusion back a week if i'm away"),
+        # A temperature to store the medicine at is no fever.
+        ("en-AU", None, "what temperature do i keep my scig at"),
+        ("en-GB", "tell me about SCIG", "what temperature should my hizentra be stored at"),
     ],
 )
 def test_questions_idioms_and_history_are_answered_not_alarmed(locale, context, said):
