@@ -64,6 +64,8 @@ def test_a_symptom_in_context_takes_the_more_urgent_reading(said, topic, sign):
         ("his lips look puffy", "corticosteroids", False),
         ("his lips look puffy", None, False),
         ("his lips looked puffy when he got home", "ivig", False),
+        ("she finished her infusion an hour ago and now she's got crushing pain in her chest", None, False),
+        ("she's halfway through her infusion and now she's got crushing pain in her chest", None, True),
         # A call to the doctor is told to stop an infusion only when the sentence names one.
         ("his heart is racing", "ivig", False),
     ],
