@@ -20,6 +20,7 @@ from typing import Any
 from .model import (
     Content,
     FacetInfo,
+    Figure,
     LexiconEntry,
     Page,
     PageRef,
@@ -338,7 +339,7 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         running_words=tuple(data["running_words"]),
         asking=tuple(data["asking"]),
         reporting=tuple(data["reporting"]),
-        **{name: tuple(data["history"][name]) for name in ("past", "about_treatment", "present")},
+        **{name: tuple(data["history"][name]) for name in ("past", "about_treatment", "present", "settled")},
         **{name: tuple(data["other_people"][name]) for name in ("others", "first_person")},
         follow_up={k: localise(v) for k, v in follow_up.items() if isinstance(v, str)},
         replay=tuple(follow_up["replay_words"]),
@@ -352,6 +353,20 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         context_symptoms=tuple(context["symptoms"]),
         unnamed=tuple(context["unnamed"]),
         treatment_words=dict(context["treatment"]),
+        figures=tuple(_figure(figure, data["figure_words"]) for figure in data["figures"]),
+    )
+
+
+def _figure(data: dict[str, Any], named: dict[str, list[str]]) -> Figure:
+    """A figure of speech; a group (of its words or its breaks) given as a name is that list of ``figure_words``."""
+    groups = [tuple(named[group] if isinstance(group, str) else group) for group in data["all"]]
+    breaks = [word for group in data.get("breaks", ()) for word in (named[group] if isinstance(group, str) else group)]
+    return Figure(
+        id=data["id"],
+        groups=tuple(groups),
+        window=data["window"],
+        breaks=tuple(breaks),
+        levels=tuple(data.get("levels", ())),
     )
 
 

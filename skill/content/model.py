@@ -147,6 +147,19 @@ class TriageLevel:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """Words of a sign said as something else ("this bill is giving me chest pain", "stop the headache"): a word of
+    each of ``groups`` in that order, within ``window`` words, with no word of ``breaks`` between them. A sign's words
+    inside it do not count for the ``levels`` it names (for every level when it names none)."""
+
+    id: str
+    groups: tuple[tuple[str, ...], ...]
+    window: int
+    breaks: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class RedFlags:
     levels: tuple[TriageLevel, ...]  # most urgent first
     infusion_words: tuple[str, ...]
@@ -157,6 +170,8 @@ class RedFlags:
     past: tuple[str, ...] = ()  # a sign in the past ("years ago") ...
     about_treatment: tuple[str, ...] = ()  # ... asked about for a treatment ("can I have IVIg") ...
     present: tuple[str, ...] = ()  # ... with nothing said of now ("again", "today"): a question, not a report
+    settled: tuple[str, ...] = ()  # what says the past stayed past ("it's been fine since"): no word of now
+    figures: tuple[Figure, ...] = ()  # a sign's words said as something else
     others: tuple[str, ...] = ()  # people other than the one treated ("my friend"): their changes are not a change
     first_person: tuple[str, ...] = ()  # words of the speaker, or those they care for, which override ``others``
     follow_up: dict[str, str] = field(default_factory=dict)  # the yes-or-no turn after safety advice

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..content import Content, load_content
-from ..content.model import Sign, TriageLevel
+from ..content.model import Figure, Sign, TriageLevel
 from .words import Text, phrases
 
 EMERGENCY = "emergency"
@@ -55,18 +55,19 @@ class _CompiledSign:
         self.first_words = frozenset(word for word, prefix in first if not prefix)
         self.first_prefixes = tuple(word for word, prefix in first if prefix)
 
-    def matches(self, text: Text) -> bool:
-        return self.where(text) is not None
+    def matches(self, text: Text, excused: frozenset[int] = frozenset()) -> bool:
+        return self.where(text, excused) is not None
 
-    def where(self, text: Text) -> int | None:
-        """Where the last of the sign's words stands in the text, or None if it does not match."""
+    def where(self, text: Text, excused: frozenset[int] = frozenset()) -> int | None:
+        """Where the last of the sign's words stands in the text, or None if it does not match; a word at a position
+        in ``excused`` (said as something else: a figure of speech) does not count."""
         if self.first_words.isdisjoint(text.where) and not (
             self.first_prefixes and any(token.startswith(self.first_prefixes) for token in text.where)
         ):
             return None
         found = []
         for group in self.groups:
-            positions = sorted({i for p in group for i in p.positions(text)})
+            positions = sorted({i for p in group for i in p.positions(text)} - excused)
             if not positions:
                 return None
             found.append(positions)
@@ -93,6 +94,33 @@ class _CompiledSign:
         return None
 
 
+class _CompiledFigure:
+    """A figure of speech that a sign's words may be said in ("this bill is giving me chest pain")."""
+
+    def __init__(self, figure: Figure):
+        self.groups = tuple(phrases(group) for group in figure.groups)
+        self.breaks = phrases(figure.breaks)
+        self.window = figure.window
+        self.levels = frozenset(figure.levels)
+
+    def covers(self, text: Text) -> set[int]:
+        """The positions of the text's words from the figure's first word to its last, wherever it is said."""
+        found = [sorted({i for p in group for i in p.positions(text)}) for group in self.groups]
+        if not all(found):
+            return set()
+        breaks = sorted(i for p in self.breaks for i in p.positions(text))
+        covered: set[int] = set()
+        for start in found[0]:
+            at: float = start
+            for positions in found[1:]:
+                if at > start + self.window:
+                    break
+                at = _first_from(positions, int(at) + 1)
+            if at <= start + self.window and _first_from(breaks, start + 1) >= at:
+                covered.update(range(start, int(at) + 1))
+        return covered
+
+
 def _first_from(positions: list[int], start: int) -> float:
     """The first of the sorted positions at or after start (infinity if none)."""
     at = bisect.bisect_left(positions, start)
@@ -111,11 +139,13 @@ class Triager:
         self.running = phrases(red_flags.running_words)
         self.asking = phrases(red_flags.asking)
         self.reporting = phrases(red_flags.reporting)
-        self.past, self.about_treatment, self.present = (
+        self.past, self.about_treatment, self.present, self.settled = (
             phrases(red_flags.past),
             phrases(red_flags.about_treatment),
             phrases(red_flags.present),
+            phrases(red_flags.settled),
         )
+        self.figures = tuple(_CompiledFigure(figure) for figure in red_flags.figures)
         self.others, self.first_person = phrases(red_flags.others), phrases(red_flags.first_person)
         self.changes = phrases(red_flags.changes)
         self.treatment_words = red_flags.treatment_words
@@ -174,8 +204,10 @@ class Triager:
         during_in_context = any(p.positions(text) for text in in_context for p in self.infusion) and not past
         intent_level = LEVEL_INTENTS.get(intent or "")
         for level, signs in self.levels:
+            read = [(text, self._excused(text, level.id)) for text in texts]
             found = next(
-                ((c.sign, text, at) for c in signs for text in texts if (at := c.where(text)) is not None), None
+                ((c.sign, text, at) for c in signs for text, excused in read if (at := c.where(text, excused)) is not None),
+                None,
             )
             if found is not None:
                 sign, text, at = found
@@ -197,7 +229,8 @@ class Triager:
             return None
         for text in texts:
             read = _with(text, word)
-            found = next(((c.sign, at) for c in self.symptoms if (at := c.where(read)) is not None), None)
+            excused = self._excused(read, CALL_DOCTOR)
+            found = next(((c.sign, at) for c in self.symptoms if (at := c.where(read, excused)) is not None), None)
             if found is not None:
                 return self._found(self.call_doctor, found[0], read, during=False, at=found[1])
         return None
@@ -207,7 +240,8 @@ class Triager:
         with no treatment in context, a change of any treatment."""
         word = self.treatment_words.get(topic or "")
         for text in texts:
-            if any(p.positions(text) for p in self.changes):
+            excused = self._excused(text, NO_CHANGE)
+            if any(i not in excused for p in self.changes for i in p.positions(text)):
                 if word is None:
                     # A question of the future, or someone else's decision, is no change of one's own.
                     if any(p.positions(text) for p in (*self.treatments, *self.not_a_change)):
@@ -215,7 +249,7 @@ class Triager:
                     # No treatment in context, and none named: the level's own answer, about any treatment.
                     return Triage(level=self.no_change, sign=None, during_infusion=False)
                 read = _with(text, word)
-                sign = next((c.sign for c in self.in_context if c.matches(read)), None)
+                sign = next((c.sign for c in self.in_context if c.matches(read, excused)), None)
                 if sign is not None:
                     return Triage(level=self.no_change, sign=sign, during_infusion=False)
         return None
@@ -235,7 +269,14 @@ class Triager:
 
     def _history(self, text: Text) -> bool:
         said = functools.partial(_says, text)
-        return said(self.past) and said(self.about_treatment) and not said(self.present)
+        # A word of now inside a question about the past ("will it happen again") or a past said to be over ("it's
+        # been fine since") says nothing of now.
+        now = {i for p in self.present for i in p.positions(text)} - _covered((*self.about_treatment, *self.settled), text)
+        return said(self.past) and said(self.about_treatment) and not now
+
+    def _excused(self, text: Text, level: str) -> frozenset[int]:
+        """The positions of the text's words said in a figure of speech that speaks for the level."""
+        return frozenset(i for f in self.figures if not f.levels or level in f.levels for i in f.covers(text))
 
     def _about_another(self, text: Text) -> bool:
         """Someone other than the one treated ("my friend"), and no word of the speaker's outside that."""
@@ -245,7 +286,12 @@ class Triager:
     def signs_in(self, text: str) -> list[tuple[str, str]]:
         """Every (level, sign) the text holds: for tests and the content review."""
         read = Text(f"{text} {END}")
-        return [(level.id, c.sign.id) for level, signs in self.levels for c in signs if c.matches(read)]
+        return [
+            (level.id, c.sign.id)
+            for level, signs in self.levels
+            for c in signs
+            if c.matches(read, self._excused(read, level.id))
+        ]
 
 
 def _covered(found: Iterable, text: Text) -> set[int]:
