@@ -826,3 +826,40 @@ def test_questions_about_a_sign_in_the_future_the_past_or_of_others_are_not_alar
 )
 def test_a_sign_reported_now_beside_a_question_history_or_another_person_stays_an_alarm(locale, context, said, level):
     assert answered(say(locale, said, context)) == level
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-US", "I'll take mine every two months only instead of every month"),
+        ("en-GB", "I'm thinking I'll only go every other time"),
+        ("en-AU", "we'll leave a bigger gap between his drips"),
+        ("en-IN", "can she just do half the dose next time"),
+        ("en-CA", "I'm going to make my infusions less often"),
+        ("en-GB", "we're going to leave it an extra week this time"),
+        ("en-AU", "I reckon I'll only have it when I feel weak"),
+        ("en-IN", "I am thinking of taking it only once in six weeks"),
+        ("en-US", "maybe I'll go monthly instead of every three weeks"),
+        ("en-CA", "I'll wait longer before the next one"),
+    ],
+)
+def test_a_plan_to_change_the_schedule_or_amount_is_a_change_in_context_and_one_shot(locale, said):
+    # A plan said with only a schedule: with immunoglobulin in context, its advice; one-shot, the advice for it
+    # when the sentence names it, else the level's own about any treatment.
+    in_context, alone = say(locale, said, "tell me about IVIG"), say(locale, said)
+    assert answered(in_context) == answered(alone) == "safety:no_change"
+    assert speech_of(in_context).startswith(IG) and speech_of(alone).startswith((IG, ANY))
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", "what is SCIG", "I have it every other week"),
+        ("en-GB", None, "my neurologist says I can go every six weeks now"),
+        ("en-CA", None, "I'm going to ask about a bigger gap between infusions"),
+        ("en-AU", "tell me about IVIG", "I'm going to have my infusion at home next time"),
+        ("en-IN", None, "will I be able to have fewer infusions one day"),
+    ],
+)
+def test_a_schedule_as_it_is_set_or_asked_about_is_no_change(locale, context, said):
+    assert not answered(say(locale, said, context)).startswith("safety:")

@@ -350,6 +350,8 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         about_it_refers=tuple(follow_up["about_it_refers"]),
         changes=tuple(context["changes"]),
         context_signs=tuple(context["signs"]),
+        planned=tuple(context["planned"]),
+        general_word=context["general"],
         context_symptoms=tuple(context["symptoms"]),
         unnamed=tuple(context["unnamed"]),
         treatment_words=dict(context["treatment"]),

@@ -185,6 +185,8 @@ class RedFlags:
     about_it_refers: tuple[str, ...] = ()
     changes: tuple[str, ...] = ()  # a change to one's own treatment, said without naming it ("skip my next one")
     context_signs: tuple[str, ...] = ()  # the signs read with the treatment in context
+    planned: tuple[str, ...] = ()  # of those, the ones that hear a plan without a word of ``changes``
+    general_word: str = "treatment"  # the word they read a sentence with when no treatment is in context
     context_symptoms: tuple[str, ...] = ()  # symptoms that are signs with a treatment, read with the one in context
     unnamed: tuple[str, ...] = ()  # words of those signs that name no treatment ("dose", "tablets")
     treatment_words: dict[str, str] = field(default_factory=dict)  # topic id -> a word naming its treatment

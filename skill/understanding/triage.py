@@ -151,17 +151,17 @@ class Triager:
         self.treatment_words = red_flags.treatment_words
         compiled = {level.id: signs for level, signs in self.levels}
         self.in_context = tuple(c for c in compiled[NO_CHANGE] if c.sign.id in red_flags.context_signs)
+        self.planned = tuple(c for c in self.in_context if c.sign.id in red_flags.planned)
+        self.general_word = red_flags.general_word
         # Symptoms that are signs only with a treatment ("a fever", after an infusion), read with the one in context.
         self.symptoms = tuple(c for c in compiled[CALL_DOCTOR] if c.sign.id in red_flags.context_symptoms)
         self.no_change = self.by_id[NO_CHANGE]
         self.not_a_change = phrases(self.no_change.unless)
         self.call_doctor = self.by_id[CALL_DOCTOR]
-        # The treatments the change signs name: a sentence naming one is not a change "of it".
-        self.treatments = tuple(p for c in self.in_context for group in c.groups[1:] for p in group)
+        # The treatments the change signs name (their last group): a sentence naming one is not a change "of it".
+        self.treatments = tuple(p for c in self.in_context for p in c.groups[-1])
         unnamed = set(red_flags.unnamed)
-        self.named = phrases(
-            p for c in self.in_context for group in c.sign.groups[1:] for p in group if p not in unnamed
-        )
+        self.named = phrases(p for c in self.in_context for p in c.sign.groups[-1] if p not in unnamed)
 
     def triage(self, intent: str | None, heard: Iterable[str], topic: str | None = None) -> Triage | None:
         """The most urgent level that the intent or any heard text calls for, else a change of the
@@ -241,17 +241,21 @@ class Triager:
         word = self.treatment_words.get(topic or "")
         for text in texts:
             excused = self._excused(text, NO_CHANGE)
-            if any(i not in excused for p in self.changes for i in p.positions(text)):
-                if word is None:
-                    # A question of the future, or someone else's decision, is no change of one's own.
-                    if any(p.positions(text) for p in (*self.treatments, *self.not_a_change)):
-                        continue
-                    # No treatment in context, and none named: the level's own answer, about any treatment.
-                    return Triage(level=self.no_change, sign=None, during_infusion=False)
-                read = _with(text, word)
-                sign = next((c.sign for c in self.in_context if c.matches(read, excused)), None)
-                if sign is not None:
-                    return Triage(level=self.no_change, sign=sign, during_infusion=False)
+            read = _with(text, word or self.general_word)
+            # A word of a change ("skip my next one"), or a plan heard without one ("I'll only go every other time").
+            if not any(i not in excused for p in self.changes for i in p.positions(text)) and not any(
+                c.matches(read, excused) for c in self.planned
+            ):
+                continue
+            if word is None:
+                # A question of the future, or someone else's decision, is no change of one's own.
+                if any(p.positions(text) for p in (*self.treatments, *self.not_a_change)):
+                    continue
+                # No treatment in context, and none named: the level's own answer, about any treatment.
+                return Triage(level=self.no_change, sign=None, during_infusion=False)
+            sign = next((c.sign for c in self.in_context if c.matches(read, excused)), None)
+            if sign is not None:
+                return Triage(level=self.no_change, sign=sign, during_infusion=False)
         return None
 
     def _asking(self, level: TriageLevel, text: Text, at: int) -> bool:
