@@ -40,9 +40,17 @@ def test_money_or_stress_said_in_body_words_is_answered_not_alarmed(locale, cont
     [
         ("en-IN", None, "long back my grandmother had paralysis on one side, is it related to this"),
         ("en-IN", "tell me about IVIG", "I had a stroke long back, can I take IVIG"),
-        ("en-GB", None, "my grandad had a funny turn with his heart back in the nineties, could that be why I've got mmn"),
+        (
+            "en-GB",
+            None,
+            "my grandad had a funny turn with his heart back in the nineties, could that be why I've got mmn",
+        ),
         ("en-US", None, "I had hives from ivig back in twenty eighteen, should I still worry"),
-        ("en-AU", "tell me about IVIG", "I had a rash from the drip years back and it's been fine since, should I worry"),
+        (
+            "en-AU",
+            "tell me about IVIG",
+            "I had a rash from the drip years back and it's been fine since, should I worry",
+        ),
         ("en-GB", "tell me about IVIG", "when I was a kid I had fits, does that matter for ivig"),
         ("en-US", None, "once, ages ago, I fainted during an infusion, will it happen again"),
         ("en-CA", None, "I had a heart attack some years ago, can I still have IVIG"),

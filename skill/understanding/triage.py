@@ -206,7 +206,12 @@ class Triager:
         for level, signs in self.levels:
             read = [(text, self._excused(text, level.id)) for text in texts]
             found = next(
-                ((c.sign, text, at) for c in signs for text, excused in read if (at := c.where(text, excused)) is not None),
+                (
+                    (c.sign, text, at)
+                    for c in signs
+                    for text, excused in read
+                    if (at := c.where(text, excused)) is not None
+                ),
                 None,
             )
             if found is not None:
@@ -275,7 +280,8 @@ class Triager:
         said = functools.partial(_says, text)
         # A word of now inside a question about the past ("will it happen again") or a past said to be over ("it's
         # been fine since") says nothing of now.
-        now = {i for p in self.present for i in p.positions(text)} - _covered((*self.about_treatment, *self.settled), text)
+        past_only = _covered((*self.about_treatment, *self.settled), text)
+        now = {i for p in self.present for i in p.positions(text)} - past_only
         return said(self.past) and said(self.about_treatment) and not now
 
     def _excused(self, text: Text, level: str) -> frozenset[int]:
