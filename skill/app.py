@@ -14,6 +14,7 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 from .handlers import EXCEPTION_HANDLERS, REQUEST_HANDLERS
 from .interceptors import ApplyPace, RememberReply
 from .memory import LoadProfile, SaveProfile
+from .serialization import ResponseSerializer
 from .understanding.heard import BoundHeard
 
 
@@ -33,4 +34,7 @@ def build_skill(skill_id: str | None = None, store: AbstractPersistenceAdapter |
     builder.add_global_response_interceptor(SaveProfile())
     builder.add_global_response_interceptor(ApplyPace())
     builder.skill_id = skill_id
-    return builder.create()
+    skill = builder.create()
+    # The SDK's own output, written faster (skill/serialization.py); it reads requests as the SDK does.
+    skill.serializer = ResponseSerializer()
+    return skill

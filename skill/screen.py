@@ -26,18 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.utils import get_supported_interfaces
-from ask_sdk_model.interfaces.alexa.presentation.apl import (
-    Align,
-    ParallelCommand,
-    RenderDocumentDirective,
-    ScrollToIndexCommand,
-    SequentialCommand,
-    SetValueCommand,
-)
+from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 
 from .pace import pause_ms, seconds_to_say, sentences
+from .serialization import prebuilt
 from .turn import content_of, profile_of
 
 DOCUMENT = Path(__file__).with_name("screen_document.json")
@@ -112,18 +105,20 @@ def _starts(said: Sequence[Sequence[str]], rate: int) -> list[float]:
 
 def _in_step(said: Sequence[Sequence[str]], rate: int) -> list[dict[str, Any]]:
     """Commands that bring each sentence into view and light it as it starts. Each runs at its own delay from
-    the start, in parallel, so the time a scroll takes never adds up over a long page."""
+    the start, in parallel, so the time a scroll takes never adds up over a long page. Written as the JSON the
+    SDK's command models serialize to, key for key, without making the models on every turn."""
     steps = [
-        SequentialCommand(
-            delay=round(start * 1000),
-            commands=[
-                ScrollToIndexCommand(component_id=SAID, index=index, align=Align.first),
-                SetValueCommand(component_id=SAID, object_property=LIT, value=index),
+        {
+            "type": "Sequential",
+            "delay": round(start * 1000),
+            "commands": [
+                {"type": "ScrollToIndex", "align": "first", "componentId": SAID, "index": index},
+                {"type": "SetValue", "componentId": SAID, "property": LIT, "value": index},
             ],
-        )
+        }
         for index, start in enumerate(_starts(said, rate))
     ]
-    return [DefaultSerializer().serialize(ParallelCommand(commands=steps))]
+    return [{"type": "Parallel", "commands": steps}]
 
 
 def _version(text: str | None) -> tuple[int, ...] | None:
@@ -136,4 +131,5 @@ def _version(text: str | None) -> tuple[int, ...] | None:
 
 @functools.cache
 def _document() -> dict[str, Any]:
-    return json.loads(DOCUMENT.read_text(encoding="utf-8"))
+    """The document, read once and shared by every response: the response's serializer puts it in as it is."""
+    return prebuilt(json.loads(DOCUMENT.read_text(encoding="utf-8")))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from .content import Content, LexiconEntry
 
@@ -22,12 +23,26 @@ _NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ff
 
 def to_ssml(content: Content, *parts: str) -> str:
     """SSML (without the ``<speak>`` wrapper, which the SDK adds) for plain text parts."""
-    return PAUSE.join(_rendered(content.lexicon, part) for part in parts if part)
+    rendered = _renderer(content.lexicon)
+    return PAUSE.join(rendered(part) for part in parts if part)
 
 
-@functools.lru_cache(maxsize=4096)
-def _rendered(lexicon: tuple[LexiconEntry, ...], part: str) -> str:
-    """One part as SSML. Pages and prompts are said again and again, so each is rendered once per process."""
+# Each lexicon's renderer, found by the lexicon's identity: hashing the lexicon (a tuple of entries) for a cache
+# key on every part cost more than the cache saved. The lexicon is held, so its id is never reused.
+_RENDERERS: dict[int, tuple[tuple[LexiconEntry, ...], Callable[[str], str]]] = {}
+
+
+def _renderer(lexicon: tuple[LexiconEntry, ...]) -> Callable[[str], str]:
+    """What renders one part as SSML with ``lexicon``. Pages and prompts are said again and again, so each is
+    rendered once per process."""
+    held = _RENDERERS.get(id(lexicon))
+    if held is None:
+        rendered = functools.lru_cache(maxsize=4096)(functools.partial(_render, lexicon))
+        held = _RENDERERS[id(lexicon)] = (lexicon, rendered)
+    return held[1]
+
+
+def _render(lexicon: tuple[LexiconEntry, ...], part: str) -> str:
     pattern, entries = _lexicon_pattern(lexicon)
     text = _escape(_NOT_XML.sub("", part))
     if pattern is not None:

@@ -1,0 +1,139 @@
+"""Writing responses faster changes no byte of them, and the savings stay in place (issue 18, section 4).
+
+The skill writes its responses with ``skill.serialization.ResponseSerializer``, the screen's commands as plain
+JSON and its document shared by every response, and saves the dialog state without ``dataclasses.asdict``'s
+deep copies. Here every fixture in every locale is answered with each of those and with the plain way they
+replace (the SDK's own serializer, the SDK's command models, ``asdict``), and the answers compared byte for
+byte, key order included. No timing is asserted.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+
+import pytest
+from ask_sdk_core.serialize import DefaultSerializer
+from ask_sdk_model.interfaces.alexa.presentation.apl import (
+    Align,
+    ParallelCommand,
+    ScrollToIndexCommand,
+    SequentialCommand,
+    SetValueCommand,
+)
+
+from eval_tools.answer_set import envelopes
+from skill import dialog, screen, speech
+from skill.app import build_skill
+from skill.content import LexiconEntry, load_content
+from skill.dialog import Advice, DialogState, LastReply, Offer, Place
+from skill.gateway import handle_event, read_envelope
+from skill.serialization import ResponseSerializer, as_dict
+
+FIXTURE_SET = {name: envelope for name, envelope in envelopes().items() if " corpus " not in name}
+
+
+def _models_in_step(said, rate):
+    """The screen's commands as they were written before: the SDK's models, serialized by the SDK."""
+    steps = [
+        SequentialCommand(
+            delay=round(start * 1000),
+            commands=[
+                ScrollToIndexCommand(component_id=screen.SAID, index=index, align=Align.first),
+                SetValueCommand(component_id=screen.SAID, object_property=screen.LIT, value=index),
+            ],
+        )
+        for index, start in enumerate(screen._starts(said, rate))
+    ]
+    return [DefaultSerializer().serialize(ParallelCommand(commands=steps))]
+
+
+def _answers(skill) -> dict[str, str]:
+    # Not sorted: the keys' order is part of the bytes sent.
+    return {name: json.dumps(handle_event(skill, copy.deepcopy(env))) for name, env in FIXTURE_SET.items()}
+
+
+def test_every_answer_is_byte_for_byte_what_the_sdks_plain_way_writes(monkeypatch):
+    fast = _answers(build_skill())
+    plain_skill = build_skill()
+    plain_skill.serializer = DefaultSerializer()
+    monkeypatch.setattr(screen, "_in_step", _models_in_step)
+    monkeypatch.setattr(dialog, "as_dict", dataclasses.asdict)
+    plain = _answers(plain_skill)
+    assert len(fast) > 100
+    assert fast == plain
+    assert any("onMount" in answer for answer in fast.values()), "the set includes turns shown on a screen"
+
+
+def test_the_serializer_writes_what_the_sdks_does_for_every_kind_of_value():
+    skill = build_skill()
+    assert isinstance(skill.serializer, ResponseSerializer)
+    envelope = read_envelope(skill, FIXTURE_SET["en-US side_effects_cyclophosphamide"])
+    response = skill.invoke(request_envelope=envelope, context=None)
+    for value in (response, {"a": (1, 2.5, None, True)}, [Align.first], "text", None):
+        assert json.dumps(ResponseSerializer().serialize(value)) == json.dumps(DefaultSerializer().serialize(value))
+
+
+def test_the_screens_document_is_shared_not_copied_on_every_turn():
+    skill = build_skill()
+    first, second = (handle_event(skill, FIXTURE_SET["en-US help"]) for _ in range(2))
+    documents = [response["response"]["directives"][0]["document"] for response in (first, second)]
+    assert documents[0]["mainTemplate"] is documents[1]["mainTemplate"]
+    assert documents[0]["mainTemplate"] == json.loads(screen.DOCUMENT.read_text())["mainTemplate"]
+
+
+def test_saving_the_dialog_state_copies_no_value(monkeypatch):
+    skill = build_skill()
+    handle_event(skill, FIXTURE_SET["en-US side_effects_cyclophosphamide"])
+
+    def no_copy(value, memo=None):
+        raise AssertionError(f"deep copy of a {type(value).__name__}")
+
+    monkeypatch.setattr(copy, "deepcopy", no_copy)
+    response = handle_event(skill, FIXTURE_SET["en-US side_effects_cyclophosphamide"])
+    assert response["sessionAttributes"]["dialog"]["last"]["speech"]
+
+
+def test_as_dict_is_asdict_for_every_kind_of_value_the_state_holds():
+    place = Place("ivig", facet="side_effects", question="q1")
+    reply = LastReply("said", reprompt="again?", card_title="t", card_text="c", screen_choices="a\nb")
+    state = DialogState(
+        topic="ivig",
+        place=place,
+        page=2,
+        offer=Offer(place, 3, 1),
+        last=reply,
+        choices=("q1", "q2"),
+        menu_heard=True,
+        history=(Offer(place), Offer(Place("scig", compare="ivig"), 1)),
+        advice=Advice(reply, "urgent", "say_again", 1),
+    )
+    for value in (state, DialogState(), reply, Offer(place)):
+        assert as_dict(value) == dataclasses.asdict(value)  # tuples stay tuples, as asdict keeps them
+        assert json.dumps(as_dict(value)) == json.dumps(dataclasses.asdict(value))
+
+
+def test_speech_is_rendered_without_hashing_the_lexicon_on_every_part(monkeypatch):
+    content = load_content("en-US")
+    part = content.prompts["ask"]
+    said = speech.to_ssml(content, part)
+
+    def unhashable(entry):
+        raise AssertionError("the lexicon was hashed")
+
+    monkeypatch.setattr(LexiconEntry, "__hash__", unhashable)
+    assert speech.to_ssml(content, part) == said
+
+
+def test_each_lexicon_renders_with_its_own_words():
+    content = load_content("en-US")
+    mine = dataclasses.replace(content, lexicon=(LexiconEntry(text="hello", alias="howdy"),))
+    assert speech.to_ssml(content, "hello") == "hello"
+    assert speech.to_ssml(mine, "hello") == '<sub alias="howdy">hello</sub>'
+
+
+@pytest.fixture(autouse=True)
+def _fresh_screen_document():
+    yield
+    screen._document.cache_clear()
