@@ -14,7 +14,7 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 from .handlers import EXCEPTION_HANDLERS, REQUEST_HANDLERS
 from .interceptors import ApplyPace, RememberReply
 from .memory import LoadProfile, SaveProfile
-from .serialization import ResponseSerializer
+from .serialization import SkillSerializer
 from .understanding.heard import BoundHeard
 
 
@@ -36,5 +36,5 @@ def build_skill(skill_id: str | None = None, store: AbstractPersistenceAdapter |
     builder.skill_id = skill_id
     skill = builder.create()
     # The SDK's own output, written faster (skill/serialization.py); it reads requests as the SDK does.
-    skill.serializer = ResponseSerializer()
+    skill.serializer = SkillSerializer()
     return skill

@@ -1,6 +1,6 @@
 """Writing responses faster changes no byte of them, and the savings stay in place (issue 18, section 4).
 
-The skill writes its responses with ``skill.serialization.ResponseSerializer``, the screen's commands as plain
+The skill writes its responses with ``skill.serialization.SkillSerializer``, the screen's commands as plain
 JSON and its document shared by every response, and saves the dialog state without ``dataclasses.asdict``'s
 deep copies. Here every fixture in every locale is answered with each of those and with the plain way they
 replace (the SDK's own serializer, the SDK's command models, ``asdict``), and the answers compared byte for
@@ -12,9 +12,11 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
+import random
 
 import pytest
 from ask_sdk_core.serialize import DefaultSerializer
+from ask_sdk_model import RequestEnvelope
 from ask_sdk_model.interfaces.alexa.presentation.apl import (
     Align,
     ParallelCommand,
@@ -29,7 +31,7 @@ from skill.app import build_skill
 from skill.content import LexiconEntry, load_content
 from skill.dialog import Advice, DialogState, LastReply, Offer, Place
 from skill.gateway import handle_event, read_envelope
-from skill.serialization import ResponseSerializer, as_dict
+from skill.serialization import SkillSerializer, as_dict
 
 FIXTURE_SET = {name: envelope for name, envelope in envelopes().items() if " corpus " not in name}
 
@@ -68,11 +70,11 @@ def test_every_answer_is_byte_for_byte_what_the_sdks_plain_way_writes(monkeypatc
 
 def test_the_serializer_writes_what_the_sdks_does_for_every_kind_of_value():
     skill = build_skill()
-    assert isinstance(skill.serializer, ResponseSerializer)
+    assert isinstance(skill.serializer, SkillSerializer)
     envelope = read_envelope(skill, FIXTURE_SET["en-US side_effects_cyclophosphamide"])
     response = skill.invoke(request_envelope=envelope, context=None)
     for value in (response, {"a": (1, 2.5, None, True)}, [Align.first], "text", None):
-        assert json.dumps(ResponseSerializer().serialize(value)) == json.dumps(DefaultSerializer().serialize(value))
+        assert json.dumps(SkillSerializer().serialize(value)) == json.dumps(DefaultSerializer().serialize(value))
 
 
 def test_the_screens_document_is_shared_not_copied_on_every_turn():
@@ -137,3 +139,50 @@ def test_each_lexicon_renders_with_its_own_words():
 def _fresh_screen_document():
     yield
     screen._document.cache_clear()
+
+
+def _odd_variants(envelope: dict, rng: random.Random) -> list[dict]:
+    """The envelope with one value here and there replaced by something of another shape."""
+    odd = ["text", 7, 2.5, True, None, [], {}, ["a", 1], {"__dict__": {}}, {"type": "Nothing"}, {"x": [{"y": 1}]}]
+    paths = []
+
+    def walk(value, path):
+        paths.append(path)
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*path, index))
+
+    walk(envelope, ())
+    variants = []
+    for path in rng.sample(paths[1:], min(12, len(paths) - 1)):
+        variant = copy.deepcopy(envelope)
+        holder = variant
+        for step in path[:-1]:
+            holder = holder[step]
+        holder[path[-1]] = copy.deepcopy(rng.choice(odd))
+        variants.append(variant)
+    return variants
+
+
+def _read(serializer, text):
+    try:
+        return serializer.deserialize(text, RequestEnvelope)
+    except Exception as error:  # noqa: BLE001 (the kind of error is what is compared)
+        return type(error)
+
+
+def test_requests_are_read_into_the_objects_the_sdk_makes_and_refused_as_it_refuses():
+    rng = random.Random(18)
+    named = envelopes()
+    texts = [json.dumps(envelope) for envelope in named.values()]
+    for envelope in FIXTURE_SET.values():
+        texts += [json.dumps(variant) for variant in _odd_variants(envelope, rng)]
+    texts += ["not json", "null", "[]", '{"request": {"type": "LaunchRequest", "timestamp": "yesterday"}}']
+    ours, theirs = SkillSerializer(), DefaultSerializer()
+    results = [(_read(ours, text), _read(theirs, text)) for text in texts]
+    assert all(mine == sdks for mine, sdks in results)
+    assert sum(isinstance(sdks, type) for _, sdks in results) > 20, "many variants are refused"
+    assert sum(isinstance(sdks, RequestEnvelope) for _, sdks in results) > 1000
