@@ -15,6 +15,8 @@ import json
 import random
 
 import pytest
+from ask_sdk_core import attributes_manager
+from ask_sdk_core.attributes_manager import AttributesManager
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import RequestEnvelope
 from ask_sdk_model.interfaces.alexa.presentation.apl import (
@@ -30,7 +32,7 @@ from skill import dialog, screen, speech
 from skill.app import build_skill
 from skill.content import LexiconEntry, load_content
 from skill.dialog import Advice, DialogState, LastReply, Offer, Place
-from skill.gateway import handle_event, read_envelope
+from skill.gateway import SessionAttributes, handle_event, read_envelope
 from skill.serialization import SkillSerializer, as_dict
 
 FIXTURE_SET = {name: envelope for name, envelope in envelopes().items() if " corpus " not in name}
@@ -85,16 +87,37 @@ def test_the_screens_document_is_shared_not_copied_on_every_turn():
     assert documents[0]["mainTemplate"] == json.loads(screen.DOCUMENT.read_text())["mainTemplate"]
 
 
-def test_saving_the_dialog_state_copies_no_value(monkeypatch):
+def test_a_turn_makes_no_deep_copy_of_the_dialog_state_or_the_session(monkeypatch):
     skill = build_skill()
-    handle_event(skill, FIXTURE_SET["en-US side_effects_cyclophosphamide"])
+    first = handle_event(skill, FIXTURE_SET["en-US side_effects_cyclophosphamide"])
+    carried = copy.deepcopy(FIXTURE_SET["en-US next"])
+    carried["session"]["attributes"] = first["sessionAttributes"]
+    expected = handle_event(skill, copy.deepcopy(carried))
 
     def no_copy(value, memo=None):
+        if isinstance(value, SessionAttributes):  # copies itself, dicts and lists only
+            return value.__deepcopy__({})
         raise AssertionError(f"deep copy of a {type(value).__name__}")
 
-    monkeypatch.setattr(copy, "deepcopy", no_copy)
-    response = handle_event(skill, FIXTURE_SET["en-US side_effects_cyclophosphamide"])
-    assert response["sessionAttributes"]["dialog"]["last"]["speech"]
+    monkeypatch.setattr(copy, "deepcopy", no_copy)  # as dataclasses.asdict calls it
+    monkeypatch.setattr(attributes_manager, "deepcopy", no_copy)  # as the SDK's AttributesManager imported it
+    assert handle_event(skill, carried) == expected
+    assert carried["session"]["attributes"] == first["sessionAttributes"], "the request is left as it came"
+    assert expected["sessionAttributes"]["dialog"]["history"], "the session carried a read page"
+
+
+def test_the_sessions_attributes_are_copied_for_the_turn_not_shared_with_the_request():
+    skill = build_skill()
+    first = handle_event(skill, FIXTURE_SET["en-US side_effects_cyclophosphamide"])
+    attributes = json.loads(json.dumps(first["sessionAttributes"]))  # as Alexa sends them back
+    envelope = copy.deepcopy(FIXTURE_SET["en-US next"])
+    envelope["session"]["attributes"] = attributes
+    read = read_envelope(skill, envelope)
+    manager = AttributesManager(read)
+    assert manager.session_attributes == read.session.attributes == attributes
+    manager.session_attributes["dialog"]["history"].append("changed")
+    manager.session_attributes["dialog"]["last"]["speech"] = "changed"
+    assert read.session.attributes == attributes
 
 
 def test_as_dict_is_asdict_for_every_kind_of_value_the_state_holds():
