@@ -89,7 +89,7 @@ def show(
         "hint": hint,
     }
     document = {**_document(), "onMount": _in_step(said, profile_of(handler_input).rate)}
-    page = {"type": "object", "properties": properties}
+    page = prebuilt({"type": "object", "properties": properties})
     return [RenderDocumentDirective(token=TOKEN, document=document, datasources={"page": page})]
 
 
@@ -118,7 +118,7 @@ def _in_step(said: Sequence[Sequence[str]], rate: int) -> list[dict[str, Any]]:
         }
         for index, start in enumerate(_starts(said, rate))
     ]
-    return [{"type": "Parallel", "commands": steps}]
+    return prebuilt([{"type": "Parallel", "commands": steps}])
 
 
 def _version(text: str | None) -> tuple[int, ...] | None:
@@ -131,5 +131,5 @@ def _version(text: str | None) -> tuple[int, ...] | None:
 
 @functools.cache
 def _document() -> dict[str, Any]:
-    """The document, read once and shared by every response: the response's serializer puts it in as it is."""
-    return prebuilt(json.loads(DOCUMENT.read_text(encoding="utf-8")))
+    """The document, read once and shared by every response: the serializer puts its parts in as they are."""
+    return {key: prebuilt(value) for key, value in json.loads(DOCUMENT.read_text(encoding="utf-8")).items()}

@@ -31,19 +31,19 @@ _DICT = re.compile(r"dict\(([^,]*), (.*)\)")
 
 
 class Prebuilt(dict):
-    """A JSON object built once and shared by many responses: never changed after it is made."""
+    """A JSON object the skill built (values only), put into a response as it is: never changed once made."""
 
 
 class PrebuiltList(list):
-    """A JSON array built once and shared by many responses: never changed after it is made."""
+    """A JSON array the skill built (values only), put into a response as it is: never changed once made."""
 
 
 def prebuilt(value: Any) -> Any:
-    """``value`` (parsed JSON) with every object and array in it marked ``Prebuilt``."""
+    """``value``, JSON the skill built, marked to go into responses as it is (what it holds is not walked)."""
     if isinstance(value, dict):
-        return Prebuilt({key: prebuilt(item) for key, item in value.items()})
+        return Prebuilt(value)
     if isinstance(value, list):
-        return PrebuiltList(prebuilt(item) for item in value)
+        return PrebuiltList(value)
     return value
 
 
@@ -103,6 +103,8 @@ class SkillSerializer(DefaultSerializer):
                 return {key: self._read(value, value_type) for key, value in payload.items()}
             native = self.NATIVE_TYPES_MAPPING.get(obj_type)
             obj_type = native if native is not None else self._class(obj_type)
+        if type(payload) is obj_type and obj_type in _AS_IS:
+            return payload  # what the SDK's cast to the type itself gives back
         if obj_type in self.PRIMITIVE_TYPES or obj_type in _NOT_MODELS:
             return self._DefaultSerializer__deserialize(payload, obj_type)
         return self._read_model(payload, obj_type)
