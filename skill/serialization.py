@@ -26,6 +26,9 @@ from ask_sdk_core.serialize import DefaultSerializer
 
 _AS_IS = frozenset({str, int, float, bool, type(None)})
 _NOT_MODELS = (object, date, datetime)  # read as they are, or by dateutil's parse
+# What a type name means (SkillSerializer._meaning), and how a class is read (_plan_of).
+_LIST_OF, _DICT_OF, _CLASS, _BY_SDK = object(), object(), object(), object()
+_ENUM, _AS_GIVEN, _BY_DISCRIMINATOR = object(), object(), object()
 _LIST = re.compile(r"list\[(.*)\]")
 _DICT = re.compile(r"dict\(([^,]*), (.*)\)")
 
@@ -52,7 +55,9 @@ class SkillSerializer(DefaultSerializer):
 
     def __init__(self) -> None:
         self._fields: dict[type, tuple[tuple[str, str], ...]] = {}
-        self._readers: dict[type, tuple[tuple[tuple[str, str], ...], frozenset[str]]] = {}
+        self._plans: dict[Any, Any] = {}
+        self._children: dict[type, Any] = {}
+        self._types: dict[str, tuple[object, Any]] = {}
         self._classes: dict[str, type] = {}
 
     def serialize(self, obj: Any) -> Any:
@@ -85,47 +90,60 @@ class SkillSerializer(DefaultSerializer):
         return self._read(payload, obj_type)
 
     def _read(self, payload: Any, obj_type: Any) -> Any:
-        """The SDK's ``__deserialize``, step for step."""
+        """The SDK's ``__deserialize``, step for step, each type name read once."""
         if payload is None:
             return None
         if isinstance(obj_type, str):
-            if obj_type.startswith("list["):
-                inner = _LIST.match(obj_type)
-                if inner is None or "," in inner.group(1):
-                    return self._DefaultSerializer__deserialize(payload, obj_type)
-                item_type = inner.group(1).strip()
-                return [self._read(item, item_type) for item in payload]
-            if obj_type.startswith("dict("):
-                inner = _DICT.match(obj_type)
-                if inner is None:
-                    return {}
-                value_type = inner.group(2)
-                return {key: self._read(value, value_type) for key, value in payload.items()}
-            native = self.NATIVE_TYPES_MAPPING.get(obj_type)
-            obj_type = native if native is not None else self._class(obj_type)
+            how = self._types.get(obj_type)
+            if how is None:
+                how = self._types[obj_type] = self._meaning(obj_type)
+            kind, inner = how
+            if kind is _LIST_OF:
+                return [self._read(item, inner) for item in payload]
+            if kind is _DICT_OF:
+                return {key: self._read(value, inner) for key, value in payload.items()}
+            if kind is _BY_SDK:
+                return self._DefaultSerializer__deserialize(payload, obj_type)
+            obj_type = inner
         if type(payload) is obj_type and obj_type in _AS_IS:
             return payload  # what the SDK's cast to the type itself gives back
         if obj_type in self.PRIMITIVE_TYPES or obj_type in _NOT_MODELS:
             return self._DefaultSerializer__deserialize(payload, obj_type)
         return self._read_model(payload, obj_type)
 
+    def _meaning(self, obj_type: str) -> tuple[object, Any]:
+        """What a type name means: a list or dict of a type, a class, or (rare forms) the SDK's to read."""
+        if obj_type.startswith("list["):
+            inner = _LIST.match(obj_type)
+            if inner is None or "," in inner.group(1):
+                return _BY_SDK, None
+            return _LIST_OF, inner.group(1).strip()
+        if obj_type.startswith("dict("):
+            inner = _DICT.match(obj_type)
+            return (_BY_SDK, None) if inner is None else (_DICT_OF, inner.group(2))
+        native = self.NATIVE_TYPES_MAPPING.get(obj_type)
+        return _CLASS, native if native is not None else self._class(obj_type)
+
     def _read_model(self, payload: Any, obj_type: Any) -> Any:
-        """The SDK's ``__deserialize_model``, step for step, each class's fields looked up once."""
+        """The SDK's ``__deserialize_model``, step for step, each class's kind and fields looked up once."""
         try:
-            if issubclass(obj_type, Enum):
+            plan = self._plans.get(obj_type)
+            if plan is None:
+                plan = self._plans[obj_type] = _plan_of(obj_type)
+            if plan is _ENUM:
                 return obj_type(payload)
-            if not hasattr(obj_type, "deserialized_types"):
+            if plan is _AS_GIVEN:
                 return payload
-            if hasattr(obj_type, "get_real_child_model"):
+            if plan is _BY_DISCRIMINATOR:
                 name = obj_type.get_real_child_model(payload)
                 if not name:
                     raise SerializationException(f"Couldn't resolve object by discriminator type for {obj_type} class")
                 obj_type = self._class(name)
-            reader = self._readers.get(obj_type)
-            if reader is None:
-                reader = self._readers[obj_type] = _reader_of(obj_type)
-            fields, known = reader
-            types = obj_type.deserialized_types
+                # Read by its fields even if it has a discriminator too (subclasses inherit it), as the SDK does.
+                plan = self._children.get(obj_type)
+                if plan is None:
+                    plan = self._children[obj_type] = _reader_of(obj_type)
+            fields, known, types = plan
             model = obj_type()
             for attribute, key in fields:
                 if key in payload:
@@ -149,11 +167,23 @@ def _is_model(kind: type) -> bool:
     return isinstance(getattr(kind, "deserialized_types", None), dict) and not issubclass(kind, converted)
 
 
-def _reader_of(kind: type) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
-    """(attribute, JSON key) of a model class in the order the SDK reads them, and the JSON keys it knows."""
+def _plan_of(kind: type) -> Any:
+    """How the SDK reads a class: an enum's value, the payload as given, by a discriminator, or by its fields."""
+    if issubclass(kind, Enum):
+        return _ENUM
+    if not hasattr(kind, "deserialized_types"):
+        return _AS_GIVEN
+    if hasattr(kind, "get_real_child_model"):
+        return _BY_DISCRIMINATOR
+    return _reader_of(kind)
+
+
+def _reader_of(kind: type) -> tuple[tuple[tuple[str, str], ...], frozenset[str], dict[str, str]]:
+    """(attribute, JSON key) of a model class in the order the SDK reads them, the JSON keys it knows, and the
+    attributes' type names."""
     names = dict(getattr(kind, "attribute_map", {}))
     names.update({attribute: attribute for attribute in kind.deserialized_types if attribute not in names})
-    return tuple(names.items()), frozenset(names.values())
+    return tuple(names.items()), frozenset(names.values()), kind.deserialized_types
 
 
 def _fields_of(kind: type) -> tuple[tuple[str, str], ...]:

@@ -18,7 +18,7 @@ import pytest
 from ask_sdk_core import attributes_manager
 from ask_sdk_core.attributes_manager import AttributesManager
 from ask_sdk_core.serialize import DefaultSerializer
-from ask_sdk_model import RequestEnvelope
+from ask_sdk_model import IntentRequest, LaunchRequest, RequestEnvelope
 from ask_sdk_model.interfaces.alexa.presentation.apl import (
     Align,
     ParallelCommand,
@@ -209,3 +209,14 @@ def test_requests_are_read_into_the_objects_the_sdk_makes_and_refused_as_it_refu
     assert all(mine == sdks for mine, sdks in results)
     assert sum(isinstance(sdks, type) for _, sdks in results) > 20, "many variants are refused"
     assert sum(isinstance(sdks, RequestEnvelope) for _, sdks in results) > 1000
+
+
+def test_a_class_met_as_a_discriminators_choice_is_still_read_by_its_discriminator_when_asked_for():
+    ours, theirs = SkillSerializer(), DefaultSerializer()
+    envelope = json.dumps(FIXTURE_SET["en-US side_effects_cyclophosphamide"])
+    assert ours.deserialize(envelope, RequestEnvelope) == theirs.deserialize(envelope, RequestEnvelope)
+    launch = json.dumps(FIXTURE_SET["en-US launch_request"]["request"])
+    # IntentRequest inherits Request's discriminator: asked for one, the SDK reads what the payload's type says.
+    read = ours.deserialize(launch, IntentRequest)
+    assert type(read) is LaunchRequest
+    assert read == theirs.deserialize(launch, IntentRequest)
