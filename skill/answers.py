@@ -60,6 +60,19 @@ def place_about(content: Content, place: Place) -> str:
     return facet.about.format(topic=content.topic(place.topic).name)
 
 
+def subject_of(content: Content, place: Place | None) -> str | None:
+    """What the answer at ``place`` is about, in the fewest words a question can stand on: "IVIg" for its overview,
+    "IVIg and steroid treatment" for a comparison, else what the place is about ("the side effects and risks of
+    IVIg")."""
+    if place is None or content.topic(place.topic) is None:
+        return None
+    if place.compare is not None:
+        return spoken_list([content.topic(place.topic).name, content.topic(place.compare).name])
+    if place.facet == OVERVIEW and place.question is None:
+        return content.topic(place.topic).name
+    return place_about(content, place)
+
+
 def brand_named(content: Content, place: Place, said: list[str]) -> list[str]:
     """ "Hizentra is SCIg.", before a treatment's overview, when what was said names a brand of it ("what is
     Hizentra?"). Other pages name the treatment themselves ("SCIg's side effects"). One brand only: the overview
@@ -166,6 +179,16 @@ def previous_mark(state: DialogState) -> Offer | None:
         history.pop()
     state.history = tuple(history)
     return history[-1] if history else None
+
+
+def mark_about(state: DialogState, topics: list[str]) -> Offer | None:
+    """The latest place read before the answer the listener is on that is about one of ``topics`` ("go back to
+    what you said about IVIg"), a comparison of it too; None when nothing read before was."""
+    now = Offer(state.place, state.page, state.chunk) if state.was_reading and state.place else None
+    return next(
+        (m for m in reversed(state.history) if m != now and {m.place.topic, m.place.compare} & set(topics)),
+        None,
+    )
 
 
 def evidence_statements(content: Content, place: Place, page: Page) -> list[str]:

@@ -5,7 +5,7 @@ place, page and chunk last read (for "how sure is that?" and "where does that
 come from?"), the places read before it (for "go back"), what "yes" would
 mean now (the pending offer), the questions offered in "Do you mean ... or
 ...?", what the last turn answered, a pending yes-or-no question, the last
-reply (for "repeat"), and the last safety advice in brief.
+reply (for "repeat"), the last safety advice in brief, and the last question not understood.
 """
 
 from __future__ import annotations
@@ -89,6 +89,7 @@ class DialogState:
     was_reading: bool = False  # the last turn read a page (one turn only, as ``answering``)
     brief: str | None = None  # the last safety advice up to its first thing to do, for a brief replay
     advice: Advice | None = None  # the last safety advice, for "go back"
+    unanswered: str | None = None  # the last question not understood: what a follow-up's "that" means after it
 
     @classmethod
     def from_attributes(cls, attributes: dict[str, Any]) -> DialogState:
@@ -115,6 +116,7 @@ class DialogState:
                 was_reading=data.get("reading") is True,
                 brief=_text(data.get("brief")),
                 advice=_advice(data["advice"]) if data.get("advice") else None,
+                unanswered=_text(data.get("unanswered")),
             )
         except (TypeError, ValueError, KeyError, AttributeError):
             # Attributes from an older or foreign session: start afresh rather than fail.

@@ -304,6 +304,47 @@ def test_a_command_said_with_a_subject_two_questions_fit_asks_which_rather_than_
     assert len(response["sessionAttributes"]["dialog"]["choices"]) == 2
 
 
+@pytest.mark.parametrize(
+    ("asked", "follow_up", "topic", "facet"),
+    [
+        ("is it normal to get a lump where the scig goes in", "does that go away", "scig", "side_effects"),
+        ("what are the side effects of hizentra", "how long do those usually last", "scig", "side_effects"),
+        ("tell me about azathioprine", "is it safe", "azathioprine", "side_effects"),
+    ],
+)
+def test_a_follow_up_that_points_back_is_about_what_the_last_answer_was_about(anywhere, asked, follow_up, topic, facet):
+    """ "Does that go away" after the SCIg site answer is about the site, not a missed dose."""
+    anywhere.say(asked)
+    assert said(anywhere, follow_up).startswith(lead(first_page(topic, facet)))
+
+
+def test_a_follow_up_after_a_miss_that_named_a_treatment_stays_on_that_treatment(anywhere):
+    """ "Does IVIg make you tired" is not understood, but it named IVIg: "how long does that last" is about IVIg,
+    not "IVIg or SCIg?"."""
+    miss = anywhere.say("does ivig make you tired")
+    assert miss["sessionAttributes"]["dialog"]["answered"] == "unknown"
+    response = anywhere.say("how long does that last")
+    assert not response["sessionAttributes"]["dialog"]["choices"] and "IVIg" in speech_of(response)
+    assert "SCIg" not in speech_of(response)
+
+
+@pytest.mark.parametrize(
+    "form",
+    ["wait what", "repeat the last bit", "say the last part again", "hang on what was that", "what was the last one"],
+)
+def test_asking_for_the_last_bit_again_mid_session_says_it_again(anywhere, form):
+    anywhere.say("tell me about IVIG")
+    answer = said(anywhere, "more")
+    assert said(anywhere, form) == answer
+
+
+def test_go_back_to_what_was_said_about_a_topic_reads_that_again(anywhere):
+    anywhere.say("what are the side effects of ivig")
+    anywhere.say("tell me about scig")
+    anywhere.say("how sure is that")
+    assert said(anywhere, "go back to what you said about ivig").startswith(lead(first_page("ivig", "side_effects")))
+
+
 def test_the_nearest_question_offered_after_a_miss_puts_no_topic_in_context(console):
     console.say("can you order my medication")  # offers the treatments for MMN
     assert said(console, "can you renew my prescription").startswith(PROMPTS["dont_know_again"])

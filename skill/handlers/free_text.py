@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Callable
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
@@ -16,7 +17,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_slot, is_intent_name
 from ask_sdk_model import Response
 
-from ..answers import brand_named, page_reply, place_of
+from ..answers import brand_named, page_reply, place_of, subject_of
 from ..content import Content, Question
 from ..dialog import DialogState, Offer
 from ..reply import Reply, first_turn_preface, respond
@@ -24,10 +25,12 @@ from ..screen import Screen
 from ..turn import content_of, state_of
 from ..understanding.heard import QUESTION_SLOT
 from ..understanding.ranker import ANSWER, CLARIFY, UNKNOWN, Ranker, Ranking, ranker
+from ..understanding.replies import replies
+from ..understanding.words import words
 from .builtins import CancelOrStopHandler, HelpHandler
 from .info import EvidenceHandler, SourcesHandler
-from .ladder import missed
-from .navigation import NoHandler, PreviousHandler, RepeatHandler, StartOverHandler, YesHandler
+from .ladder import MISSED, missed
+from .navigation import NoHandler, PreviousHandler, RepeatHandler, StartOverHandler, YesHandler, back_to
 from .preferences import RATE_INTENTS, answer_remember, change_rate, forget_me
 
 QUESTION_INTENT = "QuestionIntent"
@@ -81,9 +84,12 @@ def answer_free_text(
     setting = bank.setting_in(text) if not preface else None
     if setting in _COMMANDS:
         return _command(handler_input, setting)
+    went_back = _went_back(handler_input, bank, text) if not preface else None
+    if went_back is not None:
+        return went_back
     ranking = bank.rank(text, among=state.choices) if state.choices else None
     if ranking is None or ranking.verdict != ANSWER:
-        ranking = _ranked_in_context(bank, state, text, facet)
+        ranking = _ranked_in_context(content, bank, state, text, facet)
     command = bank.command_in(text) if ranking.verdict == UNKNOWN and not preface else None
     if command in _COMMANDS:
         return _command(handler_input, command)
@@ -94,15 +100,46 @@ def answer_free_text(
     return respond(handler_input, _reply(handler_input, ranking, preface or first_turn_preface(handler_input), text))
 
 
-def _ranked_in_context(bank: Ranker, state: DialogState, text: str, facet: str | None) -> Ranking:
+def _went_back(handler_input: HandlerInput, bank: Ranker, text: str) -> Response | None:
+    """ "Go back to what you said about IVIg": what was said about that topic before, if anything was."""
+    if not replies(content_of(handler_input).locale).goes_back(text):
+        return None
+    return back_to(handler_input, _topics_named(bank, text))
+
+
+def _ranked_in_context(content: Content, bank: Ranker, state: DialogState, text: str, facet: str | None) -> Ranking:
     """``text`` ranked with the topic in context as a hint. After a comparison both of its topics are in context,
     and so is another topic offered after a page ("both" read IVIg and offers SCIg; not the nearest question
     offered after a miss): "is weekly normal" after IVIg and SCIg is about SCIg. Of the rankings, the one whose
-    answer covers more of what was said, then the likelier, the topic's own on a tie."""
+    answer covers more of what was said, then the likelier, the topic's own on a tie. A follow-up that names no
+    topic and points back ("does that go away", "how long do those last") is first read as about the last
+    answer's subject, or the last question not understood, and answered so when that is clear."""
+    meant = _meant(content, bank, state, text)
+    resolved = bank.rank(meant) if meant else None
+    if resolved is not None and resolved.verdict == ANSWER:
+        return resolved
     place, offer = state.place, state.offer if state.was_reading else None
     topics = [state.topic, place.compare if place else None, offer.place.topic if offer else None]
     in_context = [topic for n, topic in enumerate(topics) if n == 0 or (topic and topic not in topics[:n])]
     return max((bank.rank(text, topic=topic, facet=facet) for topic in in_context), key=_strength)
+
+
+def _meant(content: Content, bank: Ranker, state: DialogState, text: str) -> str | None:
+    """``text`` with what its "that" or "those" points back to in their place; None when it names a topic of its
+    own or points back at nothing."""
+    if _topics_named(bank, text):
+        return None
+    subject = state.unanswered if state.answered == MISSED else subject_of(content, state.place)
+    if not subject:
+        return None
+    pointers = sorted((" ".join(words(p)) for p in content.vocabulary.pointing_back), key=len, reverse=True)
+    said = " ".join(words(text))
+    meant = re.sub(rf"\b(?:{'|'.join(map(re.escape, pointers))})\b", lambda _: subject, said)
+    return meant if meant != said else None
+
+
+def _topics_named(bank: Ranker, text: str) -> list[str]:
+    return [term for term in bank.terms(text) if term in bank.topic_ids]
 
 
 def _strength(ranking: Ranking) -> tuple[bool, float, float]:
@@ -126,6 +163,9 @@ def _reply(handler_input: HandlerInput, ranking: Ranking, preface: list[str], te
         return page_reply(content, state, place_of(ref), ref.page, preface=preface)
     if ranking.verdict == CLARIFY:
         return ask_which(content, state, found[0].question, found[1].question, preface)
+    # What was not understood stays the subject: "how long does that last" after it is about it, and so is a
+    # follow-up after it that names no topic, when it named one ("does IVIg make you tired").
+    state.unanswered, state.topic = text, next(iter(_topics_named(ranker(content.locale), text)), state.topic)
     reply = missed(handler_input, [r.question for r in found])
     return dataclasses.replace(reply, parts=[*preface, *reply.parts])
 

@@ -8,7 +8,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from ..answers import closing_question, page_reply, pages_at, previous_mark
+from ..answers import closing_question, mark_about, page_reply, pages_at, previous_mark
 from ..memory import may_remember
 from ..reply import Reply, respond, say_again
 from ..turn import content_of, profile_of, state_of
@@ -61,6 +61,17 @@ class PreviousHandler(AbstractRequestHandler):
             question = closing_question(content, state)
             return respond(handler_input, Reply([content.prompts["nothing_before"]], question=question))
         return respond(handler_input, page_reply(content, state, mark.place, mark.page, mark.chunk, retrace=True))
+
+
+def back_to(handler_input: HandlerInput, topics: list[str]) -> Response | None:
+    """ "Go back to what you said about IVIg": the last thing read about one of ``topics`` before this answer,
+    said again; None when nothing was."""
+    content = content_of(handler_input)
+    state = state_of(handler_input)
+    mark = mark_about(state, topics)
+    if mark is None or not pages_at(content, mark.place):
+        return None
+    return respond(handler_input, page_reply(content, state, mark.place, mark.page, mark.chunk, retrace=True))
 
 
 class NoHandler(AbstractRequestHandler):

@@ -32,10 +32,13 @@ class Replies:
 
     fillers: frozenset[str]
     repeat: frozenset[tuple[str, ...]]
+    again: tuple[tuple[str, ...], ...]
+    again_words: frozenset[str]  # fillers among them
     wait: frozenset[tuple[str, ...]]
     lost: frozenset[tuple[str, ...]]
     thanks: tuple[tuple[str, ...], ...]
-    closing_words: frozenset[str]
+    back: tuple[tuple[str, ...], ...]
+    closing_words: frozenset[str]  # fillers among them
     ordinals: dict[str, str]  # word -> "first", "second" or "last"
     before: frozenset[str]
     after: frozenset[str]
@@ -50,7 +53,7 @@ class Replies:
         if said in self.wait or all(word in self.fillers and (word,) in self.wait for word in said):
             return WAIT
         kept = self._kept(said)
-        if said in self.repeat or kept in self.repeat:
+        if said in self.repeat or kept in self.repeat or _made_of(said, self.again_words, self.again):
             return REPEAT
         if kept in self.wait:
             return WAIT
@@ -59,6 +62,11 @@ class Replies:
         if self._closing(said):
             return THANKS
         return None
+
+    def goes_back(self, text: str) -> bool:
+        """Whether ``text`` asks to go back to something said before ("go back to what you said about IVIg")."""
+        said = tuple(words(text))
+        return any(said[i : i + len(p)] == p for p in self.back for i in range(len(said)))
 
     def choice_in(self, text: str, count: int) -> int | str | None:
         """What a reply to "Do you mean A, or B?" picks among ``count`` choices: an index ("number two" -> 1),
@@ -83,9 +91,14 @@ class Replies:
         return tuple(word for word in said if word not in self.fillers)
 
     def _closing(self, said: tuple[str, ...]) -> bool:
-        if not all(word in self.closing_words or word in self.fillers for word in said):
-            return False
-        return any(said[i : i + len(p)] == p for p in self.thanks for i in range(len(said)))
+        return _made_of(said, self.closing_words, self.thanks)
+
+
+def _made_of(said: tuple[str, ...], allowed: frozenset[str], keys: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether ``said`` is all ``allowed`` words with one of the ``keys`` phrases in it."""
+    if not said or not all(word in allowed for word in said):
+        return False
+    return any(said[i : i + len(key)] == key for key in keys for i in range(len(said)))
 
 
 @functools.cache
@@ -93,13 +106,17 @@ def replies(locale: str) -> Replies:
     """The short-reply words of a locale's language, read once."""
     data = data_file(language_of(locale), "replies")
     choosing = data["choosing"]
+    fillers = frozenset(w for f in data["fillers"] for w in words(f))
     return Replies(
-        fillers=frozenset(w for f in data["fillers"] for w in words(f)),
+        fillers=fillers,
         repeat=frozenset(map(_said, data["repeat"])),
+        again=tuple(map(_said, data["again"])),
+        again_words=fillers | {w for f in data["again_words"] for w in words(f)},
         wait=frozenset(map(_said, data["wait"])),
         lost=frozenset(map(_said, data["lost"])),
         thanks=tuple(map(_said, data["thanks"])),
-        closing_words=frozenset(w for f in data["closing_words"] for w in words(f)),
+        back=tuple(map(_said, data["back"])),
+        closing_words=fillers | {w for f in data["closing_words"] for w in words(f)},
         ordinals={w: which for which in ("first", "second", "last") for f in choosing[which] for w in words(f)},
         before=frozenset(choosing["before"]),
         after=frozenset(choosing["after"]),
