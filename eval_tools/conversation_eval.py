@@ -219,7 +219,7 @@ def _misses(locale: str) -> tuple[str, ...]:
     """How the skill's "I don't know" replies begin (the dialog state's label stays on a reply that
     answers nothing, such as "thanks", so the words tell)."""
     prompts = load_content(locale).prompts
-    said = [prompts.get(key) for key in ("dont_know", "dont_know_again", "dont_know_still", "fallback")]
+    said = [prompts.get(key) for key in ("dont_know", "out_of_scope", "dont_know_again", "dont_know_still", "fallback")]
     return tuple(_squash(_SENTENCE.split(text, maxsplit=1)[0]) for text in said if text)
 
 

@@ -315,7 +315,7 @@ def test_an_answer_starts_the_ladder_again(talk):
     assert _fallback(console)[0].startswith(PROMPTS["fallback"])
 
 
-APOLOGIES = [PROMPTS[key] for key in ("dont_know", "dont_know_again", "dont_know_still")]
+APOLOGIES = [PROMPTS[key] for key in ("dont_know", "out_of_scope", "dont_know_again", "dont_know_still")]
 
 
 @pytest.mark.parametrize(
@@ -330,7 +330,18 @@ def test_two_misses_in_a_row_open_with_different_apologies(talk, misses):
     said(console, "open m m n guide")
     replies = [said(console, text)[0] for text in misses]
     openings = [next((a for a in APOLOGIES if reply.startswith(a)), reply) for reply in replies]
-    assert openings == APOLOGIES[:2]
+    assert openings[0] in APOLOGIES[:2] and openings[1] == PROMPTS["dont_know_again"]
+
+
+@pytest.mark.parametrize(
+    "asked", ["how do I make lasagne", "what's the weather in winnipeg tomorrow", "what is the capital of france"]
+)
+def test_a_question_beyond_the_skill_hears_so_plainly_and_what_it_can_do_not_a_page_about_something_else(talk, asked):
+    console = talk()
+    said(console, "open m m n guide")
+    speech, reprompt, ended, dialog = said(console, asked)
+    assert speech == f"{PROMPTS['out_of_scope']} {PROMPTS['example_first']} {PROMPTS['ask_question']}"
+    assert dialog["offer"] is None and dialog["answered"] == "unknown" and not ended
 
 
 CHOICE_PATHS = [

@@ -29,7 +29,7 @@ from ..understanding.replies import replies
 from ..understanding.words import words
 from .builtins import CancelOrStopHandler, HelpHandler
 from .info import EvidenceHandler, SourcesHandler
-from .ladder import MISSED, missed
+from .ladder import MISSED, OUT_OF_SCOPE, beyond_scope, missed
 from .navigation import NoHandler, PreviousHandler, RepeatHandler, StartOverHandler, YesHandler, back_to
 from .preferences import RATE_INTENTS, answer_remember, change_rate, forget_me
 
@@ -165,8 +165,12 @@ def _reply(handler_input: HandlerInput, ranking: Ranking, preface: list[str], te
         return ask_which(content, state, found[0].question, found[1].question, preface)
     # What was not understood stays the subject: "how long does that last" after it is about it, and so is a
     # follow-up after it that names no topic, when it named one ("does IVIg make you tired").
-    state.unanswered, state.topic = text, next(iter(_topics_named(ranker(content.locale), text)), state.topic)
-    reply = missed(handler_input, [r.question for r in found])
+    bank = ranker(content.locale)
+    state.unanswered, state.topic = text, next(iter(_topics_named(bank, text)), state.topic)
+    if beyond_scope(bank, text, found):
+        reply = missed(handler_input, [], apology=OUT_OF_SCOPE)
+    else:
+        reply = missed(handler_input, [r.question for r in found])
     return dataclasses.replace(reply, parts=[*preface, *reply.parts])
 
 
