@@ -180,6 +180,20 @@ def test_the_first_side_effects_answer_names_the_serious_risks(console):
     assert "rare but serious blood clots" in said(console, "what are the side effects of SCIG")
 
 
+@pytest.mark.parametrize(
+    "said_first", ["i am going to stop my ivig", "I'm going to start spacing my scig out", "can I stop my IVIG"]
+)
+def test_the_dont_change_treatment_advice_says_its_safety_point_in_one_breath_then_the_rest(anywhere, said_first):
+    """The advice is some 60 words: its first breath is what not to do and why, the rest after a pause."""
+    ssml = anywhere.say(said_first)["response"]["outputSpeech"]["ssml"]
+    breaths = [re.sub(r"<[^>]+>", "", part).split() for part in ssml.split("<break")]
+    assert len(breaths[0]) <= 30
+    first = " ".join(breaths[0])
+    assert first.startswith("Please don't stop, skip, delay, space out or switch your immunoglobulin on your own.")
+    assert "weakness often comes back within weeks without it." in first
+    assert "Your neurologist can change the dose or timing safely." in speech_of(anywhere.say("say that again"))
+
+
 def test_reprompts_after_answers_name_what_is_on_offer(console):
     for turn in ("tell me about IVIG", "more", "compare IVIG and steroids", "how sure is that", "no"):
         reprompt = reprompt_of(console.say(turn))

@@ -28,6 +28,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
+from ..breath import chunks
 from ..dialog import Advice, DialogState
 from ..interceptors import remembered
 from ..reply import Reply, respond, say_again
@@ -139,7 +140,8 @@ class TriageHandler(AbstractRequestHandler):
         cited = [f"- {content.sources[s].citation()}" for s in sources]
         title = content.prompts[f"triage_title_{level.id}"]
         card = [*parts, content.prompts["sources_heading"] + ":\n" + "\n".join(cited)]
-        reply = Reply(parts, card_title=title, card_lines=card)
+        # Said a breath at a time: the safety point, which each answer puts first, is heard before the first pause.
+        reply = Reply([said for part in parts for said in chunks(part)], card_title=title, card_lines=card)
         # Every safety answer stays open for one turn, so it can be heard again (an emergency too: the listener
         # may not have caught the number); "no", "thanks" or silence closes.
         state.asking = AGAIN_SELF_HARM if self_harm else AGAIN
