@@ -115,7 +115,10 @@ class ShorterHandler(AbstractRequestHandler):
             return respond(
                 handler_input, Reply([content.prompts["nothing_read_yet"], content.prompts["what_you_can_ask"]])
             )
-        preface = [content.prompts["short_version"]]
+        # Right after the lead, the lead is the short version: said again as it is, with no "In short:" to make it
+        # longer than what was just heard.
+        just_heard = state.was_reading and state.page == 0 and state.chunk == 0
+        preface = [] if just_heard else [content.prompts["short_version"]]
         return respond(handler_input, page_reply(content, state, state.place, preface=preface, short=True))
 
 
