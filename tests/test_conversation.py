@@ -236,6 +236,26 @@ def test_the_short_version_is_the_lead_only_then_the_next_subject(console, asked
     assert speech.endswith(PROMPTS["offer_facet"].format(facet=CONTENT.facet("course").offer))
 
 
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "can you say that in fewer words",
+        "that was too long",
+        "explain it simply",
+        "the short version please",
+        "too long",
+    ],
+)
+def test_asking_for_it_shorter_in_any_words_right_after_an_answer_gives_its_lead_then_the_next_subject(anywhere, asked):
+    """Right after the lead, the lead is the short version: said as it is (no "In short:" before it), then the
+    next subject rather than the rest; never a page about something else."""
+    anywhere.say("open m m n guide")
+    anywhere.say("tell me about azathioprine")
+    shorter = said(anywhere, asked)
+    assert shorter.startswith(lead(first_page("azathioprine", "overview")))
+    assert shorter.endswith(PROMPTS["offer_facet"].format(facet=CONTENT.facet("how_it_works").offer))
+
+
 # --------------------------------------------------------------------------------------------------------- context
 
 
@@ -332,14 +352,20 @@ def test_a_follow_up_that_points_back_is_about_what_the_last_answer_was_about(an
     assert said(anywhere, follow_up).startswith(lead(first_page(topic, facet)))
 
 
-def test_a_follow_up_after_a_miss_that_named_a_treatment_stays_on_that_treatment(anywhere):
+@pytest.mark.parametrize(
+    ("missed", "follow_up", "topic"),
+    [
+        ("does ivig make you tired", "how long does that last", "ivig"),
+        ("what should we bring on infusion day", "is it ok to eat before", "infusion_day"),
+    ],
+)
+def test_a_follow_up_after_a_miss_that_named_a_topic_stays_on_that_topic(anywhere, missed, follow_up, topic):
     """ "Does IVIg make you tired" is not understood, but it named IVIg: "how long does that last" is about IVIg,
-    not "IVIg or SCIg?"."""
-    miss = anywhere.say("does ivig make you tired")
+    not "IVIg or SCIg?"; "is it ok to eat before" after a miss about infusion day is about infusion day."""
+    miss = anywhere.say(missed)
     assert miss["sessionAttributes"]["dialog"]["answered"] == "unknown"
-    response = anywhere.say("how long does that last")
-    assert not response["sessionAttributes"]["dialog"]["choices"] and "IVIg" in speech_of(response)
-    assert "SCIg" not in speech_of(response)
+    dialog = anywhere.say(follow_up)["sessionAttributes"]["dialog"]
+    assert dialog["topic"] == topic and not dialog["choices"] and dialog["answered"] != "unknown"
 
 
 @pytest.mark.parametrize(

@@ -156,6 +156,40 @@ def test_what_or_repeat_asks_again_and_the_choice_still_stands(talk, form):
     assert _page_text(SECOND) in said(console, "number two")[0]
 
 
+@pytest.mark.parametrize(
+    ("asked", "pick", "topic"),
+    [
+        ("tell me about the infusions", "the second one", "scig"),
+        ("what about the tablets", "option one", "corticosteroids"),
+        ("what about the pills", "number two", "azathioprine"),
+        ("the injection one", "number two", "ivig"),
+    ],
+)
+def test_a_question_that_names_one_of_two_treatments_without_saying_which_asks_which_and_takes_a_pick(
+    talk, asked, pick, topic
+):
+    console = talk()
+    said(console, "open m m n guide")
+    speech, _, _, dialog = said(console, asked)
+    assert speech.startswith("Do you mean") and len(dialog["choices"]) == 2
+    _, _, _, dialog = said(console, pick)
+    assert dialog["topic"] == topic and dialog["history"]
+
+
+def test_the_treatment_in_context_is_the_one_a_vague_word_means(talk):
+    console = talk()
+    said(console, "tell me about scig")
+    _, _, _, dialog = said(console, "how long do the infusions take")
+    assert dialog["topic"] == "scig" and not dialog["choices"]
+
+
+def test_neither_with_a_question_after_it_answers_that_question(talk):
+    console = clarifying(talk)
+    speech, _, _, dialog = said(console, "neither i mean painkillers for the headache")
+    assert PROMPTS["dont_know"] not in speech and not dialog["choices"]
+    assert dialog["answered"] not in ("unknown", "clarify", "clarify:neither")
+
+
 def test_a_new_question_is_answered_as_a_new_question(talk):
     speech, _, _, dialog = said(clarifying(talk), "what are the side effects of steroids")
     assert lead(CONTENT.topic("corticosteroids").pages("side_effects")[0].text) in speech

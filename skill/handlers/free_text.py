@@ -30,10 +30,20 @@ from ..understanding.words import words
 from .builtins import CancelOrStopHandler, HelpHandler
 from .info import EvidenceHandler, SourcesHandler
 from .ladder import MISSED, OUT_OF_SCOPE, beyond_scope, missed
-from .navigation import NoHandler, PreviousHandler, RepeatHandler, StartOverHandler, YesHandler, back_to
+from .navigation import (
+    NoHandler,
+    PreviousHandler,
+    RepeatHandler,
+    ShorterHandler,
+    StartOverHandler,
+    YesHandler,
+    back_to,
+)
 from .preferences import RATE_INTENTS, answer_remember, change_rate, forget_me
 
 QUESTION_INTENT = "QuestionIntent"
+# Words at most in a follow-up that is a fragment of a question, its subject left out ("what about after").
+_FRAGMENT = 4
 # What a question about a red flag that no page answers was answered with: what to do if it happens.
 ASKED = "sign_asked"
 
@@ -49,6 +59,7 @@ _COMMANDS: dict[str, Callable[[HandlerInput], Response]] = {
     "SourcesIntent": SourcesHandler().handle,
     "AMAZON.NoIntent": NoHandler().handle,
     "AMAZON.YesIntent": YesHandler().handle,
+    "ShorterIntent": ShorterHandler().handle,
     **{intent: functools.partial(change_rate, intent=intent) for intent in RATE_INTENTS},
     "RememberPlaceIntent": functools.partial(answer_remember, agreed=True),
     "ForgetMeIntent": forget_me,
@@ -77,6 +88,8 @@ def answer_free_text(
     content = content_of(handler_input)
     state = state_of(handler_input)
     bank = ranker(content.locale)
+    # "Neither, I mean painkillers for the headache": a new question, without the words that turned both down.
+    text = (replies(content.locale).past_neither(text) if state.choices else None) or text
     picked = bank.choice_in(text) if state.choices else None
     if picked is not None and picked < len(state.choices):
         ref = bank.question(state.choices[picked]).ref
@@ -87,6 +100,16 @@ def answer_free_text(
     went_back = _went_back(handler_input, bank, text) if not preface else None
     if went_back is not None:
         return went_back
+    vague = replies(content.locale).vague_in(text) if not preface and not state.choices else None
+    if vague is not None and not _topics_named(bank, vague[0].format(name=" ")):
+        template, topics = vague
+        if state.topic in topics:
+            # "How long do the infusions take" on SCIg is about SCIg.
+            text = template.format(name=content.topic(state.topic).name)
+        else:
+            which = _which_of(content, state, bank, template, topics, first_turn_preface(handler_input))
+            if which is not None:
+                return respond(handler_input, which)
     ranking = bank.rank(text, among=state.choices) if state.choices else None
     if ranking is None or ranking.verdict != ANSWER:
         ranking = _ranked_in_context(content, bank, state, text, facet)
@@ -98,6 +121,17 @@ def answer_free_text(
         state.answered = ASKED
         return respond(handler_input, Reply(unanswered))
     return respond(handler_input, _reply(handler_input, ranking, preface or first_turn_preface(handler_input), text))
+
+
+def _which_of(
+    content: Content, state: DialogState, bank: Ranker, template: str, topics: tuple[str, ...], preface: list[str]
+) -> Reply | None:
+    """ "Do you mean ... IVIg, or ... SCIg?" for a question that names one of two treatments without saying which:
+    the best question for each, when they are answered by different pages."""
+    best = [bank.rank(template.format(name=content.topic(topic).name)).candidates[:1] for topic in topics]
+    if not all(best) or best[0][0].question.ref == best[1][0].question.ref:
+        return None
+    return ask_which(content, state, best[0][0].question, best[1][0].question, preface)
 
 
 def _went_back(handler_input: HandlerInput, bank: Ranker, text: str) -> Response | None:
@@ -112,30 +146,42 @@ def _ranked_in_context(content: Content, bank: Ranker, state: DialogState, text:
     and so is another topic offered after a page ("both" read IVIg and offers SCIg; not the nearest question
     offered after a miss): "is weekly normal" after IVIg and SCIg is about SCIg. Of the rankings, the one whose
     answer covers more of what was said, then the likelier, the topic's own on a tie. A follow-up that names no
-    topic and points back ("does that go away", "how long do those last") is first read as about the last
-    answer's subject, or the last question not understood, and answered so when that is clear."""
-    meant = _meant(content, bank, state, text)
-    resolved = bank.rank(meant) if meant else None
-    if resolved is not None and resolved.verdict == ANSWER:
-        return resolved
+    topic is first read as about what the listener is on ("does that go away", "what about after"), and answered
+    so when that is clear."""
+    pointed, fragments = _meant(content, bank, state, text)
+    for meant in pointed:
+        resolved = bank.rank(meant)
+        if resolved.verdict == ANSWER:
+            return resolved
     place, offer = state.place, state.offer if state.was_reading else None
     topics = [state.topic, place.compare if place else None, offer.place.topic if offer else None]
     in_context = [topic for n, topic in enumerate(topics) if n == 0 or (topic and topic not in topics[:n])]
-    return max((bank.rank(text, topic=topic, facet=facet) for topic in in_context), key=_strength)
+    ranked = max((bank.rank(text, topic=topic, facet=facet) for topic in in_context), key=_strength)
+    if ranked.verdict == ANSWER:
+        return ranked
+    # A fragment ("what about after") the topic alone does not answer: with what the listener is on after it.
+    return next((r for r in map(bank.rank, fragments) if r.verdict == ANSWER), ranked)
 
 
-def _meant(content: Content, bank: Ranker, state: DialogState, text: str) -> str | None:
-    """``text`` with what its "that" or "those" points back to in their place; None when it names a topic of its
-    own or points back at nothing."""
+def _meant(content: Content, bank: Ranker, state: DialogState, text: str) -> tuple[list[str], list[str]]:
+    """What a follow-up that names no topic may mean, likeliest first: its "that" or "those" in place of what the
+    listener is on ("does that go away" -> "does the side effects and risks of SCIg go away"); and, said in a few
+    words with no such word, with it after them ("what about after" -> "what about after infusion day"). What the
+    listener is on: the last answer's subject, else the last question not understood; then the topic in context."""
     if _topics_named(bank, text):
-        return None
-    subject = state.unanswered if state.answered == MISSED else subject_of(content, state.place)
-    if not subject:
-        return None
+        return [], []
+    missed_last = state.answered == MISSED
+    topic = content.topic(state.topic or "")
+    subjects = [state.unanswered if missed_last else subject_of(content, state.place), topic.name if topic else None]
     pointers = sorted((" ".join(words(p)) for p in content.vocabulary.pointing_back), key=len, reverse=True)
+    pointing = re.compile(rf"\b(?:{'|'.join(map(re.escape, pointers))})\b")
     said = " ".join(words(text))
-    meant = re.sub(rf"\b(?:{'|'.join(map(re.escape, pointers))})\b", lambda _: subject, said)
-    return meant if meant != said else None
+    fragment = len(said.split()) <= _FRAGMENT
+    known = list(dict.fromkeys(s for s in subjects if s))
+    pointed = [pointing.sub(lambda _, subject=subject: subject, said) for subject in known]
+    if any(meant != said for meant in pointed):
+        return pointed, []
+    return [], [f"{said} {subject}" for subject in known] if fragment else []
 
 
 def _topics_named(bank: Ranker, text: str) -> list[str]:

@@ -9,6 +9,7 @@ text (``words.py``).
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from ..content import data_file, language_of
@@ -38,6 +39,7 @@ class Replies:
     lost: frozenset[tuple[str, ...]]
     thanks: tuple[tuple[str, ...], ...]
     back: tuple[tuple[str, ...], ...]
+    vague: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # phrases (longest first), and the two topics
     closing_words: frozenset[str]  # fillers among them
     ordinals: dict[str, str]  # word -> "first", "second" or "last"
     before: frozenset[str]
@@ -61,6 +63,26 @@ class Replies:
             return LOST
         if self._closing(said):
             return THANKS
+        return None
+
+    def vague_in(self, text: str) -> tuple[str, tuple[str, ...]] | None:
+        """For a question that names one of two treatments without saying which ("tell me about the infusions"):
+        the question with a place for the treatment's name ("tell me about {name}"), and the two treatments'
+        topic ids. None for any other text."""
+        said = " ".join(words(text)).replace("{", "").replace("}", "")
+        for phrases, topics in self.vague:
+            found = next((p for p in phrases if re.search(rf"\b{re.escape(p)}\b", said)), None)
+            if found is not None:
+                return re.sub(rf"\b{re.escape(found)}\b", "{name}", said, count=1), topics
+        return None
+
+    def past_neither(self, text: str) -> str | None:
+        """What a reply to "Do you mean A, or B?" asks after turning both down ("neither, I mean painkillers for the
+        headache" -> "painkillers for the headache"); None when it does not start with "neither" or says no more."""
+        said = tuple(words(text))
+        for size in range(len(said) - 1, 0, -1):
+            if said[:size] in self.neither or self._kept(said[:size]) in self.neither:
+                return " ".join(said[size:])
         return None
 
     def goes_back(self, text: str) -> bool:
@@ -116,6 +138,10 @@ def replies(locale: str) -> Replies:
         lost=frozenset(map(_said, data["lost"])),
         thanks=tuple(map(_said, data["thanks"])),
         back=tuple(map(_said, data["back"])),
+        vague=tuple(
+            (tuple(sorted((" ".join(words(p)) for p in v["said"]), key=len, reverse=True)), tuple(v["topics"]))
+            for v in data["vague"]
+        ),
         closing_words=fillers | {w for f in data["closing_words"] for w in words(f)},
         ordinals={w: which for which in ("first", "second", "last") for f in choosing[which] for w in words(f)},
         before=frozenset(choosing["before"]),
