@@ -151,7 +151,7 @@ def test_piped_input_is_one_utterance_per_line():
     out = run_console(stdin="open mmn guide\ntell me about IVIG\nwhat are its side effects\nfoo bar baz\nstop\n")
     assert out.count("you> ") == 5 and out.count("alexa> ") == 5
     assert CONTENT.topic("ivig").pages("side_effects")[0].text in out
-    assert CONTENT.prompts["dont_know"] in out
+    assert CONTENT.prompts["dont_know"] in out or CONTENT.prompts["out_of_scope"] in out, "a miss, of either kind"
     assert out.rstrip().endswith("(session ended)")
 
 

@@ -368,6 +368,11 @@ def test_a_follow_up_after_a_miss_that_named_a_topic_stays_on_that_topic(anywher
     assert dialog["topic"] == topic and not dialog["choices"] and dialog["answered"] != "unknown"
 
 
+def test_a_short_reply_in_words_nobody_knows_is_not_taken_for_a_question_about_the_last_answer(anywhere):
+    anywhere.say("what are the side effects of ivig")
+    assert anywhere.say("foo bar baz")["sessionAttributes"]["dialog"]["answered"] == "unknown"
+
+
 @pytest.mark.parametrize(
     "form",
     ["wait what", "repeat the last bit", "say the last part again", "hang on what was that", "what was the last one"],

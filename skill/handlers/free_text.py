@@ -42,6 +42,8 @@ from .navigation import (
 from .preferences import RATE_INTENTS, answer_remember, change_rate, forget_me
 
 QUESTION_INTENT = "QuestionIntent"
+# Words kept of a question not understood, for a follow-up about it: the session stays small.
+_KEPT_UNANSWERED = 30
 # Words at most in a follow-up that is a fragment of a question, its subject left out ("what about after").
 _FRAGMENT = 4
 # What a question about a red flag that no page answers was answered with: what to do if it happens.
@@ -176,7 +178,8 @@ def _meant(content: Content, bank: Ranker, state: DialogState, text: str) -> tup
     pointers = sorted((" ".join(words(p)) for p in content.vocabulary.pointing_back), key=len, reverse=True)
     pointing = re.compile(rf"\b(?:{'|'.join(map(re.escape, pointers))})\b")
     said = " ".join(words(text))
-    fragment = len(said.split()) <= _FRAGMENT
+    # A fragment in words the bank knows: "foo bar baz" is no question about the subject.
+    fragment = len(said.split()) <= _FRAGMENT and all(term in bank.idf for term in bank.terms(text))
     known = list(dict.fromkeys(s for s in subjects if s))
     pointed = [pointing.sub(lambda _, subject=subject: subject, said) for subject in known]
     if any(meant != said for meant in pointed):
@@ -212,7 +215,8 @@ def _reply(handler_input: HandlerInput, ranking: Ranking, preface: list[str], te
     # What was not understood stays the subject: "how long does that last" after it is about it, and so is a
     # follow-up after it that names no topic, when it named one ("does IVIg make you tired").
     bank = ranker(content.locale)
-    state.unanswered, state.topic = text, next(iter(_topics_named(bank, text)), state.topic)
+    state.unanswered = " ".join(words(text)[:_KEPT_UNANSWERED])
+    state.topic = next(iter(_topics_named(bank, text)), state.topic)
     if beyond_scope(bank, text, found):
         reply = missed(handler_input, [], apology=OUT_OF_SCOPE)
     else:
