@@ -19,6 +19,7 @@ from skill.app import build_skill
 from skill.breath import chunks, lead, sentences
 from skill.content import load_content
 from skill.dialog import MAX_HISTORY, DialogState
+from skill.understanding.replies import replies
 
 CONTENT = load_content()
 PROMPTS = CONTENT.prompts
@@ -223,6 +224,20 @@ def test_say_it_again_slowly_is_slower_and_the_same_answer(console, asked):
     response = console.say(asked)
     assert SLOWER in response["response"]["outputSpeech"]["ssml"]
     assert lead(first_page("ivig", "overview")) in speech_of(response), "the same page, not the next"
+
+
+@pytest.mark.parametrize(
+    ("asked", "topic"),
+    [("tell me slowly what is this ivig", "ivig"), ("what is scig slowly please", "scig")],
+)
+def test_a_question_asked_to_be_said_slowly_is_answered_slower(anywhere, asked, topic):
+    response = anywhere.say(asked)
+    assert SLOWER in response["response"]["outputSpeech"]["ssml"]
+    assert lead(first_page(topic, "overview")) in speech_of(response)
+
+
+def test_slowly_inside_a_question_is_part_of_the_question():
+    assert replies("en-US").without_pace("does the weakness come on slowly") is None
 
 
 @pytest.mark.parametrize("asked", ["in fewer words", "in simple words", "just the short version"])

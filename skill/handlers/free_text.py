@@ -17,12 +17,13 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_slot, is_intent_name
 from ask_sdk_model import Response
 
+from .. import pace
 from ..answers import brand_named, page_reply, place_of, subject_of
 from ..content import Content, Question
 from ..dialog import DialogState, Offer
 from ..reply import Reply, first_turn_preface, respond
 from ..screen import Screen
-from ..turn import content_of, state_of
+from ..turn import content_of, profile_of, state_of
 from ..understanding.heard import QUESTION_SLOT
 from ..understanding.ranker import ANSWER, CLARIFY, UNKNOWN, Ranker, Ranking, ranker
 from ..understanding.replies import replies
@@ -99,6 +100,12 @@ def answer_free_text(
     setting = bank.setting_in(text) if not preface else None
     if setting in _COMMANDS:
         return _command(handler_input, setting)
+    unpaced = replies(content.locale).without_pace(text) if not preface else None
+    if unpaced is not None:
+        # "Tell me slowly what is IVIg": slower from now on, and the question answered (at the new rate).
+        profile = profile_of(handler_input)
+        profile.update(rate=pace.slower(profile.rate))
+        return answer_free_text(handler_input, unpaced, facet=facet)
     went_back = _went_back(handler_input, bank, text) if not preface else None
     if went_back is not None:
         return went_back
@@ -178,8 +185,10 @@ def _meant(content: Content, bank: Ranker, state: DialogState, text: str) -> tup
     pointers = sorted((" ".join(words(p)) for p in content.vocabulary.pointing_back), key=len, reverse=True)
     pointing = re.compile(rf"\b(?:{'|'.join(map(re.escape, pointers))})\b")
     said = " ".join(words(text))
-    # A fragment in words the bank knows: "foo bar baz" is no question about the subject.
+    # A fragment in words the bank knows, and no command ("what should I do" is "yes"): "foo bar baz" is no
+    # question about the subject.
     fragment = len(said.split()) <= _FRAGMENT and all(term in bank.idf for term in bank.terms(text))
+    fragment = fragment and bank.command_in(text) is None
     known = list(dict.fromkeys(s for s in subjects if s))
     pointed = [pointing.sub(lambda _, subject=subject: subject, said) for subject in known]
     if any(meant != said for meant in pointed):

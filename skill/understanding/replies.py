@@ -23,6 +23,10 @@ BOTH = "both"
 NEITHER = "neither"
 
 
+def _longest_first(phrases: list[str]) -> tuple[str, ...]:
+    return tuple(sorted((" ".join(words(p)) for p in phrases), key=len, reverse=True))
+
+
 def _said(phrase: str) -> tuple[str, ...]:
     return tuple(words(phrase))
 
@@ -39,6 +43,8 @@ class Replies:
     lost: frozenset[tuple[str, ...]]
     thanks: tuple[tuple[str, ...], ...]
     back: tuple[tuple[str, ...], ...]
+    slowly: tuple[str, ...]  # longest first
+    slowly_first: tuple[str, ...]  # longest first
     vague: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # phrases (longest first), and the two topics
     closing_words: frozenset[str]  # fillers among them
     ordinals: dict[str, str]  # word -> "first", "second" or "last"
@@ -84,6 +90,18 @@ class Replies:
             if said[:size] in self.neither or self._kept(said[:size]) in self.neither:
                 return " ".join(said[size:])
         return None
+
+    def without_pace(self, text: str) -> str | None:
+        """A question asked to be said slowly, without the words that ask it ("tell me slowly what is IVIg" ->
+        "what is ivig"); None when it asks nothing of the kind, or nothing else."""
+        said = " ".join(words(text))
+        rest = said
+        for phrase in self.slowly:
+            rest = re.sub(rf"\b{re.escape(phrase)}\b", " ", rest)
+        for phrase in self.slowly_first:
+            rest = re.sub(rf"^{re.escape(phrase)}\b", " ", rest.strip())
+        rest = " ".join(rest.split())
+        return rest if rest and rest != said else None
 
     def goes_back(self, text: str) -> bool:
         """Whether ``text`` asks to go back to something said before ("go back to what you said about IVIg")."""
@@ -138,10 +156,9 @@ def replies(locale: str) -> Replies:
         lost=frozenset(map(_said, data["lost"])),
         thanks=tuple(map(_said, data["thanks"])),
         back=tuple(map(_said, data["back"])),
-        vague=tuple(
-            (tuple(sorted((" ".join(words(p)) for p in v["said"]), key=len, reverse=True)), tuple(v["topics"]))
-            for v in data["vague"]
-        ),
+        slowly=_longest_first(data["slowly"]),
+        slowly_first=_longest_first(data["slowly_first"]),
+        vague=tuple((_longest_first(v["said"]), tuple(v["topics"])) for v in data["vague"]),
         closing_words=fillers | {w for f in data["closing_words"] for w in words(f)},
         ordinals={w: which for which in ("first", "second", "last") for f in choosing[which] for w in words(f)},
         before=frozenset(choosing["before"]),
