@@ -73,6 +73,8 @@ def test_a_locale_word_with_another_meaning_is_not_read_as_a_question_of_the_ban
         ("what if there is a power cut", "power", "strength"),
         # "So dear" is expensive; "oh dear" is nothing.
         ("ivig is so dear", "expensive", "dear"),
+        # A locale's name for where infusions are given is the infusion day's topic, as "infusion clinic" is.
+        ("parking at the infusion centre", "infusion_day", "ivig"),
         # A mother in law is a relative, not a law at work.
         ("my mother in law has mmn", "mmn", "law"),
         # Fillers and addresses of each locale carry nothing.
