@@ -28,7 +28,7 @@ COST = "q:cost_and_funding.1"
         ("en-IN", "can he do yoga with this disease", "living_with_mmn.overview.1"),
         # The US: copays, denials and appeals, prior authorization, its medicine brands.
         ("en-US", "is there copay assistance for ivig", COST),
-        ("en-US", "my insurance denied my infusions, how do i appeal", COST),
+        ("en-US", "my insurance denied my ivig, how do i appeal", COST),
         ("en-US", "what does prior auth mean for my ivig", COST),
         # Canada: the provincial drug plans.
         ("en-CA", "will the trillium drug program pay for ivig", COST),
