@@ -370,13 +370,13 @@ def test_a_follow_up_that_points_back_is_about_what_the_last_answer_was_about(an
 @pytest.mark.parametrize(
     ("missed", "follow_up", "topic"),
     [
-        ("does ivig make you tired", "how long does that last", "ivig"),
-        ("what should we bring on infusion day", "is it ok to eat before", "infusion_day"),
+        ("does ivig make my hair curly", "how long does that last", "ivig"),
+        ("what should we bring on infusion day", "will it hurt", "infusion_day"),
     ],
 )
 def test_a_follow_up_after_a_miss_that_named_a_topic_stays_on_that_topic(anywhere, missed, follow_up, topic):
-    """ "Does IVIg make you tired" is not understood, but it named IVIg: "how long does that last" is about IVIg,
-    not "IVIg or SCIg?"; "is it ok to eat before" after a miss about infusion day is about infusion day."""
+    """ "Does IVIg make my hair curly" is not understood, but it named IVIg: "how long does that last" is about IVIg,
+    not "IVIg or SCIg?"; "will it hurt" after a miss about infusion day is about infusion day, not muscle pain."""
     miss = anywhere.say(missed)
     assert miss["sessionAttributes"]["dialog"]["answered"] == "unknown"
     dialog = anywhere.say(follow_up)["sessionAttributes"]["dialog"]
