@@ -87,3 +87,57 @@ def test_h1_ended_it_in_every_form_hears_the_crisis_line(locale, context, said):
 def test_h1_an_accident_or_a_mistaken_dose_is_no_self_harm(said):
     response = say("en-GB", said)
     assert CRISIS["en-GB"] not in speech_of(response), speech_of(response)
+
+
+# H2: a large amount taken at once, of a named drug or of tablets, hears the call now; a child's swallow, the emergency.
+OVERDOSE = "call your doctor or pharmacist now, even if you feel fine"
+CHILD = "If a child may have swallowed someone's methotrexate, azathioprine or other tablets, call {number} now"
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-GB", None, "i swallowed all my azathioprine tablets"),
+        ("en-GB", "tell me about other immune drugs", "my husband took his whole week of methotrexate in one go"),
+        ("en-US", None, "my wife took all her prednisone tablets at once"),
+        ("en-AU", "tell me about steroids", "dad swallowed a handful of his prednisolone"),
+        ("en-IN", None, "i took a whole box of my tablets by mistake"),
+        ("en-CA", "what is MMN", "mum has taken a week's worth of her mycophenolate"),
+        ("en-US", None, "i think i took the entire bottle of my imuran capsules this morning"),
+    ],
+)
+def test_h2_a_large_amount_taken_at_once_hears_the_call_now(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert answered(response) == "safety:call_doctor" and OVERDOSE in spoken, spoken
+    assert EMERGENCY[locale] in spoken and "unlikely to harm" not in spoken
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", None, "my son swallowed some of my methotrexate tablets"),
+        ("en-AU", "tell me about azathioprine", "the kids got into my azathioprine"),
+        ("en-CA", None, "my toddler ate some of grandma's tablets"),
+        ("en-GB", "tell me about steroids", "my granddaughter found my prednisolone and had some"),
+        ("en-IN", None, "a child took someone's methotrexate at the party"),
+    ],
+)
+def test_h2_a_child_who_may_have_swallowed_someones_tablets_hears_the_emergency(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert spoken.startswith(CHILD.format(number=EMERGENCY[locale])), spoken
+    assert "Take the pack with you." in spoken and answered(response) == "safety:emergency"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "she swallowed her azathioprine tablets whole",
+        "i took all my methotrexate tablets on monday as usual",
+        "my son has taken azathioprine for two years",
+        "can my daughter take methotrexate",
+    ],
+)
+def test_h2_a_dose_taken_as_prescribed_or_a_childs_own_treatment_is_no_overdose(said):
+    assert not answered(say("en-GB", said)).startswith("safety:"), said
