@@ -141,3 +141,87 @@ def test_h2_a_child_who_may_have_swallowed_someones_tablets_hears_the_emergency(
 )
 def test_h2_a_dose_taken_as_prescribed_or_a_childs_own_treatment_is_no_overdose(said):
     assert not answered(say("en-GB", said)).startswith("safety:"), said
+
+
+# H3, W1: after an emergency answer, a later time, "if it gets worse" or a GP is no acting on it: the advice again.
+RELUCTANT = "I understand, but this can't wait, and it isn't making a fuss. {call}"
+LESSER = "Your doctor or a clinic can't help fast enough with this. {call}"
+CALL = {
+    "en-US": "Call 911 now.",
+    "en-CA": "Call 911 now.",
+    "en-GB": "Call 999 now.",
+    "en-AU": "Call 000 now.",
+    "en-IN": "Call 112 now, or 108 for an ambulance.",
+}
+
+
+@pytest.mark.parametrize(
+    "locale, turns, opens",
+    [
+        # The review's own sentences.
+        ("en-US", ["my chest hurts and i can't breathe", "ok i'll call the doctor on monday"], RELUCTANT),
+        ("en-US", ["crushing chest pain", "we'll take him to the doctor next week"], RELUCTANT),
+        (
+            "en-IN",
+            ["my wife has chest pain and can't breathe", "okay i will take her to the clinic on monday"],
+            RELUCTANT,
+        ),
+        ("en-GB", ["her face is drooping and her speech is slurred", "ok i'll ring her gp"], LESSER),
+        ("en-US", ["crushing chest pain", "ok i'll call his neurologist"], LESSER),
+        ("en-IN", ["my father has chest pain after his ivig", "i'll call if it gets worse"], RELUCTANT),
+        # Other times, other help, and a goodbye said with them.
+        ("en-AU", ["tell me about IVIG", "his lips are swelling up", "we'll ring them later, thanks"], RELUCTANT),
+        ("en-CA", ["dad's speech is slurred", "i'll take him to the hospital at the weekend"], RELUCTANT),
+        ("en-GB", ["my chest feels tight", "ok i'll phone the surgery, cheers"], LESSER),
+        ("en-AU", ["mum can't breathe properly", "i'll get her to a doctor, bye"], LESSER),
+        ("en-US", ["my throat is closing up", "i'll call them if it doesn't settle"], RELUCTANT),
+        ("en-CA", ["he's having a seizure", "we'll call if it happens again"], RELUCTANT),
+    ],
+)
+def test_h3_w1_putting_an_emergency_off_or_turning_to_a_gp_hears_the_number_now_again(locale, turns, opens):
+    response = say_after(locale, turns)
+    spoken = speech_of(response)
+    assert spoken.startswith(opens.format(call=CALL[locale])), spoken
+    assert "right thing" not in spoken and not ends(response)
+
+
+@pytest.mark.parametrize(
+    "locale, turns",
+    [
+        ("en-CA", ["my chest hurts", "ok i'm ringing now"]),
+        ("en-AU", ["my chest hurts", "the ambulance is on its way"]),
+        ("en-GB", ["her face has dropped on one side", "we're taking her to a and e"]),
+        ("en-US", ["my chest hurts", "ok i'll call the gp and an ambulance"]),
+    ],
+)
+def test_h3_calling_the_emergency_number_or_going_to_hospital_now_is_acting_on_it(locale, turns):
+    response = say_after(locale, turns)
+    assert "Stay with them until help comes" in speech_of(response) and ends(response)
+
+
+@pytest.mark.parametrize(
+    "locale, turns",
+    [
+        ("en-GB", ["she's got a fever after her drip", "ok i'll ring them next week"]),
+        ("en-US", ["my leg is swollen and hot since my ivig", "i'll call them on friday"]),
+        ("en-AU", ["i've got a fever after my infusion", "i'll ring if it gets worse"]),
+    ],
+)
+def test_h3_putting_a_call_to_the_doctor_off_hears_that_it_needs_checking(locale, turns):
+    response = say_after(locale, turns)
+    spoken = speech_of(response)
+    assert spoken.startswith("I understand, but this needs checking"), spoken
+    assert "right thing" not in spoken and not ends(response)
+
+
+@pytest.mark.parametrize(
+    "locale, turns",
+    [
+        ("en-AU", ["i missed my methotrexate this week", "ok i'll call the pharmacist tomorrow"]),
+        ("en-GB", ["i'm going to stop my IVIG", "i'll ring my neurologist on monday"]),
+    ],
+)
+def test_n2_asking_the_pharmacist_or_doctor_after_a_change_of_treatment_is_acting_on_it(locale, turns):
+    response = say_after(locale, turns)
+    assert speech_of(response).startswith("Good."), speech_of(response)
+    assert ends(response)

@@ -33,7 +33,7 @@ from ..dialog import Advice, DialogState
 from ..interceptors import remembered
 from ..reply import Reply, respond, say_again
 from ..turn import content_of, state_of
-from ..understanding.endings import ACTING, RELUCTANT, endings
+from ..understanding.endings import ACTING, LESSER, RELUCTANT, endings
 from ..understanding.heard import heard_texts, intent_name
 from ..understanding.ranker import ANSWER, CLARIFY, ranker
 from ..understanding.replies import replies
@@ -56,9 +56,9 @@ _REPLAY_INTENTS = ("AMAZON.YesIntent", "AMAZON.FallbackIntent")
 _CLOSE_INTENTS = ("AMAZON.NoIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent")
 _HELP_INTENT = "AMAZON.HelpIntent"
 # The replies that open with a word of their own ("I can't tell what's behind it"), then say the advice again.
-_PREFACES = {"about": "about_it", RELUCTANT: "reluctant"}
+_PREFACES = {"about": "about_it", RELUCTANT: "reluctant", LESSER: "lesser"}
 # After a miss, the replies that still mean the advice: not "yes" or "no", which answer what the miss offered.
-_AFTER_A_MISS = ("brief", "about", ACTING, RELUCTANT, "repeat")
+_AFTER_A_MISS = ("brief", "about", ACTING, RELUCTANT, LESSER, "repeat")
 
 
 def triage_of(handler_input: HandlerInput) -> Triage | None:
@@ -174,16 +174,15 @@ class SafetyFollowUpHandler(AbstractRequestHandler):
             # The advice is again what was said last, and its question the one open.
             advice = state.advice
             state.last, state.answering, state.answered = advice.reply, advice.asking, f"safety:{advice.level}"
-        level = "self_harm" if state.answering == AGAIN_SELF_HARM else (state.answered or "").split(":")[-1]
+        level = _advised(state)
         if kind in ("close", ACTING):
             return respond(handler_input, Reply([follow_up.get(f"{kind}_{level}", follow_up[kind])], end=True))
-        brief = kind not in ("about", RELUCTANT) and state.brief and (kind == "brief" or state.answering == AGAIN_SAID)
+        brief = kind not in _PREFACES and state.brief and (kind == "brief" or state.answering == AGAIN_SAID)
         if not brief:
             # Whether it is normal, or serious, is for the doctor; putting it off hears that it can't wait: the
             # advice again, whole, after saying so.
-            preface = (
-                [follow_up.get(f"{_PREFACES[kind]}_{level}", follow_up[_PREFACES[kind]])] if kind in _PREFACES else None
-            )
+            key = _PREFACES.get(kind)
+            preface = [follow_up.get(f"{key}_{level}") or follow_up[key]] if key else None
             response = say_again(handler_input, preface)
             state.asking = AGAIN_SELF_HARM if state.answering == AGAIN_SELF_HARM else AGAIN_SAID
             return response
@@ -230,7 +229,7 @@ def _follow_up(handler_input: HandlerInput) -> str | None:
     if said in red_flags.close:
         return "close"
     # Acting on it, or putting it off, is no question; anything else that asks nothing is still the advice.
-    kind = endings(content.locale).after_advice(heard) if said else None
+    kind = endings(content.locale).after_advice(heard, _advised(state_of(handler_input))) if said else None
     return kind or ("brief" if _nothing_asked(handler_input, said) else None)
 
 
@@ -263,6 +262,18 @@ def _acting_on_advice(handler_input: HandlerInput, found: Triage) -> bool:
     levels = [level.id for level in content_of(handler_input).red_flags.levels]
     acting = advised in levels and levels.index(found.level.id) >= levels.index(advised)
     return acting and _follow_up(handler_input) == ACTING
+
+
+def _advised(state: DialogState) -> str | None:
+    """The level of the advice a reply answers ("self_harm" for thoughts of self-harm, whose call is to a crisis
+    line), or None when no advice is open."""
+    if state.answering in _AGAIN:
+        asking, level = state.answering, (state.answered or "").split(":")[-1]
+    elif _behind_a_miss(state):
+        asking, level = state.advice.asking, state.advice.level
+    else:
+        return None
+    return "self_harm" if asking == AGAIN_SELF_HARM else level
 
 
 def _behind_a_miss(state: DialogState) -> bool:

@@ -1,6 +1,6 @@
 """How people end a turn in their own words: acting on safety advice ("ok I'm ringing now"), putting it off ("he
-doesn't want a fuss"), or closing the session at the end of a longer sentence ("the ambulance is coming, thanks
-that's all").
+doesn't want a fuss", "I'll call the doctor on Monday"), turning to help too slow for an emergency ("ok I'll ring her
+GP"), or closing the session at the end of a longer sentence ("the ambulance is coming, thanks that's all").
 
 The words are content (``endings.toml``, with the thank-yous of ``replies.toml``), matched the way the triage
 matches red flags: a word of every group within a window, and no phrase of ``unless`` near them.
@@ -19,13 +19,28 @@ from .words import Text, words
 
 ACTING = "acting"
 RELUCTANT = "reluctant"
+LESSER = "lesser"  # a GP, a doctor or a clinic, after an emergency answer: help that can't come fast enough
+# The advice's levels that read a reply their own way (red_flags.toml's level ids).
+_EMERGENCY = "emergency"
+_NO_CHANGE = "no_change"
 
 
 def _signs(entries: list[dict], unless: list[str]) -> tuple[_CompiledSign, ...]:
     return tuple(
-        _CompiledSign(Sign(id="", groups=tuple(map(tuple, e["all"])), unless=tuple(unless), window=e.get("window", 8)))
+        _CompiledSign(
+            Sign(
+                id="",
+                groups=tuple(map(tuple, e["all"])),
+                unless=(*unless, *e.get("unless", ())),
+                window=e.get("window", 8),
+            )
+        )
         for e in entries
     )
+
+
+def _says(signs: tuple[_CompiledSign, ...], read: Text) -> bool:
+    return any(sign.matches(read) for sign in signs)
 
 
 @dataclass(frozen=True)
@@ -33,6 +48,7 @@ class Endings:
     """One language's ways of ending a turn."""
 
     acting: tuple[_CompiledSign, ...]
+    lesser: tuple[_CompiledSign, ...]
     reluctant: tuple[_CompiledSign, ...]
     closing_words: frozenset[str]  # words a closing may hold: thank-yous, goodbyes, fillers and names
     closings: tuple[tuple[str, ...], ...]  # what a closing must hold: a thank-you or a goodbye
@@ -40,13 +56,19 @@ class Endings:
     asks_first: frozenset[str]
     fillers: frozenset[str]
 
-    def after_advice(self, text: str) -> str | None:
-        """``ACTING`` or ``RELUCTANT`` for a reply to safety advice that says so, else None. Putting it off wins:
-        "I'll call tomorrow" is no call now."""
+    def after_advice(self, text: str, level: str | None = None) -> str | None:
+        """``ACTING``, ``RELUCTANT`` or ``LESSER`` for a reply to safety advice of ``level`` that says so, else None.
+        Putting it off wins: "I'll call tomorrow" is no call now. After a change of treatment, asking the pharmacist
+        or doctor is what was advised, whatever day it is said for (clinical review 7, n2). After an emergency, a GP
+        or a clinic is too slow (review 7, H3)."""
         read = Text(f"{text} {END}")
-        if any(sign.matches(read) for sign in self.reluctant):
+        if level == _NO_CHANGE and _says(self.acting, read):
+            return ACTING
+        if _says(self.reluctant, read):
             return RELUCTANT
-        return ACTING if any(sign.matches(read) for sign in self.acting) else None
+        if level == _EMERGENCY and _says(self.lesser, read):
+            return LESSER
+        return ACTING if _says(self.acting, read) else None
 
     def closes(self, text: str) -> bool:
         """Whether the sentence ends in a closing ("... thanks love, that's all", "... ta bye") and what comes
@@ -73,6 +95,7 @@ def endings(locale: str) -> Endings:
     named = {w for phrase in (*closing["goodbyes"], *closing["address"]) for w in words(phrase)}
     return Endings(
         acting=_signs(data["acting"], data["acting_unless"]),
+        lesser=_signs(data["lesser"], data["acting_unless"]),
         reluctant=_signs(data["reluctant"], data["reluctant_unless"]),
         closing_words=said.closing_words | said.fillers | frozenset(named),
         closings=(*said.thanks, *goodbyes),
