@@ -437,7 +437,10 @@ def test_n6_a_question_about_a_sign_no_page_answers_hears_what_to_do_not_sorry(l
 def test_n3_one_extra_steroid_dose_hears_it_is_unlikely_to_harm_not_dont_stop(locale, context, said):
     response = say(locale, said, context)
     spoken = speech_of(response)
-    assert spoken.startswith("One extra dose of a steroid is unlikely to harm you."), spoken
+    # In the words of review 7, W2: to the carer too.
+    assert spoken.startswith(
+        "If you, or the person you care for, took one extra dose of a steroid, it's unlikely to"
+    ), spoken
     assert "Please don't stop steroids suddenly" not in spoken
 
 

@@ -225,3 +225,53 @@ def test_n2_asking_the_pharmacist_or_doctor_after_a_change_of_treatment_is_actin
     response = say_after(locale, turns)
     assert speech_of(response).startswith("Good."), speech_of(response)
     assert ends(response)
+
+
+# W2: days or weeks of double steroid doses are no "one extra dose"; the one-dose text speaks to a carer too.
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-GB", None, "i've taken double my prednisolone every day for two weeks"),
+        ("en-CA", "tell me about steroids", "my dad has been taking double his prednisone for a month by mistake"),
+        ("en-US", None, "she's been having an extra prednisone tablet each morning for the last week"),
+        ("en-AU", "what is MMN", "i've been taking twice my pred dose since last month"),
+        ("en-IN", None, "my mother took too much prednisolone daily for ten days"),
+    ],
+)
+def test_w2_weeks_of_extra_steroid_hear_to_call_today_not_that_one_dose_is_harmless(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert spoken.startswith("If you, or the person you care for, have taken more steroid than prescribed"), spoken
+    assert "call the doctor or pharmacist today" in spoken and "unlikely to" not in spoken
+
+
+# W3, n1: a missed steroid dose hears not to double up, and no telling-off or "talk to your neurologist first" after.
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", None, "i missed my prednisone this morning"),
+        ("en-GB", "tell me about IVIG", "mum forgot her prednisolone yesterday"),
+        ("en-AU", None, "i didn't take my pred today, should i take two tomorrow"),
+        ("en-IN", "tell me about steroids", "he missed his steroid tablet last night"),
+        ("en-CA", None, "i forgot to take my prednisone, what now"),
+    ],
+)
+def test_w3_a_missed_steroid_dose_hears_not_to_take_two(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert spoken.startswith("If you miss a steroid dose, don't take two to catch up."), spoken
+    assert "Please don't stop steroids suddenly" not in spoken and "neurologist first" not in spoken
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-GB", "i missed my methotrexate on monday, can i take it on friday"),
+        ("en-US", "the insurance stopped paying so i've stopped my ivig"),
+        ("en-AU", "my dad took two of his prednisolone by accident"),
+    ],
+)
+def test_n1_advice_that_says_whom_to_ask_has_no_talk_to_your_neurologist_first_after_it(locale, said):
+    response = say(locale, said)
+    spoken = speech_of(response)
+    assert answered(response) == "safety:no_change" and "Talk to your neurologist first." not in spoken, spoken

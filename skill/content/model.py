@@ -133,6 +133,7 @@ class Sign:
     infusion_ahead: bool = False  # about an infusion still to come: there is none running to stop
     infusion_past: bool = False  # about an infusion that is over ("a fever since her drip"): none running to stop
     topic: str | None = None  # the topic this advice is about, which becomes the topic in context
+    own_close: bool = False  # its answer says whom to ask: the level's closing words are not added after it
 
 
 @dataclass(frozen=True)

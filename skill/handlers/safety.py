@@ -135,7 +135,9 @@ class TriageHandler(AbstractRequestHandler):
                 # In brief, the first thing to do and the call: what it may mean is left for "it all again".
                 state.brief = " ".join([*stop, texts[f"then_{urgency}"]])
         else:
-            parts = [sign.answer if sign else texts["answer"], texts["close"]]
+            # "Talk to your neurologist first." follows, unless the answer says whom to ask itself.
+            close = [] if sign and sign.own_close else [texts["close"]]
+            parts = [sign.answer if sign else texts["answer"], *close]
         sources = sign.sources if sign and sign.sources else level.sources
         cited = [f"- {content.sources[s].citation()}" for s in sources]
         title = content.prompts[f"triage_title_{level.id}"]
