@@ -275,3 +275,18 @@ def test_n1_advice_that_says_whom_to_ask_has_no_talk_to_your_neurologist_first_a
     response = say(locale, said)
     spoken = speech_of(response)
     assert answered(response) == "safety:no_change" and "Talk to your neurologist first." not in spoken, spoken
+
+
+# W4: en-GB's disability help per UK nation: PIP in England and Wales, Adult Disability Payment in Scotland, and
+# Northern Ireland's own PIP; heard one-shot and mid-session, through the page's breaths.
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["is mmn enough to claim pip", "yes"],
+        ["tell me about IVIG", "can i get disability benefits for my mmn", "yes"],
+    ],
+)
+def test_w4_en_gb_disability_help_names_each_uk_nations_scheme(turns):
+    spoken = speech_of(say_after("en-GB", turns))
+    assert "In England and Wales, PIP" in spoken and "In Scotland, it's Adult Disability Payment." in spoken, spoken
+    assert "Northern Ireland" in spoken and "Great Britain" not in spoken
