@@ -290,3 +290,57 @@ def test_w4_en_gb_disability_help_names_each_uk_nations_scheme(turns):
     spoken = speech_of(say_after("en-GB", turns))
     assert "In England and Wales, PIP" in spoken and "In Scotland, it's Adult Disability Payment." in spoken, spoken
     assert "Northern Ireland" in spoken and "Great Britain" not in spoken
+
+
+# n3-n8: a fever with a port said as feeling hot; SCIg needs no vein; each country's funding and disability words.
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", None, "i have a port and i feel hot and shivery tonight"),
+        ("en-GB", "tell me about IVIG", "mum's got a picc line and she's feeling hot and cold"),
+    ],
+)
+def test_n3_feeling_hot_and_shivery_with_a_port_is_a_fever_with_a_line(locale, context, said):
+    spoken = speech_of(say(locale, said, context))
+    assert spoken.startswith("Call your doctor or care team right away about a fever with a port"), spoken
+
+
+@pytest.mark.parametrize(
+    "locale, turns, words, not_said",
+    [
+        (
+            "en-US",
+            ["should my wife get a port put in for her infusions", "yes"],
+            "SCIg, given under the skin, needs no vein.",
+            "",
+        ),
+        (
+            "en-GB",
+            ["tell me about scig", "is scig licensed for mmn", "yes", "yes"],
+            "SCIg can be harder to get paid for. / Ask your neurologist about funding.",
+            "who will pay",
+        ),
+        (
+            "en-US",
+            ["can i get disability benefits for mmn", "yes"],
+            "is expected to stop you working for a year or more",
+            "stops you from working",
+        ),
+        (
+            "en-CA",
+            ["is there money i can claim because of my mmn", "yes", "yes"],
+            "nurse practitioner",
+            "A doctor must",
+        ),
+        (
+            "en-IN",
+            ["how do i get a udid card for mmn", "yes", "yes"],
+            "the certificate helps you get government schemes",
+            "they help",
+        ),
+    ],
+)
+def test_n4_to_n8_the_reviews_words_are_said(locale, turns, words, not_said):
+    spoken = " ".join(speech_of(say_after(locale, turns[: i + 1])) for i in range(len(turns)))
+    assert all(said in spoken for said in words.split(" / ")), spoken
+    assert not not_said or not_said not in spoken

@@ -31,9 +31,10 @@ def built():
         ("en-IN", "how to keep ivig bottles at home", ["never let it freeze", "leaflet"]),
         # ports and lines
         ("en-US", "should i get a port", ["your care team decides", "port site, or a fever"]),
-        ("en-CA", "what is an implanted port", ["your care team decides", "blood clots"]),
+        # (What a port is, and its risks, are its second part since review 7's n4 added that SCIg needs no vein.)
+        ("en-CA", "what is an implanted port", ["your care team decides", "needs no vein"]),
         ("en-GB", "can i have a port fitted for my infusions", ["your care team decides", "right away"]),
-        ("en-AU", "what's a port a cath", ["your care team decides", "months or years"]),
+        ("en-AU", "what's a port a cath", ["your care team decides", "Ask your neurologist"]),
         ("en-IN", "my veins are very thin can i have a port", ["your care team decides", "right away"]),
         # a lower dose or a longer gap, with the neurologist
         ("en-US", "can i get less ivig", ["on your own", "lowest dose"]),
