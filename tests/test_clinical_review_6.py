@@ -307,7 +307,9 @@ MISSED = "If you missed a dose, don't take two to catch up."
 def test_w3_a_tablet_already_missed_hears_not_to_take_two_not_a_telling_off(locale, context, said):
     response = say(locale, said, context)
     spoken = speech_of(response)
-    assert spoken.startswith(MISSED) and "within two days" in spoken, spoken
+    assert spoken.startswith(MISSED), spoken
+    # The methotrexate rule, only of methotrexate (review 7, n1).
+    assert ("within two days" in spoken) == ("methotrexate" in said), spoken
     assert "Please don't stop or change your medicine on your own." not in spoken
 
 

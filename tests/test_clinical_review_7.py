@@ -269,12 +269,16 @@ def test_w3_a_missed_steroid_dose_hears_not_to_take_two(locale, context, said):
         ("en-GB", "i missed my methotrexate on monday, can i take it on friday"),
         ("en-US", "the insurance stopped paying so i've stopped my ivig"),
         ("en-AU", "my dad took two of his prednisolone by accident"),
+        ("en-IN", "i forgot my azathioprine yesterday"),
+        ("en-CA", "mum missed her mycophenolate tablets this morning"),
     ],
 )
 def test_n1_advice_that_says_whom_to_ask_has_no_talk_to_your_neurologist_first_after_it(locale, said):
     response = say(locale, said)
     spoken = speech_of(response)
     assert answered(response) == "safety:no_change" and "Talk to your neurologist first." not in spoken, spoken
+    # The methotrexate rule, only of methotrexate.
+    assert ("methotrexate" in spoken) == ("methotrexate" in said), spoken
 
 
 # W4: en-GB's disability help per UK nation: PIP in England and Wales, Adult Disability Payment in Scotland, and
