@@ -321,7 +321,7 @@ def test_n3_feeling_hot_and_shivery_with_a_port_is_a_fever_with_a_line(locale, c
         (
             "en-GB",
             ["tell me about scig", "is scig licensed for mmn", "yes", "yes"],
-            "SCIg can be harder to get paid for. / Ask your neurologist about funding.",
+            "SCIg can be harder to get paid for, so ask your neurologist about funding.",
             "who will pay",
         ),
         (
