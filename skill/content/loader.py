@@ -382,6 +382,7 @@ def _vocabulary(data: dict[str, Any]) -> Vocabulary:
         settings_commands={intent: tuple(p) for intent, p in data.get("settings_commands", {}).items()},
         choices=tuple(tuple(data["choices"][which]) for which in ("first", "second")),
         pointing_back=tuple(data["pointing_back"]),
+        clauses={kind: tuple(said) for kind, said in data.get("clauses", {}).items()},
     )
 
 

@@ -210,6 +210,7 @@ class Vocabulary:
     settings_commands: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the skill's voice and memory
     choices: tuple[tuple[str, ...], ...] = ()  # phrases that pick the first, the second ... offered question
     pointing_back: tuple[str, ...] = ()  # words that refer to the topic in context
+    clauses: dict[str, tuple[str, ...]] = field(default_factory=dict)  # how a long turn is split (``clauses.py``)
 
 
 @dataclass(frozen=True)

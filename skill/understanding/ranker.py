@@ -33,6 +33,7 @@ from ..content import Content, Question, language_of, load_content, supported_lo
 from ..content.model import PageRef
 from . import classifier, embeddings, snapshot
 from .bm25 import Bm25
+from .clauses import Splitter
 from .words import Phrase, Text, phrases, words
 
 ANSWER = "answer"
@@ -40,6 +41,7 @@ CLARIFY = "clarify"
 UNKNOWN = "unknown"
 
 SUGGESTIONS = 3
+CLAUSES = 3  # at most this many clauses of a turn are ranked on their own, the last said: each costs a ranking
 # How much BM25's score and the classifier's probability count (each as a share of the best candidate's): chosen
 # with the policy by ``python -m eval_tools.calibration``.
 WEIGHTS = (0.0, 1.0)
@@ -83,6 +85,13 @@ class Policy:
     # The classifier's probability at which a page is answered when the embeddings, a second opinion that reads
     # words the bank never uses by their meaning, find it the closest too.
     agreed_chance: float = 0.6
+    # A turn of at least this many words that no answer covers is split into clauses (``clauses.py``). A clause
+    # asked as a question is answered with the page the classifier likes best for the whole turn when it gives
+    # that page at least ``clause_chance``; or with its second best when the clause alone covers all its words
+    # and the classifier gives it ``clause_sure``.
+    clause_words: int = 12
+    clause_chance: float = 0.1
+    clause_sure: float = 0.7
 
 
 POLICY = Policy()
@@ -156,6 +165,7 @@ class Ranker:
         self.asked_as = [(*q.phrasings, *content.training.get(q.id, ())) for q in self.questions]
         self.choices = [phrases(said) for said in vocabulary.choices]
         self.pointing_back = {" ".join(words(said)) for said in vocabulary.pointing_back}
+        self.splitter = Splitter(*(vocabulary.clauses.get(kind, ()) for kind in ("breaks", "questions", "not_after")))
         for index, question in enumerate(self.questions):
             known: set[str] = set()
             said: set[frozenset[str]] = set()
@@ -257,7 +267,34 @@ class Ranker:
         """Rank ``text``; ``topic`` and ``facet`` (what the listener is on, or what the intent named) are hints
         added to the query, not words that must be covered; ``among`` limits the choice to these question ids."""
         considered = self.consider(text, topic=topic, facet=facet, among=among)
-        return self.verdict(considered) if considered else Ranking(UNKNOWN, ())
+        if considered is None:
+            return Ranking(UNKNOWN, ())
+        ranking = self.verdict(considered)
+        if ranking.verdict == ANSWER or among:
+            return ranking
+        return self._in_a_clause(text, considered, topic=topic, facet=facet) or ranking
+
+    def _in_a_clause(self, text: str, whole: Considered, *, topic: str | None, facet: str | None) -> Ranking | None:
+        """The answer found in one clause of a long turn asked as a question, when the classifier agrees for the
+        whole turn (``Policy.clause_chance``, ``Policy.clause_sure``); or None. The story around a question ("the
+        first doctor said it might be ALS and I've been terrified ever since") dilutes its words, not its meaning."""
+        policy = self.policy
+        likeliest = one_per_page(list(whole.ranked))[:2]
+        if len(words(text)) < policy.clause_words or not likeliest:
+            return None
+        pages = [r.question.ref for r in likeliest]
+        sure_of_first = likeliest[0].chance >= policy.clause_chance
+        for clause in [clause for clause in self.splitter.clauses(text) if clause.question][-CLAUSES:]:
+            considered = self.consider(clause.text, topic=topic, facet=facet)
+            ranking = self.verdict(considered) if considered else None
+            if ranking is None or ranking.verdict != ANSWER:
+                continue
+            best = ranking.candidates[0]
+            if (best.question.ref == pages[0] and sure_of_first) or (
+                best.question.ref in pages and best.coverage == 1 and best.chance >= policy.clause_sure
+            ):
+                return ranking
+        return None
 
     def consider(
         self, text: str, *, topic: str | None = None, facet: str | None = None, among: tuple[str, ...] = ()
