@@ -67,10 +67,9 @@ def first_sentence(locale: str, question_id: str) -> str:
         # the question first, the story after
         (
             "en-US",
-            "is m m n the same as a l s because the first doctor said it might be a l s and i've been terrified "
-            "ever since",
-            "als_same",
-            "q:mmn_als_same.1",
+            "can i drive with m m n because my grip on the wheel isn't great lately and i'm scared to tell anyone",
+            "living_driving",
+            "q:living_driving.1",
         ),
         # the question in the middle
         (
