@@ -431,3 +431,17 @@ def test_after_a_comparison_the_next_subject_is_named_not_it(console):
     while "compare" in reprompt_of(response):
         response = console.say("more")
     assert reprompt_of(response) == PROMPTS["offer_facet"].format(facet="when doctors use IVIg")
+
+
+@pytest.mark.parametrize(
+    ("missed", "sign"),
+    [
+        ("what should the needle marks look like after hizentra", "one of them is hot and red and spreading"),
+        ("what should the needle sites look like after my s c i g", "the one from yesterday is hot and spreading"),
+    ],
+)
+def test_a_miss_that_names_two_treatments_keeps_neither_so_a_site_infection_is_still_heard(anywhere, missed, sign):
+    """ "The needle" reads as an infusion (IVIg) and Hizentra is SCIg: taking IVIg as the subject read a hot, spreading
+    SCIg site as SCIg's everyday side effects; it is a call to the doctor today."""
+    assert anywhere.say(missed)["sessionAttributes"]["dialog"]["answered"] == "unknown"
+    assert anywhere.say(sign)["sessionAttributes"]["dialog"]["answered"] == "safety:call_doctor"

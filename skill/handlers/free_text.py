@@ -222,10 +222,14 @@ def _reply(handler_input: HandlerInput, ranking: Ranking, preface: list[str], te
     if ranking.verdict == CLARIFY:
         return ask_which(content, state, found[0].question, found[1].question, preface)
     # What was not understood stays the subject: "how long does that last" after it is about it, and so is a
-    # follow-up after it that names no topic, when it named one ("does IVIg make you tired").
+    # follow-up after it that names no topic, when it named one ("does IVIg make you tired"). A miss that names two
+    # ("the needle sites after SCIg" reads "the needle" as an infusion) does not say which one the listener is on,
+    # and the wrong one would read the next turn's signs against the wrong treatment.
     bank = ranker(content.locale)
     state.unanswered = " ".join(words(text)[:_KEPT_UNANSWERED])
-    state.topic = next(iter(_topics_named(bank, text)), state.topic)
+    named = set(_topics_named(bank, text))
+    if len(named) == 1:
+        state.topic = named.pop()
     if beyond_scope(bank, text, found):
         reply = missed(handler_input, [], apology=OUT_OF_SCOPE)
     else:
