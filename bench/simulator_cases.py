@@ -45,7 +45,8 @@ def openings(content, label: str) -> list[str]:
             levels.level("call_doctor").texts[urgency].split(".")[0] for urgency in ("now", "today")
         ],
         "safety:no_change": [levels.level("no_change").texts["close"]],
-        "unknown": [prompts["dont_know"]],
+        # A question with no page gets "I don't know that one yet"; one outside MMN gets "I can't help with that".
+        "unknown": [prompts["dont_know"], prompts["out_of_scope"].split(".")[0]],
         "nav:help": [prompts["help"].split(".")[0]],
         "nav:stop": [prompts["goodbye"].split(".")[0]],
     }
