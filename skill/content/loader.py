@@ -284,7 +284,7 @@ def page_ref(pointer: str) -> PageRef:
 
 
 # What a sign may set besides its words and texts (see ``Sign``).
-_SIGN_SETTINGS = ("urgency", "stays_open", "infusion_ahead", "infusion_past", "topic", "own_close")
+_SIGN_SETTINGS = ("urgency", "stays_open", "infusion_ahead", "infusion_past", "topic", "own_close", "while_running")
 
 
 def _vetoes(sign: dict[str, Any], level_unless: tuple[str, ...], level_reported: tuple[str, ...]) -> dict[str, Any]:

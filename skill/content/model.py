@@ -134,6 +134,7 @@ class Sign:
     infusion_past: bool = False  # about an infusion that is over ("a fever since her drip"): none running to stop
     topic: str | None = None  # the topic this advice is about, which becomes the topic in context
     own_close: bool = False  # its answer says whom to ask: the level's closing words are not added after it
+    while_running: str | None = None  # the sign it is while an infusion the session heard of is going on now
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,8 @@ _REPLAY_INTENTS = ("AMAZON.YesIntent", "AMAZON.FallbackIntent")
 # "No", and "stop" or "I'm done" too, close with the advice's own words ("Please make that call").
 _CLOSE_INTENTS = ("AMAZON.NoIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent")
 _HELP_INTENT = "AMAZON.HelpIntent"
+# The topic whose treatment a symptom is read with while an infusion the session heard of is going on.
+_RUNNING_TOPIC = "infusion_day"
 # The replies that open with a word of their own ("I can't tell what's behind it"), then say the advice again.
 _PREFACES = {"about": "about_it", RELUCTANT: "reluctant", LESSER: "lesser"}
 # After a miss, the replies that still mean the advice: not "yes" or "no", which answer what the miss offered.
@@ -70,18 +72,26 @@ def triage_of(handler_input: HandlerInput) -> Triage | None:
         # With no topic yet ("my husband had his drip on Tuesday" was not known), the nearest one offered stands in.
         topic = state.topic or (state.offer.place.topic if state.offer else None)
         heard = heard_texts(handler_input)
+        session = handler_input.request_envelope.session
+        running = session is not None and heard_running(
+            handler_input.attributes_manager.session_attributes, content.locale, heard
+        )
+        if running and topic not in content.red_flags.treatment_words:
+            # An infusion going on now is the treatment in context, whatever page was read last ("help for carers").
+            topic = _RUNNING_TOPIC
         found = triager(content.locale).triage(intent_name(handler_input), heard, topic)
-        attributes[_TRIAGE] = _during_running(handler_input, content.locale, heard, found)
+        attributes[_TRIAGE] = _during_running(found, running)
     return attributes[_TRIAGE]
 
 
-def _during_running(handler_input: HandlerInput, locale: str, heard: list[str], found: Triage | None) -> Triage | None:
+def _during_running(found: Triage | None, running: bool | None) -> Triage | None:
     """The triage, during the infusion the session heard is going on now ("he's on his IVIg right now", then "his
     chest feels tight"), unless its sign is about an infusion that is over or still to come; and not during one the
     session heard is over ("she had her Privigen yesterday"), though the topic in context is an infusion."""
-    session = handler_input.request_envelope.session
-    running = session is not None and heard_running(handler_input.attributes_manager.session_attributes, locale, heard)
     sign = found.sign if found else None
+    if running and sign and sign.while_running:
+        twin = next(other for other in found.level.signs if other.id == sign.while_running)
+        return dataclasses.replace(found, sign=twin, during_infusion=True)
     if found is None or (sign and (sign.infusion_past or sign.infusion_ahead)):
         return found
     if running is None or running == found.during_infusion:
