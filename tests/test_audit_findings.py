@@ -80,3 +80,31 @@ def test_slowly_said_alone_after_safety_advice_slows_it_down_and_says_it_again(a
 def test_which_is_quicker_after_a_comparison_is_a_question_not_a_faster_voice() -> None:
     heard = conversation("en-US", "compare ivig and plasma exchange", "and which is quicker")
     assert not heard.startswith("Okay, I'll speak faster."), heard
+
+
+NO_CHANGE = "Please don't stop, skip, delay, space out or switch your immunoglobulin on your own."
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-US", "my wife says she'll stop her ivig once she's pregnant"),
+        ("en-GB", "she's going to stop her infusions for the summer"),
+        ("en-AU", "mum reckons she will stop her drips after christmas"),
+        ("en-IN", "my mother says she will stop her drip from next month"),
+    ],
+)
+def test_she_will_stop_her_treatment_is_a_change_not_excused_as_stop_her_getting_worse(locale, said) -> None:
+    assert conversation(locale, said).startswith(NO_CHANGE)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "will ivig stop her getting worse",
+        "could cyclophosphamide stop him having children",
+        "will it stop me losing my grip",
+    ],
+)
+def test_stop_someone_from_something_is_still_a_question(said: str) -> None:
+    assert NO_CHANGE not in conversation("en-US", said)
