@@ -179,6 +179,7 @@ class RedFlags:
     follow_up: dict[str, str] = field(default_factory=dict)  # the yes-or-no turn after safety advice
     replay: tuple[str, ...] = ()  # whole replies, after safety advice, that ask for it again
     brief: tuple[str, ...] = ()  # of those, the ones that ask what to do: the advice's first action again
+    number_words: tuple[str, ...] = ()  # in a short reply after safety advice, asking for the number: it again
     close: tuple[str, ...] = ()  # whole replies, after safety advice, that close the session
     about_it: tuple[str, ...] = ()  # whole replies, after safety advice, that ask about it ("is that normal?")
     # Intents whose reply names no topic, or only the advice ("is that dangerous" heard as "is {topic} dangerous" with

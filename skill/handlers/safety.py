@@ -33,7 +33,7 @@ from ..dialog import Advice, DialogState
 from ..interceptors import remembered
 from ..reply import Reply, respond, say_again
 from ..turn import content_of, state_of
-from ..understanding.endings import ACTING, LESSER, RELUCTANT, endings
+from ..understanding.endings import ACTING, LESSER, NURSE, RELUCTANT, endings
 from ..understanding.heard import heard_texts, intent_name
 from ..understanding.ranker import ANSWER, CLARIFY, ranker
 from ..understanding.replies import replies
@@ -55,12 +55,14 @@ _REPLAY_INTENTS = ("AMAZON.YesIntent", "AMAZON.FallbackIntent")
 # "No", and "stop" or "I'm done" too, close with the advice's own words ("Please make that call").
 _CLOSE_INTENTS = ("AMAZON.NoIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent")
 _HELP_INTENT = "AMAZON.HelpIntent"
+# A reply of at most this many words that asks for the number asks for the advice again, not a page.
+_SHORT = 10
 # The topic whose treatment a symptom is read with while an infusion the session heard of is going on.
 _RUNNING_TOPIC = "infusion_day"
 # The replies that open with a word of their own ("I can't tell what's behind it"), then say the advice again.
 _PREFACES = {"about": "about_it", RELUCTANT: "reluctant", LESSER: "lesser"}
 # After a miss, the replies that still mean the advice: not "yes" or "no", which answer what the miss offered.
-_AFTER_A_MISS = ("brief", "about", ACTING, RELUCTANT, LESSER, "repeat")
+_AFTER_A_MISS = ("brief", "about", ACTING, NURSE, RELUCTANT, LESSER, "repeat")
 
 
 def triage_of(handler_input: HandlerInput) -> Triage | None:
@@ -187,7 +189,7 @@ class SafetyFollowUpHandler(AbstractRequestHandler):
             advice = state.advice
             state.last, state.answering, state.answered = advice.reply, advice.asking, f"safety:{advice.level}"
         level = _advised(state)
-        if kind in ("close", ACTING):
+        if kind in ("close", ACTING, NURSE):
             return respond(handler_input, Reply([follow_up.get(f"{kind}_{level}", follow_up[kind])], end=True))
         brief = kind not in _PREFACES and state.brief and (kind == "brief" or state.answering == AGAIN_SAID)
         if not brief:
@@ -240,6 +242,9 @@ def _follow_up(handler_input: HandlerInput) -> str | None:
         return "about"
     if said in red_flags.close:
         return "close"
+    if len(said.split()) <= _SHORT and any(phrase in f" {said} " for phrase in red_flags.number_words):
+        # "What's the number again?", "who do I ring?": the number, at once (clinical review 9, H7).
+        return "brief"
     # Acting on it, or putting it off, is no question; anything else that asks nothing is still the advice.
     kind = endings(content.locale).after_advice(heard, _advised(state_of(handler_input))) if said else None
     return kind or ("brief" if _nothing_asked(handler_input, said) else None)
@@ -273,7 +278,7 @@ def _acting_on_advice(handler_input: HandlerInput, found: Triage) -> bool:
         return False
     levels = [level.id for level in content_of(handler_input).red_flags.levels]
     acting = advised in levels and levels.index(found.level.id) >= levels.index(advised)
-    return acting and _follow_up(handler_input) == ACTING
+    return acting and _follow_up(handler_input) in (ACTING, NURSE)
 
 
 def _advised(state: DialogState) -> str | None:

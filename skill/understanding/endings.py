@@ -20,6 +20,7 @@ from .words import Text, words
 ACTING = "acting"
 RELUCTANT = "reluctant"
 LESSER = "lesser"  # a GP, a doctor or a clinic, after an emergency answer: help that can't come fast enough
+NURSE = "nurse"  # the nurse told, or with them, after an emergency answer that says to ask the nurse to stop the drip
 # The advice's levels that read a reply their own way (red_flags.toml's level ids).
 _EMERGENCY = "emergency"
 _NO_CHANGE = "no_change"
@@ -49,6 +50,7 @@ class Endings:
 
     acting: tuple[_CompiledSign, ...]
     lesser: tuple[_CompiledSign, ...]
+    nurse: tuple[_CompiledSign, ...]
     reluctant: tuple[_CompiledSign, ...]
     closing_words: frozenset[str]  # words a closing may hold: thank-yous, goodbyes, fillers and names
     closings: tuple[tuple[str, ...], ...]  # what a closing must hold: a thank-you or a goodbye
@@ -57,15 +59,18 @@ class Endings:
     fillers: frozenset[str]
 
     def after_advice(self, text: str, level: str | None = None) -> str | None:
-        """``ACTING``, ``RELUCTANT`` or ``LESSER`` for a reply to safety advice of ``level`` that says so, else None.
-        Putting it off wins: "I'll call tomorrow" is no call now. After a change of treatment, asking the pharmacist
-        or doctor is what was advised, whatever day it is said for (clinical review 7, n2). After an emergency, a GP
-        or a clinic is too slow (review 7, H3)."""
+        """``ACTING``, ``RELUCTANT``, ``NURSE`` or ``LESSER`` for a reply to safety advice of ``level`` that says
+        so, else None. Putting it off wins: "I'll call tomorrow" is no call now. After a change of treatment, asking
+        the pharmacist or doctor is what was advised, whatever day it is said for (clinical review 7, n2). After an
+        emergency, a GP or a clinic is too slow (review 7, H3), but the nurse at the drip is who the answer said to
+        ask (review 9, W1)."""
         read = Text(f"{text} {END}")
         if level == _NO_CHANGE and _says(self.acting, read):
             return ACTING
         if _says(self.reluctant, read):
             return RELUCTANT
+        if level == _EMERGENCY and _says(self.nurse, read):
+            return NURSE
         if level == _EMERGENCY and _says(self.lesser, read):
             return LESSER
         return ACTING if _says(self.acting, read) else None
@@ -96,6 +101,7 @@ def endings(locale: str) -> Endings:
     return Endings(
         acting=_signs(data["acting"], data["acting_unless"]),
         lesser=_signs(data["lesser"], data["acting_unless"]),
+        nurse=_signs(data["nurse"], data["acting_unless"]),
         reluctant=_signs(data["reluctant"], data["reluctant_unless"]),
         closing_words=said.closing_words | said.fillers | frozenset(named),
         closings=(*said.thanks, *goodbyes),

@@ -1,0 +1,95 @@
+"""Clinical review 9, what is said after safety advice: feeling fine is no reason not to go (H5), asking for the
+number again is the number (H7), not wanting to call them again refuses help (H8), and the nurse at the drip is
+who the emergency answer said to ask (W1). New sentences of each kind, through full request envelopes."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import speech_of
+
+from build_tools.interaction_model import model_path
+from local_console.console import Console
+from local_console.nlu import LocalNlu
+from skill.app import build_skill
+
+EMERGENCY = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
+
+
+def after(locale: str, advice: str, reply: str) -> tuple[str, dict]:
+    """What the skill says, and its response, to ``reply`` said right after ``advice``."""
+    console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
+    console.say(advice)
+    response = console.say(reply)
+    return speech_of(response), response
+
+
+@pytest.mark.parametrize(
+    "locale, advice, reply",
+    [
+        ("en-US", "i swallowed a whole strip of my methotrexate", "honestly i feel okay though"),
+        ("en-GB", "my toddler swallowed some of my azathioprine", "he seems fine, he's watching telly"),
+        ("en-CA", "i took all of my prednisone at once", "i'm feeling fine right now"),
+        ("en-IN", "my son has swallowed my methotrexate tablets", "he looks fine only"),
+    ],
+)
+def test_feeling_fine_after_an_overdose_or_a_swallow_hears_it_cant_wait_and_the_number(locale, advice, reply):
+    heard, response = after(locale, advice, reply)
+    assert heard.startswith("I understand"), heard
+    assert EMERGENCY[locale] in heard
+    assert response["response"].get("shouldEndSession") is False
+
+
+@pytest.mark.parametrize(
+    "locale, advice, reply",
+    [
+        (
+            "en-AU",
+            "my husband's face has dropped on one side and he can't lift his arm",
+            "sorry what's the number again",
+        ),
+        ("en-US", "my chest is crushing and i'm sweating", "which number do i call"),
+        ("en-IN", "she has collapsed and is not breathing properly", "what is the number again please"),
+        ("en-GB", "i want to end my life", "what's that number again"),
+    ],
+)
+def test_asking_for_the_number_again_hears_the_number_not_a_page(locale, advice, reply):
+    heard, _ = after(locale, advice, reply)
+    assert EMERGENCY[locale] in heard, heard
+    assert "MRC" not in heard and "zero to five" not in heard
+
+
+@pytest.mark.parametrize(
+    "locale, advice, reply, opens",
+    [
+        ("en-GB", "i keep thinking about ending my life", "i don't want to ring them again", "I understand it's hard"),
+        ("en-US", "he's got a fever since his infusion yesterday", "i don't want to call them again", "I understand"),
+    ],
+)
+def test_not_wanting_to_call_them_again_is_refusing_help_and_hears_the_advice(locale, advice, reply, opens):
+    heard, _ = after(locale, advice, reply)
+    assert heard.startswith(opens), heard
+    assert "Do you mean" not in heard
+
+
+@pytest.mark.parametrize(
+    "locale, advice, reply",
+    [
+        ("en-GB", "i'm on the drip now and my tongue is swelling up", "ok i'm telling the nurse"),
+        ("en-US", "my wife is halfway through her ivig and her lips are puffing up", "i've buzzed for the nurse"),
+        (
+            "en-AU",
+            "he's hooked up to his infusion and he can't breathe properly",
+            "the nurse is here and has stopped it",
+        ),
+    ],
+)
+def test_telling_the_nurse_during_a_reaction_is_doing_what_was_said_and_the_call_still_stands(locale, advice, reply):
+    heard, _ = after(locale, advice, reply)
+    assert heard.startswith("Good. Tell the nurse now"), heard
+    assert EMERGENCY[locale] in heard
+    assert "can't help fast enough" not in heard
+
+
+def test_a_nurse_line_after_an_emergency_is_still_too_slow():
+    heard, _ = after("en-GB", "my dad's face has dropped and his speech is slurred", "i'll call the nurse line")
+    assert heard.startswith("Your doctor or a clinic can't help fast enough with this."), heard
