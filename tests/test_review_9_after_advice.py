@@ -93,3 +93,17 @@ def test_telling_the_nurse_during_a_reaction_is_doing_what_was_said_and_the_call
 def test_a_nurse_line_after_an_emergency_is_still_too_slow():
     heard, _ = after("en-GB", "my dad's face has dropped and his speech is slurred", "i'll call the nurse line")
     assert heard.startswith("Your doctor or a clinic can't help fast enough with this."), heard
+
+
+@pytest.mark.parametrize(
+    "locale, advice, reply",
+    [
+        ("en-GB", "my toddler swallowed some of my azathioprine", "should i make him sick"),
+        ("en-US", "i took double my methotrexate this morning", "should i make myself throw up"),
+        ("en-IN", "my daughter swallowed some of my methotrexate", "can i give her some milk"),
+    ],
+)
+def test_asking_to_make_them_sick_hears_no_then_the_advice(locale, advice, reply):
+    heard, _ = after(locale, advice, reply)
+    assert heard.startswith("No. Don't try to make anyone sick, and don't give them anything to eat or drink."), heard
+    assert "now" in heard

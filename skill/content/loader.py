@@ -345,6 +345,7 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         replay=tuple(follow_up["replay_words"]),
         brief=tuple(follow_up["brief_words"]),
         number_words=tuple(f" {phrase} " for phrase in follow_up["number_words"]),
+        make_sick_words=tuple(f" {phrase} " for phrase in follow_up["make_sick_words"]),
         close=tuple(follow_up["close_words"]),
         about_it=tuple(follow_up["about_it_words"]),
         about_it_intents=tuple(follow_up["about_it_intents"]),

@@ -180,6 +180,7 @@ class RedFlags:
     replay: tuple[str, ...] = ()  # whole replies, after safety advice, that ask for it again
     brief: tuple[str, ...] = ()  # of those, the ones that ask what to do: the advice's first action again
     number_words: tuple[str, ...] = ()  # in a short reply after safety advice, asking for the number: it again
+    make_sick_words: tuple[str, ...] = ()  # in a short reply after safety advice, asking to make them sick
     close: tuple[str, ...] = ()  # whole replies, after safety advice, that close the session
     about_it: tuple[str, ...] = ()  # whole replies, after safety advice, that ask about it ("is that normal?")
     # Intents whose reply names no topic, or only the advice ("is that dangerous" heard as "is {topic} dangerous" with

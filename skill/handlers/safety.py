@@ -59,10 +59,12 @@ _HELP_INTENT = "AMAZON.HelpIntent"
 _SHORT = 10
 # The topic whose treatment a symptom is read with while an infusion the session heard of is going on.
 _RUNNING_TOPIC = "infusion_day"
+# Asking whether to make someone sick, or to give them something, after advice: never (NHS poisoning).
+_SICK = "make_sick"
 # The replies that open with a word of their own ("I can't tell what's behind it"), then say the advice again.
-_PREFACES = {"about": "about_it", RELUCTANT: "reluctant", LESSER: "lesser"}
+_PREFACES = {"about": "about_it", RELUCTANT: "reluctant", LESSER: "lesser", _SICK: _SICK}
 # After a miss, the replies that still mean the advice: not "yes" or "no", which answer what the miss offered.
-_AFTER_A_MISS = ("brief", "about", ACTING, NURSE, RELUCTANT, LESSER, "repeat")
+_AFTER_A_MISS = ("brief", "about", ACTING, NURSE, RELUCTANT, LESSER, _SICK, "repeat")
 
 
 def triage_of(handler_input: HandlerInput) -> Triage | None:
@@ -242,6 +244,9 @@ def _follow_up(handler_input: HandlerInput) -> str | None:
         return "about"
     if said in red_flags.close:
         return "close"
+    if len(said.split()) <= _SHORT and any(phrase in f" {said} " for phrase in red_flags.make_sick_words):
+        # "Should I make him sick?": no, and the advice again (clinical review 9, H5).
+        return _SICK
     if len(said.split()) <= _SHORT and any(phrase in f" {said} " for phrase in red_flags.number_words):
         # "What's the number again?", "who do I ring?": the number, at once (clinical review 9, H7).
         return "brief"
