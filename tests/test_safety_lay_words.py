@@ -1,0 +1,45 @@
+"""Safety said in lay words the red flags did not list (blind corpus I's kinds, in new sentences): suicide warning
+signs said indirectly, by the one at risk or by the one who cares for them; a collapse told in everyday words;
+weakness worse day by day without the word; stopping or switching immunoglobulin in idioms; and "stop" that is no
+decision of one's own (a question of what a test or a pregnancy needs, someone else's advice), or a question about a
+sign asked with a treatment spelled out ("i v i g"). One-shot and mid-session, through full request envelopes."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import speech_of
+from test_safety_kinds import CRISIS, EMERGENCY, answered, ends, say
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-AU", None, "gave the grandkids my good watch, i won't be needing it much longer"),
+        ("en-US", "tell me about IVIG", "honestly I don't think I'll be around to see the new baby"),
+        ("en-GB", None, "i've sorted my things out for the family, i won't need any of it for long"),
+        ("en-IN", "what is SCIG", "i will not be here to see my son's wedding"),
+        ("en-CA", None, "i won't be around much longer so i'm giving my tools away"),
+    ],
+)
+def test_saying_one_wont_be_around_hears_the_self_harm_answer(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert spoken.startswith(f"If you might act on these thoughts, call {EMERGENCY[locale]} now."), spoken
+    assert CRISIS[locale] in spoken and not ends(response)
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-GB", None, "my husband keeps saying we'd all be better off without him"),
+        ("en-US", "tell me about caregivers", "my dad told me he won't be around to see christmas"),
+        ("en-IN", None, "my mother is telling everyone she is a burden on the family"),
+        ("en-AU", "tell me about IVIG", "mum reckons she's just a burden to us now, what can I do for her"),
+        ("en-CA", None, "my brother said his kids would be happier without him"),
+    ],
+)
+def test_warning_signs_said_of_someone_else_hear_the_number_and_the_line_for_the_carer(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert answered(response) == "safety:emergency" and spoken.startswith("That's worrying to hear"), spoken
+    assert f"call {EMERGENCY[locale]} now." in spoken and CRISIS[locale] in spoken and not ends(response)
