@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import speech_of
-from test_safety_kinds import CRISIS, EMERGENCY, answered, ends, say
+from test_safety_kinds import CALL_NOW, CRISIS, EMERGENCY, answered, ends, say
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,18 @@ def test_warning_signs_said_of_someone_else_hear_the_number_and_the_line_for_the
     spoken = speech_of(response)
     assert answered(response) == "safety:emergency" and spoken.startswith("That's worrying to hear"), spoken
     assert f"call {EMERGENCY[locale]} now." in spoken and CRISIS[locale] in spoken and not ends(response)
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-GB", None, "dad's just dropped in the hallway and he isn't responding"),
+        ("en-AU", "what side effects should i look out for after the drip", "she's gone down in the shower and won't come round"),
+        ("en-US", None, "my wife just toppled over and she's not talking to me"),
+        ("en-IN", "tell me about IVIG", "my father fell in the bathroom and he is not waking up"),
+        ("en-CA", None, "he slumped in his chair and he's not answering me"),
+    ],
+)
+def test_a_collapse_in_lay_words_is_an_emergency(locale, context, said):
+    response = say(locale, said, context)
+    assert speech_of(response).startswith(CALL_NOW[locale]) and answered(response) == "safety:emergency"
