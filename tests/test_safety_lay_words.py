@@ -58,3 +58,20 @@ def test_warning_signs_said_of_someone_else_hear_the_number_and_the_line_for_the
 def test_a_collapse_in_lay_words_is_an_emergency(locale, context, said):
     response = say(locale, said, context)
     assert speech_of(response).startswith(CALL_NOW[locale]) and answered(response) == "safety:emergency"
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-AU", None, "my left foot keeps slapping down more every day"),
+        ("en-US", "tell me about IVIG", "she's dropping her fork more and more each day"),
+        ("en-GB", None, "I can't pick up my mug now and I could at the weekend"),
+        ("en-IN", None, "he cannot climb the stairs now but he could last week"),
+        ("en-CA", "what is SCIG", "i'm stumbling on the curb more each day"),
+    ],
+)
+def test_weakness_worse_day_by_day_in_lay_words_is_a_call_today(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert answered(response) == "safety:call_doctor" and "not usual for MMN" in spoken, spoken
+    assert f"Call your doctor or care team today. If it gets worse, call {EMERGENCY[locale]}." in spoken
