@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import speech_of
-from test_safety_kinds import CALL_NOW, CRISIS, EMERGENCY, answered, ends, say
+from test_safety_kinds import CALL_NOW, CRISIS, EMERGENCY, IG, answered, ends, say
 
 
 @pytest.mark.parametrize(
@@ -75,3 +75,20 @@ def test_weakness_worse_day_by_day_in_lay_words_is_a_call_today(locale, context,
     spoken = speech_of(response)
     assert answered(response) == "safety:call_doctor" and "not usual for MMN" in spoken, spoken
     assert f"Call your doctor or care team today. If it gets worse, call {EMERGENCY[locale]}." in spoken
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-GB", None, "I'm thinking I'll knock the IVIG on the head now I feel better"),
+        ("en-AU", "tell me about SCIG", "reckon I'll knock them on the head for a bit"),
+        ("en-AU", None, "gonna give the drip the flick from now on"),
+        ("en-IN", None, "I am going to pack in the injections, enough is enough"),
+        ("en-CA", "tell me about IVIG", "i'm going to jack them in"),
+        ("en-GB", None, "the pharmacist says another brand is cheaper, I'll switch over to it myself"),
+        ("en-AU", "how much does SCIG cost", "there's a generic one, could we just move to that ourselves"),
+    ],
+)
+def test_stopping_or_switching_in_idioms_hears_the_immunoglobulin_advice(locale, context, said):
+    response = say(locale, said, context)
+    assert answered(response) == "safety:no_change" and speech_of(response).startswith(IG), speech_of(response)
