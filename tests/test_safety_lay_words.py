@@ -92,3 +92,34 @@ def test_weakness_worse_day_by_day_in_lay_words_is_a_call_today(locale, context,
 def test_stopping_or_switching_in_idioms_hears_the_immunoglobulin_advice(locale, context, said):
     response = say(locale, said, context)
     assert answered(response) == "safety:no_change" and speech_of(response).startswith(IG), speech_of(response)
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-GB", "tell me about the nerve conduction test", "will I need to stop my pills before the test"),
+        ("en-US", None, "if I get pregnant would I have to stop the IVIG"),
+        ("en-IN", None, "my aunty keeps telling me to stop the drip and try herbal medicine, does that work"),
+        ("en-AU", None, "my uncle keeps saying stop the ivig and try yoga instead, would that actually help"),
+        ("en-CA", "tell me about steroids", "does he have to come off his prednisone before the surgery"),
+        ("en-US", None, "what does a bad reaction to s c i g look like, just so i know"),
+    ],
+)
+def test_stop_that_is_no_decision_and_a_question_about_a_sign_are_not_alarms(locale, context, said):
+    response = say(locale, said, context)
+    assert not answered(response).startswith("safety:"), speech_of(response)
+    assert not speech_of(response).startswith(("Call ", "Please don't", "No. Please"))
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        # Someone else's advice taken up by the speaker, and a stop of one's own asked beside an obligation.
+        ("en-GB", None, "my husband says I should stop the IVIG and I think I will"),
+        ("en-US", "tell me about IVIG", "do I have to keep going or can I just stop them myself"),
+        # A spelled-out treatment read with a report of now is still a report.
+        ("en-IN", None, "i v i g is running and she is having a bad reaction"),
+    ],
+)
+def test_a_decision_or_a_report_beside_those_still_alarms(locale, context, said):
+    assert answered(say(locale, said, context)).startswith("safety:")

@@ -273,7 +273,8 @@ class Triager:
             return False
         starts = [i for p in self.asking for i in p.positions(text)]
         asked = _covered(self.asking, text)
-        reported = {i for p in self.reporting for i in p.positions(text)}
+        # The letters of a treatment spelled out ("i v i g") name it; their "i" is no one reported on.
+        reported = {i for p in self.reporting for i in p.positions(text)} - _covered(self.infusion, text)
         return (any(i < at for i in starts) and not reported - asked) or self._history(text)
 
     def _history(self, text: Text) -> bool:
