@@ -49,7 +49,11 @@ def test_warning_signs_said_of_someone_else_hear_the_number_and_the_line_for_the
     "locale, context, said",
     [
         ("en-GB", None, "dad's just dropped in the hallway and he isn't responding"),
-        ("en-AU", "what side effects should i look out for after the drip", "she's gone down in the shower and won't come round"),
+        (
+            "en-AU",
+            "what side effects should i look out for after the drip",
+            "she's gone down in the shower and won't come round",
+        ),
         ("en-US", None, "my wife just toppled over and she's not talking to me"),
         ("en-IN", "tell me about IVIG", "my father fell in the bathroom and he is not waking up"),
         ("en-CA", None, "he slumped in his chair and he's not answering me"),
