@@ -120,6 +120,9 @@ def test_stop_that_is_no_decision_and_a_question_about_a_sign_are_not_alarms(loc
     [
         # Someone else's advice taken up by the speaker, and a stop of one's own asked beside an obligation.
         ("en-GB", None, "my husband says I should stop the IVIG and I think I will"),
+        # ... or the one cared for deciding, said by the one who tells of it.
+        ("en-US", None, "my wife says she'll stop her drip next month"),
+        ("en-AU", "tell me about IVIG", "my husband says he wants to stop his infusions"),
         ("en-US", "tell me about IVIG", "do I have to keep going or can I just stop them myself"),
         # A spelled-out treatment read with a report of now is still a report.
         ("en-IN", None, "i v i g is running and she is having a bad reaction"),
