@@ -59,3 +59,76 @@ def test_a_change_of_how_much_said_without_the_usual_verbs_is_a_change_of_treatm
 )
 def test_a_dose_raised_by_the_doctor_asked_about_or_words_of_everyday_plans_are_no_change(locale, context, said):
     assert_answered_not_alarmed(say(locale, said, context))
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        # A vaccine spaced from the infusion, not the infusion spaced out.
+        (
+            "en-GB",
+            None,
+            "the chemist has offered me the flu jab and the covid booster is that alright with the immunoglobulin or"
+            " should i space them out from my infusion",
+        ),
+        ("en-US", "tell me about IVIG", "should i space my flu jab out from my infusion"),
+        ("en-CA", None, "should i space my covid booster out from my ivig"),
+        # Work missed for the infusion, not a dose missed.
+        (
+            "en-US",
+            None,
+            "i work construction and i'm on the drip every three weeks so i miss a day and um anyway can i get f m l a"
+            " for the infusion days",
+        ),
+        ("en-AU", "tell me about IVIG", "she misses work for her infusions every month, can she get leave"),
+        # A wish not to stop, and a question whether one must.
+        (
+            "en-CA",
+            None,
+            "i'm on i v i g every four weeks and i don't want to stop it because i finally have my hands back but i"
+            " also don't want to hurt the baby so is it okay to get pregnant on it or do i have to come off",
+        ),
+        ("en-IN", "tell me about IVIG", "will i have to stop it if i get pregnant"),
+        # Steroids a doctor gave for another illness.
+        ("en-GB", None, "my GP gave me prednisolone for my chest, is that ok with my ivig"),
+        ("en-AU", "tell me about IVIG", "the doctor prescribed prednisone for his copd, will it affect his mmn"),
+        # Shock at a price or a machine, said in body words.
+        (
+            "en-GB",
+            None,
+            "honestly the parking at the hospital is daylight robbery i nearly had a heart attack when i saw the machine",
+        ),
+        ("en-AU", "tell me about IVIG", "i nearly had a heart attack when i saw the parking fee"),
+        ("en-IN", None, "i almost had a stroke when i saw the parking charges"),
+        # Weight put on over months, asked about for the dose.
+        ("en-CA", None, "i put on like fifteen kilos since starting does that change my dose"),
+        ("en-US", "tell me about IVIG", "i've gained twenty pounds since i started, will my dose change"),
+    ],
+)
+def test_a_vaccine_work_a_wish_to_keep_on_another_illness_or_slow_weight_gain_is_answered_not_alarmed(
+    locale, context, said
+):
+    # (Pages may say "on your own" themselves: the pregnancy page does.)
+    response = say(locale, said, context)
+    assert not answered(response).startswith("safety:") and not ends(response), speech_of(response)
+    assert not speech_of(response).startswith("Call ")
+
+
+@pytest.mark.parametrize(
+    "locale, context, said, level",
+    [
+        ("en-US", None, "i'm going to space my infusions out from every three weeks to every five", "safety:no_change"),
+        ("en-GB", "tell me about IVIG", "i'm gonna miss a day of the drip", "safety:no_change"),
+        ("en-US", None, "i'll miss my next infusion because of work", "safety:no_change"),
+        ("en-AU", None, "i don't want to stop it but i'm going to skip the next ivig", "safety:no_change"),
+        ("en-US", None, "i have to stop the ivig, it's too much hassle", "safety:no_change"),
+        ("en-IN", None, "i dont want the ivig anymore", "safety:no_change"),
+        ("en-US", None, "my GP wants to put me on prednisone for my weakness", "safety:no_change"),
+        ("en-GB", None, "i've put on five kilos since yesterday and my ankles are puffy", "safety:call_doctor"),
+        ("en-CA", None, "he nearly had a heart attack at the parking machine, his chest is so tight", "safety:emergency"),
+        ("en-US", "tell me about IVIG", "i saw my dad have a heart attack", "safety:emergency"),
+        ("en-AU", "tell me about IVIG", "he's put on three kilos in two days since his drip", "safety:call_doctor"),
+    ],
+)
+def test_beside_them_a_change_of_ones_own_or_a_sudden_gain_stays_an_alarm(locale, context, said, level):
+    assert answered(say(locale, said, context)) == level
