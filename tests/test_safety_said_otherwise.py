@@ -132,3 +132,46 @@ def test_a_vaccine_work_a_wish_to_keep_on_another_illness_or_slow_weight_gain_is
 )
 def test_beside_them_a_change_of_ones_own_or_a_sudden_gain_stays_an_alarm(locale, context, said, level):
     assert answered(say(locale, said, context)) == level
+
+
+# A sign long past, told as over: what to do if it comes back, and to tell the neurologist; no alarm.
+AGAIN = {
+    "en-US": "If it happens again, call 911 at once.",
+    "en-GB": "If it happens again, call 999 at once.",
+    "en-AU": "If it happens again, call your doctor or care team right away.",
+    "en-IN": "If it happens again, call 112 or 108 at once.",
+    "en-CA": "If it happens again, call 911 at once.",
+}
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", None, "last year he had chest pain after the drip, he's fine now"),
+        ("en-GB", "tell me about IVIG", "last year he had chest pain after the drip, he's fine now"),
+        ("en-AU", None, "a few years back i had a rash all over after my ivig, it cleared up"),
+        ("en-IN", "tell me about IVIG", "long back she fainted during the infusion but she is okay now"),
+        ("en-CA", "what is SCIG", "years ago i had trouble breathing on the drip, i'm fine now"),
+    ],
+)
+def test_a_sign_long_past_told_as_over_hears_what_to_do_if_it_comes_back_not_the_alarm(locale, context, said):
+    response = say(locale, said, context)
+    spoken = speech_of(response)
+    assert spoken.startswith(AGAIN[locale]) and "Tell your neurologist about it at the next visit." in spoken
+    assert not answered(response).startswith("safety:") and not ends(response)
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        # No word of the past: it may be now.
+        ("en-US", None, "he had chest pain after the drip, he's fine now"),
+        ("en-GB", "tell me about IVIG", "he has chest pain after the drip"),
+        # A sign now beside the past one.
+        ("en-US", None, "last year he had chest pain after the drip and now it's back"),
+        ("en-AU", None, "last year he had chest pain after the drip, he was fine but his chest is tight again today"),
+        ("en-IN", "tell me about IVIG", "years ago she fainted on the drip and she just fainted again"),
+    ],
+)
+def test_a_sign_with_no_word_of_the_past_or_one_now_still_sounds_the_emergency(locale, context, said):
+    assert answered(say(locale, said, context)) == "safety:emergency"

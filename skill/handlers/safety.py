@@ -114,9 +114,12 @@ class TriageHandler(AbstractRequestHandler):
         level, texts = found.level, found.level.texts
         state = state_of(handler_input)
         if found.asking:
-            # With no page for the question, what to do if it happens stands in for "I don't know that one".
+            # With no page for the question, what to do if it happens stands in for "I don't know that one"; a sign
+            # told as long over hears what to do if it comes back, and to tell the neurologist.
             asked = texts["if_asked_during_infusion" if found.during_infusion and level.id == EMERGENCY else "if_asked"]
             text = " ".join(heard_texts(handler_input))
+            if found.past:
+                return answer_free_text(handler_input, text, [texts["if_past"]], unanswered=[texts["if_past"]])
             return answer_free_text(handler_input, text, [texts["if_now"]], unanswered=[asked])
         state.offer, state.choices, state.answered = None, (), f"safety:{level.id}"
         sign = found.sign

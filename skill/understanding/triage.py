@@ -41,6 +41,7 @@ class Triage:
     sign: Sign | None  # None when only the intent said so
     during_infusion: bool
     asking: bool = False  # a question about the sign, not a report of it: warn, then answer the question
+    past: bool = False  # a sign long past, told as over ("last year he had chest pain, he's fine now"): no alarm
 
 
 class _CompiledSign:
@@ -225,7 +226,8 @@ class Triager:
         # A sign about an infusion to come is itself a question ("should I still go?"): its text answers it.
         # Nor are thoughts of self-harm said as a question ("is it normal to want to die?") only a question.
         asking = self._asking(level, text, at) and not sign.infusion_ahead and not sign.stays_open
-        return Triage(level=level, sign=sign, during_infusion=during and not sign.infusion_past, asking=asking)
+        past = asking and self._told_over(text)
+        return Triage(level=level, sign=sign, during_infusion=during and not sign.infusion_past, asking=asking, past=past)
 
     def _symptom_in_context(self, texts: list[Text], word: str | None) -> Triage | None:
         """A symptom that is a sign with a treatment ("a fever since yesterday"), read with the word for the
@@ -278,12 +280,18 @@ class Triager:
         return (any(i < at for i in starts) and not reported - asked) or self._history(text)
 
     def _history(self, text: Text) -> bool:
+        """A sign in the past, asked about for a treatment or told as over ("last year he had chest pain after the
+        drip, he's fine now"), with nothing said of now."""
         said = functools.partial(_says, text)
         # A word of now inside a question about the past ("will it happen again") or a past said to be over ("it's
-        # been fine since") says nothing of now.
+        # been fine since", "he's fine now") says nothing of now.
         past_only = _covered((*self.about_treatment, *self.settled), text)
         now = {i for p in self.present for i in p.positions(text)} - past_only
-        return said(self.past) and said(self.about_treatment) and not now
+        return said(self.past) and (said(self.about_treatment) or said(self.settled)) and not now
+
+    def _told_over(self, text: Text) -> bool:
+        """A past sign told as over, with no question about it: nothing to warn of now."""
+        return self._history(text) and not _says(text, self.about_treatment) and not _says(text, self.asking)
 
     def _excused(self, text: Text, level: str) -> frozenset[int]:
         """The positions of the text's words said in a figure of speech that speaks for the level."""
