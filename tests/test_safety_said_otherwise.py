@@ -1,4 +1,4 @@
-"""Safety kinds found by blind corpus G, each in the locales' words, one-shot and mid-session, through full request
+"""Safety kinds found by blind corpora G and D, each in the locales' words, one-shot and mid-session, through full request
 envelopes (the console): a change of how much is taken, said without the usual verbs (a dose raised to match
 someone else's, a supply mixed, halved or stretched to make it last, a missed dose caught up); and the sentences
 beside them that must be answered, not alarmed."""
@@ -175,3 +175,54 @@ def test_a_sign_long_past_told_as_over_hears_what_to_do_if_it_comes_back_not_the
 )
 def test_a_sign_with_no_word_of_the_past_or_one_now_still_sounds_the_emergency(locale, context, said):
     assert answered(say(locale, said, context)) == "safety:emergency"
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        # The course of the illness asked about for the future.
+        ("en-AU", None, "does the weakness end up spreading to your legs eventually"),
+        ("en-US", "tell me about IVIG", "will the weakness spread to my other arm in the long run"),
+        # "Get off" a seat, not a treatment.
+        ("en-GB", None, "i'm absolutely shattered the day after treatment can barely get off the sofa is that normal"),
+        ("en-CA", "tell me about IVIG", "after the drip he can barely get off the couch"),
+        # An infusion cancelled or put back by others, said in the passive.
+        ("en-GB", None, "so if my infusion gets cancelled because of the strikes will i go downhill straight away"),
+        ("en-AU", "tell me about IVIG", "what happens if my drip is delayed by the hospital"),
+        # A sign asked about "if I ever got" it, or read of in others.
+        ("en-GB", None, "just so i know what should i do if i ever got chest pain during an infusion"),
+        ("en-IN", None, "i read in one forum that some people get chest tightness during i v i g what is the reason for that"),
+        ("en-US", "tell me about IVIG", "i heard some people get chest pain on ivig, why is that"),
+        # A stroke long back, in the family.
+        ("en-IN", None, "my grandmother had paralysis stroke long back is m m n also one type of paralysis"),
+    ],
+)
+def test_the_future_a_seat_a_cancelled_infusion_others_signs_and_a_stroke_long_back_are_not_alarmed(
+    locale, context, said
+):
+    response = say(locale, said, context)
+    assert not answered(response).startswith("safety:") and not ends(response), speech_of(response)
+    assert not speech_of(response).startswith("Call ")
+
+
+@pytest.mark.parametrize(
+    "locale, context, said, level",
+    [
+        ("en-US", None, "my weakness is spreading fast this week", "safety:call_doctor"),
+        ("en-US", None, "i'm going to get off the ivig", "safety:no_change"),
+        ("en-GB", "tell me about IVIG", "i'm going to cancel my next infusion", "safety:no_change"),
+        ("en-AU", None, "i read about it online and now my chest is tight", "safety:emergency"),
+        ("en-US", None, "chest pain during i v i g what do i do", "safety:emergency"),
+        ("en-IN", None, "i v i g is running and my chest hurts, what is the reason", "safety:emergency"),
+        ("en-GB", None, "my nan had a stroke long back and now she's having another one", "safety:emergency"),
+        # A brand left to others to choose, with no treatment named or in context (blind corpus B).
+        (
+            "en-US",
+            None,
+            "i'm going to tell the specialty pharmacy to just send whatever brand is cheapest from now on",
+            "safety:no_change",
+        ),
+    ],
+)
+def test_beside_them_a_sign_now_or_ones_own_change_stays_an_alarm(locale, context, said, level):
+    assert answered(say(locale, said, context)) == level
