@@ -11,6 +11,13 @@ from test_safety_kinds import ANY, IG, answered, ends, say
 from test_safety_precision import assert_answered_not_alarmed
 
 
+
+def assert_no_alarm(response: dict) -> None:
+    """No safety level, the session open, no emergency number first (pages may say "on your own" themselves: the
+    pregnancy page does)."""
+    assert not answered(response).startswith("safety:") and not ends(response), speech_of(response)
+    assert not speech_of(response).startswith("Call ")
+
 @pytest.mark.parametrize(
     "locale, context, said, starts",
     [
@@ -108,10 +115,7 @@ def test_a_dose_raised_by_the_doctor_asked_about_or_words_of_everyday_plans_are_
 def test_a_vaccine_work_a_wish_to_keep_on_another_illness_or_slow_weight_gain_is_answered_not_alarmed(
     locale, context, said
 ):
-    # (Pages may say "on your own" themselves: the pregnancy page does.)
-    response = say(locale, said, context)
-    assert not answered(response).startswith("safety:") and not ends(response), speech_of(response)
-    assert not speech_of(response).startswith("Call ")
+    assert_no_alarm(say(locale, said, context))
 
 
 @pytest.mark.parametrize(
@@ -200,9 +204,7 @@ def test_a_sign_with_no_word_of_the_past_or_one_now_still_sounds_the_emergency(l
 def test_the_future_a_seat_a_cancelled_infusion_others_signs_and_a_stroke_long_back_are_not_alarmed(
     locale, context, said
 ):
-    response = say(locale, said, context)
-    assert not answered(response).startswith("safety:") and not ends(response), speech_of(response)
-    assert not speech_of(response).startswith("Call ")
+    assert_no_alarm(say(locale, said, context))
 
 
 @pytest.mark.parametrize(
