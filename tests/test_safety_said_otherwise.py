@@ -41,6 +41,13 @@ def assert_no_alarm(response: dict) -> None:
         ("en-IN", "tell me about IVIG", "i'll stretch what's left over two months", IG),
         ("en-GB", None, "i'll stretch what's left over two months", ANY),
         ("en-AU", None, "we will stretch what is left until the new script comes", ANY),
+        # More or less than prescribed, in everyday words.
+        ("en-GB", "tell me about IVIG", "i'll just have a bigger dose next time", IG),
+        ("en-US", "what is SCIG", "i'm gonna take a bit more like my buddy does", IG),
+        ("en-IN", "tell me about IVIG", "i will take extra this time since i missed last one", IG),
+        ("en-CA", "tell me about IVIG", "we'll make the vials last by using less each time", IG),
+        ("en-GB", None, "i'm going to use half the bottle and keep the rest for next month", ANY),
+        ("en-US", "tell me about IVIG", "i'll top it up with my old stuff", IG),
         # A missed dose caught up.
         ("en-US", "tell me about IVIG", "i'll just double up next time to catch up", IG),
         ("en-GB", None, "i'll just double up next time to catch up", ANY),
@@ -62,6 +69,12 @@ def test_a_change_of_how_much_said_without_the_usual_verbs_is_a_change_of_treatm
         ("en-IN", "tell me about IVIG", "i'll have the rest of my questions later"),
         ("en-CA", "what is SCIG", "i'm going to ask the nurse if i can bump it up"),
         ("en-GB", None, "i'll stretch my fingers before the drip"),
+        ("en-US", "tell me about IVIG", "i'll bring extra snacks to the infusion"),
+        ("en-GB", "tell me about IVIG", "i'll read a bit more about ivig tonight"),
+        ("en-US", None, "i'm going to take more time off work for my infusions"),
+        ("en-AU", "what is SCIG", "i'll use less tape on the needle site"),
+        ("en-GB", None, "i'm going to take extra care with the drip line"),
+        ("en-US", "tell me about IVIG", "will i need a higher dose if my weight goes up"),
     ],
 )
 def test_a_dose_raised_by_the_doctor_asked_about_or_words_of_everyday_plans_are_no_change(locale, context, said):
