@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import speech_of
-from test_safety_kinds import ANY, IG, answered, ends, say
+from test_safety_kinds import ANY, IG, OTHER, answered, ends, say
 from test_safety_precision import assert_answered_not_alarmed
 
 
@@ -28,6 +28,8 @@ def assert_no_alarm(response: dict) -> None:
         ("en-IN", "tell me about IVIG", "my neighbour takes more so i will increase mine also", IG),
         ("en-US", None, "i'm going to bump up my ivig dose because it's wearing off", IG),
         ("en-CA", None, "i'm gonna bump mine up to match my brother's", ANY),
+        ("en-AU", "tell me about azathioprine", "i'm gonna bump mine up to match him", OTHER),
+        ("en-GB", "tell me about methotrexate", "i'll just up my dose myself", OTHER),
         # A supply mixed, halved or stretched to make it last.
         (
             "en-CA",
@@ -70,6 +72,8 @@ def test_a_change_of_how_much_said_without_the_usual_verbs_is_a_change_of_treatm
         ("en-CA", "what is SCIG", "i'm going to ask the nurse if i can bump it up"),
         ("en-GB", None, "i'll stretch my fingers before the drip"),
         ("en-US", "tell me about IVIG", "i'll bring extra snacks to the infusion"),
+        ("en-US", "tell me about azathioprine", "will the doctor bump up my azathioprine"),
+        ("en-IN", None, "i bumped into my neurologist and he said my tablets are fine"),
         ("en-GB", "tell me about IVIG", "i'll read a bit more about ivig tonight"),
         ("en-US", None, "i'm going to take more time off work for my infusions"),
         ("en-AU", "what is SCIG", "i'll use less tape on the needle site"),
