@@ -1,7 +1,8 @@
-"""Safety kinds found by blind corpora G and D, each in the locales' words, one-shot and mid-session, through full request
-envelopes (the console): a change of how much is taken, said without the usual verbs (a dose raised to match
-someone else's, a supply mixed, halved or stretched to make it last, a missed dose caught up); and the sentences
-beside them that must be answered, not alarmed."""
+"""Safety kinds found by blind corpora G and D, each in the locales' words, one-shot and mid-session, through full
+request envelopes (the console): a change of how much is taken, said without the usual verbs (a dose raised to match
+someone else's, a supply mixed, halved or stretched to make it last, a missed dose caught up); false alarms by kind
+(a vaccine, work, a wish to keep on, another illness, money in body words, the future, others' signs); a sign long
+past told as over; and, beside each, what must stay an alarm."""
 
 from __future__ import annotations
 
@@ -11,18 +12,23 @@ from test_safety_kinds import ANY, IG, OTHER, answered, ends, say
 from test_safety_precision import assert_answered_not_alarmed
 
 
-
 def assert_no_alarm(response: dict) -> None:
     """No safety level, the session open, no emergency number first (pages may say "on your own" themselves: the
     pregnancy page does)."""
     assert not answered(response).startswith("safety:") and not ends(response), speech_of(response)
     assert not speech_of(response).startswith("Call ")
 
+
 @pytest.mark.parametrize(
     "locale, context, said, starts",
     [
         # A dose raised to match someone else's.
-        ("en-AU", None, "my mate's got the same brand as me but a higher dose so i'm gonna bump mine up to match him", IG),
+        (
+            "en-AU",
+            None,
+            "my mate's got the same brand as me but a higher dose so i'm gonna bump mine up to match him",
+            IG,
+        ),
         ("en-AU", "tell me about IVIG", "i'm gonna bump mine up to match him", IG),
         ("en-GB", "what is SCIG", "i'm going to bump mine up to match hers", IG),
         ("en-IN", "tell me about IVIG", "my neighbour takes more so i will increase mine also", IG),
@@ -120,7 +126,8 @@ def test_a_dose_raised_by_the_doctor_asked_about_or_words_of_everyday_plans_are_
         (
             "en-GB",
             None,
-            "honestly the parking at the hospital is daylight robbery i nearly had a heart attack when i saw the machine",
+            "honestly the parking at the hospital is daylight robbery i nearly had a heart attack when i saw the"
+            " machine",
         ),
         ("en-AU", "tell me about IVIG", "i nearly had a heart attack when i saw the parking fee"),
         ("en-IN", None, "i almost had a stroke when i saw the parking charges"),
@@ -146,7 +153,12 @@ def test_a_vaccine_work_a_wish_to_keep_on_another_illness_or_slow_weight_gain_is
         ("en-IN", None, "i dont want the ivig anymore", "safety:no_change"),
         ("en-US", None, "my GP wants to put me on prednisone for my weakness", "safety:no_change"),
         ("en-GB", None, "i've put on five kilos since yesterday and my ankles are puffy", "safety:call_doctor"),
-        ("en-CA", None, "he nearly had a heart attack at the parking machine, his chest is so tight", "safety:emergency"),
+        (
+            "en-CA",
+            None,
+            "he nearly had a heart attack at the parking machine, his chest is so tight",
+            "safety:emergency",
+        ),
         ("en-US", "tell me about IVIG", "i saw my dad have a heart attack", "safety:emergency"),
         ("en-AU", "tell me about IVIG", "he's put on three kilos in two days since his drip", "safety:call_doctor"),
     ],
@@ -212,7 +224,11 @@ def test_a_sign_with_no_word_of_the_past_or_one_now_still_sounds_the_emergency(l
         ("en-AU", "tell me about IVIG", "what happens if my drip is delayed by the hospital"),
         # A sign asked about "if I ever got" it, or read of in others.
         ("en-GB", None, "just so i know what should i do if i ever got chest pain during an infusion"),
-        ("en-IN", None, "i read in one forum that some people get chest tightness during i v i g what is the reason for that"),
+        (
+            "en-IN",
+            None,
+            "i read in one forum that some people get chest tightness during i v i g what is the reason for that",
+        ),
         ("en-US", "tell me about IVIG", "i heard some people get chest pain on ivig, why is that"),
         # A stroke long back, in the family.
         ("en-IN", None, "my grandmother had paralysis stroke long back is m m n also one type of paralysis"),

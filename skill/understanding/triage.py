@@ -227,7 +227,9 @@ class Triager:
         # Nor are thoughts of self-harm said as a question ("is it normal to want to die?") only a question.
         asking = self._asking(level, text, at) and not sign.infusion_ahead and not sign.stays_open
         past = asking and self._told_over(text)
-        return Triage(level=level, sign=sign, during_infusion=during and not sign.infusion_past, asking=asking, past=past)
+        return Triage(
+            level=level, sign=sign, during_infusion=during and not sign.infusion_past, asking=asking, past=past
+        )
 
     def _symptom_in_context(self, texts: list[Text], word: str | None) -> Triage | None:
         """A symptom that is a sign with a treatment ("a fever since yesterday"), read with the word for the
