@@ -23,7 +23,7 @@ def asked(splitter: Splitter, text: str) -> list[str]:
 
 def test_a_question_after_a_story_is_its_own_clause(splitter):
     said = "so um my husband was diagnosed last spring and honestly we're both scared um what causes m m n"
-    assert asked(splitter, said) == ["what causes m m n"]
+    assert asked(splitter, said) == ["what causes mmn"]  # letters said one by one are read as the word
     assert [c.text for c in splitter.clauses(said)][:2] == ["my husband was diagnosed last spring", "were both scared"]
 
 
