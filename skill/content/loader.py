@@ -385,6 +385,7 @@ def _vocabulary(data: dict[str, Any]) -> Vocabulary:
         choices=tuple(tuple(data["choices"][which]) for which in ("first", "second")),
         pointing_back=tuple(data["pointing_back"]),
         clauses={kind: tuple(said) for kind, said in data.get("clauses", {}).items()},
+        marks={mark: tuple(said) for mark, said in data.get("marks", {}).items()},
     )
 
 

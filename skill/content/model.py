@@ -214,6 +214,7 @@ class Vocabulary:
     choices: tuple[tuple[str, ...], ...] = ()  # phrases that pick the first, the second ... offered question
     pointing_back: tuple[str, ...] = ()  # words that refer to the topic in context
     clauses: dict[str, tuple[str, ...]] = field(default_factory=dict)  # how a long turn is split (``clauses.py``)
+    marks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # words that rank but need no covering
 
 
 @dataclass(frozen=True)

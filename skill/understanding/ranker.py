@@ -89,6 +89,10 @@ class Policy:
     # asked as a question is answered with the page the classifier likes best for the whole turn when it gives
     # that page at least ``clause_chance``; or with its second best when the clause alone covers all its words
     # and the classifier gives it ``clause_sure``.
+    # A page the classifier gives less than this is not answered on the words it covers ("what's the weather in
+    # winnipeg tomorrow" covers most of the cold-weather question's words): the words are the bank's, the question is
+    # not. On the development and blind corpora no right answer but a topic's name alone (answered before) is below it.
+    least_chance: float = 0.05
     clause_words: int = 12
     clause_chance: float = 0.1
     clause_sure: float = 0.7
@@ -400,6 +404,8 @@ class Ranker:
             named = next((r for r in ranked if r.question.see in wanted), None)
             if named is not None:
                 return Ranking(ANSWER, (named,))
+        if top.chance < policy.least_chance:
+            return Ranking(UNKNOWN, self._nearest(ranked, preferred, policy))
         if top.coverage < policy.coverage and bar < policy.coverage and self._fits(top, preferred, bar):
             return Ranking(ANSWER, (top,))
         runner = ranked[1] if len(ranked) > 1 else None
@@ -423,10 +429,14 @@ class Ranker:
         agreed = top.agreed and top.chance >= policy.agreed_chance
         if (top.chance >= policy.sure_chance or agreed) and top.coverage >= policy.suggestion_coverage:
             return Ranking(ANSWER, (top,))
-        # The nearest things offered are first those of the topic named or in context, which stays in context.
-        near = [r for r in ranked if r.coverage >= policy.suggestion_coverage]
-        near = sorted(near, key=lambda r: r.question.topic not in preferred)[:SUGGESTIONS]
-        return Ranking(UNKNOWN, tuple(near))
+        return Ranking(UNKNOWN, self._nearest(ranked, preferred, policy))
+
+    @staticmethod
+    def _nearest(ranked: list[Ranked], preferred: frozenset[str], policy: Policy) -> tuple[Ranked, ...]:
+        """The nearest things offered: first those of the topic named or in context, which stays in context. A page the
+        classifier all but rules out (``least_chance``) is not near, whatever words it shares."""
+        near = [r for r in ranked if r.coverage >= policy.suggestion_coverage and r.chance >= policy.least_chance]
+        return tuple(sorted(near, key=lambda r: r.question.topic not in preferred)[:SUGGESTIONS])
 
 
 def one_per_page(ranked: list[Ranked]) -> list[Ranked]:
@@ -442,7 +452,8 @@ def one_per_page(ranked: list[Ranked]) -> list[Ranked]:
 
 def _fold_table(content: Content) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Spoken phrase -> the bank's words. Topic names and synonyms fold to the topic id; the content's fold list
-    (lay words) wins where both name a phrase, and its words are folded once more ("drip" -> "infusion" -> IVIg)."""
+    (lay words) wins where both name a phrase, and its words are folded once more ("drip" -> "infusion" -> IVIg);
+    the content's marks ("doesn't" -> "=not") win over both."""
     table: dict[tuple[str, ...], tuple[str, ...]] = {}
     for topic in content.topics:
         for phrase in (topic.id.replace("_", " "), topic.name, *topic.synonyms):
@@ -456,6 +467,10 @@ def _fold_table(content: Content) -> dict[tuple[str, ...], tuple[str, ...]]:
     lay = {tuple(words(spoken)): tuple(words(said)) for spoken, said in content.vocabulary.fold.items()}
     for key, said in lay.items():
         table[key] = tuple(t for word in said for t in table.get((word,), (word,)))
+    # A word that changes what is asked, naming nothing ("doesn't"), is read as its mark: ranked, never to be covered.
+    for mark, said in content.vocabulary.marks.items():
+        for spoken in said:
+            table[tuple(words(spoken))] = (NAMED + mark,)
     return table
 
 
