@@ -9,12 +9,15 @@ three things.
 
 from __future__ import annotations
 
-from .breath import chunks
+import re
+
+from .breath import chunks, sentences
 from .content import Content, Page, Topic
 from .content.model import PageRef
 from .dialog import MAX_HISTORY, DialogState, Offer, Place
 from .reply import Reply
 from .screen import Screen
+from .understanding.replies import replies
 from .understanding.words import words
 
 OVERVIEW = "overview"
@@ -87,6 +90,17 @@ def brand_named(content: Content, place: Place, said: list[str]) -> list[str]:
     return [topic.brand_said.get(brand) or content.prompts["brand"].format(brand=brand, topic=topic.name)]
 
 
+def treatments_named(content: Content, text: str) -> list[str]:
+    """The treatments ``text`` names, by name or brand, in the order it first names them. Not by synonym: some are
+    common words ("trials" for treatments in research)."""
+    where: dict[str, int] = {}
+    for topic in (t for t in content.topics if t.summary):
+        found = [m.start() for n in (topic.name, *topic.brands) for m in re.finditer(rf"\b{re.escape(n)}\b", text)]
+        if found:
+            where[topic.id] = min(found)
+    return sorted(where, key=where.__getitem__)
+
+
 def can_compare(content: Content, first: str, second: str) -> bool:
     return first != second and bool(_comparison(content, first, second))
 
@@ -100,17 +114,22 @@ def page_reply(
     *,
     preface: list[str] | None = None,
     short: bool = False,
+    shortest: bool = False,
     retrace: bool = False,
 ) -> Reply:
     """Say chunk ``chunk`` of page ``index`` at ``place`` and offer what naturally comes next.
 
     ``short``: the lead only, then the next subject rather than the rest ("just the short version").
+    ``shortest``: shorter than the lead, for a listener who just heard it: its first sentence, or, when the lead is
+    one sentence, that it was the short version.
     ``retrace``: going back, so the history is not added to."""
     pages = pages_at(content, place)
     index = min(max(index, 0), len(pages) - 1)
     page = pages[index]
-    said = chunks(page.text)
+    said = list(chunks(page.text))
     chunk = min(max(chunk, 0), len(said) - 1)
+    if shortest:
+        said[chunk] = _shorter(content, said[chunk])
     state.topic, state.facet, state.place, state.page, state.chunk = place.topic, place.facet, place, index, chunk
     state.answered, state.choices, state.reading = label(place, index), (), True
     state.offer = _following(content, place) if short else next_offer(content, place, index, chunk)
@@ -277,6 +296,15 @@ def _where(content: Content, index: int, chunk: int, count: int, short: bool, sa
     if index == 0:
         return [said, content.prompts["first_part"].format(count=numbers[count - 1])]
     return [content.prompts["part"].format(number=numbers[index], count=numbers[count - 1]), said]
+
+
+def _shorter(content: Content, lead_said: str) -> str:
+    """The lead in fewer words: its first sentence and any later one that carries a safety point or a "not" (a
+    serious risk, a call, "not recommended"), which a shorter form must keep; "That was already the short version."
+    when that is all of it."""
+    first, *rest = sentences(lead_said)
+    kept = [first, *(s for s in rest if set(words(s)) & replies(content.locale).keeps_short)]
+    return " ".join(kept) if len(kept) <= len(rest) else content.prompts["already_short"]
 
 
 def _position(index: int, count: int) -> str:

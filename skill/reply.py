@@ -40,10 +40,14 @@ def respond(handler_input: HandlerInput, reply: Reply) -> Response:
     content = content_of(handler_input)
     prompts = content.prompts
     builder = handler_input.response_builder
-    question = None if reply.end else (reply.question or prompts["ask"])
-    if question == prompts["ask"]:
+    state = state_of(handler_input)
+    topic = content.topic(state.topic or "")
+    # A turn that asks nothing of its own asks what else, about the topic the listener is on when there is one.
+    asked = prompts["ask_about"].format(topic=topic.name) if topic else prompts["ask"]
+    question = None if reply.end else (reply.question or asked)
+    if question in (prompts["ask"], asked):
         # An open question offers nothing: "yes" to it asks for the question rather than taking an older offer.
-        state_of(handler_input).offer = None
+        state.offer = None
     builder.speak(to_ssml(content, *reply.parts, question or ""))
     if reply.card_title:
         body = "\n\n".join([*reply.card_lines, prompts["card_disclaimer"]])

@@ -145,7 +145,7 @@ def test_facet_a_topic_lacks_gets_its_facet_menu_when_the_topic_is_named(convers
     response = conversation.send("one_shot_side_effects_ivig", slot_value=("MMN", "mmn", "MMN"))
     speech = speech_of(response)
     assert content.prompts["missing_facet"].format(facet=content.facet("side_effects").menu, topic="MMN") in speech
-    assert speech.endswith(content.prompts["ask"])
+    assert speech.endswith(content.prompts["ask_about"].format(topic="MMN"))
 
 
 def test_facet_the_topic_in_context_lacks_asks_which_treatment(conversation, content):

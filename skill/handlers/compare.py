@@ -8,8 +8,9 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from ..answers import can_compare, page_reply
-from ..dialog import Place
+from ..answers import can_compare, page_reply, pages_at, treatments_named
+from ..content import Content
+from ..dialog import DialogState, Place
 from ..reply import Reply, first_turn_preface, respond
 from ..slots import OTHER_TOPIC_SLOT, TOPIC_SLOT, topic_slot
 from ..turn import content_of, state_of
@@ -31,6 +32,10 @@ class CompareHandler(AbstractRequestHandler):
         if not any(slot.heard for slot in slots) and state.place and state.place.compare:
             # "Which one is better?" right after a comparison: about those two.
             first, second = state.place.topic, state.place.compare
+        elif not any(slot.heard for slot in slots):
+            # After an answer that names treatments ("SCIg at home" after IVIg): the one in context and the one it
+            # named, or the first two it named.
+            first, second = _two_in_context(content, state)
         if first and second and can_compare(content, first, second):
             place = Place(first, compare=second)
             return respond(handler_input, page_reply(content, state, place, preface=first_turn_preface(handler_input)))
@@ -44,4 +49,16 @@ class CompareHandler(AbstractRequestHandler):
         first = next((t for t in comparable if t.id == state.topic), comparable[0])
         second = next(t for t in comparable if t is not first)
         example = content.prompts["compare_what"].format(first=first.name, second=second.name)
-        return respond(handler_input, Reply([example]))
+        return respond(handler_input, Reply([], question=example))
+
+
+def _two_in_context(content: Content, state: DialogState) -> tuple[str | None, str | None]:
+    """The two treatments "which is better" is about when no comparison was made: the one whose own page was just
+    read, then the others that page names, in the order it names them; (None, None) when that makes no two."""
+    pages = pages_at(content, state.place) if state.place else ()
+    said = pages[state.page].text if state.page < len(pages) else ""
+    comparable = {t.id for t in content.topics if t.summary}
+    # A topic's own page is about it; a question of the bank is about what it names.
+    own = state.topic if state.place and state.place.question is None and state.topic in comparable else None
+    named = [t for t in dict.fromkeys([own, *treatments_named(content, said)]) if t]
+    return (named[0], named[1]) if len(named) > 1 else (None, None)

@@ -18,14 +18,15 @@ from ask_sdk_core.utils import get_slot, is_intent_name
 from ask_sdk_model import Response
 
 from .. import pace
-from ..answers import brand_named, page_reply, place_of, subject_of
+from ..answers import brand_named, next_offer, page_reply, place_of, subject_of, treatments_named
 from ..content import Content, Question
-from ..dialog import DialogState, Offer
+from ..dialog import DialogState, Offer, Place
 from ..reply import Reply, first_turn_preface, respond
 from ..screen import Screen
+from ..speech import to_plain
 from ..turn import content_of, profile_of, state_of
 from ..understanding.heard import QUESTION_SLOT
-from ..understanding.ranker import ANSWER, CLARIFY, UNKNOWN, Ranker, Ranking, ranker
+from ..understanding.ranker import ANSWER, CLARIFY, NAMED, UNKNOWN, Ranker, Ranking, ranker
 from ..understanding.replies import replies
 from ..understanding.words import words
 from .builtins import CancelOrStopHandler, HelpHandler
@@ -119,6 +120,16 @@ def answer_free_text(
             which = _which_of(content, state, bank, template, topics, first_turn_preface(handler_input))
             if which is not None:
                 return respond(handler_input, which)
+    text = _one_named(content, state, text, alone=facet is not None) if not state.choices else text
+    named = _only_a_name(bank, text) if not preface and not state.choices else None
+    # "Is that the same for the drip", "and for HyQvia?": the question last answered, of the treatment named.
+    ranking = carried(content, bank, state.place, named) if named and named != state.topic else None
+    if ranking is not None:
+        ref = ranking.candidates[0].question.ref
+        return respond(handler_input, onward(content, state, place_of(ref), ref.page))
+    if named is None and state.was_reading and not _topics_named(bank, text):
+        if replies(content.locale).asks_over_time(text):
+            return respond(handler_input, onward(content, state, *_over_time(content, state)))
     ranking = bank.rank(text, among=state.choices) if state.choices else None
     if ranking is None or ranking.verdict != ANSWER:
         ranking = _ranked_in_context(content, bank, state, text, facet)
@@ -200,6 +211,69 @@ def _topics_named(bank: Ranker, text: str) -> list[str]:
     return [term for term in bank.terms(text) if term in bank.topic_ids]
 
 
+def _only_a_name(bank: Ranker, text: str) -> str | None:
+    """The one topic ``text`` names when it says nothing else a question is made of ("is that the same for the
+    drip", "and for HyQvia?"), else None."""
+    terms = bank.terms(text)
+    named = set(_topics_named(bank, text))
+    rest = [term for term in terms if term not in bank.topic_ids and not term.startswith(NAMED)]
+    return named.pop() if len(named) == 1 and not rest else None
+
+
+def _one_named(content: Content, state: DialogState, text: str, *, alone: bool) -> str:
+    """``text`` with the treatment that "the second one" or "the other one" picks among those the last reply named
+    ("how often would I need the second one" after "compare IVIg and SCIg" is about SCIg); as it is otherwise.
+    Said on its own it is a pick with no choice given (``short_replies.py``), unless it is ``alone`` in an intent's
+    topic slot ("how often is {the second one} given")."""
+    one = replies(content.locale).one_in(text)
+    named = treatments_named(content, to_plain(state.last.speech)) if one and state.last else []
+    if one is None or len(named) < 2 or (one[0] == " ".join(words(text)) and not alone):
+        return text
+    phrase, which = one
+    picked = {"first": named[0], "second": named[1]}.get(which) or next((t for t in named if t != state.topic), None)
+    return re.sub(rf"\b{re.escape(phrase)}\b", content.topic(picked).name, " ".join(words(text)), count=1)
+
+
+def carried(content: Content, bank: Ranker, place: Place | None, topic: str) -> Ranking | None:
+    """The question last answered, asked of another treatment: after how long an SCIg session takes, "is that the
+    same for the drip" is how long an IVIg infusion takes, and after the cost of treatment, "what about HyQvia" is
+    who pays for SCIg. None when the last answer was no question of the bank (a topic's facet carries itself), or
+    no other answer of the bank is about that treatment."""
+    question = content.question(place.question) if place and place.question and not place.compare else None
+    other = content.topic(topic)
+    if question is None or other is None:
+        return None
+    about = question.about
+    for name in {content.topic(t).name for t in _topics_named(bank, about)}:
+        about = re.sub(rf"\b{re.escape(name)}\b", other.name, about, flags=re.IGNORECASE)
+    ranked = bank.rank(about if about != question.about else f"{about} {other.name}", topic=topic)
+    found = ranked.candidates[0].question if ranked.verdict == ANSWER else None
+    if found is None or topic not in {found.topic, *_topics_named(bank, found.about)}:
+        return None
+    return ranked
+
+
+def _over_time(content: Content, state: DialogState) -> tuple[Place, int]:
+    """What answers "does that get better after a few goes" on the page just read: the question that says how it
+    changes with later infusions (the ways infusion side effects get milder), else the rest of that answer."""
+    place = state.place
+    answer = replies(content.locale).over_time.get(f"{place.topic}.{place.facet}")
+    question = content.question(answer) if answer else None
+    return (place_of(question.ref), question.ref.page) if question else (place, state.page)
+
+
+def onward(content: Content, state: DialogState, place: Place, page: int, preface: list[str] | None = None) -> Reply:
+    """Page ``page`` at ``place``; or, when it is the answer just heard, what it has not said yet: a follow-up
+    that lands on it ("and how often" after a course's lead, "what about HyQvia" after the cost, which covers it
+    further on) asks for more, never the same words again."""
+    chunk = 0
+    if state.was_reading and (place, page) == (state.place, state.page):
+        after = next_offer(content, place, page, state.chunk)
+        if after is not None and after.place == place:
+            page, chunk = after.page, after.chunk
+    return page_reply(content, state, place, page, chunk, preface=preface)
+
+
 def _strength(ranking: Ranking) -> tuple[bool, float, float]:
     best = ranking.candidates[0] if ranking.candidates else None
     return ranking.verdict == ANSWER, best.coverage if best else 0.0, best.chance if best else 0.0
@@ -214,18 +288,20 @@ def _command(handler_input: HandlerInput, intent: str) -> Response:
 def _reply(handler_input: HandlerInput, ranking: Ranking, preface: list[str], text: str) -> Reply:
     content = content_of(handler_input)
     state = state_of(handler_input)
+    bank = ranker(content.locale)
     found = ranking.candidates
     if ranking.verdict == ANSWER:
         ref = found[0].question.ref
-        preface = [*preface, *brand_named(content, place_of(ref), [text])]
-        return page_reply(content, state, place_of(ref), ref.page, preface=preface)
+        if _topics_named(bank, text):
+            preface = [*preface, *brand_named(content, place_of(ref), [text])]
+            return page_reply(content, state, place_of(ref), ref.page, preface=preface)
+        return onward(content, state, place_of(ref), ref.page, preface)
     if ranking.verdict == CLARIFY:
         return ask_which(content, state, found[0].question, found[1].question, preface)
     # What was not understood stays the subject: "how long does that last" after it is about it, and so is a
     # follow-up after it that names no topic, when it named one ("does IVIg make you tired"). A miss that names two
     # ("the needle sites after SCIg" reads "the needle" as an infusion) does not say which one the listener is on,
     # and the wrong one would read the next turn's signs against the wrong treatment.
-    bank = ranker(content.locale)
     state.unanswered = " ".join(words(text)[:_KEPT_UNANSWERED])
     named = set(_topics_named(bank, text))
     if len(named) == 1:

@@ -12,6 +12,7 @@ from ..answers import closing_question, mark_about, page_reply, pages_at, previo
 from ..memory import may_remember
 from ..reply import Reply, respond, say_again
 from ..turn import content_of, profile_of, state_of
+from ..understanding.ranker import ranker
 from .preferences import REMEMBER, answer_remember, ask_remember
 
 
@@ -49,16 +50,22 @@ class PreviousHandler(AbstractRequestHandler):
         content = content_of(handler_input)
         state = state_of(handler_input)
         advice = state.advice
-        # Safety advice said between the page before and this one is what was said before this.
-        to_advice = advice is not None and state.was_reading and len(state.history) - 1 == advice.at
+        reading = state.was_reading
         mark = previous_mark(state)
-        if to_advice:
+        # Safety advice said between the page before and this one is what was said before this; with nothing read
+        # before it, the advice is where the conversation began, and is said again.
+        if advice is not None and len(state.history) == advice.at and (reading or mark is None):
             # Said again as the advice was first said: no page read, its question open.
             state.last, state.answering, state.was_reading = advice.reply, advice.asking, False
             state.answered, state.place, state.offer = f"safety:{advice.level}", None, None
             return say_again(handler_input)
         if mark is None or not pages_at(content, mark.place):
-            question = closing_question(content, state)
+            # Nothing before: the question still open is asked again, a "Do you mean A, or B?" too.
+            choices = [ranker(content.locale).question(c).about for c in state.choices]
+            asked = (
+                content.prompts["clarify"].format(first=choices[0], second=choices[1]) if len(choices) == 2 else None
+            )
+            question = asked or closing_question(content, state)
             return respond(handler_input, Reply([content.prompts["nothing_before"]], question=question))
         return respond(handler_input, page_reply(content, state, mark.place, mark.page, mark.chunk, retrace=True))
 
@@ -115,11 +122,12 @@ class ShorterHandler(AbstractRequestHandler):
             return respond(
                 handler_input, Reply([content.prompts["nothing_read_yet"], content.prompts["what_you_can_ask"]])
             )
-        # Right after the lead, the lead is the short version: said again as it is, with no "In short:" to make it
-        # longer than what was just heard.
+        # Right after the lead, a shorter form than what was just heard: its first sentence, or, when the lead is
+        # one sentence, that it was the short version; never the same words again.
         just_heard = state.was_reading and state.page == 0 and state.chunk == 0
         preface = [] if just_heard else [content.prompts["short_version"]]
-        return respond(handler_input, page_reply(content, state, state.place, preface=preface, short=True))
+        reply = page_reply(content, state, state.place, preface=preface, short=True, shortest=just_heard)
+        return respond(handler_input, reply)
 
 
 class StartOverHandler(AbstractRequestHandler):

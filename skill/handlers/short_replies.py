@@ -13,7 +13,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from ..answers import page_reply, place_about, place_of
+from ..answers import OVERVIEW, page_reply, place_about, place_of
 from ..content import Content
 from ..dialog import DialogState, Offer
 from ..reply import Reply, respond
@@ -49,9 +49,11 @@ def _kind(handler_input: HandlerInput) -> str | None:
     said = _said(handler_input)
     read = replies(content_of(handler_input).locale)
     kind = read.kind_of(said) if name == QUESTION_INTENT else None
-    if kind is None and said and not state_of(handler_input).choices:
+    facet = content_of(handler_input).facet_for_intent(name or "")
+    if kind is None and said and not state_of(handler_input).choices and (facet is None or facet.id == OVERVIEW):
         # A pick with nothing to pick from is no question ("number two" is not the second test), whichever intent
-        # its words fell into ("number one" heard as a topic).
+        # its words fell into ("number one" heard as a topic). A facet's question around it asks something of the
+        # treatment it picks ("how often is the second one given").
         picked = read.choice_in(said, 2)
         kind = None if picked is None else NEITHER if picked == NEITHER else NO_CHOICE
     if kind is None and name == QUESTION_INTENT and endings(content_of(handler_input).locale).closes(said):

@@ -13,7 +13,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_intent_name, is_intent_name, is_request_type
 from ask_sdk_model import Response
 
-from ..answers import OVERVIEW, brand_named, facet_menu, page_reply
+from ..answers import OVERVIEW, brand_named, facet_menu, page_reply, place_of
 from ..content import Content, FacetInfo, Question, Topic
 from ..dialog import Place
 from ..reply import Reply, first_turn_preface, respond
@@ -21,7 +21,7 @@ from ..slots import topic_slot
 from ..turn import content_of, state_of
 from ..understanding.heard import heard_texts
 from ..understanding.ranker import ranker
-from .free_text import answer_free_text, ask_which
+from .free_text import answer_free_text, ask_which, carried, onward
 
 SWITCH_TOPIC_INTENT = "SwitchTopicIntent"
 
@@ -97,7 +97,14 @@ class SwitchTopicHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
-        facet = content.facet(state_of(handler_input).facet or OVERVIEW) or content.facet(OVERVIEW)
+        state = state_of(handler_input)
+        named = topic_slot(handler_input).id
+        # After a question of the bank, the same question of the treatment named ("what about HyQvia" after the cost).
+        ranked = carried(content, ranker(content.locale), state.place, named) if named else None
+        if ranked is not None:
+            ref = ranked.candidates[0].question.ref
+            return respond(handler_input, onward(content, state, place_of(ref), ref.page))
+        facet = content.facet(state.facet or OVERVIEW) or content.facet(OVERVIEW)
         return answer(handler_input, facet)
 
 

@@ -52,6 +52,11 @@ class Replies:
     after: frozenset[str]
     both: frozenset[tuple[str, ...]]
     neither: frozenset[tuple[str, ...]]
+    later: tuple[str, ...]
+    easing: tuple[str, ...]
+    over_time: dict[str, str]  # "topic.facet" -> the question that says how it changes with later infusions
+    keeps_short: frozenset[str]  # a sentence with one of these stays in the short version of a lead
+    ones: tuple[tuple[str, str], ...]  # ("the second one", "second"), longest first
 
     def kind_of(self, text: str) -> str | None:
         """``REPEAT``, ``WAIT``, ``LOST`` or ``THANKS`` when that is all that was said; otherwise None."""
@@ -102,6 +107,21 @@ class Replies:
             rest = re.sub(rf"^{re.escape(phrase)}\b", " ", rest.strip())
         rest = " ".join(rest.split())
         return rest if rest and rest != said else None
+
+    def asks_over_time(self, text: str) -> bool:
+        """Whether ``text`` asks if something changes with later infusions ("does that get better after a few
+        goes", "will it be easier next time")."""
+        said = " ".join(words(text))
+        return all(any(re.search(rf"\b{re.escape(p)}\b", said) for p in kind) for kind in (self.later, self.easing))
+
+    def one_in(self, text: str) -> tuple[str, str] | None:
+        """A phrase that picks a treatment by its place in the last reply, and which place ("first", "second" or
+        "other"): "how often would I need the second one" -> ("the second one", "second"); None when there is none."""
+        said = " ".join(words(text))
+        for phrase, which in self.ones:
+            if re.search(rf"\b{re.escape(phrase)}\b", said):
+                return phrase, which
+        return None
 
     def goes_back(self, text: str) -> bool:
         """Whether ``text`` asks to go back to something said before ("go back to what you said about IVIg")."""
@@ -165,4 +185,14 @@ def replies(locale: str) -> Replies:
         after=frozenset(choosing["after"]),
         both=frozenset(map(_said, choosing["both"])),
         neither=frozenset(map(_said, choosing["neither"])),
+        later=_longest_first(data["later"]),
+        easing=_longest_first(data["easing"]),
+        over_time=dict(data["over_time"]),
+        keeps_short=frozenset(w for f in data["keeps_short"] for w in words(f)),
+        ones=tuple(
+            sorted(
+                ((" ".join(words(p)), which) for which, said in data["ones"].items() for p in said),
+                key=lambda o: -len(o[0]),
+            )
+        ),
     )
