@@ -433,6 +433,12 @@ def test_a_follow_up_that_names_another_treatment_asks_the_last_question_of_it(a
     assert speech_of(response).startswith(lead(question_page(answered[2:-2])))
 
 
+@pytest.mark.parametrize("asked", ["tell me slowly what is ivig", "what is ivig slowly please"])
+def test_asking_what_a_treatment_is_after_a_question_is_its_overview_not_the_question_carried(anywhere, asked):
+    anywhere.say("how long does an scig session take")
+    assert said(anywhere, asked).startswith(lead(first_page("ivig", "overview")))
+
+
 @pytest.mark.parametrize("follow_up", ["what about hyqvia", "is it the same for scig"])
 def test_a_treatment_named_after_an_answer_that_covers_it_further_on_hears_that_part(anywhere, follow_up):
     """The cost answer covers SCIg further on: "what about HyQvia" after it reads on to that, not the lead again

@@ -121,7 +121,9 @@ def answer_free_text(
             if which is not None:
                 return respond(handler_input, which)
     text = _one_named(content, state, text, alone=facet is not None) if not state.choices else text
-    named = _only_a_name(bank, text) if not preface and not state.choices else None
+    # An intent that asked a facet of what it heard ("what is {ivig slowly please}") asks that, not the last question.
+    carries = not preface and not state.choices and facet is None and not replies(content.locale).asks_what(text)
+    named = only_a_name(bank, text) if carries else None
     # "Is that the same for the drip", "and for HyQvia?": the question last answered, of the treatment named.
     ranking = carried(content, bank, state.place, named) if named and named != state.topic else None
     if ranking is not None:
@@ -211,7 +213,7 @@ def _topics_named(bank: Ranker, text: str) -> list[str]:
     return [term for term in bank.terms(text) if term in bank.topic_ids]
 
 
-def _only_a_name(bank: Ranker, text: str) -> str | None:
+def only_a_name(bank: Ranker, text: str) -> str | None:
     """The one topic ``text`` names when it says nothing else a question is made of ("is that the same for the
     drip", "and for HyQvia?"), else None."""
     terms = bank.terms(text)

@@ -21,7 +21,7 @@ from ..slots import topic_slot
 from ..turn import content_of, state_of
 from ..understanding.heard import heard_texts
 from ..understanding.ranker import ranker
-from .free_text import answer_free_text, ask_which, carried, onward
+from .free_text import answer_free_text, ask_which, carried, only_a_name, onward
 
 SWITCH_TOPIC_INTENT = "SwitchTopicIntent"
 
@@ -98,9 +98,12 @@ class SwitchTopicHandler(AbstractRequestHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         content = content_of(handler_input)
         state = state_of(handler_input)
-        named = topic_slot(handler_input).id
-        # After a question of the bank, the same question of the treatment named ("what about HyQvia" after the cost).
-        ranked = carried(content, ranker(content.locale), state.place, named) if named else None
+        slot = topic_slot(handler_input)
+        bank = ranker(content.locale)
+        named = slot.id or (only_a_name(bank, slot.heard) if slot.heard else None)
+        # After a question of the bank, the same question of the treatment named ("what about HyQvia" after the cost,
+        # "is that the same for {the drip}").
+        ranked = carried(content, bank, state.place, named) if named else None
         if ranked is not None:
             ref = ranked.candidates[0].question.ref
             return respond(handler_input, onward(content, state, place_of(ref), ref.page))

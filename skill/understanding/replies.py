@@ -57,6 +57,7 @@ class Replies:
     over_time: dict[str, str]  # "topic.facet" -> the question that says how it changes with later infusions
     keeps_short: frozenset[str]  # a sentence with one of these stays in the short version of a lead
     ones: tuple[tuple[str, str], ...]  # ("the second one", "second"), longest first
+    asks_what_words: tuple[str, ...]  # words that ask what a treatment is, longest first
 
     def kind_of(self, text: str) -> str | None:
         """``REPEAT``, ``WAIT``, ``LOST`` or ``THANKS`` when that is all that was said; otherwise None."""
@@ -113,6 +114,11 @@ class Replies:
         goes", "will it be easier next time")."""
         said = " ".join(words(text))
         return all(any(re.search(rf"\b{re.escape(p)}\b", said) for p in kind) for kind in (self.later, self.easing))
+
+    def asks_what(self, text: str) -> bool:
+        """Whether ``text`` asks what something is ("what is IVIg", "tell me about SCIg")."""
+        said = " ".join(words(text))
+        return any(re.search(rf"\b{re.escape(p)}\b", said) for p in self.asks_what_words)
 
     def one_in(self, text: str) -> tuple[str, str] | None:
         """A phrase that picks a treatment by its place in the last reply, and which place ("first", "second" or
@@ -189,6 +195,7 @@ def replies(locale: str) -> Replies:
         easing=_longest_first(data["easing"]),
         over_time=dict(data["over_time"]),
         keeps_short=frozenset(w for f in data["keeps_short"] for w in words(f)),
+        asks_what_words=_longest_first(data["asks_what"]),
         ones=tuple(
             sorted(
                 ((" ".join(words(p)), which) for which, said in data["ones"].items() for p in said),
