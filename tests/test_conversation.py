@@ -513,6 +513,16 @@ def test_go_back_at_a_clarification_with_nothing_before_asks_it_again_and_takes_
     assert said(anywhere, "the second one").startswith(lead(first_page("scig", "side_effects")))
 
 
+def test_go_back_with_nothing_before_the_answer_says_so_and_that_answer_again_from_its_start(anywhere):
+    """ "Go back" after "more" on the first answer of a session: the listener hears where they are and the answer
+    from its start, not only "There's nothing before this yet."."""
+    anywhere.say("what are the side effects of scig")
+    anywhere.say("more")
+    anywhere.say("go back")
+    again = said(anywhere, "go back")
+    assert again.startswith(f"{PROMPTS['nothing_before']} {lead(first_page('scig', 'side_effects'))}")
+
+
 def test_go_back_after_safety_advice_said_again_with_nothing_before_says_the_advice(anywhere):
     advice = said(anywhere, "i feel fine so i'll skip my next ivig")
     anywhere.say("why not though")

@@ -59,6 +59,12 @@ class PreviousHandler(AbstractRequestHandler):
             state.last, state.answering, state.was_reading = advice.reply, advice.asking, False
             state.answered, state.place, state.offer = f"safety:{advice.level}", None, None
             return say_again(handler_input)
+        nothing_before = [content.prompts["nothing_before"]]
+        if mark is None and not state.choices and state.place is not None and pages_at(content, state.place):
+            # Nothing was said before the answer the listener is on: after saying so, that answer again from the
+            # start of its page, as a helper on the phone would.
+            reply = page_reply(content, state, state.place, state.page, preface=nothing_before, retrace=True)
+            return respond(handler_input, reply)
         if mark is None or not pages_at(content, mark.place):
             # Nothing before: the question still open is asked again, a "Do you mean A, or B?" too.
             choices = [ranker(content.locale).question(c).about for c in state.choices]
@@ -66,7 +72,7 @@ class PreviousHandler(AbstractRequestHandler):
                 content.prompts["clarify"].format(first=choices[0], second=choices[1]) if len(choices) == 2 else None
             )
             question = asked or closing_question(content, state)
-            return respond(handler_input, Reply([content.prompts["nothing_before"]], question=question))
+            return respond(handler_input, Reply(nothing_before, question=question))
         return respond(handler_input, page_reply(content, state, mark.place, mark.page, mark.chunk, retrace=True))
 
 
