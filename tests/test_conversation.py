@@ -523,6 +523,23 @@ def test_go_back_with_nothing_before_the_answer_says_so_and_that_answer_again_fr
     assert again.startswith(f"{PROMPTS['nothing_before']} {lead(first_page('scig', 'side_effects'))}")
 
 
+@pytest.mark.parametrize(
+    ("said_first", "heard"),
+    [
+        ("my chest hurts and i can't breathe", "Call 911 now."),
+        ("i feel fine so i'll skip my next ivig", "Please don't stop, skip"),
+        ("my leg is swollen and hot since my infusion", "Call your doctor or care team right away."),
+    ],
+)
+def test_asking_for_safety_advice_in_fewer_words_says_the_advice_not_ask_about_a_topic(anywhere, said_first, heard):
+    """ "In simple words" after safety advice: the advice (in brief where it has a brief form), never "Ask me
+    about a topic first."."""
+    anywhere.say(said_first)
+    response = anywhere.say("in simple words")
+    assert heard in speech_of(response) and PROMPTS["nothing_read_yet"] not in speech_of(response)
+    assert response["sessionAttributes"]["dialog"]["answered"].startswith("safety:")
+
+
 def test_go_back_after_safety_advice_said_again_with_nothing_before_says_the_advice(anywhere):
     advice = said(anywhere, "i feel fine so i'll skip my next ivig")
     anywhere.say("why not though")

@@ -61,6 +61,8 @@ _SHORT = 10
 _RUNNING_TOPIC = "infusion_day"
 # Asking whether to make someone sick, or to give them something, after advice: never (NHS poisoning).
 _SICK = "make_sick"
+# "What do I do now?" heard as a call for help, and "in simple words": what to do now, in brief, is the advice.
+_BRIEF_INTENTS = (_HELP_INTENT, "ShorterIntent")
 # The replies that open with a word of their own ("I can't tell what's behind it"), then say the advice again.
 _PREFACES = {"about": "about_it", RELUCTANT: "reluctant", LESSER: "lesser", _SICK: _SICK}
 # After a miss, the replies that still mean the advice: not "yes" or "no", which answer what the miss offered.
@@ -225,8 +227,7 @@ def _follow_up(handler_input: HandlerInput) -> str | None:
         return "replay"
     if any(is_intent_name(name)(handler_input) for name in _CLOSE_INTENTS):
         return "close"
-    if is_intent_name(_HELP_INTENT)(handler_input):
-        # "What do I do now?" heard as a call for help: what to do now is the advice.
+    if any(is_intent_name(name)(handler_input) for name in _BRIEF_INTENTS):
         return "brief"
     content = content_of(handler_input)
     red_flags = content.red_flags
