@@ -63,7 +63,7 @@ class _CompiledSign:
         """Where the last of the sign's words stands in the text, or None if it does not match; a word at a position
         in ``excused`` (said as something else: a figure of speech) does not count."""
         if self.first_words.isdisjoint(text.where) and not (
-            self.first_prefixes and any(token.startswith(self.first_prefixes) for token in text.where)
+            self.first_prefixes and any(map(text.starting, self.first_prefixes))
         ):
             return None
         found = []
@@ -104,8 +104,15 @@ class _CompiledFigure:
         self.window = figure.window
         self.levels = frozenset(figure.levels)
 
-    def covers(self, text: Text) -> set[int]:
+    def covers(self, text: Text) -> frozenset[int]:
         """The positions of the text's words from the figure's first word to its last, wherever it is said."""
+        # Each level's excuses read every figure again: the text keeps what each covers.
+        covered = text.known.get(self)
+        if covered is None:
+            covered = text.known[self] = frozenset(self._covers(text))
+        return covered  # type: ignore[return-value]
+
+    def _covers(self, text: Text) -> set[int]:
         found = [sorted({i for p in group for i in p.positions(text)}) for group in self.groups]
         if not all(found):
             return set()

@@ -3,10 +3,15 @@
 Triage and the ranker both read text this way, so a phrase in the content data
 ("cant breathe", "dont want") matches however it was written or heard
 ("can't breathe", "cannot breathe", "I. V. I. G.", "i v i g").
+
+A turn's text is read by the triage, the clauses, the commands and the ranker, and the content's thousands of
+phrases share few words: each text is read once (``_read`` keeps the last few thousand), and a phrase said the
+same way in many places of the content is made once (``phrases``).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -17,14 +22,21 @@ _NOT_WORD = re.compile(r"[^a-z0-9_ ]+")
 # "a" and "i" are words as well as letters: said beside a spelled initialism ("i a m m n", "m m n a lot"), they are
 # the words; inside one ("c i d p", "a l s") they are its letters.
 _WORDS_TOO = frozenset("ai")
+_READ_KEPT = 4096
+_PREFIX_KEPT = 16  # longer than any beginning the content looks for
 
 
 def words(text: str) -> list[str]:
     """ "Can't breathe, since Mum's I. V. I. G.!" -> ["cant", "breathe", "since", "mum", "ivig"]."""
+    return list(_read(text))
+
+
+@functools.lru_cache(maxsize=_READ_KEPT)
+def _read(text: str) -> tuple[str, ...]:
     text = text.lower().replace("’", "'")
     text = _SPELLED.sub(lambda m: m.group(0).replace(".", "").replace(" ", "") + " ", text)
     text = _POSSESSIVE.sub("", _CANT.sub("cant", text)).replace("'", "")
-    return _spelled_out(_NOT_WORD.sub(" ", text).split())
+    return tuple(_spelled_out(_NOT_WORD.sub(" ", text).split()))
 
 
 def _spelled_out(tokens: list[str]) -> list[str]:
@@ -62,6 +74,23 @@ class Text:
         self.where: dict[str, list[int]] = {}
         for i, token in enumerate(self.tokens):
             self.where.setdefault(token, []).append(i)
+        # What a reader worked out about this text that does not change (a figure of speech's words): read many
+        # times in one turn, worked out once.
+        self.known: dict[object, object] = {}
+        self._starting: dict[str, list[int]] | None = None
+
+    def starting(self, prefix: str) -> list[int]:
+        """Where the words beginning with ``prefix`` stand, word by word in the order first said."""
+        if len(prefix) > _PREFIX_KEPT:
+            return [i for token, at in self.where.items() if token.startswith(prefix) for i in at]
+        if self._starting is None:
+            # Every beginning of every word, once (the content's phrases ask for hundreds of beginnings a turn), up to
+            # a length, so a word thousands of letters long costs no more than a long word.
+            self._starting = {}
+            for token, at in self.where.items():
+                for end in range(1, min(len(token), _PREFIX_KEPT) + 1):
+                    self._starting.setdefault(token[:end], []).extend(at)
+        return self._starting.get(prefix, [])
 
 
 class Phrase:
@@ -69,18 +98,19 @@ class Phrase:
 
     def __init__(self, phrase: str):
         self.parts = tuple((word, piece.endswith("*")) for piece in phrase.split() for word in words(piece))
+        self._first, self._prefix = self.parts[0] if self.parts else ("", False)
 
-    def positions(self, text: Text) -> list[int]:
+    def positions(self, text: Text) -> tuple[int, ...]:
         """Where the phrase starts in the text."""
-        if not self.parts:
-            return []
-        word, prefix = self.parts[0]
-        if prefix:
-            starts = [i for token, found in text.where.items() if token.startswith(word) for i in found]
+        # Most phrases' first word is not in a text at all: that answer costs one look-up.
+        if self._prefix:
+            starts: Iterable[int] = text.starting(self._first)
         else:
-            starts = text.where.get(word, [])
+            starts = text.where.get(self._first, ())
+        if not starts or not self.parts:
+            return ()
         size, tokens = len(self.parts), text.tokens
-        return [i for i in starts if i + size <= len(tokens) and self._at(tokens, i)]
+        return tuple(i for i in starts if i + size <= len(tokens) and self._at(tokens, i))
 
     def _at(self, tokens: list[str], i: int) -> bool:
         return all(
@@ -90,4 +120,9 @@ class Phrase:
 
 
 def phrases(items: Iterable[str]) -> tuple[Phrase, ...]:
-    return tuple(Phrase(item) for item in items)
+    return tuple(_phrase(item) for item in items)
+
+
+@functools.cache
+def _phrase(item: str) -> Phrase:
+    return Phrase(item)
