@@ -2,8 +2,9 @@
 
 The fast paths: a text's words read once (``words._read``), a phrase said in many places of the content made once
 (``words.phrases``), a word's beginnings found by one table (``Text.starting``), a figure of speech's words found
-once per text (``triage._CompiledFigure.covers``), and the embeddings' question rows kept as floats. Each is
-checked against the plain definition it replaces, and for its saving. No timing is asserted.
+once per text (``triage._CompiledFigure.covers``), a group of phrases compared only where its first words are
+(``words.Phrases``), and the embeddings' question rows kept as floats. Each is checked against the plain definition
+it replaces, and for its saving. No timing is asserted.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from eval_tools.evaluation import load_cases
 from skill.content import load_content
 from skill.understanding import embeddings, triage, words
 from skill.understanding.triage import Triager, triager
-from skill.understanding.words import Phrase, Text, phrases
+from skill.understanding.words import Phrase, Phrases, Text, phrases
 
 SAID = [(case.locale, case.text) for case in load_cases(sorted(CORPUS.glob("*.toml")))]
 
@@ -38,6 +39,10 @@ def plain_positions(phrase: Phrase, text: Text) -> list[int]:
     return sorted(found, key=lambda i: (first_said[tokens[i]], i))
 
 
+def plain_starts(found: Phrases, text: Text) -> set[int]:
+    return {i for phrase in found for i in plain_positions(phrase, text)}
+
+
 def _triaged() -> dict[tuple[str, str, str | None], triage.Triage | None]:
     return {
         (locale, text, topic): triager(locale).triage("QuestionIntent", [text], topic)
@@ -50,6 +55,7 @@ def test_the_triage_finds_what_the_plain_reading_finds(monkeypatch):
     fast = _triaged()
     # The plain reading: every phrase compared word by word, every figure of speech looked for each time it is asked.
     monkeypatch.setattr(Phrase, "positions", plain_positions)
+    monkeypatch.setattr(Phrases, "starts", plain_starts)
     monkeypatch.setattr(triage._CompiledFigure, "covers", triage._CompiledFigure._covers)
     assert _triaged() == fast
     assert len(SAID) > 500 and sum(found is not None for found in fast.values()) > 100  # signs among them
@@ -73,6 +79,18 @@ def test_a_phrase_is_read_by_the_definition():
         text = Text(" ".join(rng.choices(vocabulary, k=rng.randint(0, 8))))
         phrase = Phrase(" ".join(rng.choice(vocabulary) + rng.choice(["", "*"]) for _ in range(rng.randint(1, 3))))
         assert list(phrase.positions(text)) == plain_positions(phrase, text)
+
+
+def test_phrases_together_start_where_each_starts():
+    rng = random.Random(7)
+    vocabulary = ["a", "ab", "abc", "b", "cant", "dont"]
+    for _ in range(500):
+        text = Text(" ".join(rng.choices(vocabulary, k=rng.randint(0, 8))))
+        found = phrases(
+            " ".join(rng.choice(vocabulary) + rng.choice(["", "*"]) for _ in range(rng.randint(1, 3)))
+            for _ in range(rng.randint(0, 6))
+        )
+        assert found.starts(text) == plain_starts(found, text)
 
 
 def test_each_phrase_and_each_piece_of_the_content_is_read_once(monkeypatch):

@@ -68,7 +68,7 @@ class _CompiledSign:
             return None
         found = []
         for group in self.groups:
-            positions = sorted({i for p in group for i in p.positions(text)} - excused)
+            positions = sorted(group.starts(text) - excused)
             if not positions:
                 return None
             found.append(positions)
@@ -113,7 +113,7 @@ class _CompiledFigure:
         return covered  # type: ignore[return-value]
 
     def _covers(self, text: Text) -> set[int]:
-        found = [sorted({i for p in group for i in p.positions(text)}) for group in self.groups]
+        found = [sorted(group.starts(text)) for group in self.groups]
         if not all(found):
             return set()
         breaks = sorted(i for p in self.breaks for i in p.positions(text))

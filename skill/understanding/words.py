@@ -119,8 +119,32 @@ class Phrase:
         )
 
 
-def phrases(items: Iterable[str]) -> tuple[Phrase, ...]:
-    return tuple(_phrase(item) for item in items)
+class Phrases(tuple[Phrase, ...]):
+    """Phrases looked for together, indexed by their first word: a text is compared only with the phrases whose first
+    word it says, and with those that begin with part of a word."""
+
+    _by_first: dict[str, list[Phrase]]
+    _prefixed: tuple[Phrase, ...]
+
+    def __new__(cls, items: Iterable[Phrase]) -> Phrases:
+        self = super().__new__(cls, items)
+        self._by_first = {}
+        for phrase in self:
+            if phrase.parts and not phrase._prefix:
+                self._by_first.setdefault(phrase._first, []).append(phrase)
+        self._prefixed = tuple(phrase for phrase in self if phrase._prefix)
+        return self
+
+    def starts(self, text: Text) -> set[int]:
+        """Where any of the phrases starts in the text."""
+        found = {i for phrase in self._prefixed for i in phrase.positions(text)}
+        for word in text.where.keys() & self._by_first.keys():
+            found.update(i for phrase in self._by_first[word] for i in phrase.positions(text))
+        return found
+
+
+def phrases(items: Iterable[str]) -> Phrases:
+    return Phrases(_phrase(item) for item in items)
 
 
 @functools.cache
