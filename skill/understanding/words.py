@@ -144,6 +144,7 @@ class Phrases(tuple[Phrase, ...]):
 
 
 def phrases(items: Iterable[str]) -> Phrases:
+    """The content's phrases, each made once and kept while the process lives: never for what a listener said."""
     return Phrases(_phrase(item) for item in items)
 
 
