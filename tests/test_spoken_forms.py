@@ -14,7 +14,7 @@ from conftest import speech_of
 from test_safety_kinds import answered, say
 
 from skill.understanding.ranker import ranker
-from skill.understanding.words import words
+from skill.understanding.words import Phrase, Text, words
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,10 @@ def test_a_mark_is_ranked_but_is_no_word_an_answer_must_cover():
     bank = ranker("en-US")
     assert "=not" in bank.terms("what if ivig doesn't work")
     assert bank.consider("what if ivig doesn't work").asked == ("ivig", "work")
+
+
+@pytest.mark.parametrize(
+    "phrase, said", [("i g", "a new brand of i g"), ("i v i g", "her i v i g drip"), ("s c i g", "my s c i g pump")]
+)
+def test_a_content_phrase_spelled_letter_by_letter_finds_the_same_letters_said(phrase: str, said: str) -> None:
+    assert Phrase(phrase).positions(Text(said))

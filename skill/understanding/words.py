@@ -93,11 +93,26 @@ class Text:
         return self._starting.get(prefix, [])
 
 
+def _parts(phrase: str) -> tuple[tuple[str, bool], ...]:
+    """A phrase's words, each with whether it matches any word it begins ("bump*"). The words between those are
+    read together, as a text is, so a phrase spelled letter by letter ("i v i g") is the word a text reads ("ivig")."""
+    parts: list[tuple[str, bool]] = []
+    plain: list[str] = []
+    for piece in [*phrase.split(), ""]:
+        if piece.endswith("*") or not piece:
+            parts += [(word, False) for word in words(" ".join(plain))]
+            plain.clear()
+            parts += [(word, True) for word in words(piece)]
+        else:
+            plain.append(piece)
+    return tuple(parts)
+
+
 class Phrase:
     """A word or phrase to look for; a word ending in "*" matches any word it begins."""
 
     def __init__(self, phrase: str):
-        self.parts = tuple((word, piece.endswith("*")) for piece in phrase.split() for word in words(piece))
+        self.parts = _parts(phrase)
         self._first, self._prefix = self.parts[0] if self.parts else ("", False)
 
     def positions(self, text: Text) -> tuple[int, ...]:
