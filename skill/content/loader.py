@@ -320,6 +320,7 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
                     id=sign["id"],
                     groups=tuple(tuple(group) for group in sign["all"]),
                     **_vetoes(sign, level_unless, level_reported),
+                    asked_before=tuple(sign.get("asked_before", ())),
                     window=sign.get("window", 8),
                     **{k: sign[k] for k in _SIGN_SETTINGS if k in sign},
                     **{k: localise(text) for k, text in spoken.items()},

@@ -113,7 +113,9 @@ class Sign:
     Every group in ``groups`` must have a word in the sentence, all within
     ``window`` words; no phrase of ``unless`` may be near them, unless a phrase of ``reported`` is near them too
     (a report, now or of a dose taken, is not excused by a question or a history said with it), nor any phrase of
-    ``unless_always`` (what excuses it even then: a vitamin taken with a drug is not the drug). ``means`` says
+    ``unless_always`` (what excuses it even then: a vitamin taken with a drug is not the drug), nor any phrase of
+    ``asked_before`` said before them ("what if my son took ...": a question said after the act, "I took an
+    overdose, can you help me", excuses nothing). ``means`` says
     what it may mean (call the doctor), ``answer`` is the whole direct answer
     (do not change treatment); ``urgency`` is "now" or "today".
     """
@@ -123,6 +125,7 @@ class Sign:
     unless: tuple[str, ...] = ()
     reported: tuple[str, ...] = ()
     unless_always: tuple[str, ...] = ()
+    asked_before: tuple[str, ...] = ()
     window: int = 8
     urgency: str | None = None
     means: str | None = None

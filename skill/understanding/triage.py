@@ -51,6 +51,7 @@ class _CompiledSign:
         self.unless = phrases(sign.unless)
         self.reported = phrases(sign.reported)
         self.unless_always = phrases(sign.unless_always)
+        self.asked_before = phrases(sign.asked_before)
         # The words the first group's phrases begin with: most texts have none of them, and are passed over quickly.
         first = [p.parts[0] for p in self.groups[0] if p.parts] if self.groups else []
         self.first_words = frozenset(word for word, prefix in first if not prefix)
@@ -78,6 +79,7 @@ class _CompiledSign:
         vetoes = sorted(i for p in self.unless for i in p.positions(text))
         reports = sorted(i for p in self.reported for i in p.positions(text))
         always = sorted(i for p in self.unless_always for i in p.positions(text))
+        asked = sorted(i for p in self.asked_before for i in p.positions(text))
         for start in sorted({i for group in found for i in group}):
             end = max(_first_from(group, start) for group in found)
             # An "unless" phrase speaks for the sign only near it: "she was on prednisone years ago ... and now
@@ -86,6 +88,8 @@ class _CompiledSign:
             if (
                 end <= start + window
                 and _first_from(always, start - window) > end + window
+                # A question excuses the sign only when asked before its words (clinical review 9, H1, H2).
+                and _first_from(asked, start - window) >= start
                 and (
                     _first_from(vetoes, start - window) > end + window
                     or _first_from(reports, start - window) <= end + window
