@@ -21,11 +21,8 @@ def assert_answered_not_alarmed(response: dict) -> None:
     "locale, context, said",
     [
         ("en-US", None, "this insurance paperwork is gonna give me a heart attack"),
-        ("en-IN", None, "the hospital bill is giving me chest pain only"),
-        ("en-GB", "tell me about IVIG", "the hospital bill is giving me chest pain only"),
         ("en-CA", None, "I nearly had a heart attack when I saw the bill for my ivig"),
         ("en-AU", "tell me about SCIG", "this paperwork is gonna give me a stroke"),
-        ("en-US", "tell me about IVIG", "the bill for the ivig is giving me chest pains"),
         ("en-AU", None, "my heart sank when I saw the cost"),
         ("en-GB", "tell me about IVIG", "the waiting is killing me"),
         ("en-CA", None, "I nearly died when I saw the price"),
