@@ -101,9 +101,8 @@ CHILD = "If a child may have swallowed someone's methotrexate, azathioprine or o
         ("en-GB", "tell me about other immune drugs", "my husband took his whole week of methotrexate in one go"),
         ("en-US", None, "my wife took all her prednisone tablets at once"),
         ("en-AU", "tell me about steroids", "dad swallowed a handful of his prednisolone"),
-        ("en-IN", None, "i took a whole box of my tablets by mistake"),
         ("en-CA", "what is MMN", "mum has taken a week's worth of her mycophenolate"),
-        ("en-US", None, "i think i took the entire bottle of my imuran capsules this morning"),
+        # A whole pack or bottle is the emergency number (clinical review 9, W6): test_clinical_review_9.py.
     ],
 )
 def test_h2_a_large_amount_taken_at_once_hears_the_call_now(locale, context, said):
