@@ -246,7 +246,6 @@ def test_w4_w5_w7_letting_spacing_or_stopping_immunoglobulin_hears_the_warning(l
 @pytest.mark.parametrize(
     "said",
     [
-        "how can i space my infusions to avoid headaches, should i ask my neurologist",
         "will it ever stop",
         "what are the injections for scig like",
     ],
