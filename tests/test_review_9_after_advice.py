@@ -107,3 +107,38 @@ def test_asking_to_make_them_sick_hears_no_then_the_advice(locale, advice, reply
     heard, _ = after(locale, advice, reply)
     assert heard.startswith("No. Don't try to make anyone sick, and don't give them anything to eat or drink."), heard
     assert "now" in heard
+
+
+@pytest.mark.parametrize(
+    "locale, running, sign, reply",
+    [
+        (
+            "en-GB",
+            "my son is on his drip right now at the day unit",
+            "he feels shivery and his head is pounding",
+            "ok i have told the nurse",
+        ),
+        (
+            "en-US",
+            "she is hooked up to her infusion at the moment",
+            "now she's got the chills",
+            "i'm getting the nurse",
+        ),
+    ],
+)
+def test_telling_the_nurse_after_a_call_today_during_the_drip_is_acting_on_it(locale, running, sign, reply):
+    console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
+    console.say(running)
+    console.say(sign)
+    response = console.say(reply)
+    assert speech_of(response).startswith("Good, that's the right thing to do."), speech_of(response)
+    assert response["response"].get("shouldEndSession") is not False
+
+
+@pytest.mark.parametrize("said", ["thanks that is all", "thank you that is everything"])
+def test_thanks_that_is_all_closes_the_session(said: str) -> None:
+    console = Console(build_skill(), LocalNlu.from_file(model_path("en-AU")), "en-AU")
+    console.say("what is scig")
+    response = console.say(said)
+    assert speech_of(response).startswith("You're welcome."), speech_of(response)
+    assert response["response"].get("shouldEndSession") is not False

@@ -69,8 +69,9 @@ class Endings:
             return ACTING
         if _says(self.reluctant, read):
             return RELUCTANT
-        if level == _EMERGENCY and _says(self.nurse, read):
-            return NURSE
+        if _says(self.nurse, read):
+            # Below an emergency, the nurse told is the care team told: acting on it, with the level's own close.
+            return NURSE if level == _EMERGENCY else ACTING
         if level == _EMERGENCY and _says(self.lesser, read):
             return LESSER
         return ACTING if _says(self.acting, read) else None
