@@ -15,11 +15,12 @@ from skill.app import build_skill
 EMERGENCY = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
 
 
-def after(locale: str, advice: str, reply: str) -> tuple[str, dict]:
-    """What the skill says, and its response, to ``reply`` said right after ``advice``."""
+def after(locale: str, *turns: str) -> tuple[str, dict]:
+    """What the skill says, and its response, to the last of ``turns``, said in one session."""
     console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
-    console.say(advice)
-    response = console.say(reply)
+    for turn in turns[:-1]:
+        console.say(turn)
+    response = console.say(turns[-1])
     return speech_of(response), response
 
 
@@ -127,18 +128,13 @@ def test_asking_to_make_them_sick_hears_no_then_the_advice(locale, advice, reply
     ],
 )
 def test_telling_the_nurse_after_a_call_today_during_the_drip_is_acting_on_it(locale, running, sign, reply):
-    console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
-    console.say(running)
-    console.say(sign)
-    response = console.say(reply)
-    assert speech_of(response).startswith("Good, that's the right thing to do."), speech_of(response)
+    heard, response = after(locale, running, sign, reply)
+    assert heard.startswith("Good, that's the right thing to do."), heard
     assert response["response"].get("shouldEndSession") is not False
 
 
 @pytest.mark.parametrize("said", ["thanks that is all", "thank you that is everything"])
 def test_thanks_that_is_all_closes_the_session(said: str) -> None:
-    console = Console(build_skill(), LocalNlu.from_file(model_path("en-AU")), "en-AU")
-    console.say("what is scig")
-    response = console.say(said)
-    assert speech_of(response).startswith("You're welcome."), speech_of(response)
+    heard, response = after("en-AU", "what is scig", said)
+    assert heard.startswith("You're welcome."), heard
     assert response["response"].get("shouldEndSession") is not False
