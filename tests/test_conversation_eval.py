@@ -120,6 +120,14 @@ def test_safety_advice_said_again_is_checked_against_the_advice_as_first_given()
         ),
         ("replays the same advice", {"replays_safety", "not_miss"}),
         (
+            "tells them not to change treatment without their neurologist or consultant",
+            {"safety:no_change", "says:neurologist|team|doctor", "not_miss"},
+        ),
+        (
+            "picks out the rash first and before anything else tells them to tell the nurse on the unit now",
+            {"safety:call_doctor", "says:nurse|staff|team"},
+        ),
+        (
             "gives another short miss with a different example question",
             {"open", "max_items:3", "new_apology", "example", "one_breath"},
         ),
