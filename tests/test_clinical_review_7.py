@@ -189,7 +189,8 @@ def test_h3_w1_putting_an_emergency_off_or_turning_to_a_gp_hears_the_number_now_
     [
         ("en-CA", ["my chest hurts", "ok i'm ringing now"]),
         ("en-AU", ["my chest hurts", "the ambulance is on its way"]),
-        ("en-GB", ["her face has dropped on one side", "we're taking her to a and e"]),
+        # Going by car is no longer acting on it: an ambulance is safer (review 9, n6; tests/test_review_9_going.py).
+        ("en-GB", ["her face has dropped on one side", "the ambulance is taking her to a and e"]),
         ("en-US", ["my chest hurts", "ok i'll call the gp and an ambulance"]),
     ],
 )

@@ -33,7 +33,7 @@ from ..dialog import Advice, DialogState
 from ..interceptors import remembered
 from ..reply import Reply, respond, say_again
 from ..turn import content_of, state_of
-from ..understanding.endings import ACTING, LESSER, NURSE, RELUCTANT, endings
+from ..understanding.endings import ACTING, DRIVING, GOING, LESSER, NURSE, RELUCTANT, endings
 from ..understanding.heard import heard_texts, intent_name
 from ..understanding.ranker import ANSWER, CLARIFY, ranker
 from ..understanding.replies import replies
@@ -64,9 +64,12 @@ _SICK = "make_sick"
 # "What do I do now?" heard as a call for help, and "in simple words": what to do now, in brief, is the advice.
 _BRIEF_INTENTS = (_HELP_INTENT, "ShorterIntent")
 # The replies that open with a word of their own ("I can't tell what's behind it"), then say the advice again.
-_PREFACES = {"about": "about_it", RELUCTANT: "reluctant", LESSER: "lesser", _SICK: _SICK}
+_PREFACES = {"about": "about_it", RELUCTANT: "reluctant", LESSER: "lesser", _SICK: _SICK, GOING: GOING}
 # After a miss, the replies that still mean the advice: not "yes" or "no", which answer what the miss offered.
-_AFTER_A_MISS = ("brief", "about", ACTING, NURSE, RELUCTANT, LESSER, _SICK, "repeat")
+_AFTER_A_MISS = ("brief", "about", ACTING, NURSE, DRIVING, GOING, RELUCTANT, LESSER, _SICK, "repeat")
+# The replies that close the session: a no, or doing what the advice said (by car, after an emergency: an
+# ambulance is safer, and it closes with that).
+_CLOSING = ("close", ACTING, NURSE, DRIVING)
 
 
 def triage_of(handler_input: HandlerInput) -> Triage | None:
@@ -196,8 +199,8 @@ class SafetyFollowUpHandler(AbstractRequestHandler):
             advice = state.advice
             state.last, state.answering, state.answered = advice.reply, advice.asking, f"safety:{advice.level}"
         level = _advised(state)
-        if kind in ("close", ACTING, NURSE):
-            return respond(handler_input, Reply([follow_up.get(f"{kind}_{level}", follow_up[kind])], end=True))
+        if kind in _CLOSING:
+            return respond(handler_input, Reply([follow_up.get(f"{kind}_{level}") or follow_up[kind]], end=True))
         brief = kind not in _PREFACES and state.brief and (kind == "brief" or state.answering == AGAIN_SAID)
         if not brief:
             # Whether it is normal, or serious, is for the doctor; putting it off hears that it can't wait: the
@@ -277,7 +280,8 @@ def _nothing_asked(handler_input: HandlerInput, said: str) -> bool:
 
 def _acting_on_advice(handler_input: HandlerInput, found: Triage) -> bool:
     """Whether, after safety advice, the listener says they are acting on it in words the triage hears too ("the
-    ambulance is coming"), with nothing more urgent than the advice they had: that reply closes."""
+    ambulance is coming"), or asks whether to go to hospital ("should I go to A and E"), with nothing more urgent
+    than the advice they had: that reply is the advice's to answer."""
     state = state_of(handler_input)
     if state.answering in _AGAIN:
         advised = (state.answered or "").split(":")[-1]
@@ -286,8 +290,13 @@ def _acting_on_advice(handler_input: HandlerInput, found: Triage) -> bool:
     else:
         return False
     levels = [level.id for level in content_of(handler_input).red_flags.levels]
+    kind = _follow_up(handler_input)
+    if kind == GOING and found.asking:
+        # "Should I go to A and E?" names the emergency department, a sign only as a question: it asks about the
+        # advice just given, whatever its level.
+        return True
     acting = advised in levels and levels.index(found.level.id) >= levels.index(advised)
-    return acting and _follow_up(handler_input) in (ACTING, NURSE)
+    return acting and kind in (ACTING, NURSE, DRIVING, GOING)
 
 
 def _advised(state: DialogState) -> str | None:

@@ -21,9 +21,13 @@ ACTING = "acting"
 RELUCTANT = "reluctant"
 LESSER = "lesser"  # a GP, a doctor or a clinic, after an emergency answer: help that can't come fast enough
 NURSE = "nurse"  # the nurse told, or with them, after an emergency answer that says to ask the nurse to stop the drip
+GOING = "going"  # asking whether to go to hospital, or to drive there
+DRIVING = "driving"  # going to hospital by car, after an emergency answer: an ambulance is safer
 # The advice's levels that read a reply their own way (red_flags.toml's level ids).
 _EMERGENCY = "emergency"
 _NO_CHANGE = "no_change"
+# The advice whose listener may ask whether to go to hospital: an emergency, a call to the doctor, a crisis.
+_GOING_LEVELS = (_EMERGENCY, "call_doctor", "self_harm")
 
 
 def _signs(entries: list[dict], unless: list[str]) -> tuple[_CompiledSign, ...]:
@@ -51,6 +55,8 @@ class Endings:
     acting: tuple[_CompiledSign, ...]
     lesser: tuple[_CompiledSign, ...]
     nurse: tuple[_CompiledSign, ...]
+    going: tuple[_CompiledSign, ...]
+    driving: tuple[_CompiledSign, ...]
     reluctant: tuple[_CompiledSign, ...]
     closing_words: frozenset[str]  # words a closing may hold: thank-yous, goodbyes, fillers and names
     closings: tuple[tuple[str, ...], ...]  # what a closing must hold: a thank-you or a goodbye
@@ -59,8 +65,10 @@ class Endings:
     fillers: frozenset[str]
 
     def after_advice(self, text: str, level: str | None = None) -> str | None:
-        """``ACTING``, ``RELUCTANT``, ``NURSE`` or ``LESSER`` for a reply to safety advice of ``level`` that says
-        so, else None. Putting it off wins: "I'll call tomorrow" is no call now. After a change of treatment, asking
+        """``ACTING``, ``RELUCTANT``, ``GOING``, ``DRIVING``, ``NURSE`` or ``LESSER`` for a reply to safety advice of
+        ``level`` that says so, else None. Putting it off wins: "I'll call tomorrow" is no call now. Asking whether
+        to go to hospital hears an answer for the level; after an emergency, going by car hears that an ambulance is
+        safer (clinical review 9, n6). After a change of treatment, asking
         the pharmacist or doctor is what was advised, whatever day it is said for (clinical review 7, n2). After an
         emergency, a GP or a clinic is too slow (review 7, H3), but the nurse at the drip is who the answer said to
         ask (review 9, W1)."""
@@ -69,6 +77,10 @@ class Endings:
             return ACTING
         if _says(self.reluctant, read):
             return RELUCTANT
+        if level in _GOING_LEVELS and _says(self.going, read):
+            return GOING
+        if level == _EMERGENCY and _says(self.driving, read):
+            return DRIVING
         if _says(self.nurse, read):
             # Below an emergency, the nurse told is the care team told: acting on it, with the level's own close.
             return NURSE if level == _EMERGENCY else ACTING
@@ -103,6 +115,8 @@ def endings(locale: str) -> Endings:
         acting=_signs(data["acting"], data["acting_unless"]),
         lesser=_signs(data["lesser"], data["acting_unless"]),
         nurse=_signs(data["nurse"], data["acting_unless"]),
+        going=_signs(data["going"], []),
+        driving=_signs(data["driving"], data["acting_unless"]),
         reluctant=_signs(data["reluctant"], data["reluctant_unless"]),
         closing_words=said.closing_words | said.fillers | frozenset(named),
         closings=(*said.thanks, *goodbyes),
