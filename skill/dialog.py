@@ -66,6 +66,8 @@ class Advice:
     level: str
     asking: str
     at: int
+    urgency: str | None = None  # a call to the doctor's: "now" or "today" ("I'll ring them tonight" is today)
+    own_close: bool = False  # its answer said whom to ask: no "talk to your neurologist" at the close
 
 
 @dataclass
@@ -140,7 +142,14 @@ def _advice(data: Any) -> Advice:
     level, asking = _name(data["level"]), _name(data["asking"])
     if level is None or asking is None:
         raise ValueError("not advice")
-    return Advice(reply=_last_reply(data["reply"]), level=level, asking=asking, at=_index(data["at"], MAX_HISTORY))
+    return Advice(
+        reply=_last_reply(data["reply"]),
+        level=level,
+        asking=asking,
+        at=_index(data["at"], MAX_HISTORY),
+        urgency=_name(data.get("urgency")),
+        own_close=data.get("own_close") is True,
+    )
 
 
 def _name(value: Any) -> str | None:

@@ -172,7 +172,9 @@ class TriageHandler(AbstractRequestHandler):
         reply.question = content.red_flags.follow_up["again_self_harm" if self_harm else "again"]
         response = respond(handler_input, reply)
         # Kept for "go back" from what is read next.
-        state.advice = Advice(remembered(response), level.id, state.asking, len(state.history))
+        urgency = ((sign.urgency if sign else None) or texts["urgency"]) if level.id == CALL_DOCTOR else None
+        own_close = bool(sign and sign.own_close)
+        state.advice = Advice(remembered(response), level.id, state.asking, len(state.history), urgency, own_close)
         return response
 
 
@@ -200,7 +202,8 @@ class SafetyFollowUpHandler(AbstractRequestHandler):
             state.last, state.answering, state.answered = advice.reply, advice.asking, f"safety:{advice.level}"
         level = _advised(state)
         if kind in _CLOSING:
-            return respond(handler_input, Reply([follow_up.get(f"{kind}_{level}") or follow_up[kind]], end=True))
+            key = f"{kind}_{closing_level(state)}"
+            return respond(handler_input, Reply([follow_up.get(key) or follow_up[kind]], end=True))
         brief = kind not in _PREFACES and state.brief and (kind == "brief" or state.answering == AGAIN_SAID)
         if not brief:
             # Whether it is normal, or serious, is for the doctor; putting it off hears that it can't wait: the
@@ -258,7 +261,9 @@ def _follow_up(handler_input: HandlerInput) -> str | None:
         # "What's the number again?", "who do I ring?": the number, at once (clinical review 9, H7).
         return "brief"
     # Acting on it, or putting it off, is no question; anything else that asks nothing is still the advice.
-    kind = endings(content.locale).after_advice(heard, _advised(state_of(handler_input))) if said else None
+    state = state_of(handler_input)
+    urgency = state.advice.urgency if state.advice else None
+    kind = endings(content.locale).after_advice(heard, _advised(state), urgency) if said else None
     return kind or ("brief" if _nothing_asked(handler_input, said) else None)
 
 
@@ -309,6 +314,13 @@ def _advised(state: DialogState) -> str | None:
     else:
         return None
     return "self_harm" if asking == AGAIN_SELF_HARM else level
+
+
+def closing_level(state: DialogState) -> str:
+    """The advice's level for the words that close the session after it ("own" when its answer said whom to ask,
+    so the close adds no "talk to your neurologist first": clinical review 9, n3), or "" when none is open."""
+    level = _advised(state) or ""
+    return "own" if level and state.advice and state.advice.own_close else level
 
 
 def _behind_a_miss(state: DialogState) -> bool:

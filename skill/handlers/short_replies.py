@@ -26,7 +26,7 @@ from ..understanding.replies import BOTH, LOST, NEITHER, REPEAT, THANKS, WAIT, r
 from .free_text import QUESTION_INTENT
 from .ladder import MISSED
 from .navigation import NoHandler, RepeatHandler
-from .safety import AGAIN_SELF_HARM
+from .safety import closing_level
 
 THANKS_INTENT = "ThanksIntent"
 WAIT_INTENT = "WaitIntent"
@@ -142,7 +142,7 @@ def _goodbye(prompts: dict[str, str], kind: str, state: DialogState) -> str:
     """The goodbye; after safety advice, thanks hears the advice's one action again ("contact your doctor")."""
     if kind == DONE:
         return prompts["goodbye"]
-    level = "self_harm" if state.answering == AGAIN_SELF_HARM else (state.answered or "").removeprefix("safety:")
+    level = closing_level(state)
     return prompts.get(f"thanks_goodbye_{level}", prompts["thanks_goodbye"])
 
 

@@ -26,6 +26,7 @@ DRIVING = "driving"  # going to hospital by car, after an emergency answer: an a
 # The advice's levels that read a reply their own way (red_flags.toml's level ids).
 _EMERGENCY = "emergency"
 _NO_CHANGE = "no_change"
+_TODAY = "today"  # a call to the doctor's urgency: the same day
 # The advice whose listener may ask whether to go to hospital: an emergency, a call to the doctor, a crisis.
 _GOING_LEVELS = (_EMERGENCY, "call_doctor", "self_harm")
 
@@ -58,24 +59,25 @@ class Endings:
     going: tuple[_CompiledSign, ...]
     driving: tuple[_CompiledSign, ...]
     reluctant: tuple[_CompiledSign, ...]
+    later_today: tuple[_CompiledSign, ...]
     closing_words: frozenset[str]  # words a closing may hold: thank-yous, goodbyes, fillers and names
     closings: tuple[tuple[str, ...], ...]  # what a closing must hold: a thank-you or a goodbye
     asks_anywhere: frozenset[str]
     asks_first: frozenset[str]
     fillers: frozenset[str]
 
-    def after_advice(self, text: str, level: str | None = None) -> str | None:
+    def after_advice(self, text: str, level: str | None = None, urgency: str | None = None) -> str | None:
         """``ACTING``, ``RELUCTANT``, ``GOING``, ``DRIVING``, ``NURSE`` or ``LESSER`` for a reply to safety advice of
         ``level`` that says so, else None. Putting it off wins: "I'll call tomorrow" is no call now. Asking whether
         to go to hospital hears an answer for the level; after an emergency, going by car hears that an ambulance is
-        safer (clinical review 9, n6). After a change of treatment, asking
+        safer (clinical review 9, n6). Later today is no later than advice to call today (``urgency``; n2). After a change of treatment, asking
         the pharmacist or doctor is what was advised, whatever day it is said for (clinical review 7, n2). After an
         emergency, a GP or a clinic is too slow (review 7, H3), but the nurse at the drip is who the answer said to
         ask (review 9, W1)."""
         read = Text(f"{text} {END}")
         if level == _NO_CHANGE and _says(self.acting, read):
             return ACTING
-        if _says(self.reluctant, read):
+        if _says(self.reluctant, read) or (urgency != _TODAY and _says(self.later_today, read)):
             return RELUCTANT
         if level in _GOING_LEVELS and _says(self.going, read):
             return GOING
@@ -118,6 +120,7 @@ def endings(locale: str) -> Endings:
         going=_signs(data["going"], []),
         driving=_signs(data["driving"], data["acting_unless"]),
         reluctant=_signs(data["reluctant"], data["reluctant_unless"]),
+        later_today=_signs(data["later_today"], data["reluctant_unless"]),
         closing_words=said.closing_words | said.fillers | frozenset(named),
         closings=(*said.thanks, *goodbyes),
         asks_anywhere=frozenset(closing["asks_anywhere"]),

@@ -1,0 +1,54 @@
+"""Clinical review 9's minor items (n1-n7) and W5's headache sentence, heard as a listener would reach them, through
+full request envelopes in several locales."""
+
+from __future__ import annotations
+
+import pytest
+from test_review_9_after_advice import EMERGENCY, after
+
+
+@pytest.mark.parametrize(
+    "locale, advice, reply",
+    [
+        ("en-GB", "she's got a fever after her drip", "ok i'll ring them tonight"),
+        ("en-US", "he's got a fever since his infusion yesterday", "i'll call them this evening"),
+        ("en-IN", "i have fever after my ivig yesterday", "i will call the doctor after work"),
+    ],
+)
+def test_n2_later_today_after_advice_to_call_today_is_doing_it(locale, advice, reply):
+    heard, response = after(locale, advice, reply)
+    assert heard.startswith("Good, that's the right thing to do."), heard
+    assert EMERGENCY[locale] in heard
+
+
+@pytest.mark.parametrize(
+    "locale, advice, reply, opens",
+    [
+        ("en-US", "my chest is crushing and i'm sweating", "i'll call them tonight", "I understand, but this can't wait"),
+        ("en-AU", "my leg is swollen and hot since my ivig", "i'll ring them tonight", "I understand, but this needs"),
+        ("en-CA", "my urine is dark", "i'll phone them after work", "I understand, but this needs"),
+    ],
+)
+def test_n2_later_today_after_an_emergency_or_a_call_right_away_is_still_putting_it_off(locale, advice, reply, opens):
+    heard, _ = after(locale, advice, reply)
+    assert heard.startswith(opens), heard
+
+
+@pytest.mark.parametrize(
+    "locale, advice, reply, close",
+    [
+        ("en-AU", "i missed my prednisone this morning", "ok thanks", "You're welcome. Take care."),
+        ("en-US", "the insurance stopped paying so i've stopped my ivig", "thanks", "You're welcome. Take care."),
+        ("en-GB", "i missed my azathioprine yesterday", "no", "Okay. Take care."),
+        ("en-IN", "i forgot my mycophenolate last night", "thank you", "You're welcome. Take care."),
+    ],
+)
+def test_n3_the_close_after_advice_that_said_whom_to_ask_adds_no_telling_off(locale, advice, reply, close):
+    heard, response = after(locale, advice, reply)
+    assert heard == close, heard
+    assert response["response"].get("shouldEndSession") is not False
+
+
+def test_n3_the_close_after_a_change_of_treatment_still_says_to_talk_first():
+    heard, _ = after("en-US", "i'm going to stop my azathioprine", "thanks")
+    assert "talk to your neurologist before you change anything" in heard, heard
