@@ -82,7 +82,7 @@ def test_which_is_quicker_after_a_comparison_is_a_question_not_a_faster_voice() 
     assert not heard.startswith("Okay, I'll speak faster."), heard
 
 
-NO_CHANGE = "Please don't stop, skip, delay, space out or switch your immunoglobulin on your own."
+NO_CHANGE = "Please don't stop, skip or change your immunoglobulin on your own."
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ def test_c2_the_infusion_day_overview_names_the_serious_signs_and_the_emergency_
 def test_c3_stopping_or_stretching_ivig_hears_do_not_on_your_own():
     console = Console(build_skill(), LocalNlu.from_file(model_path("en-US")))
     said = speech_of(console.say("can I stop my IVIG, I feel fine now"))
-    assert said.startswith("Please don't stop, skip, delay, space out or switch your immunoglobulin on your own.")
+    assert said.startswith("Please don't stop, skip or change your immunoglobulin on your own.")
     assert "within weeks" in said and "neurologist" in said
 
 
@@ -215,12 +215,12 @@ def test_w6_illness_before_an_infusion_hears_call_the_infusion_team_first(said):
 @pytest.mark.parametrize(
     "topic, said, starts",
     [
-        ("tell me about IVIG", "I feel fine so I'm going to skip my next one", "Please don't stop, skip, delay"),
-        ("what is SCIG", "I'm going to start spacing mine out", "Please don't stop, skip, delay"),
-        ("what is IVIG", "can I just switch brands myself", "Please don't stop, skip, delay"),
+        ("tell me about IVIG", "I feel fine so I'm going to skip my next one", "Please don't stop, skip or change your immunoglobulin"),
+        ("what is SCIG", "I'm going to start spacing mine out", "Please don't stop, skip or change your immunoglobulin"),
+        ("what is IVIG", "can I just switch brands myself", "Please don't stop, skip or change your immunoglobulin"),
         ("tell me about steroids", "I'm going to stop taking them", "Please don't stop steroids suddenly"),
         ("tell me about azathioprine", "I'll just miss this one", "Please don't stop or change your medicine"),
-        ("can I stop my IVIG", "I'll skip it then", "Please don't stop, skip, delay"),
+        ("can I stop my IVIG", "I'll skip it then", "Please don't stop, skip or change your immunoglobulin"),
     ],
 )
 def test_a_treatment_change_naming_no_drug_is_about_the_treatment_in_context(topic, said, starts):

@@ -10,7 +10,7 @@ from conftest import speech_of
 from test_clinical_review_7 import ACT, CHILD, OVERDOSE
 from test_safety_kinds import CALL_NOW, CRISIS, EMERGENCY, answered, ends, say
 
-CHANGE_IG = "Please don't stop, skip, delay, space out or switch your immunoglobulin on your own."
+CHANGE_IG = "Please don't stop, skip or change your immunoglobulin on your own."
 
 
 # H1: an overdose or self-harm said with a plea for help, a question after it, or how they feel, is the act.

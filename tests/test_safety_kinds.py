@@ -224,7 +224,7 @@ def test_a_fever_with_no_treatment_in_context_is_not_said_to_follow_an_infusion(
     assert "after an infusion" not in speech_of(say("en-GB", said, "what is MMN"))
 
 
-IG = "Please don't stop, skip, delay, space out or switch your immunoglobulin on your own."
+IG = "Please don't stop, skip or change your immunoglobulin on your own."
 STEROIDS = "Please don't stop steroids suddenly"
 OTHER = "Please don't stop or change your medicine on your own."
 START_STEROIDS = "Please don't start steroids on your own"

@@ -200,7 +200,7 @@ class Triager:
         if found is not None and self._names_treatment(texts):
             return found
         # A change naming no treatment ("I've halved the dose") is a change of the one in context.
-        return self._in_context(texts, topic) or found
+        return self._in_context(texts, topic, changed=found is not None) or found
 
     def _names_treatment(self, texts: list[Text]) -> bool:
         return any(p.positions(text) for text in texts for p in self.named)
@@ -255,15 +255,18 @@ class Triager:
                 return self._found(self.call_doctor, found[0], read, during=False, at=found[1])
         return None
 
-    def _in_context(self, texts: list[Text], topic: str | None) -> Triage | None:
+    def _in_context(self, texts: list[Text], topic: str | None, changed: bool = False) -> Triage | None:
         """A change of treatment said without naming it ("skip my next one"), read with the topic's treatment;
-        with no treatment in context, a change of any treatment."""
+        with no treatment in context, a change of any treatment. ``changed``: a sign found the change through words
+        that name no treatment ("stop her injections"), which are the treatment in context's, if there is one."""
         word = self.treatment_words.get(topic or "")
+        if changed and word is None:
+            return None
         for text in texts:
             excused = self._excused(text, NO_CHANGE)
             read = _with(text, word or self.general_word)
             # A word of a change ("skip my next one"), or a plan heard without one ("I'll only go every other time").
-            if not any(i not in excused for p in self.changes for i in p.positions(text)) and not any(
+            if not changed and not any(i not in excused for p in self.changes for i in p.positions(text)) and not any(
                 c.matches(read, excused) for c in self.planned
             ):
                 continue
@@ -273,7 +276,12 @@ class Triager:
                     continue
                 # No treatment in context, and none named: the level's own answer, about any treatment.
                 return Triage(level=self.no_change, sign=None, during_infusion=False)
-            sign = next((c.sign for c in self.in_context if c.matches(read, excused)), None)
+            # The signs for the treatment in context first: "stop her injections" after talk of methotrexate is a
+            # change of methotrexate, though injections are also how SCIg is given.
+            own = Text(f"{word} {END}")
+            first = [c for c in self.in_context if any(p.positions(own) for p in c.groups[-1])]
+            ordered = (*first, *(c for c in self.in_context if c not in first))
+            sign = next((c.sign for c in ordered if c.matches(read, excused)), None)
             if sign is not None:
                 return Triage(level=self.no_change, sign=sign, during_infusion=False)
         return None
