@@ -52,3 +52,58 @@ def test_n3_the_close_after_advice_that_said_whom_to_ask_adds_no_telling_off(loc
 def test_n3_the_close_after_a_change_of_treatment_still_says_to_talk_first():
     heard, _ = after("en-US", "i'm going to stop my azathioprine", "thanks")
     assert "talk to your neurologist before you change anything" in heard, heard
+
+
+DOCTORS = "That's for your neurologist to decide, and it sounds like they have."
+IG = "Please don't stop, skip or change your immunoglobulin on your own."
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-CA", "my neurologist said i can go every six weeks instead of four now"),
+        ("en-AU", "my doctor has changed my ivig to every six weeks"),
+        ("en-GB", "my consultant has moved my infusions to every five weeks"),
+        ("en-IN", "doctor said i can have ivig every six weeks now"),
+    ],
+)
+def test_n7_a_change_the_neurologist_made_is_theirs_not_a_telling_off(locale, said):
+    heard, _ = after(locale, said)
+    assert heard.startswith(DOCTORS), heard
+    assert "on your own" not in heard
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-GB", "my neurologist said no but i'm going to skip my next infusion anyway"),
+        ("en-GB", "my neurologist has lowered my ivig dose, i'm going to skip the next one too"),
+    ],
+)
+def test_n7_ones_own_change_said_with_the_doctors_is_still_warned(locale, said):
+    heard, _ = after(locale, said)
+    assert heard.startswith(IG), heard
+
+
+def test_n7_asking_whether_the_gap_could_be_longer_is_a_question_not_a_warning():
+    heard, _ = after("en-US", "is it possible to have my infusions less often")
+    assert not heard.startswith(IG) and "on your own" not in heard.split(".")[0], heard
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-US", "the headaches are so bad i'm going to leave a bigger gap between my infusions"),
+        ("en-GB", "these migraines are killing me, i'm going to stop my ivig"),
+        ("en-IN", "because of headache i am thinking to skip my ivig"),
+    ],
+)
+def test_w5_spacing_infusions_for_headaches_hears_the_warning_then_the_headache_help(locale, said):
+    heard, _ = after(locale, said)
+    assert heard.startswith("Please don't space out or stop your infusions on your own."), heard
+    assert "slower drip or more fluids" in heard
+
+
+def test_w5_asking_how_to_stop_a_headache_hears_the_side_effects_help_not_the_warning():
+    heard, _ = after("en-CA", "how do i stop the headache after ivig")
+    assert "on your own" not in heard, heard
