@@ -65,6 +65,7 @@ IG = "Please don't stop, skip or change your immunoglobulin on your own."
         ("en-AU", "my doctor has changed my ivig to every six weeks"),
         ("en-GB", "my consultant has moved my infusions to every five weeks"),
         ("en-IN", "doctor said i can have ivig every six weeks now"),
+        ("en-GB", "my neurologist says I can go every six weeks now"),
     ],
 )
 def test_n7_a_change_the_neurologist_made_is_theirs_not_a_telling_off(locale, said):
@@ -107,3 +108,37 @@ def test_w5_spacing_infusions_for_headaches_hears_the_warning_then_the_headache_
 def test_w5_asking_how_to_stop_a_headache_hears_the_side_effects_help_not_the_warning():
     heard, _ = after("en-CA", "how do i stop the headache after ivig")
     assert "on your own" not in heard, heard
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-US", "my son has been self harming"),
+        ("en-GB", "my daughter has been cutting herself"),
+        ("en-IN", "my son has cut his wrist"),
+        ("en-CA", "she's been burning herself with a lighter"),
+        ("en-AU", "my husband took an overdose"),
+    ],
+)
+def test_n1_self_harm_told_of_someone_else_speaks_to_the_one_who_can_call(locale, said):
+    heard, response = after(locale, said)
+    assert heard.startswith(f"If they've taken an overdose or are badly hurt, call {EMERGENCY[locale]}"), heard
+    assert "They can also advise you on how to help." in heard
+    assert response["response"].get("shouldEndSession") is False
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-GB", "i've been cutting myself again"),
+        ("en-US", "i've been self harming and my mum found out"),
+    ],
+)
+def test_n1_self_harm_of_ones_own_is_still_said_to_the_speaker(locale, said):
+    heard, _ = after(locale, said)
+    assert heard.startswith("If you've taken an overdose or hurt yourself badly"), heard
+
+
+def test_n1_a_cut_by_accident_is_no_self_harm_for_someone_else_either():
+    heard, _ = after("en-GB", "my daughter cut herself chopping onions")
+    assert "overdose" not in heard, heard

@@ -855,7 +855,8 @@ def test_a_plan_to_change_the_schedule_or_amount_is_a_change_in_context_and_one_
     "locale, context, said",
     [
         ("en-US", "what is SCIG", "I have it every other week"),
-        ("en-GB", None, "my neurologist says I can go every six weeks now"),
+        # "my neurologist says I can go every six weeks now" hears that it's theirs to decide and to keep to it:
+        # tests/test_review_9_minor.py (clinical review 9, n7).
         ("en-CA", None, "I'm going to ask about a bigger gap between infusions"),
         ("en-AU", "tell me about IVIG", "I'm going to have my infusion at home next time"),
         ("en-IN", None, "will I be able to have fewer infusions one day"),

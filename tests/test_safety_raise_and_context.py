@@ -75,3 +75,23 @@ def test_the_dont_change_advice_names_at_most_three_actions_in_its_first_breath(
         for found in listed.finditer(first):
             actions = re.split(r", | or ", found.group(1))
             assert len(actions) <= 3, first
+
+
+@pytest.mark.parametrize(
+    "locale, turns",
+    [
+        (
+            "en-GB",
+            [
+                "do other people get the dip before their next drip where your hands go weak again",
+                "hmm well i'm going to space mine out anyway cos the hospital car park is a nightmare",
+            ],
+        ),
+        ("en-US", ["what other drugs are used for mmn", "i'm going to space mine out"]),
+        ("en-AU", ["what other drugs are used for mmn", "i reckon i'll stretch mine out a bit"]),
+    ],
+)
+def test_a_change_no_sign_of_the_treatment_in_context_reads_still_hears_the_advice(locale, turns):
+    heard, response = after(locale, *turns)
+    assert heard.startswith("No. Please don't stop, skip or change a treatment for MMN on your own."), heard
+    assert response["response"].get("shouldEndSession") is False

@@ -314,12 +314,14 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
             spoken = {k: " ".join(sign[k].split()) for k in ("means", "answer", "opens") if k in sign}
             # A text that says a fact of the locale (its crisis line) also cites that fact's sources.
             sources = localise.cited(" ".join(spoken.values()), sign["sources"]) if "sources" in sign else None
+            # A sign may read its `unless` and `reported` from another ("vetoes_of"): the same excuses, other words.
+            vetoes = next(s for s in level["signs"] if s["id"] == sign["vetoes_of"]) if "vetoes_of" in sign else {}
             signs.append(
                 dataclasses.replace(
                     said,
                     id=sign["id"],
                     groups=tuple(tuple(group) for group in sign["all"]),
-                    **_vetoes(sign, level_unless, level_reported),
+                    **_vetoes({**sign, **{k: vetoes[k] for k in ("unless", "reported") if k in vetoes}}, level_unless, level_reported),
                     asked_before=tuple(sign.get("asked_before", ())),
                     window=sign.get("window", 8),
                     **{k: sign[k] for k in _SIGN_SETTINGS if k in sign},

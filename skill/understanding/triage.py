@@ -270,9 +270,10 @@ class Triager:
                 c.matches(read, excused) for c in self.planned
             ):
                 continue
+            # A question of the future, or someone else's decision, is no change of one's own.
+            general = not any(p.positions(text) for p in (*self.treatments, *self.not_a_change))
             if word is None:
-                # A question of the future, or someone else's decision, is no change of one's own.
-                if any(p.positions(text) for p in (*self.treatments, *self.not_a_change)):
+                if not general:
                     continue
                 # No treatment in context, and none named: the level's own answer, about any treatment.
                 return Triage(level=self.no_change, sign=None, during_infusion=False)
@@ -282,7 +283,9 @@ class Triager:
             first = [c for c in self.in_context if any(p.positions(own) for p in c.groups[-1])]
             ordered = (*first, *(c for c in self.in_context if c not in first))
             sign = next((c.sign for c in ordered if c.matches(read, excused)), None)
-            if sign is not None:
+            if sign is not None or (general and not changed):
+                # A change that no sign of the treatment in context reads ("I'm going to space mine out" after a page
+                # on other drugs) is still one: the level's own answer, as with no treatment in context.
                 return Triage(level=self.no_change, sign=sign, during_infusion=False)
         return None
 
