@@ -142,3 +142,24 @@ def test_n1_self_harm_of_ones_own_is_still_said_to_the_speaker(locale, said):
 def test_n1_a_cut_by_accident_is_no_self_harm_for_someone_else_either():
     heard, _ = after("en-GB", "my daughter cut herself chopping onions")
     assert "overdose" not in heard, heard
+
+
+@pytest.mark.parametrize(
+    "locale, said, starts",
+    [
+        ("en-IN", "i am going to stop my deflazacort", "Please don't stop steroids suddenly"),
+        ("en-GB", "i'll just stop the defcort", "Please don't stop steroids suddenly"),
+        ("en-US", "i'm going to double my deflazacort", "Please don't take more steroid than prescribed."),
+    ],
+)
+def test_n4_deflazacort_is_a_steroid_of_its_own_and_its_changes_hear_the_steroid_advice(locale, said, starts):
+    heard, _ = after(locale, said)
+    assert heard.startswith(starts), heard
+
+
+def test_n4_combiflam_is_ibuprofen_and_paracetamol_and_deflazacort_is_not_prednisolone():
+    from skill.understanding.ranker import ranker
+
+    bank = ranker("en-IN")
+    assert {"ibuprofen", "paracetamol"} <= set(bank.terms("can i take combiflam after ivig"))
+    assert "=prednisolone" not in bank.terms("is deflazacort safe")
