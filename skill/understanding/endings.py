@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..content import data_file, language_of
 from ..content.model import Sign
 from .replies import replies
-from .triage import END, _CompiledSign
+from .triage import _CompiledSign, read_said
 from .words import Text, words
 
 ACTING = "acting"
@@ -74,7 +74,7 @@ class Endings:
         the pharmacist or doctor is what was advised, whatever day it is said for (clinical review 7, n2). After an
         emergency, a GP or a clinic is too slow (review 7, H3), but the nurse at the drip is who the answer said to
         ask (review 9, W1)."""
-        read = Text(f"{text} {END}")
+        read = read_said(text)
         if level == _NO_CHANGE and _says(self.acting, read):
             return ACTING
         if _says(self.reluctant, read) or (urgency != _TODAY and _says(self.later_today, read)):

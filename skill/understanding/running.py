@@ -12,8 +12,8 @@ import functools
 
 from ..content import data_file, language_of
 from ..content.model import Sign
-from .triage import END, _CompiledSign
-from .words import Text, phrases
+from .triage import _CompiledSign, read_said
+from .words import phrases
 
 _KEY = "infusion_running"
 
@@ -36,7 +36,7 @@ def heard_running(attributes: dict, locale: str, heard: list[str]) -> bool | Non
     what was said this turn or earlier in the session (``attributes``, the session attributes, which this
     updates): a turn that puts the infusion in the past ends it."""
     sign, after, still = _running(locale)
-    texts = [Text(f"{text} {END}") for text in heard if text]
+    texts = [read_said(text) for text in heard if text]
     # "An hour after the drip started" is not over (clinical review 6, n2).
     if any(p.positions(text) for text in texts for p in after) and not any(
         p.positions(text) for text in texts for p in still

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -33,6 +34,15 @@ LEVEL_INTENTS = {"EmergencyIntent": EMERGENCY}
 # Where a sentence ends, for phrases that must end it ("I'm going to stop", not "... stop worrying"; "I can't go
 # on", not "... go on holiday"). Every text the triage reads ends with it.
 END = "_end"
+# "What's", "she's", "it's" are "what is", "she is": read joined ("whats", "shes"), as the content writes them, not as
+# a possessive whose "'s" is dropped ("what's the point anymore" is "whats the point"; Alexa writes the apostrophe).
+_IS_JOINED = re.compile(r"\b(what|she|he|it|that|there|who|here|how|where|everything|nothing)['’]s\b", re.IGNORECASE)
+
+
+def read_said(text: str) -> Text:
+    """What was said, as the triage and the endings read it: its words, with the end of the sentence marked."""
+    joined = _IS_JOINED.sub(r"\1s", text)
+    return Text(f"{joined} {END}")
 
 
 @dataclass(frozen=True)
@@ -182,7 +192,7 @@ class Triager:
         # An utterance Alexa split over two slots ("... over the last week {or} my hand's gotten a lot weaker") is
         # also read whole, so a sign whose words fell into different slots is still heard.
         whole = [" ".join(said)] if len(said) > 1 else []
-        texts = [Text(f"{text} {END}") for text in said + whole]
+        texts = [read_said(text) for text in said + whole]
         word = self.treatment_words.get(topic or "")
         # Mid-session, what is said is read as if it named the treatment in context ("his lips look puffy" after talk
         # of his drip is "... on his drip"), for whether an infusion may be running.
@@ -200,7 +210,9 @@ class Triager:
         if found is not None and self._names_treatment(texts):
             return found
         # A change naming no treatment ("I've halved the dose") is a change of the one in context.
-        return self._in_context(texts, topic, changed=found is not None) or found
+        # Split over two slots, the change is read in the whole sentence, with what makes it none ("my flu shot ...
+        # {or} do I have to space them out" spaces the vaccine).
+        return self._in_context(texts[-1:] if whole else texts, topic, changed=found is not None) or found
 
     def _names_treatment(self, texts: list[Text]) -> bool:
         return any(p.positions(text) for text in texts for p in self.named)
@@ -328,7 +340,7 @@ class Triager:
 
     def signs_in(self, text: str) -> list[tuple[str, str]]:
         """Every (level, sign) the text holds: for tests and the content review."""
-        read = Text(f"{text} {END}")
+        read = read_said(text)
         return [
             (level.id, c.sign.id)
             for level, signs in self.levels

@@ -1,0 +1,80 @@
+"""Blind corpus K's safety misses and false alarms, fixed by kind and heard in other words and locales, through
+full request envelopes, one-shot and mid-session: "what's" read as "whats" (not a possessive), a wish not to be
+around said with "just", a site hot and spreading asked about, a stop set for later or a week not done, the other
+brand asked for, the doctor's plan then one's own, and a vaccine, a courier or a job that is no change."""
+
+from __future__ import annotations
+
+import pytest
+from test_review_9_after_advice import EMERGENCY, after
+
+IG = "Please don't stop, skip or change your immunoglobulin on your own."
+ANY = "No. Please don't stop, skip or change a treatment for MMN on your own."
+OTHER = "Please don't stop or change your medicine on your own."
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-CA", "honestly what's the point anymore i can't work i can't pick up my grandkids"),
+        ("en-GB", "what's the point of anything anymore"),
+        ("en-US", "i keep thinking everybody'd be better off if i just wasn't around"),
+        ("en-AU", "they'd all be better off if i just wasn't here"),
+    ],
+)
+def test_hopelessness_said_with_an_apostrophe_or_just_is_the_crisis_line(locale, said):
+    heard, response = after(locale, said)
+    assert EMERGENCY[locale] in heard, heard
+    assert response["response"].get("shouldEndSession") is False
+
+
+@pytest.mark.parametrize(
+    "locale, turns",
+    [
+        (
+            "en-CA",
+            [
+                "i do my sub q at home on sundays and the spots on my tummy get really lumpy",
+                "back to the lumps is it normal if one is hot and red and spreading",
+            ],
+        ),
+        ("en-GB", ["is it normal if my scig site is hot and it's spreading"]),
+    ],
+)
+def test_a_site_hot_and_spreading_asked_about_is_a_call_to_the_doctor(locale, turns):
+    heard, _ = after(locale, *turns)
+    assert "call your doctor" in heard.lower() and "right away" in heard, heard
+
+
+@pytest.mark.parametrize(
+    "locale, turns, starts",
+    [
+        ("en-IN", ["how much does ivig cost in india", "then we will stop after this cycle only he is feeling better now"], IG),
+        ("en-GB", ["what is scig", "he says he's had enough he's not doing it this week"], ANY),
+        ("en-AU", ["what is scig", "he's had enough, he's not doing it this week"], ANY),
+        ("en-GB", ["are all the brands of immunoglobulin the same", "right i'll just tell the ward to give me the other one next time"], ANY),
+        ("en-CA", ["my dad's neurologist wants to try him on rituximab", "does he stop the other one then"], OTHER),
+        ("en-IN", ["doctor has given five days ivig but we are thinking to give only three days to save money is it ok"], IG),
+        ("en-US", ["the doctor said five days but i'm thinking of doing only three days of ivig"], IG),
+    ],
+)
+def test_a_change_said_in_other_words_hears_the_advice(locale, turns, starts):
+    heard, _ = after(locale, *turns)
+    assert heard.startswith(starts), heard
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-US", "can i get my flu shot and the covid booster the same week as my i v i g or do i have to space them out"),
+        ("en-GB", "should i space my flu jab and my ivig apart"),
+        ("en-CA", "the courier was supposed to drop off my cuvitru today and it never showed and i'm due to do it tomorrow morning what should i do"),
+        (
+            "en-AU",
+            "i'm a sparky and i can't do the fiddly work anymore and the missus reckons i should pack it in and go on the pension",
+        ),
+    ],
+)
+def test_a_vaccine_a_delivery_or_a_job_is_no_change_of_treatment(locale, said):
+    heard, _ = after(locale, said)
+    assert "on your own" not in heard, heard
