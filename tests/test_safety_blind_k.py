@@ -78,3 +78,43 @@ def test_a_change_said_in_other_words_hears_the_advice(locale, turns, starts):
 def test_a_vaccine_a_delivery_or_a_job_is_no_change_of_treatment(locale, said):
     heard, _ = after(locale, said)
     assert "on your own" not in heard, heard
+
+
+@pytest.mark.parametrize(
+    "locale, advice, reply",
+    [
+        ("en-AU", "her lips are going puffy and she's wheezing", "they're with her now"),
+        ("en-GB", "my dad's face has dropped", "the paramedics are with him now"),
+    ],
+)
+def test_help_with_them_now_after_an_emergency_closes_warmly(locale, advice, reply):
+    heard, response = after(locale, advice, reply)
+    assert heard.startswith("Good, you're doing the right thing."), heard
+    assert response["response"].get("shouldEndSession") is not False
+
+
+@pytest.mark.parametrize(
+    "locale, turns",
+    [
+        (
+            "en-GB",
+            [
+                "how long will i be sat here today for my immunoglobulin",
+                "i've had this little rash come up on my arms since i sat down and it's a bit itchy",
+            ],
+        ),
+        ("en-US", ["what is ivig", "a rash came up on my arms and it's itchy"]),
+        ("en-AU", ["i'm on my ivig and an itchy rash has come up on my chest"]),
+    ],
+)
+def test_a_new_itchy_rash_with_immunoglobulin_in_context_is_a_call_right_away(locale, turns):
+    heard, _ = after(locale, *turns)
+    assert "itchy rash can be an allergic reaction" in heard, heard
+    assert "right away" in heard and EMERGENCY[locale] in heard
+
+
+@pytest.mark.parametrize("locale", ["en-US", "en-IN"])
+def test_what_to_do_after_the_dont_change_advice_hears_its_first_breath_not_all_of_it(locale):
+    heard, _ = after(locale, "i'm going to stop my ivig", "what should i do")
+    assert heard.startswith(IG), heard
+    assert "rebook" not in heard and heard.endswith("Want it all again?")

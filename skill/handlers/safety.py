@@ -160,6 +160,8 @@ class TriageHandler(AbstractRequestHandler):
             # "Talk to your neurologist first." follows, unless the answer says whom to ask itself.
             close = [] if sign and sign.own_close else [texts["close"]]
             parts = [sign.answer if sign else texts["answer"], *close]
+            # In brief, its first breath: the warning and why (the whole is long to hear again; audit 11, F6).
+            state.brief = chunks(parts[0])[0]
         sources = sign.sources if sign and sign.sources else level.sources
         cited = [f"- {content.sources[s].citation()}" for s in sources]
         title = content.prompts[f"triage_title_{level.id}"]
