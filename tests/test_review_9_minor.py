@@ -163,3 +163,16 @@ def test_n4_combiflam_is_ibuprofen_and_paracetamol_and_deflazacort_is_not_predni
     bank = ranker("en-IN")
     assert {"ibuprofen", "paracetamol"} <= set(bank.terms("can i take combiflam after ivig"))
     assert "=prednisolone" not in bank.terms("is deflazacort safe")
+
+
+@pytest.mark.parametrize(
+    "locale, says, cites",
+    [
+        ("en-CA", "everyday things like walking or dressing very hard", "cpp-disability-benefit.html"),
+        ("en-US", "your doctor signs a form for a parking placard", "ecfr.gov/current/title-23"),
+    ],
+)
+def test_n5_disability_help_in_plain_words_cites_a_national_source(locale, says, cites):
+    heard, response = after(locale, "what disability benefits can i get", "yes", "yes")
+    assert says in heard, heard
+    assert cites in response["response"]["card"]["content"]
