@@ -29,7 +29,12 @@ def calls_first(advice: str, locale: str) -> str:
 
 @pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize(
-    "acting", ["right, i'm phoning them now", "the paramedics are on their way", "the ambulance is taking him to the hospital now"]
+    "acting",
+    [
+        "right, i'm phoning them now",
+        "the paramedics are on their way",
+        "the ambulance is taking him to the hospital now",
+    ],
 )
 def test_acting_on_an_emergency_closes_with_one_last_thing_to_do(talk, locale, acting):
     console = talk(locale)

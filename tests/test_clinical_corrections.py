@@ -215,8 +215,16 @@ def test_w6_illness_before_an_infusion_hears_call_the_infusion_team_first(said):
 @pytest.mark.parametrize(
     "topic, said, starts",
     [
-        ("tell me about IVIG", "I feel fine so I'm going to skip my next one", "Please don't stop, skip or change your immunoglobulin"),
-        ("what is SCIG", "I'm going to start spacing mine out", "Please don't stop, skip or change your immunoglobulin"),
+        (
+            "tell me about IVIG",
+            "I feel fine so I'm going to skip my next one",
+            "Please don't stop, skip or change your immunoglobulin",
+        ),
+        (
+            "what is SCIG",
+            "I'm going to start spacing mine out",
+            "Please don't stop, skip or change your immunoglobulin",
+        ),
         ("what is IVIG", "can I just switch brands myself", "Please don't stop, skip or change your immunoglobulin"),
         ("tell me about steroids", "I'm going to stop taking them", "Please don't stop steroids suddenly"),
         ("tell me about azathioprine", "I'll just miss this one", "Please don't stop or change your medicine"),

@@ -35,7 +35,12 @@ ACTS = [
 def test_h1_an_act_of_self_harm_or_an_overdose_taken_hears_the_call_and_the_crisis_line(locale, context, said):
     response = say(locale, said, context)
     spoken = speech_of(response)
-    assert spoken.startswith(ACT.format(number=EMERGENCY[locale])), spoken
+    # Told of someone else ("my son overdosed"), it speaks to the one who can call (review 9, n1).
+    acts = (
+        ACT.format(number=EMERGENCY[locale]),
+        f"If they've taken an overdose or are badly hurt, call {EMERGENCY[locale]}",
+    )
+    assert spoken.startswith(acts), spoken
     assert CRISIS[locale] in spoken and not ends(response)
 
 

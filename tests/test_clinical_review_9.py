@@ -31,7 +31,10 @@ def test_h1_an_act_said_with_a_plea_a_question_after_it_or_a_feeling_hears_the_c
     response = say(locale, said, context)
     spoken = speech_of(response)
     # Told of someone else ("my son has taken an overdose"), it speaks to the one who can call (review 9, n1).
-    acts = (ACT.format(number=EMERGENCY[locale]), f"If they've taken an overdose or are badly hurt, call {EMERGENCY[locale]}")
+    acts = (
+        ACT.format(number=EMERGENCY[locale]),
+        f"If they've taken an overdose or are badly hurt, call {EMERGENCY[locale]}",
+    )
     assert spoken.startswith(acts), spoken
     assert CRISIS[locale] in spoken and not ends(response)
 

@@ -13,7 +13,11 @@ from test_review_9_after_advice import EMERGENCY, after
     [
         ("en-US", "my chest is crushing and i'm sweating", "do i need to go to the e r"),
         ("en-GB", "her face is drooping on one side", "should i go to a and e"),
-        ("en-AU", "my husband's face has dropped on one side and he can't lift his arm", "should i take him to the hospital"),
+        (
+            "en-AU",
+            "my husband's face has dropped on one side and he can't lift his arm",
+            "should i take him to the hospital",
+        ),
         ("en-CA", "she can't breathe properly", "can i just drive her there"),
         ("en-IN", "my father has chest pain going down his left arm", "should we take him to casualty"),
         ("en-GB", "my toddler swallowed some of my azathioprine", "should i take him to a and e"),

@@ -24,7 +24,12 @@ def test_n2_later_today_after_advice_to_call_today_is_doing_it(locale, advice, r
 @pytest.mark.parametrize(
     "locale, advice, reply, opens",
     [
-        ("en-US", "my chest is crushing and i'm sweating", "i'll call them tonight", "I understand, but this can't wait"),
+        (
+            "en-US",
+            "my chest is crushing and i'm sweating",
+            "i'll call them tonight",
+            "I understand, but this can't wait",
+        ),
         ("en-AU", "my leg is swollen and hot since my ivig", "i'll ring them tonight", "I understand, but this needs"),
         ("en-CA", "my urine is dark", "i'll phone them after work", "I understand, but this needs"),
     ],
@@ -168,7 +173,7 @@ def test_n4_combiflam_is_ibuprofen_and_paracetamol_and_deflazacort_is_not_predni
 @pytest.mark.parametrize(
     "locale, says, cites",
     [
-        ("en-CA", "everyday things like walking or dressing very hard", "cpp-disability-benefit.html"),
+        ("en-CA", "Your doctor or nurse practitioner fills in its form.", "cpp-disability-benefit.html"),
         ("en-US", "your doctor signs a form for a parking placard", "ecfr.gov/current/title-23"),
     ],
 )

@@ -49,12 +49,27 @@ def test_a_site_hot_and_spreading_asked_about_is_a_call_to_the_doctor(locale, tu
 @pytest.mark.parametrize(
     "locale, turns, starts",
     [
-        ("en-IN", ["how much does ivig cost in india", "then we will stop after this cycle only he is feeling better now"], IG),
+        (
+            "en-IN",
+            ["how much does ivig cost in india", "then we will stop after this cycle only he is feeling better now"],
+            IG,
+        ),
         ("en-GB", ["what is scig", "he says he's had enough he's not doing it this week"], ANY),
         ("en-AU", ["what is scig", "he's had enough, he's not doing it this week"], ANY),
-        ("en-GB", ["are all the brands of immunoglobulin the same", "right i'll just tell the ward to give me the other one next time"], ANY),
+        (
+            "en-GB",
+            [
+                "are all the brands of immunoglobulin the same",
+                "right i'll just tell the ward to give me the other one next time",
+            ],
+            ANY,
+        ),
         ("en-CA", ["my dad's neurologist wants to try him on rituximab", "does he stop the other one then"], OTHER),
-        ("en-IN", ["doctor has given five days ivig but we are thinking to give only three days to save money is it ok"], IG),
+        (
+            "en-IN",
+            ["doctor has given five days ivig but we are thinking to give only three days to save money is it ok"],
+            IG,
+        ),
         ("en-US", ["the doctor said five days but i'm thinking of doing only three days of ivig"], IG),
     ],
 )
@@ -66,12 +81,20 @@ def test_a_change_said_in_other_words_hears_the_advice(locale, turns, starts):
 @pytest.mark.parametrize(
     "locale, said",
     [
-        ("en-US", "can i get my flu shot and the covid booster the same week as my i v i g or do i have to space them out"),
+        (
+            "en-US",
+            "can i get my flu shot and the covid booster the same week as my i v i g or do i have to space them out",
+        ),
         ("en-GB", "should i space my flu jab and my ivig apart"),
-        ("en-CA", "the courier was supposed to drop off my cuvitru today and it never showed and i'm due to do it tomorrow morning what should i do"),
+        (
+            "en-CA",
+            "the courier was supposed to drop off my cuvitru today and it never showed and i'm due to do it tomorrow "
+            "morning what should i do",
+        ),
         (
             "en-AU",
-            "i'm a sparky and i can't do the fiddly work anymore and the missus reckons i should pack it in and go on the pension",
+            "i'm a sparky and i can't do the fiddly work anymore and the missus reckons i should pack it in and go on "
+            "the pension",
         ),
     ],
 )

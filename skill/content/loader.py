@@ -316,12 +316,13 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
             sources = localise.cited(" ".join(spoken.values()), sign["sources"]) if "sources" in sign else None
             # A sign may read its `unless` and `reported` from another ("vetoes_of"): the same excuses, other words.
             vetoes = next(s for s in level["signs"] if s["id"] == sign["vetoes_of"]) if "vetoes_of" in sign else {}
+            excuses = {**sign, **{k: vetoes[k] for k in ("unless", "reported") if k in vetoes}}
             signs.append(
                 dataclasses.replace(
                     said,
                     id=sign["id"],
                     groups=tuple(tuple(group) for group in sign["all"]),
-                    **_vetoes({**sign, **{k: vetoes[k] for k in ("unless", "reported") if k in vetoes}}, level_unless, level_reported),
+                    **_vetoes(excuses, level_unless, level_reported),
                     asked_before=tuple(sign.get("asked_before", ())),
                     window=sign.get("window", 8),
                     **{k: sign[k] for k in _SIGN_SETTINGS if k in sign},
@@ -358,6 +359,7 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         planned=tuple(context["planned"]),
         general_word=context["general"],
         context_symptoms=tuple(context["symptoms"]),
+        context_asked_first=tuple(context["asked_first"]),
         unnamed=tuple(context["unnamed"]),
         treatment_words=dict(context["treatment"]),
         figures=tuple(_figure(figure, data["figure_words"]) for figure in data["figures"]),

@@ -195,6 +195,9 @@ class RedFlags:
     planned: tuple[str, ...] = ()  # of those, the ones that hear a plan without a word of ``changes``
     general_word: str = "treatment"  # the word they read a sentence with when no treatment is in context
     context_symptoms: tuple[str, ...] = ()  # symptoms that are signs with a treatment, read with the one in context
+    context_asked_first: tuple[
+        str, ...
+    ] = ()  # a change to ask about first, which no sign reads: no answer of the level
     unnamed: tuple[str, ...] = ()  # words of those signs that name no treatment ("dose", "tablets")
     treatment_words: dict[str, str] = field(default_factory=dict)  # topic id -> a word naming its treatment
 

@@ -70,10 +70,10 @@ class Endings:
         """``ACTING``, ``RELUCTANT``, ``GOING``, ``DRIVING``, ``NURSE`` or ``LESSER`` for a reply to safety advice of
         ``level`` that says so, else None. Putting it off wins: "I'll call tomorrow" is no call now. Asking whether
         to go to hospital hears an answer for the level; after an emergency, going by car hears that an ambulance is
-        safer (clinical review 9, n6). Later today is no later than advice to call today (``urgency``; n2). After a change of treatment, asking
-        the pharmacist or doctor is what was advised, whatever day it is said for (clinical review 7, n2). After an
-        emergency, a GP or a clinic is too slow (review 7, H3), but the nurse at the drip is who the answer said to
-        ask (review 9, W1)."""
+        safer (clinical review 9, n6). Later today is no later than advice to call today (``urgency``; n2). After a
+        change of treatment, asking the pharmacist or doctor is what was advised, whatever day it is said for
+        (clinical review 7, n2). After an emergency, a GP or a clinic is too slow (review 7, H3), but the nurse at
+        the drip is who the answer said to ask (review 9, W1)."""
         read = read_said(text)
         if level == _NO_CHANGE and _says(self.acting, read):
             return ACTING

@@ -170,6 +170,7 @@ class Triager:
         self.figures = tuple(_CompiledFigure(figure) for figure in red_flags.figures)
         self.others, self.first_person = phrases(red_flags.others), phrases(red_flags.first_person)
         self.changes = phrases(red_flags.changes)
+        self.asked_first = phrases(red_flags.context_asked_first)
         self.treatment_words = red_flags.treatment_words
         compiled = {level.id: signs for level, signs in self.levels}
         self.in_context = tuple(c for c in compiled[NO_CHANGE] if c.sign.id in red_flags.context_signs)
@@ -278,8 +279,10 @@ class Triager:
             excused = self._excused(text, NO_CHANGE)
             read = _with(text, word or self.general_word)
             # A word of a change ("skip my next one"), or a plan heard without one ("I'll only go every other time").
-            if not changed and not any(i not in excused for p in self.changes for i in p.positions(text)) and not any(
-                c.matches(read, excused) for c in self.planned
+            if (
+                not changed
+                and not any(i not in excused for p in self.changes for i in p.positions(text))
+                and not any(c.matches(read, excused) for c in self.planned)
             ):
                 continue
             # A question of the future, or someone else's decision, is no change of one's own.
@@ -295,7 +298,8 @@ class Triager:
             first = [c for c in self.in_context if any(p.positions(own) for p in c.groups[-1])]
             ordered = (*first, *(c for c in self.in_context if c not in first))
             sign = next((c.sign for c in ordered if c.matches(read, excused)), None)
-            if sign is not None or (general and not changed):
+            asked = any(p.positions(text) for p in self.asked_first)
+            if sign is not None or (general and not changed and not asked):
                 # A change that no sign of the treatment in context reads ("I'm going to space mine out" after a page
                 # on other drugs) is still one: the level's own answer, as with no treatment in context.
                 return Triage(level=self.no_change, sign=sign, during_infusion=False)
