@@ -68,6 +68,8 @@ class Advice:
     at: int
     urgency: str | None = None  # a call to the doctor's: "now" or "today" ("I'll ring them tonight" is today)
     own_close: bool = False  # its answer said whom to ask: no "talk to your neurologist" at the close
+    sign: str | None = None  # the sign it answered: what a reply about giving something may ask depends on it
+    during_infusion: bool = False  # it said to stop the infusion, or ask the nurse to: the nurse told is acting on it
 
 
 @dataclass
@@ -149,6 +151,8 @@ def _advice(data: Any) -> Advice:
         at=_index(data["at"], MAX_HISTORY),
         urgency=_name(data.get("urgency")),
         own_close=data.get("own_close") is True,
+        sign=_name(data.get("sign")),
+        during_infusion=data.get("during_infusion") is True,
     )
 
 

@@ -349,7 +349,10 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         replay=tuple(follow_up["replay_words"]),
         brief=tuple(follow_up["brief_words"]),
         number_words=tuple(f" {phrase} " for phrase in follow_up["number_words"]),
-        make_sick_words=tuple(f" {phrase} " for phrase in follow_up["make_sick_words"]),
+        giving=tuple(
+            (g["kind"], frozenset(g["signs"]), tuple(f" {phrase} " for phrase in g["words"]))
+            for g in follow_up["giving"]
+        ),
         close=tuple(follow_up["close_words"]),
         about_it=tuple(follow_up["about_it_words"]),
         about_it_intents=tuple(follow_up["about_it_intents"]),
@@ -376,6 +379,7 @@ def _figure(data: dict[str, Any], named: dict[str, list[str]]) -> Figure:
         window=data["window"],
         breaks=tuple(breaks),
         levels=tuple(data.get("levels", ())),
+        spares=tuple(data.get("spares", ())),
     )
 
 

@@ -155,13 +155,15 @@ class TriageLevel:
 class Figure:
     """Words of a sign said as something else ("this bill is giving me chest pain", "stop the headache"): a word of
     each of ``groups`` in that order, within ``window`` words, with no word of ``breaks`` between them. A sign's words
-    inside it do not count for the ``levels`` it names (for every level when it names none)."""
+    inside it do not count for the ``levels`` it names (for every level when it names none), except for the signs it
+    ``spares``, which answer what is said in it."""
 
     id: str
     groups: tuple[tuple[str, ...], ...]
     window: int
     breaks: tuple[str, ...] = ()
     levels: tuple[str, ...] = ()
+    spares: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,7 +185,9 @@ class RedFlags:
     replay: tuple[str, ...] = ()  # whole replies, after safety advice, that ask for it again
     brief: tuple[str, ...] = ()  # of those, the ones that ask what to do: the advice's first action again
     number_words: tuple[str, ...] = ()  # in a short reply after safety advice, asking for the number: it again
-    make_sick_words: tuple[str, ...] = ()  # in a short reply after safety advice, asking to make them sick
+    # In a short reply after safety advice, asking whether to give something: (the reply's kind, the signs of the
+    # advice it follows, the words it is said in), first found first.
+    giving: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = ()
     close: tuple[str, ...] = ()  # whole replies, after safety advice, that close the session
     about_it: tuple[str, ...] = ()  # whole replies, after safety advice, that ask about it ("is that normal?")
     # Intents whose reply names no topic, or only the advice ("is that dangerous" heard as "is {topic} dangerous" with

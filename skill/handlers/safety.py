@@ -29,11 +29,12 @@ from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
 from ..breath import chunks
+from ..content.model import RedFlags
 from ..dialog import Advice, DialogState
 from ..interceptors import remembered
 from ..reply import Reply, respond, say_again
 from ..turn import content_of, state_of
-from ..understanding.endings import ACTING, DRIVING, GOING, LESSER, NURSE, RELUCTANT, endings
+from ..understanding.endings import ACTING, DRIVING, GOING, LESSER, LESSER_NURSE, NURSE, RELUCTANT, endings
 from ..understanding.heard import heard_texts, intent_name
 from ..understanding.ranker import ANSWER, CLARIFY, ranker
 from ..understanding.replies import replies
@@ -59,14 +60,15 @@ _HELP_INTENT = "AMAZON.HelpIntent"
 _SHORT = 10
 # The topic whose treatment a symptom is read with while an infusion the session heard of is going on.
 _RUNNING_TOPIC = "infusion_day"
-# Asking whether to make someone sick, or to give them something, after advice: never (NHS poisoning).
-_SICK = "make_sick"
+# Asking whether to give something after advice: what to say depends on the advice (``[[follow_up.giving]]``).
+_GIVING = ("make_sick", "adrenaline", "antihistamine")
 # "What do I do now?" heard as a call for help, and "in simple words": what to do now, in brief, is the advice.
 _BRIEF_INTENTS = (_HELP_INTENT, "ShorterIntent")
 # The replies that open with a word of their own ("I can't tell what's behind it"), then say the advice again.
-_PREFACES = {"about": "about_it", RELUCTANT: "reluctant", LESSER: "lesser", _SICK: _SICK, GOING: GOING}
+_PREFACES = {"about": "about_it", RELUCTANT: "reluctant", LESSER: "lesser", LESSER_NURSE: LESSER_NURSE, GOING: GOING}
+_PREFACES.update({kind: kind for kind in _GIVING})
 # After a miss, the replies that still mean the advice: not "yes" or "no", which answer what the miss offered.
-_AFTER_A_MISS = ("brief", "about", ACTING, NURSE, DRIVING, GOING, RELUCTANT, LESSER, _SICK, "repeat")
+_AFTER_A_MISS = ("brief", "about", ACTING, NURSE, DRIVING, GOING, RELUCTANT, LESSER, LESSER_NURSE, *_GIVING, "repeat")
 # The replies that close the session: a no, or doing what the advice said (by car, after an emergency: an
 # ambulance is safer, and it closes with that).
 _CLOSING = ("close", ACTING, NURSE, DRIVING)
@@ -176,7 +178,16 @@ class TriageHandler(AbstractRequestHandler):
         # Kept for "go back" from what is read next.
         urgency = ((sign.urgency if sign else None) or texts["urgency"]) if level.id == CALL_DOCTOR else None
         own_close = bool(sign and sign.own_close)
-        state.advice = Advice(remembered(response), level.id, state.asking, len(state.history), urgency, own_close)
+        state.advice = Advice(
+            remembered(response),
+            level.id,
+            state.asking,
+            len(state.history),
+            urgency,
+            own_close,
+            sign.id if sign else None,
+            found.during_infusion,
+        )
         return response
 
 
@@ -256,17 +267,36 @@ def _follow_up(handler_input: HandlerInput) -> str | None:
         return "about"
     if said in red_flags.close:
         return "close"
-    if len(said.split()) <= _SHORT and any(phrase in f" {said} " for phrase in red_flags.make_sick_words):
-        # "Should I make him sick?": no, and the advice again (clinical review 9, H5).
-        return _SICK
+    giving = _giving(red_flags, said, state_of(handler_input).advice)
+    if giving is not None:
+        # "Should I make him sick?" after a poisoning: no (clinical review 9, H5); "she has an EpiPen" after
+        # anaphylaxis: use it (clinical review 10, H1). Then the advice again.
+        return giving
     if len(said.split()) <= _SHORT and any(phrase in f" {said} " for phrase in red_flags.number_words):
         # "What's the number again?", "who do I ring?": the number, at once (clinical review 9, H7).
         return "brief"
     # Acting on it, or putting it off, is no question; anything else that asks nothing is still the advice.
     state = state_of(handler_input)
     urgency = state.advice.urgency if state.advice else None
-    kind = endings(content.locale).after_advice(heard, _advised(state), urgency) if said else None
+    stopping = bool(state.advice and state.advice.during_infusion)
+    kind = endings(content.locale).after_advice(heard, _advised(state), urgency, stopping) if said else None
     return kind or ("brief" if _nothing_asked(handler_input, said) else None)
+
+
+def _giving(red_flags: RedFlags, said: str, advice: Advice | None) -> str | None:
+    """The reply to a short question about giving something after the advice ("can I give him some Benadryl"), for
+    the sign that advice answered, or None."""
+    if advice is None or len(said.split()) > _SHORT:
+        return None
+    padded = f" {said} "
+    return next(
+        (
+            kind
+            for kind, signs, phrases in red_flags.giving
+            if advice.sign in signs and any(phrase in padded for phrase in phrases)
+        ),
+        None,
+    )
 
 
 def _nothing_asked(handler_input: HandlerInput, said: str) -> bool:

@@ -23,6 +23,7 @@ LESSER = "lesser"  # a GP, a doctor or a clinic, after an emergency answer: help
 NURSE = "nurse"  # the nurse told, or with them, after an emergency answer that says to ask the nurse to stop the drip
 GOING = "going"  # asking whether to go to hospital, or to drive there
 DRIVING = "driving"  # going to hospital by car, after an emergency answer: an ambulance is safer
+LESSER_NURSE = "lesser_nurse"  # a nurse called after an emergency answer with no drip to stop: too slow too
 # The advice's levels that read a reply their own way (red_flags.toml's level ids).
 _EMERGENCY = "emergency"
 _NO_CHANGE = "no_change"
@@ -60,24 +61,33 @@ class Endings:
     driving: tuple[_CompiledSign, ...]
     reluctant: tuple[_CompiledSign, ...]
     later_today: tuple[_CompiledSign, ...]
+    fine: tuple[_CompiledSign, ...]  # feeling fine: reluctance after advice to act, agreement after advice not to
     closing_words: frozenset[str]  # words a closing may hold: thank-yous, goodbyes, fillers and names
     closings: tuple[tuple[str, ...], ...]  # what a closing must hold: a thank-you or a goodbye
     asks_anywhere: frozenset[str]
     asks_first: frozenset[str]
     fillers: frozenset[str]
 
-    def after_advice(self, text: str, level: str | None = None, urgency: str | None = None) -> str | None:
-        """``ACTING``, ``RELUCTANT``, ``GOING``, ``DRIVING``, ``NURSE`` or ``LESSER`` for a reply to safety advice of
-        ``level`` that says so, else None. Putting it off wins: "I'll call tomorrow" is no call now. Asking whether
-        to go to hospital hears an answer for the level; after an emergency, going by car hears that an ambulance is
-        safer (clinical review 9, n6). Later today is no later than advice to call today (``urgency``; n2). After a
-        change of treatment, asking the pharmacist or doctor is what was advised, whatever day it is said for
-        (clinical review 7, n2). After an emergency, a GP or a clinic is too slow (review 7, H3), but the nurse at
-        the drip is who the answer said to ask (review 9, W1)."""
+    def after_advice(
+        self, text: str, level: str | None = None, urgency: str | None = None, stopping: bool = False
+    ) -> str | None:
+        """``ACTING``, ``RELUCTANT``, ``GOING``, ``DRIVING``, ``NURSE``, ``LESSER`` or ``LESSER_NURSE`` for a reply to
+        safety advice of ``level`` that says so, else None. Putting it off wins: "I'll call tomorrow" is no call now.
+        Asking whether to go to hospital hears an answer for the level; after an emergency, going by car hears that an
+        ambulance is safer (clinical review 9, n6). Later today is no later than advice to call today (``urgency``;
+        n2). Feeling fine agrees with advice not to change a treatment (review 10, n1). After a change of treatment,
+        asking the pharmacist or doctor is what was advised, whatever day it is said for (clinical review 7, n2).
+        After an emergency, a GP or a clinic is too slow (review 7, H3), but the nurse at the drip is who the answer
+        said to ask (review 9, W1), only when it said to stop the drip (``stopping``): at home, in a stroke, calling a
+        nurse is a phone call too slow (review 10, W1)."""
         read = read_said(text)
         if level == _NO_CHANGE and _says(self.acting, read):
             return ACTING
-        if _says(self.reluctant, read) or (urgency != _TODAY and _says(self.later_today, read)):
+        if (
+            _says(self.reluctant, read)
+            or (urgency != _TODAY and _says(self.later_today, read))
+            or (level != _NO_CHANGE and _says(self.fine, read))
+        ):
             return RELUCTANT
         if level in _GOING_LEVELS and _says(self.going, read):
             return GOING
@@ -85,7 +95,9 @@ class Endings:
             return DRIVING
         if _says(self.nurse, read):
             # Below an emergency, the nurse told is the care team told: acting on it, with the level's own close.
-            return NURSE if level == _EMERGENCY else ACTING
+            if level != _EMERGENCY:
+                return ACTING
+            return NURSE if stopping else LESSER_NURSE
         if level == _EMERGENCY and _says(self.lesser, read):
             return LESSER
         return ACTING if _says(self.acting, read) else None
@@ -121,6 +133,7 @@ def endings(locale: str) -> Endings:
         driving=_signs(data["driving"], data["acting_unless"]),
         reluctant=_signs(data["reluctant"], data["reluctant_unless"]),
         later_today=_signs(data["later_today"], data["reluctant_unless"]),
+        fine=_signs(data["fine"], data["reluctant_unless"]),
         closing_words=said.closing_words | said.fillers | frozenset(named),
         closings=(*said.thanks, *goodbyes),
         asks_anywhere=frozenset(closing["asks_anywhere"]),

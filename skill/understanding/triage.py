@@ -77,17 +77,20 @@ class _CompiledSign:
             self.first_prefixes and any(map(text.starting, self.first_prefixes))
         ):
             return None
+        window = self.sign.window
+        reports = sorted(i for p in self.reported for i in p.positions(text))
+        said = [group.spans(text) for group in self.groups]
+        vetoes, explained = self._vetoes(text, said, reports)
         found = []
-        for group in self.groups:
-            positions = sorted(group.starts(text) - excused)
+        for spans in said:
+            positions = sorted(
+                start for start, end in spans if start not in excused and not any(_overlap((start, end), v) for v in explained)
+            )
             if not positions:
                 return None
             found.append(positions)
         # Some word of every group within one window: try each found word as the window's start, and look up
         # each group's first word at or after it by bisection, so a long text costs n log n, not n squared.
-        window = self.sign.window
-        vetoes = sorted(i for p in self.unless for i in p.positions(text))
-        reports = sorted(i for p in self.reported for i in p.positions(text))
         always = sorted(i for p in self.unless_always for i in p.positions(text))
         asked = sorted(i for p in self.asked_before for i in p.positions(text))
         for start in sorted({i for group in found for i in group}):
@@ -109,6 +112,26 @@ class _CompiledSign:
         return None
 
 
+    def _vetoes(
+        self, text: Text, said: list[set[tuple[int, int]]], reports: list[int]
+    ) -> tuple[list[int], list[tuple[int, int]]]:
+        """Where the ``unless`` phrases stand: those that frame the sign (a question, a history), which excuse the
+        words near them, and those that hold one of the sign's own words ("not answering the phone", "the risk of
+        stroke"), which say what that word means here and excuse it alone: "he dropped his cup and fell on the floor
+        and isn't moving" is still a collapse (clinical review 10, H3). A report near either excuses nothing."""
+        window = self.sign.window
+        frames: list[int] = []
+        explained: list[tuple[int, int]] = []
+        for phrase in self.unless:
+            for i in phrase.positions(text):
+                veto = (i, i + len(phrase.parts))
+                if not any(_overlap(veto, s) for spans in said for s in spans):
+                    frames.append(i)
+                elif _first_from(reports, i - window) > veto[1] + window:
+                    explained.append(veto)
+        return sorted(frames), explained
+
+
 class _CompiledFigure:
     """A figure of speech that a sign's words may be said in ("this bill is giving me chest pain")."""
 
@@ -117,6 +140,7 @@ class _CompiledFigure:
         self.breaks = phrases(figure.breaks)
         self.window = figure.window
         self.levels = frozenset(figure.levels)
+        self.spares = frozenset(figure.spares)
 
     def covers(self, text: Text) -> frozenset[int]:
         """The positions of the text's words from the figure's first word to its last, wherever it is said."""
@@ -141,6 +165,11 @@ class _CompiledFigure:
             if at <= start + self.window and _first_from(breaks, start + 1) >= at:
                 covered.update(range(start, int(at) + 1))
         return covered
+
+
+def _overlap(one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Whether two spans of words (first position, position after the last) share a word."""
+    return one[0] < other[1] and other[0] < one[1]
 
 
 def _first_from(positions: list[int], start: int) -> float:
@@ -168,6 +197,7 @@ class Triager:
             phrases(red_flags.settled),
         )
         self.figures = tuple(_CompiledFigure(figure) for figure in red_flags.figures)
+        self.spared = frozenset(sign for figure in self.figures for sign in figure.spares)
         self.others, self.first_person = phrases(red_flags.others), phrases(red_flags.first_person)
         self.changes = phrases(red_flags.changes)
         self.asked_first = phrases(red_flags.context_asked_first)
@@ -235,7 +265,8 @@ class Triager:
                     (c.sign, text, at)
                     for c in signs
                     for text, excused in read
-                    if (at := c.where(text, excused)) is not None
+                    if (at := c.where(text, self._excused(text, level.id, c.sign.id) if c.sign.id in self.spared else excused))
+                    is not None
                 ),
                 None,
             )
@@ -333,9 +364,11 @@ class Triager:
         """A past sign told as over, with no question about it: nothing to warn of now."""
         return self._history(text) and not _says(text, self.about_treatment) and not _says(text, self.asking)
 
-    def _excused(self, text: Text, level: str) -> frozenset[int]:
-        """The positions of the text's words said in a figure of speech that speaks for the level."""
-        return frozenset(i for f in self.figures if not f.levels or level in f.levels for i in f.covers(text))
+    def _excused(self, text: Text, level: str, sign: str | None = None) -> frozenset[int]:
+        """The positions of the text's words said in a figure of speech that speaks for the level (and the sign)."""
+        return frozenset(
+            i for f in self.figures if (not f.levels or level in f.levels) and sign not in f.spares for i in f.covers(text)
+        )
 
     def _about_another(self, text: Text) -> bool:
         """Someone other than the one treated ("my friend"), and no word of the speaker's outside that."""

@@ -152,9 +152,13 @@ class Phrases(tuple[Phrase, ...]):
 
     def starts(self, text: Text) -> set[int]:
         """Where any of the phrases starts in the text."""
-        found = {i for phrase in self._prefixed for i in phrase.positions(text)}
+        return {start for start, _ in self.spans(text)}
+
+    def spans(self, text: Text) -> set[tuple[int, int]]:
+        """Where any of the phrases stands in the text: its first word's position, and the position after its last."""
+        found = {(i, i + len(phrase.parts)) for phrase in self._prefixed for i in phrase.positions(text)}
         for word in text.where.keys() & self._by_first.keys():
-            found.update(i for phrase in self._by_first[word] for i in phrase.positions(text))
+            found.update((i, i + len(phrase.parts)) for phrase in self._by_first[word] for i in phrase.positions(text))
         return found
 
 
