@@ -127,7 +127,9 @@ def test_the_window_search_finds_what_the_plain_definition_finds():
                 holding = [v for v in vetoes if any(_shares(v, s) for group in spans for s in group)]
                 explained = [v for v in holding if not any(v[0] - window <= r <= v[1] + window for r in near[1])]
                 near[0] = [v[0] for v in vetoes if v not in holding]
-                found = [sorted({a for a, b in group if not any(_shares((a, b), v) for v in explained)}) for group in spans]
+                found = [
+                    sorted({a for a, b in group if not any(_shares((a, b), v) for v in explained)}) for group in spans
+                ]
                 plain = all(found) and any(
                     all(any(start <= i <= start + window for i in group) for group in found)
                     and not _near(near[2], found, start, window)

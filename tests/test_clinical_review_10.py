@@ -210,8 +210,12 @@ def test_calling_the_nurse_after_a_stroke_at_home_is_too_slow(locale):
 
 # n2: the nurse may already be there, and on a ward calls the emergency team.
 def test_the_nurse_at_the_drip_takes_over_and_at_home_someone_calls():
-    heard, _ = after("en-US", "i'm on the drip and my chest is tight and hurting", "the nurse is here, she's stopped it")
-    assert heard.startswith("Good. Stay with them, and let the nurse take over. At home, make sure someone calls 911."), heard
+    heard, _ = after(
+        "en-US", "i'm on the drip and my chest is tight and hurting", "the nurse is here, she's stopped it"
+    )
+    assert heard.startswith(
+        "Good. Stay with them, and let the nurse take over. At home, make sure someone calls 911."
+    ), heard
 
 
 # W2, W3, W5: a dose skipped, spaced or stopped in words a figure or a veto excused.
@@ -283,7 +287,11 @@ def test_feeling_fine_after_low_harm_advice_is_not_called_deciding_alone():
     [
         ("en-GB", "i tripped and hurt myself again"),
         ("en-AU", "i nearly had a stroke when i saw the bill"),
-        ("en-GB", "honestly the parking at the hospital is daylight robbery i nearly had a heart attack when i saw the machine"),
+        (
+            "en-GB",
+            "honestly the parking at the hospital is daylight robbery i nearly had a heart attack when i saw the"
+            " machine",
+        ),
         ("en-US", "my mum isn't answering the phone, she must have gone down to the shops"),
         ("en-AU", "i took a handful of tablets this morning like i always do, does that affect my ivig"),
         ("en-CA", "should i space my flu jab out from my infusion"),

@@ -84,7 +84,9 @@ class _CompiledSign:
         found = []
         for spans in said:
             positions = sorted(
-                start for start, end in spans if start not in excused and not any(_overlap((start, end), v) for v in explained)
+                start
+                for start, end in spans
+                if start not in excused and not any(_overlap((start, end), v) for v in explained)
             )
             if not positions:
                 return None
@@ -110,7 +112,6 @@ class _CompiledSign:
             ):
                 return int(end)
         return None
-
 
     def _vetoes(
         self, text: Text, said: list[set[tuple[int, int]]], reports: list[int]
@@ -265,7 +266,11 @@ class Triager:
                     (c.sign, text, at)
                     for c in signs
                     for text, excused in read
-                    if (at := c.where(text, self._excused(text, level.id, c.sign.id) if c.sign.id in self.spared else excused))
+                    if (
+                        at := c.where(
+                            text, self._excused(text, level.id, c.sign.id) if c.sign.id in self.spared else excused
+                        )
+                    )
                     is not None
                 ),
                 None,
@@ -367,7 +372,10 @@ class Triager:
     def _excused(self, text: Text, level: str, sign: str | None = None) -> frozenset[int]:
         """The positions of the text's words said in a figure of speech that speaks for the level (and the sign)."""
         return frozenset(
-            i for f in self.figures if (not f.levels or level in f.levels) and sign not in f.spares for i in f.covers(text)
+            i
+            for f in self.figures
+            if (not f.levels or level in f.levels) and sign not in f.spares
+            for i in f.covers(text)
         )
 
     def _about_another(self, text: Text) -> bool:
