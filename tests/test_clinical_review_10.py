@@ -281,6 +281,25 @@ def test_feeling_fine_after_low_harm_advice_is_not_called_deciding_alone():
     assert "please don't decide this on your own" not in heard, heard
 
 
+# n6: a reaction long past is told to the infusion team before the next infusion.
+def test_a_reaction_long_past_is_told_to_the_infusion_team_first():
+    heard, _ = after("en-GB", "last year he had chest pain after the drip, he's fine now")
+    assert "Tell your infusion team before your next infusion, and your neurologist." in heard, heard
+
+
+# n7: an SCIg site with a fever hears no word that redness is common.
+def test_an_scig_site_with_a_fever_is_a_call_right_away_without_reassurance():
+    heard, _ = after("en-CA", "my subcut site is red and hot and spreading and i have a fever")
+    assert heard.startswith("A red, spreading needle site with a fever can be an infection."), heard
+    assert "common" not in heard
+
+
+# n14: a prescription let lapse, no treatment named, is a change of treatment.
+def test_letting_a_prescription_lapse_is_a_change_of_treatment():
+    _, response = after("en-US", "i'll just let my prescription lapse")
+    assert answered(response) == "safety:no_change"
+
+
 # What the vetoes were written for still hears no alarm.
 @pytest.mark.parametrize(
     "locale, said",

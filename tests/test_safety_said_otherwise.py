@@ -190,7 +190,8 @@ AGAIN = {
 def test_a_sign_long_past_told_as_over_hears_what_to_do_if_it_comes_back_not_the_alarm(locale, context, said):
     response = say(locale, said, context)
     spoken = speech_of(response)
-    assert spoken.startswith(AGAIN[locale]) and "Tell your neurologist about it at the next visit." in spoken
+    assert spoken.startswith(AGAIN[locale])
+    assert "Tell your infusion team before your next infusion, and your neurologist." in spoken
     assert not answered(response).startswith("safety:") and not ends(response)
 
 
