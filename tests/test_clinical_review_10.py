@@ -25,7 +25,7 @@ CALL_NOW = {
 }
 NUMBER = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
 CRISIS = {"en-US": "988", "en-CA": "988", "en-GB": "116 123", "en-AU": "13 11 14", "en-IN": "14416"}
-NO_CHANGE = "Please don't stop, skip, delay, space out or switch your immunoglobulin on your own."
+NO_CHANGE = "Please don't stop, skip or change your immunoglobulin on your own."
 
 
 def after(locale: str, *turns: str) -> tuple[str, dict]:
