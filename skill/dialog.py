@@ -94,6 +94,8 @@ class DialogState:
     brief: str | None = None  # the last safety advice up to its first thing to do, for a brief replay
     advice: Advice | None = None  # the last safety advice, for "go back"
     unanswered: str | None = None  # the last question not understood: what a follow-up's "that" means after it
+    picking: tuple[str, ...] = ()  # this turn picked among these choices: "the second one I mean" next changes it
+    picked: tuple[str, ...] = ()  # the last turn's ``picking`` (one turn only, as ``answering``)
 
     @classmethod
     def from_attributes(cls, attributes: dict[str, Any]) -> DialogState:
@@ -121,6 +123,7 @@ class DialogState:
                 brief=_text(data.get("brief")),
                 advice=_advice(data["advice"]) if data.get("advice") else None,
                 unanswered=_text(data.get("unanswered")),
+                picked=tuple(_name(c) for c in data.get("picking") or ())[:MAX_CHOICES],
             )
         except (TypeError, ValueError, KeyError, AttributeError):
             # Attributes from an older or foreign session: start afresh rather than fail.
@@ -132,7 +135,7 @@ class DialogState:
 
     def save(self, attributes: dict[str, Any]) -> None:
         data = as_dict(self)  # asdict's result, faster (skill/serialization.py)
-        del data["answering"], data["keep_last"], data["was_reading"]
+        del data["answering"], data["keep_last"], data["was_reading"], data["picked"]
         attributes[KEY] = data
 
 

@@ -94,10 +94,20 @@ def answer_free_text(
     bank = ranker(content.locale)
     # "Neither, I mean painkillers for the headache": a new question, without the words that turned both down.
     text = (replies(content.locale).past_neither(text) if state.choices else None) or text
+    # "The one about cost": what it names is ranked among the choices, or asked.
+    text = (replies(content.locale).own_words(text) if state.choices else None) or text
     picked = bank.choice_in(text) if state.choices else None
     if picked is not None and picked < len(state.choices):
         ref = bank.question(state.choices[picked]).ref
-        return respond(handler_input, page_reply(content, state, place_of(ref), ref.page))
+        choices, reply = state.choices, page_reply(content, state, place_of(ref), ref.page)
+        state.picking = choices
+        return respond(handler_input, reply)
+    corrected = replies(content.locale).correction(text) if not preface and not state.choices else None
+    if corrected is not None and bank.rank(corrected).verdict not in (ANSWER, CLARIFY):
+        # "No, I meant for my wife" after a wrong answer: not read against that answer again; asked what they meant.
+        state.offer = None
+        return respond(handler_input, Reply([content.prompts["got_it_wrong"]], content.prompts["ask_question"]))
+    text = corrected or text
     setting = bank.setting_in(text) if not preface else None
     if setting in _COMMANDS:
         return _command(handler_input, setting)

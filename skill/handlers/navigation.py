@@ -12,7 +12,7 @@ from ..answers import closing_question, mark_about, page_reply, pages_at, previo
 from ..memory import may_remember
 from ..reply import Reply, respond, say_again
 from ..turn import content_of, profile_of, state_of
-from ..understanding.ranker import ranker
+from ..understanding.ranker import CLARIFY, ranker
 from .preferences import REMEMBER, answer_remember, ask_remember
 
 
@@ -36,7 +36,11 @@ class YesHandler(AbstractRequestHandler):
             # Nothing was offered ("What would you like to know?"): ask for the question, never read a list.
             state.offer = None
             return respond(handler_input, Reply([], question=content.prompts["whats_your_question"]))
-        return respond(handler_input, page_reply(content, state, offer.place, offer.page, offer.chunk))
+        # "Yes" to "Do you mean A, or B?" picks the first: "the second one I mean" next changes it.
+        picked = state.choices if state.answered == CLARIFY else ()
+        reply = page_reply(content, state, offer.place, offer.page, offer.chunk)
+        state.picking = picked
+        return respond(handler_input, reply)
 
 
 class PreviousHandler(AbstractRequestHandler):

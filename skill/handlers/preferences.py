@@ -57,17 +57,17 @@ class ForgetMeHandler(AbstractRequestHandler):
         return forget_me(handler_input)
 
 
-def change_rate(handler_input: HandlerInput, intent: str) -> Response:
-    """ "Slower", "faster" or "normal speed" (``intent``), confirmed, and the last answer said again, at the new
-    rate ("say it again slowly" is the same request)."""
+def change_rate(handler_input: HandlerInput, intent: str, then: list[str] | None = None) -> Response:
+    """ "Slower", "faster" or "normal speed" (``intent``), confirmed, ``then`` said (how to turn the device up),
+    and the last answer said again, at the new rate ("say it again slowly" is the same request)."""
     step, moved, stuck = RATE_INTENTS[intent]
     profile = profile_of(handler_input)
     rate = step(profile.rate)
     said = moved if rate != profile.rate or rate == pace.NORMAL else stuck
     profile.update(rate=rate)
     if state_of(handler_input).last is None:
-        return _confirm(handler_input, said)
-    return say_again(handler_input, [content_of(handler_input).prompts[said]])
+        return _confirm(handler_input, said, then)
+    return say_again(handler_input, [content_of(handler_input).prompts[said], *(then or [])])
 
 
 def forget_me(handler_input: HandlerInput) -> Response:
@@ -93,8 +93,8 @@ def ask_remember(handler_input: HandlerInput, parts: list[str]) -> Response:
     return respond(handler_input, Reply(parts, question=content_of(handler_input).prompts["ask_remember"]))
 
 
-def _confirm(handler_input: HandlerInput, prompt: str) -> Response:
+def _confirm(handler_input: HandlerInput, prompt: str, then: list[str] | None = None) -> Response:
     content = content_of(handler_input)
     state = state_of(handler_input)
     question = closing_question(content, state)
-    return respond(handler_input, Reply([content.prompts[prompt]], question=question))
+    return respond(handler_input, Reply([content.prompts[prompt], *(then or [])], question=question))

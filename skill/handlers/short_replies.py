@@ -16,16 +16,17 @@ from ask_sdk_model import Response
 from ..answers import OVERVIEW, page_reply, place_about, place_of
 from ..content import Content
 from ..dialog import DialogState, Offer
-from ..reply import Reply, respond
+from ..reply import Reply, respond, say_again
 from ..speech import to_plain
 from ..turn import content_of, state_of
 from ..understanding.endings import endings
 from ..understanding.heard import heard_texts, intent_name
 from ..understanding.ranker import CLARIFY, ranker
-from ..understanding.replies import BOTH, LOST, NEITHER, REPEAT, THANKS, WAIT, replies
+from ..understanding.replies import BOTH, FASTER, LOST, NEITHER, PACE, REPEAT, SLOWER, THANKS, WAIT, replies
 from .free_text import QUESTION_INTENT
 from .ladder import MISSED
 from .navigation import NoHandler, RepeatHandler
+from .preferences import change_rate
 from .safety import closing_level
 
 THANKS_INTENT = "ThanksIntent"
@@ -34,6 +35,7 @@ DONE = "done"
 NO_CHOICE = "no_choice"  # "number two", "both" with no "Do you mean ...?" open
 _ONLY_ASKED = 3  # words besides the question: "Okay." and no more
 _KINDS = {THANKS_INTENT: THANKS, WAIT_INTENT: WAIT}
+_RATES = {SLOWER: "SlowerIntent", FASTER: "FasterIntent"}
 
 
 def _said(handler_input: HandlerInput) -> str:
@@ -48,7 +50,8 @@ def _kind(handler_input: HandlerInput) -> str | None:
         return DONE if _nothing_more(state_of(handler_input)) else None
     said = _said(handler_input)
     read = replies(content_of(handler_input).locale)
-    kind = read.kind_of(said) if name == QUESTION_INTENT else None
+    # A request to hear it again slower or louder is read whichever intent its words fell into ("{topic} please").
+    kind = read.kind_of(said) if name == QUESTION_INTENT or (said and read.pace_in(said)) else None
     facet = content_of(handler_input).facet_for_intent(name or "")
     if kind is None and said and not state_of(handler_input).choices and (facet is None or facet.id == OVERVIEW):
         # A pick with nothing to pick from is no question ("number two" is not the second test), whichever intent
@@ -75,6 +78,8 @@ class ShortReplyHandler(AbstractRequestHandler):
         prompts = content_of(handler_input).prompts
         if kind == REPEAT:
             return RepeatHandler().handle(handler_input)
+        if kind == PACE:
+            return _paced(handler_input)
         if kind in (THANKS, DONE):
             return respond(handler_input, Reply([_goodbye(prompts, kind, state_of(handler_input))], end=True))
         state = state_of(handler_input)
@@ -98,6 +103,17 @@ class ShortReplyHandler(AbstractRequestHandler):
         return respond(
             handler_input, Reply([prompts["take_your_time"]], _last_question(content_of(handler_input), state))
         )
+
+
+def _paced(handler_input: HandlerInput) -> Response:
+    """The last thing said again, slower or faster when asked, after how to turn the device up when asked louder."""
+    asked = replies(content_of(handler_input).locale).pace_in(_said(handler_input))
+    # Safety advice said again starts with its number and action, as it did the first time: no volume hint before it.
+    advice = (state_of(handler_input).answered or "").startswith("safety:")
+    louder = [content_of(handler_input).prompts["louder"]] if asked and asked.louder and not advice else []
+    if asked is None or asked.rate is None:
+        return say_again(handler_input, louder)
+    return change_rate(handler_input, _RATES[asked.rate], then=louder)
 
 
 def _last_question(content: Content, state: DialogState) -> str:
@@ -126,12 +142,19 @@ class ClarifyAnswerHandler(AbstractRequestHandler):
         state = state_of(handler_input)
         choice = _choice(handler_input)
         bank = ranker(content.locale)
-        offered = [bank.question(question_id) for question_id in state.choices]
+        choices = state.choices or state.picked
+        offered = [bank.question(question_id) for question_id in choices]
         if choice == NEITHER:
             return respond(handler_input, _not_those(content.prompts, state))
-        first = offered[0 if choice == BOTH else choice]
+        # "Both" right after a pick reads the other one; a pick right after one ("the second one I mean") changes it.
+        both_after_a_pick = choice == BOTH and not state.choices
+        if both_after_a_pick:
+            first = next((q for q in offered if place_of(q.ref) != state.place), offered[1])
+        else:
+            first = offered[0 if choice == BOTH else choice]
         reply = page_reply(content, state, place_of(first.ref), first.ref.page)
-        if choice == BOTH:
+        state.picking = () if choice == BOTH else choices
+        if choice == BOTH and not both_after_a_pick:
             second = offered[1]
             state.offer = Offer(place_of(second.ref), second.ref.page)
             reply.question = content.prompts["clarify_both_offer"].format(second=second.about)
@@ -159,9 +182,11 @@ def _nothing_more(state: DialogState) -> bool:
 def _choice(handler_input: HandlerInput) -> int | str | None:
     """What a reply picks among the questions just offered; None when none were offered, or it picks nothing."""
     state = state_of(handler_input)
-    if state.answered != CLARIFY or not state.choices:
-        return None
+    read = replies(content_of(handler_input).locale)
+    said = _said(handler_input)
+    if not (state.answered == CLARIFY and state.choices):
+        # Right after a pick, a change of mind ("the second one I mean"); "no" answers the offer after it.
+        return read.repicks(said) if state.picked and len(state.picked) == 2 and said else None
     if is_intent_name("AMAZON.NoIntent")(handler_input):
         return NEITHER
-    said = _said(handler_input)
-    return replies(content_of(handler_input).locale).choice_in(said, len(state.choices)) if said else None
+    return read.choice_in(said, len(state.choices)) if said else None

@@ -21,6 +21,19 @@ THANKS = "thanks"
 LOST = "lost"
 BOTH = "both"
 NEITHER = "neither"
+_LOUDER = "louder"
+PACE = "pace"
+SLOWER = "slower"
+FASTER = "faster"
+
+
+@dataclass(frozen=True)
+class PaceAsked:
+    """How a request asks for the last thing to be said again: ``SLOWER``, ``FASTER`` or at the same rate (None),
+    and whether louder, which the skill cannot do itself."""
+
+    rate: str | None
+    louder: bool
 
 
 def _longest_first(phrases: list[str]) -> tuple[str, ...]:
@@ -39,6 +52,8 @@ class Replies:
     repeat: frozenset[tuple[str, ...]]
     again: tuple[tuple[str, ...], ...]
     again_words: frozenset[str]  # fillers among them
+    pace_words: frozenset[str]  # the words a request about pace may hold: again_words, politeness and the phrases'
+    pace: dict[str, tuple[tuple[str, ...], ...]]  # SLOWER, FASTER, "louder" -> phrases
     wait: frozenset[tuple[str, ...]]
     lost: frozenset[tuple[str, ...]]
     thanks: tuple[tuple[str, ...], ...]
@@ -52,6 +67,9 @@ class Replies:
     after: frozenset[str]
     both: frozenset[tuple[str, ...]]
     neither: frozenset[tuple[str, ...]]
+    just_no: frozenset[tuple[str, ...]]
+    one_about: tuple[str, ...]  # longest first
+    corrected: tuple[tuple[str, ...], ...]  # longest first
     later: tuple[str, ...]
     easing: tuple[str, ...]
     over_time: dict[str, str]  # "topic.facet" -> the question that says how it changes with later infusions
@@ -69,6 +87,9 @@ class Replies:
         kept = self._kept(said)
         if said in self.repeat or kept in self.repeat or _made_of(said, self.again_words, self.again):
             return REPEAT
+        asked = self.pace_in(text)
+        if asked is not None:
+            return PACE if asked.rate or asked.louder else REPEAT
         if kept in self.wait:
             return WAIT
         if said in self.lost or kept in self.lost:
@@ -76,6 +97,18 @@ class Replies:
         if self._closing(said):
             return THANKS
         return None
+
+    def pace_in(self, text: str) -> PaceAsked | None:
+        """What a request to hear it again, slower, faster or louder asks, when that is all it says, politeness,
+        complaints and names aside ("can you say it again but slower", "i can't hear you love"); otherwise None."""
+        said = tuple(words(text))
+        if not said or not all(word in self.pace_words for word in said):
+            return None
+        found = {kind for kind, phrases in self.pace.items() if _holds(said, phrases)}
+        if not found and not _holds(said, self.again):
+            return None
+        rate = SLOWER if SLOWER in found else FASTER if FASTER in found else None
+        return PaceAsked(rate, _LOUDER in found)
 
     def vague_in(self, text: str) -> tuple[str, tuple[str, ...]] | None:
         """For a question that names one of two treatments without saying which ("tell me about the infusions"):
@@ -96,6 +129,23 @@ class Replies:
             if said[:size] in self.neither or self._kept(said[:size]) in self.neither:
                 return " ".join(said[size:])
         return None
+
+    def own_words(self, text: str) -> str | None:
+        """What a choice said in the listener's own words names ("um the one about cost" -> "cost"); None when it
+        says no such thing."""
+        said = " ".join(words(text))
+        for phrase in self.one_about:
+            found = re.search(rf"\b{re.escape(phrase)}\b(.*)", said)
+            if found and found.group(1).strip():
+                return found.group(1).strip()
+        return None
+
+    def correction(self, text: str) -> str | None:
+        """What a reply that puts the last answer right asks instead ("no I meant for my wife" -> "for my wife"); ""
+        when it says no more; None when it is no such reply."""
+        said = tuple(words(text))
+        start = next((len(p) for p in self.corrected if said[: len(p)] == p), None)
+        return None if start is None else " ".join(said[start:])
 
     def without_pace(self, text: str) -> str | None:
         """A question asked to be said slowly, without the words that ask it ("tell me slowly what is IVIg" ->
@@ -153,6 +203,14 @@ class Replies:
         index = {"first": 0, "second": 1, "last": count - 1}[which]
         return index if index < count else None
 
+    def repicks(self, text: str) -> int | str | None:
+        """What a reply right after a pick among two changes it to ("the second one I mean", "neither"), or None; a
+        plain no answers the offer after the pick, not the choice."""
+        said = tuple(words(text))
+        if said in self.just_no or self._kept(said) in self.just_no:
+            return None
+        return self.choice_in(text, 2)
+
     def _kept(self, said: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(word for word in said if word not in self.fillers)
 
@@ -164,6 +222,10 @@ def _made_of(said: tuple[str, ...], allowed: frozenset[str], keys: tuple[tuple[s
     """Whether ``said`` is all ``allowed`` words with one of the ``keys`` phrases in it."""
     if not said or not all(word in allowed for word in said):
         return False
+    return _holds(said, keys)
+
+
+def _holds(said: tuple[str, ...], keys: tuple[tuple[str, ...], ...]) -> bool:
     return any(said[i : i + len(key)] == key for key in keys for i in range(len(said)))
 
 
@@ -173,11 +235,17 @@ def replies(locale: str) -> Replies:
     data = data_file(language_of(locale), "replies")
     choosing = data["choosing"]
     fillers = frozenset(w for f in data["fillers"] for w in words(f))
+    again_words = fillers | {w for f in data["again_words"] for w in words(f)}
+    pace = {kind: tuple(map(_said, data[kind])) for kind in (SLOWER, FASTER, _LOUDER)}
     return Replies(
         fillers=fillers,
         repeat=frozenset(map(_said, data["repeat"])),
         again=tuple(map(_said, data["again"])),
-        again_words=fillers | {w for f in data["again_words"] for w in words(f)},
+        again_words=again_words,
+        pace_words=again_words
+        | {w for f in data["pace_words"] for w in words(f)}
+        | {w for phrases in pace.values() for phrase in phrases for w in phrase},
+        pace=pace,
         wait=frozenset(map(_said, data["wait"])),
         lost=frozenset(map(_said, data["lost"])),
         thanks=tuple(map(_said, data["thanks"])),
@@ -191,6 +259,9 @@ def replies(locale: str) -> Replies:
         after=frozenset(choosing["after"]),
         both=frozenset(map(_said, choosing["both"])),
         neither=frozenset(map(_said, choosing["neither"])),
+        just_no=frozenset(map(_said, choosing["just_no"])),
+        one_about=_longest_first(choosing["one_about"]),
+        corrected=tuple(sorted(map(_said, data["corrected"]), key=len, reverse=True)),
         later=_longest_first(data["later"]),
         easing=_longest_first(data["easing"]),
         over_time=dict(data["over_time"]),
