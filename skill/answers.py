@@ -90,6 +90,27 @@ def brand_named(content: Content, place: Place, said: list[str]) -> list[str]:
     return [topic.brand_said.get(brand) or content.prompts["brand"].format(brand=brand, topic=topic.name)]
 
 
+def stated(content: Content, text: str) -> str | None:
+    """The treatment ``text`` says someone is on, asking nothing ("my husband is on Hizentra at home"), else None."""
+    said = replies(content.locale)
+    found = [t for t in content.topics if t.summary and said.states(text, (t.name, *t.synonyms, *t.brands))]
+    return found[0].id if len(found) == 1 else None
+
+
+def stated_reply(content: Content, state: DialogState, topic_id: str, text: str) -> Reply:
+    """ "Okay, Hizentra, given under the skin. What would you like to know about it?": the treatment stated, by the
+    brand said if one was, becomes the subject; what was open before (an offer, a choice, a page) is not."""
+    topic = content.topic(topic_id)
+    heard = set(words(text))
+    name = next((brand for brand in topic.brands if brand.lower() in heard), topic.name)
+    given = replies(content.locale).stated_given.get(topic_id)
+    prompts = content.prompts
+    said = prompts["stated_given"].format(name=name, given=given) if given else prompts["stated"].format(name=name)
+    state.reset()
+    state.topic, state.answered, state.unanswered = topic_id, f"stated:{topic_id}", None
+    return Reply([said], question=prompts["stated_ask"])
+
+
 def treatments_named(content: Content, text: str) -> list[str]:
     """The treatments ``text`` names, by name or brand, in the order it first names them. Not by synonym: some are
     common words ("trials" for treatments in research)."""

@@ -608,3 +608,45 @@ def test_a_miss_that_names_two_treatments_keeps_neither_so_a_site_infection_is_s
     SCIg site as SCIg's everyday side effects; it is a call to the doctor today."""
     assert anywhere.say(missed)["sessionAttributes"]["dialog"]["answered"] == "unknown"
     assert anywhere.say(sign)["sessionAttributes"]["dialog"]["answered"] == "safety:call_doctor"
+
+
+@pytest.mark.parametrize(
+    ("statement", "name", "follow_up", "answered"),
+    [
+        ("my husband is on hizentra at home", "Hizentra", "how long does that take each week", "q:scig_how_long.1"),
+        (
+            "my mum has been getting ivig in hospital for years",
+            "IVIg",
+            "how long does it take",
+            "q:infusion_how_long.1",
+        ),
+        ("he's on prednisone", "steroid treatment", "what are the side effects", "corticosteroids.side_effects.1"),
+    ],
+)
+def test_a_statement_that_names_a_treatment_is_acknowledged_and_makes_it_the_subject(
+    anywhere, statement, name, follow_up, answered
+):
+    """ "My husband is on Hizentra at home" asks nothing: no guess at a question ("Do you mean ...?"), a short "Okay,
+    Hizentra, given under the skin." and what they'd like to know; "how long does that take each week" is then about
+    SCIg, not IVIg or "I don't know"."""
+    heard = anywhere.say(statement)
+    speech = speech_of(heard)
+    assert f"Okay, {name}" in speech and speech.endswith(PROMPTS["stated_ask"])
+    assert not heard["sessionAttributes"]["dialog"]["choices"] and len(speech.split()) <= 20
+    assert anywhere.say(follow_up)["sessionAttributes"]["dialog"]["answered"] == answered
+
+
+@pytest.mark.parametrize(
+    "asked", ["how long does hizentra take", "my husband is on hizentra and has a rash", "hizentra at home"]
+)
+def test_a_question_or_a_sign_said_with_a_treatment_is_not_taken_for_a_statement(anywhere, asked):
+    """A question word, a sign or no "on" makes it something to answer, not a statement to acknowledge."""
+    assert "Okay, Hizentra" not in said(anywhere, asked)
+
+
+def test_a_clarification_keeps_the_treatment_it_was_asked_about_in_context(anywhere):
+    """ "Do you mean ...?" about a sentence that named SCIg, then a follow-up that picks neither and names no
+    treatment: it is about SCIg, as after a miss."""
+    dialog = anywhere.say("hizentra with my husband at home")["sessionAttributes"]
+    assert dialog["dialog"]["answered"] == "clarify" and dialog["dialog"]["topic"] == "scig"
+    assert anywhere.say("how long does that take each week")["sessionAttributes"]["dialog"]["topic"] == "scig"

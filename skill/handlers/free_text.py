@@ -18,7 +18,16 @@ from ask_sdk_core.utils import get_slot, is_intent_name
 from ask_sdk_model import Response
 
 from .. import pace
-from ..answers import brand_named, next_offer, page_reply, place_of, subject_of, treatments_named
+from ..answers import (
+    brand_named,
+    next_offer,
+    page_reply,
+    place_of,
+    stated,
+    stated_reply,
+    subject_of,
+    treatments_named,
+)
 from ..content import Content, Question
 from ..dialog import DialogState, Offer, Place
 from ..reply import Reply, first_turn_preface, respond
@@ -120,6 +129,13 @@ def answer_free_text(
     went_back = _went_back(handler_input, bank, text) if not preface else None
     if went_back is not None:
         return went_back
+    # "My husband is on Hizentra at home": no question yet, so no guess at one; the treatment is the subject now.
+    on = stated(content, text) if not preface and facet is None else None
+    if on is not None:
+        reply = stated_reply(content, state, on, text)
+        return respond(
+            handler_input, dataclasses.replace(reply, parts=[*first_turn_preface(handler_input), *reply.parts])
+        )
     vague = replies(content.locale).vague_in(text) if not preface and not state.choices else None
     if vague is not None and not _topics_named(bank, vague[0].format(name=" ")):
         template, topics = vague
@@ -202,7 +218,7 @@ def _meant(content: Content, bank: Ranker, state: DialogState, text: str) -> tup
     listener is on: the last answer's subject, else the last question not understood; then the topic in context."""
     if _topics_named(bank, text):
         return [], []
-    missed_last = state.answered == MISSED
+    missed_last = state.answered in (MISSED, CLARIFY)
     topic = content.topic(state.topic or "")
     subjects = [state.unanswered if missed_last else subject_of(content, state.place), topic.name if topic else None]
     pointers = sorted((" ".join(words(p)) for p in content.vocabulary.pointing_back), key=len, reverse=True)
@@ -308,16 +324,16 @@ def _reply(handler_input: HandlerInput, ranking: Ranking, preface: list[str], te
             preface = [*preface, *brand_named(content, place_of(ref), [text])]
             return page_reply(content, state, place_of(ref), ref.page, preface=preface)
         return onward(content, state, place_of(ref), ref.page, preface)
-    if ranking.verdict == CLARIFY:
-        return ask_which(content, state, found[0].question, found[1].question, preface)
-    # What was not understood stays the subject: "how long does that last" after it is about it, and so is a
-    # follow-up after it that names no topic, when it named one ("does IVIg make you tired"). A miss that names two
-    # ("the needle sites after SCIg" reads "the needle" as an infusion) does not say which one the listener is on,
-    # and the wrong one would read the next turn's signs against the wrong treatment.
+    # What was not understood, or asked which of two, stays the subject: "how long does that last" after it is about
+    # it, and so is a follow-up after it that names no topic, when it named one ("does IVIg make you tired"). A miss
+    # that names two ("the needle sites after SCIg" reads "the needle" as an infusion) does not say which one the
+    # listener is on, and the wrong one would read the next turn's signs against the wrong treatment.
     state.unanswered = " ".join(words(text)[:_KEPT_UNANSWERED])
     named = set(_topics_named(bank, text))
     if len(named) == 1:
         state.topic = named.pop()
+    if ranking.verdict == CLARIFY:
+        return ask_which(content, state, found[0].question, found[1].question, preface)
     if beyond_scope(bank, text, found):
         reply = missed(handler_input, [], apology=OUT_OF_SCOPE)
     else:

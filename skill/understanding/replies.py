@@ -76,6 +76,9 @@ class Replies:
     keeps_short: frozenset[str]  # a sentence with one of these stays in the short version of a lead
     ones: tuple[tuple[str, str], ...]  # ("the second one", "second"), longest first
     asks_what_words: tuple[str, ...]  # words that ask what a treatment is, longest first
+    stated: frozenset[str]  # words of a statement that names a treatment and asks nothing, fillers among them
+    stated_verbs: frozenset[str]  # one of these is in such a statement
+    stated_given: dict[str, str]  # topic id -> what the treatment is, said after its name
 
     def kind_of(self, text: str) -> str | None:
         """``REPEAT``, ``WAIT``, ``LOST`` or ``THANKS`` when that is all that was said; otherwise None."""
@@ -169,6 +172,15 @@ class Replies:
         """Whether ``text`` asks what something is ("what is IVIg", "tell me about SCIg")."""
         said = " ".join(words(text))
         return any(re.search(rf"\b{re.escape(p)}\b", said) for p in self.asks_what_words)
+
+    def states(self, text: str, names: tuple[str, ...]) -> bool:
+        """Whether ``text`` says someone is on a treatment and asks nothing ("my husband is on Hizentra at home"),
+        ``names`` being the treatment's names: every other word a statement's, with one that says "on" or "taking"."""
+        said = f" {' '.join(words(text))} "
+        for name in sorted((" ".join(words(n)) for n in names), key=len, reverse=True):
+            said = re.sub(rf" {re.escape(name)}(?= )", " ", said) if name else said
+        rest = said.split()
+        return bool(rest) and all(w in self.stated for w in rest) and any(w in self.stated_verbs for w in rest)
 
     def one_in(self, text: str) -> tuple[str, str] | None:
         """A phrase that picks a treatment by its place in the last reply, and which place ("first", "second" or
@@ -267,6 +279,9 @@ def replies(locale: str) -> Replies:
         over_time=dict(data["over_time"]),
         keeps_short=frozenset(w for f in data["keeps_short"] for w in words(f)),
         asks_what_words=_longest_first(data["asks_what"]),
+        stated=fillers | {w for f in data["stated"] for w in words(f)},
+        stated_verbs=frozenset(w for f in data["stated_verbs"] for w in words(f)),
+        stated_given=dict(data["stated_given"]),
         ones=tuple(
             sorted(
                 ((" ".join(words(p)), which) for which, said in data["ones"].items() for p in said),
