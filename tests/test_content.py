@@ -10,6 +10,7 @@ import pytest
 
 from build_tools import compile_content as content_compile
 from build_tools.readability import grade_level
+from skill.breath import lead
 from skill.content import load_content, loader, supported_locales
 from skill.speech import to_ssml
 
@@ -72,6 +73,53 @@ def test_page_renders_to_well_formed_ssml_that_keeps_every_written_word(topic, f
 def test_prompts_render_to_well_formed_ssml_that_keeps_every_written_word():
     for text in CONTENT.prompts.values():
         assert written_in_ssml(text) == text
+
+
+# Uncontracted forms a person rarely says aloud ("it is not", "you will"): the content says "it isn't", "you'll".
+# Before a comma or a full stop they stay ("as it is."), as they must.
+UNCONTRACTED = re.compile(
+    r"\b(?:do|does|did|is|are|was|were|can|will|would|should|could|has|have|had) not\b|\bcannot\b"
+    r"|\b(?:(?:it|that|there|what|who|here|he|she) is|(?:you|they) are|I am)\b(?![.,])|\b(?:you|they|we|I) will\b"
+    r"|\blet us\b",
+    re.IGNORECASE,
+)
+# Said uncontracted on purpose, for emphasis; each entry is the phrase as written.
+EMPHASIS: frozenset[str] = frozenset()
+
+
+def spoken_texts(content) -> list[tuple[str, str]]:
+    """Every text of the content said aloud as written, with where it is: pages, comparison summaries, what a
+    question or a facet is about, and the prompts."""
+    said = [(f"{t.id}.{f}", p.text) for t in content.topics for f, pages in t.facets.items() for p in pages]
+    said += [(f"{t.id} summary", t.summary.text) for t in content.topics if t.summary]
+    said += [(q.id, p.text) for q in content.questions for p in q.pages] + [(q.id, q.about) for q in content.questions]
+    said += [(f.id, text) for f in content.facets for text in (f.about, f.offer)]
+    return said + list(content.prompts.items())
+
+
+@pytest.mark.parametrize("locale", supported_locales("en"))
+def test_what_is_said_uses_contractions_as_a_person_would(locale):
+    """ "It isn't a cure", "you'll need", "don't stop": the spoken text speaks as people do. A "do not" is kept only
+    where it is meant as emphasis (``EMPHASIS``)."""
+    found = [
+        f"{where}: {m.group(0)}"
+        for where, text in spoken_texts(load_content(locale))
+        for m in UNCONTRACTED.finditer(text)
+        if not any(m.group(0) in phrase and phrase in text for phrase in EMPHASIS)
+    ]
+    assert not found
+
+
+PLAIN_MAX_WORDS = 20
+
+
+def test_a_page_s_plain_form_is_short_and_plainer_than_its_lead():
+    """ "In simple words" hears a page's plain form: a line or two, in plainer words than the lead it stands for."""
+    plain = [(page.text, page.plain) for _, _, page in (p.values for p in PAGES) if page.plain]
+    assert len(plain) >= 3
+    for text, said in plain:
+        assert len(said.split()) <= PLAIN_MAX_WORDS
+        assert grade_level(said) < grade_level(lead(text))
 
 
 def test_effectiveness_pages_state_their_evidence_level():

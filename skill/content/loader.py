@@ -199,6 +199,7 @@ def _pages(data: list[dict[str, Any]], localise: Localise) -> tuple[Page, ...]:
             text=localise(" ".join(p["text"].split())),
             sources=localise.cited(p["text"], p["sources"]),
             evidence=p.get("evidence"),
+            plain=localise(p["plain"]) if p.get("plain") else None,
         )
         for p in data
     )

@@ -32,6 +32,7 @@ class Page:
     text: str
     sources: tuple[str, ...]
     evidence: str | None = None
+    plain: str | None = None  # the page in the plainest words, for "in simple words", where its lead is not plain
 
 
 @dataclass(frozen=True)
