@@ -52,7 +52,7 @@ def test_c3_stopping_or_stretching_ivig_hears_do_not_on_your_own():
 def test_c3_the_ivig_course_tells_not_to_stop_on_your_own(conversation):
     said = read(conversation, "CourseIntent", IVIG, pages=3)
     assert said.startswith(
-        "Part three of three. If you already get IVIg, do not stop it, skip a dose, or stretch the time between doses"
+        "Part three of three. If you already get IVIg, don't stop it, skip a dose, or stretch the time between doses"
     )
 
 
@@ -79,7 +79,7 @@ def test_m3_scig_carries_the_clot_warning_and_the_emergency_line(conversation):
 
 def test_m4_scig_is_said_to_be_unlicensed_for_mmn(conversation, skill):
     assert "no SCIg product is licensed for MMN" in read(conversation, "TopicIntent", SCIG)
-    assert "not licensed for MMN" in read(Conversation(skill), "WhenUsedIntent", SCIG)
+    assert "isn't licensed for MMN" in read(Conversation(skill), "WhenUsedIntent", SCIG)
 
 
 def test_m5_the_best_treatment_evidence_matches_its_claim():

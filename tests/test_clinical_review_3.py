@@ -106,7 +106,7 @@ def test_h3_the_side_effects_of_cyclophosphamide_name_the_unborn_baby_and_men_to
     assert "Women and men taking it should use reliable birth control, and for some months after." in said
     other = read(Conversation(skill), "SideEffectsIntent", topic("other_immune_drugs", "other immune drugs"))
     assert "Mycophenolate and methotrexate can harm an unborn baby." in other
-    assert "This guide does not list them." not in other
+    assert "This guide doesn't list them." not in other
 
 
 def test_h4_weakness_getting_worse_over_days_is_for_the_same_day_not_soon(conversation):
@@ -212,7 +212,7 @@ def test_w2_hyqvia_is_facilitated_scig_every_two_to_four_weeks_not_weekly():
 
 def test_w3_children_hear_that_mmn_is_rare_in_children_but_reported():
     said = heard("can children get mmn")
-    assert "MMN almost always starts in adults, and it is rare in children and teenagers." in said
+    assert "MMN almost always starts in adults, and it's rare in children and teenagers." in said
     assert "No, not as far as is known" not in said
 
 
@@ -224,9 +224,9 @@ def test_w4_the_iga_test_is_explained_on_its_own_page():
 
 def test_n2_scig_funding_is_said_for_australia_when_scig_is_named():
     said = heard("do i have to pay for scig at home", "en-AU")
-    assert "SCIg is not funded for MMN at present, so ask your specialist." in said
+    assert "SCIg isn't funded for MMN at present, so ask your specialist." in said
     assert said.count("In Australia") == 1
-    assert "SCIg is not funded for MMN at present" not in heard("do i have to pay for scig at home", "en-GB")
+    assert "SCIg isn't funded for MMN at present" not in heard("do i have to pay for scig at home", "en-GB")
 
 
 def test_n20_india_hears_112_or_108_for_an_ambulance(skill):
@@ -316,4 +316,4 @@ def test_w2_a_brands_own_sentence_keeps_the_one_shot_overview_within_90_words():
 def test_n4_gammagard_under_the_skin_is_licensed_that_way_only_for_immune_deficiency():
     said = heard("can gammagard be given under the skin", "en-CA")
     assert "like Gammagard Liquid, may also be licensed to go under the skin, but only for immune deficiency." in said
-    assert "For MMN, they are licensed only as a drip into a vein." in said
+    assert "For MMN, they're licensed only as a drip into a vein." in said

@@ -142,7 +142,7 @@ def test_n4_years_of_immunoglobulin_say_the_risks_in_the_first_breath():
 def test_n5_breastfeeding_names_the_drugs_that_are_not_used():
     said = heard("can i breastfeed while on ivig")
     assert said.count("Immunoglobulin is thought safe while breastfeeding") == 1
-    assert "Cyclophosphamide and methotrexate are not used while breastfeeding." in said
+    assert "Cyclophosphamide and methotrexate aren't used while breastfeeding." in said
     assert "hasn't been fully studied" not in said
 
 

@@ -26,7 +26,7 @@ def test_w4_scig_licensing_says_the_locales_own_funding_sentence(locale):
 
 def test_n9_ivig_in_pregnancy_gives_the_trial_gap_as_a_fact_not_a_but_after_the_advice():
     said = heard("is ivig safe for my unborn baby")
-    assert "It hasn't been tested in careful trials in pregnancy, so doctors use it only when it is clearly" in said
+    assert "It hasn't been tested in careful trials in pregnancy, so doctors use it only when it's clearly" in said
     assert "But it hasn't" not in said
 
 
