@@ -140,7 +140,7 @@ def test_yes_to_an_open_question_asks_for_the_question(console, answer):
 def test_help_and_welcome_name_three_examples_and_own_words_and_help_names_slower_go_back_repeat(console):
     for speech in (said(console, "open mmn guide"), said(console, "help")):
         assert "in your own words" in speech
-        assert "tell me about IVIg" in speech or "what is IVIg" in speech
+        assert "tell me about IVIg" in speech or "what's IVIg" in speech
         # As the conversation benchmark counts lists: "At any time, say slower, go back, or repeat" is four.
         assert all(list_items(sentence) <= 3 for sentence in sentences(speech)), speech
     assert all(command in speech for command in ("slower", "go back", "repeat"))
@@ -279,7 +279,7 @@ def test_asking_for_it_shorter_in_any_words_right_after_an_answer_gives_fewer_wo
     ("asked", "kept"),
     [
         ("what are the side effects of ivig", "serious risks"),
-        ("tell me about steroids", "do not recommend"),
+        ("tell me about steroids", "don't recommend"),
     ],
 )
 def test_the_short_version_of_a_lead_keeps_its_safety_point(anywhere, asked, kept):
