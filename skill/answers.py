@@ -10,6 +10,7 @@ three things.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .breath import chunks, sentences
 from .content import Content, Page, Topic
@@ -17,6 +18,7 @@ from .content.model import PageRef
 from .dialog import MAX_HISTORY, DialogState, Offer, Place
 from .reply import Reply
 from .screen import Screen
+from .speech import to_plain
 from .understanding.replies import replies
 from .understanding.words import words
 
@@ -141,8 +143,9 @@ def page_reply(
     """Say chunk ``chunk`` of page ``index`` at ``place`` and offer what naturally comes next.
 
     ``short``: the lead only, then the next subject rather than the rest ("just the short version").
-    ``shortest``: shorter than the lead, for a listener who just heard it: its first sentence, or, when the lead is
-    one sentence, that it was the short version.
+    ``shortest``: shorter than the lead, for a listener who just heard it: the page's plain form where it has one
+    ("in simple words"), else its first sentence, or, when the lead is one sentence or the same words were just
+    said, that it was the short version.
     ``retrace``: going back, so the history is not added to."""
     pages = pages_at(content, place)
     index = min(max(index, 0), len(pages) - 1)
@@ -150,7 +153,11 @@ def page_reply(
     said = list(chunks(page.text))
     chunk = min(max(chunk, 0), len(said) - 1)
     if shortest:
-        said[chunk] = _shorter(content, said[chunk])
+        shorter = (page.plain if chunk == 0 else None) or _shorter(content, said[chunk])
+        # Asked again ("say it simpler" twice): not the same words a second time.
+        heard = to_plain(state.last.speech) if state.last else ""
+        again = shorter in heard and said[chunk] not in heard
+        said[chunk] = content.prompts["already_short"] if again else shorter
     state.topic, state.facet, state.place, state.page, state.chunk = place.topic, place.facet, place, index, chunk
     state.answered, state.choices, state.reading = label(place, index), (), True
     state.offer = _following(content, place) if short else next_offer(content, place, index, chunk)
@@ -221,14 +228,13 @@ def previous_mark(state: DialogState) -> Offer | None:
     return history[-1] if history else None
 
 
-def mark_about(state: DialogState, topics: list[str]) -> Offer | None:
-    """The latest place read before the answer the listener is on that is about one of ``topics`` ("go back to
-    what you said about IVIg"), a comparison of it too; None when nothing read before was."""
+def mark_before(state: DialogState, score: Callable[[Offer], int]) -> Offer | None:
+    """The latest place read before the answer the listener is on that ``score`` rates highest, above nothing ("go
+    back to what you said about IVIg": about it; "back to the headaches": the most of those words); None when none
+    read before rates at all."""
     now = Offer(state.place, state.page, state.chunk) if state.was_reading and state.place else None
-    return next(
-        (m for m in reversed(state.history) if m != now and {m.place.topic, m.place.compare} & set(topics)),
-        None,
-    )
+    found = max((m for m in reversed(state.history) if m != now), key=score, default=None)
+    return found if found is not None and score(found) > 0 else None
 
 
 def evidence_statements(content: Content, place: Place, page: Page) -> list[str]:

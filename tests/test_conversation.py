@@ -650,3 +650,65 @@ def test_a_clarification_keeps_the_treatment_it_was_asked_about_in_context(anywh
     dialog = anywhere.say("hizentra with my husband at home")["sessionAttributes"]
     assert dialog["dialog"]["answered"] == "clarify" and dialog["dialog"]["topic"] == "scig"
     assert anywhere.say("how long does that take each week")["sessionAttributes"]["dialog"]["topic"] == "scig"
+
+
+# ------------------------------------------------------------------------------ back to words, corrections, plain
+
+
+@pytest.mark.parametrize(
+    "back", ["back to the headaches", "go back to the headache part", "can we go back to the kidney part"]
+)
+def test_going_back_to_something_said_by_its_words_reads_that_again(anywhere, back):
+    """ "Back to the headaches" after IVIg's side effects and then SCIg's overview: IVIg's side effects again, not a
+    new page about SCIg."""
+    anywhere.say("what are the side effects of ivig")
+    anywhere.say("tell me about scig")
+    assert said(anywhere, back).startswith(lead(first_page("ivig", "side_effects")))
+
+
+@pytest.mark.parametrize("wrong", ["no that's not what i asked", "that's not what i meant", "you got it wrong"])
+def test_not_what_i_asked_after_an_answer_says_sorry_asks_again_and_keeps_the_topic(anywhere, wrong):
+    """ "No, that's not what I asked" after an answer: not the next part of it, but sorry and what they wanted to know
+    about the treatment they are on; "yes" then reads nothing on."""
+    anywhere.say("what are the side effects of scig")
+    heard = anywhere.say(wrong)
+    dialog = heard["sessionAttributes"]["dialog"]
+    assert speech_of(heard) == f"{PROMPTS['got_it_wrong']} {PROMPTS['wrong_ask_about'].format(topic='SCIg')}"
+    assert dialog["topic"] == "scig" and dialog["offer"] is None
+
+
+def test_not_what_i_asked_to_a_choice_of_two_is_neither(anywhere):
+    anywhere.say("hizentra with my husband at home")
+    assert said(anywhere, "that's not what i asked").startswith(PROMPTS["clarify_neither"])
+
+
+@pytest.mark.parametrize(
+    ("correction", "answered"),
+    [("no i meant the side effects", "ivig.side_effects.1"), ("no i meant how long it takes", "q:infusion_how_long.1")],
+)
+def test_a_correction_asks_what_follows_it_in_the_same_context(anywhere, correction, answered):
+    """ "No, I meant the side effects" after IVIg's overview: IVIg's side effects, not more of the overview."""
+    anywhere.say("tell me about ivig")
+    assert anywhere.say(correction)["sessionAttributes"]["dialog"]["answered"] == answered
+
+
+@pytest.mark.parametrize(
+    "correction", ["no i meant for my wife", "i meant for him", "and for her is it the same", "what about for my son"]
+)
+def test_a_correction_that_only_names_who_it_is_for_says_the_answer_is_the_same_and_the_offer_stands(
+    anywhere, correction
+):
+    anywhere.say("tell me about ivig")
+    heard = speech_of(anywhere.say(correction))
+    assert heard.startswith(PROMPTS["same_for_anyone"]) and heard.endswith("Want to hear more about IVIg?")
+    assert said(anywhere, "yes").startswith(chunks(first_page("ivig", "overview"))[1])
+
+
+@pytest.mark.parametrize(("asked", "topic"), [("what is ivig", "ivig"), ("what is scig", "scig")])
+def test_in_simple_words_after_a_lead_says_the_page_s_plain_form_and_not_the_same_words_twice(anywhere, asked, topic):
+    """ "In simple words" right after IVIg's lead: "IVIg is a medicine made from other people's blood ...", not the
+    lead's first sentence ("IVIg stands for intravenous immunoglobulin"); asked again, not the same words again."""
+    anywhere.say(asked)
+    plain = CONTENT.topic(topic).pages("overview")[0].plain
+    assert said(anywhere, "in simple words").startswith(plain)
+    assert not said(anywhere, "say it simpler").startswith(plain)

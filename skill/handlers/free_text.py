@@ -112,6 +112,9 @@ def answer_free_text(
         state.picking = choices
         return respond(handler_input, reply)
     corrected = replies(content.locale).correction(text) if not preface and not state.choices else None
+    if not preface and state.was_reading and replies(content.locale).only_people(corrected or text):
+        # "No, I meant for my wife", "and for her, is it the same": a general answer is the same for anyone.
+        return respond(handler_input, _same_for_anyone(content, state))
     if corrected is not None and bank.rank(corrected).verdict not in (ANSWER, CLARIFY):
         # "No, I meant for my wife" after a wrong answer: not read against that answer again; asked what they meant.
         state.offer = None
@@ -171,6 +174,15 @@ def answer_free_text(
     return respond(handler_input, _reply(handler_input, ranking, preface or first_turn_preface(handler_input), text))
 
 
+def _same_for_anyone(content: Content, state: DialogState) -> Reply:
+    """That the answer just read is the same whoever it is for, and its closing question again: "yes" still takes
+    what it offered."""
+    state.asking, state.keep_last = state.answering, True
+    state.offer = next_offer(content, state.place, state.page, state.chunk) if state.place else None
+    asked = to_plain(state.last.reprompt) if state.last and state.last.reprompt else None
+    return Reply([content.prompts["same_for_anyone"]], asked)
+
+
 def _which_of(
     content: Content, state: DialogState, bank: Ranker, template: str, topics: tuple[str, ...], preface: list[str]
 ) -> Reply | None:
@@ -183,10 +195,12 @@ def _which_of(
 
 
 def _went_back(handler_input: HandlerInput, bank: Ranker, text: str) -> Response | None:
-    """ "Go back to what you said about IVIg": what was said about that topic before, if anything was."""
-    if not replies(content_of(handler_input).locale).goes_back(text):
+    """ "Go back to what you said about IVIg", "back to the headaches": what was said about that topic, or in those
+    words, before, if anything was."""
+    back = replies(content_of(handler_input).locale).goes_back(text)
+    if back is None:
         return None
-    return back_to(handler_input, _topics_named(bank, text))
+    return back_to(handler_input, _topics_named(bank, back), bank.terms(back))
 
 
 def _ranked_in_context(content: Content, bank: Ranker, state: DialogState, text: str, facet: str | None) -> Ranking:

@@ -8,7 +8,9 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from ..answers import closing_question, mark_about, page_reply, pages_at, previous_mark
+from ..answers import closing_question, mark_before, page_reply, pages_at, previous_mark
+from ..content import Content
+from ..dialog import Offer
 from ..memory import may_remember
 from ..reply import Reply, respond, say_again
 from ..turn import content_of, profile_of, state_of
@@ -80,15 +82,26 @@ class PreviousHandler(AbstractRequestHandler):
         return respond(handler_input, page_reply(content, state, mark.place, mark.page, mark.chunk, retrace=True))
 
 
-def back_to(handler_input: HandlerInput, topics: list[str]) -> Response | None:
+def back_to(handler_input: HandlerInput, topics: list[str], terms: list[str]) -> Response | None:
     """ "Go back to what you said about IVIg": the last thing read about one of ``topics`` before this answer,
-    said again; None when nothing was."""
+    said again; with no topic named, the last thing read that said most of the ranker's ``terms`` ("back to the
+    headaches"); None when nothing was."""
     content = content_of(handler_input)
     state = state_of(handler_input)
-    mark = mark_about(state, topics)
+    if topics:
+        mark = mark_before(state, lambda m: len({m.place.topic, m.place.compare} & set(topics)))
+    else:
+        bank = ranker(content.locale)
+        wanted = set(terms)
+        mark = mark_before(state, lambda m: len(wanted & set(bank.terms(_text_at(content, m)))))
     if mark is None or not pages_at(content, mark.place):
         return None
     return respond(handler_input, page_reply(content, state, mark.place, mark.page, mark.chunk, retrace=True))
+
+
+def _text_at(content: Content, mark: Offer) -> str:
+    pages = pages_at(content, mark.place)
+    return pages[mark.page].text if mark.page < len(pages) else ""
 
 
 class NoHandler(AbstractRequestHandler):

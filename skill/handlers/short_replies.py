@@ -22,7 +22,7 @@ from ..turn import content_of, state_of
 from ..understanding.endings import endings
 from ..understanding.heard import heard_texts, intent_name
 from ..understanding.ranker import CLARIFY, ranker
-from ..understanding.replies import BOTH, FASTER, LOST, NEITHER, PACE, REPEAT, SLOWER, THANKS, WAIT, replies
+from ..understanding.replies import BOTH, FASTER, LOST, NEITHER, PACE, REPEAT, SLOWER, THANKS, WAIT, WRONG, replies
 from .free_text import QUESTION_INTENT
 from .ladder import MISSED
 from .navigation import NoHandler, RepeatHandler
@@ -66,9 +66,9 @@ def _kind(handler_input: HandlerInput) -> str | None:
 
 
 class ShortReplyHandler(AbstractRequestHandler):
-    """ "what?", "huh": the last thing said again; "um", "hold on": "Take your time." and the question;
-    "I don't know": what they can ask, in a few words; "thanks", "that's all, thank you", and "no" when nothing
-    is on offer: a warm goodbye."""
+    """ "what?", "huh": the last thing said again; "um", "hold on": "Take your time." and the question; "that's not
+    what I asked": sorry, and what they wanted to know; "I don't know": what they can ask, in a few words; "thanks",
+    "that's all, thank you", and "no" when nothing is on offer: a warm goodbye."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return _kind(handler_input) is not None
@@ -86,6 +86,10 @@ class ShortReplyHandler(AbstractRequestHandler):
         if kind == LOST:
             state.menu_heard = True
             return respond(handler_input, Reply([prompts["help_short"]], prompts["ask_question"]))
+        if kind == WRONG:
+            # "That's not what I asked": to "Do you mean A, or B?" neither; to an answer, sorry, and ask it again.
+            reply = _not_those(prompts, state) if state.choices else _got_wrong(content_of(handler_input), state)
+            return respond(handler_input, reply)
         if kind == NEITHER:
             if state.answered != MISSED:
                 # "Neither" to "Want to hear more?": no.
@@ -123,6 +127,15 @@ def _last_question(content: Content, state: DialogState) -> str:
         return content.prompts["nearest_offer"].format(first=place_about(content, state.offer.place))
     last = state.last
     return to_plain(last.reprompt) if last and last.reprompt else content.prompts["ask"]
+
+
+def _got_wrong(content: Content, state: DialogState) -> Reply:
+    """Sorry, and what they wanted to know about the topic the listener is on, which stays in context; nothing is on
+    offer ("yes" doesn't read on)."""
+    topic = content.topic(state.topic or "")
+    state.offer, state.answered = None, WRONG
+    asked = content.prompts["wrong_ask_about"].format(topic=topic.name) if topic else content.prompts["ask_question"]
+    return Reply([content.prompts["got_it_wrong"]], asked)
 
 
 def _not_those(prompts: dict[str, str], state: DialogState) -> Reply:

@@ -21,6 +21,7 @@ from ..slots import topic_slot
 from ..turn import content_of, state_of
 from ..understanding.heard import heard_texts
 from ..understanding.ranker import ranker
+from ..understanding.replies import replies
 from .free_text import answer_free_text, ask_which, carried, only_a_name, onward
 
 SWITCH_TOPIC_INTENT = "SwitchTopicIntent"
@@ -158,4 +159,9 @@ def _treatment_answered(content: Content, place: Place | None, facet: str) -> To
 def _has_words(handler_input: HandlerInput, heard: str) -> bool:
     """Whether a slot value that names no topic says something to rank ("taking it while pregnant"),
     rather than only pointing back ("it", "that", "there")."""
-    return bool(ranker(content_of(handler_input).locale).terms(heard))
+    locale = content_of(handler_input).locale
+    read = replies(locale)
+    # "No, I meant {the} side effects": the words of the correction are no subject; "what about {for my son}" asks
+    # who the answer is for (``free_text.py``).
+    meant = read.correction(heard)
+    return bool(ranker(locale).terms(heard if meant is None else meant)) or read.only_people(heard)

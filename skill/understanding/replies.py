@@ -16,6 +16,7 @@ from ..content import data_file, language_of
 from .words import words
 
 REPEAT = "repeat"
+WRONG = "wrong"
 WAIT = "wait"
 THANKS = "thanks"
 LOST = "lost"
@@ -70,6 +71,10 @@ class Replies:
     just_no: frozenset[tuple[str, ...]]
     one_about: tuple[str, ...]  # longest first
     corrected: tuple[tuple[str, ...], ...]  # longest first
+    people: frozenset[str]
+    same_for: frozenset[str]  # fillers among them
+    wrong: tuple[tuple[str, ...], ...]
+    wrong_words: frozenset[str]  # fillers among them
     later: tuple[str, ...]
     easing: tuple[str, ...]
     over_time: dict[str, str]  # "topic.facet" -> the question that says how it changes with later infusions
@@ -81,7 +86,8 @@ class Replies:
     stated_given: dict[str, str]  # topic id -> what the treatment is, said after its name
 
     def kind_of(self, text: str) -> str | None:
-        """``REPEAT``, ``WAIT``, ``LOST`` or ``THANKS`` when that is all that was said; otherwise None."""
+        """``REPEAT``, ``WAIT``, ``LOST``, ``THANKS`` or ``WRONG`` ("that's not what I asked") when that is all that
+        was said; otherwise None."""
         said = tuple(words(text))
         if not said:
             return None
@@ -99,6 +105,8 @@ class Replies:
             return LOST
         if self._closing(said):
             return THANKS
+        if _made_of(said, self.wrong_words, self.wrong):
+            return WRONG
         return None
 
     def pace_in(self, text: str) -> PaceAsked | None:
@@ -145,10 +153,18 @@ class Replies:
 
     def correction(self, text: str) -> str | None:
         """What a reply that puts the last answer right asks instead ("no I meant for my wife" -> "for my wife"); ""
-        when it says no more; None when it is no such reply."""
+        when it says no more; None when it is no such reply. One word may come first ("oh no I meant ...")."""
         said = tuple(words(text))
-        start = next((len(p) for p in self.corrected if said[: len(p)] == p), None)
-        return None if start is None else " ".join(said[start:])
+        for first in (0, 1):
+            size = next((len(p) for p in self.corrected if said[first : first + len(p)] == p), None)
+            if size is not None:
+                return " ".join(said[first + size :])
+        return None
+
+    def only_people(self, text: str) -> bool:
+        """Whether ``text`` asks only who an answer is for ("for my wife", "and for her, is it the same")."""
+        said = tuple(words(text))
+        return any(w in self.people for w in said) and all(w in self.people or w in self.same_for for w in said)
 
     def without_pace(self, text: str) -> str | None:
         """A question asked to be said slowly, without the words that ask it ("tell me slowly what is IVIg" ->
@@ -191,10 +207,12 @@ class Replies:
                 return phrase, which
         return None
 
-    def goes_back(self, text: str) -> bool:
-        """Whether ``text`` asks to go back to something said before ("go back to what you said about IVIg")."""
+    def goes_back(self, text: str) -> str | None:
+        """What ``text`` asks to go back to, said before ("go back to what you said about IVIg" -> "ivig", "back to
+        the headaches" -> "the headaches"); None when it asks nothing of the kind."""
         said = tuple(words(text))
-        return any(said[i : i + len(p)] == p for p in self.back for i in range(len(said)))
+        found = [i + len(p) for p in self.back for i in range(len(said)) if said[i : i + len(p)] == p]
+        return " ".join(said[max(found) :]) if found else None
 
     def choice_in(self, text: str, count: int) -> int | str | None:
         """What a reply to "Do you mean A, or B?" picks among ``count`` choices: an index ("number two" -> 1),
@@ -274,6 +292,10 @@ def replies(locale: str) -> Replies:
         just_no=frozenset(map(_said, choosing["just_no"])),
         one_about=_longest_first(choosing["one_about"]),
         corrected=tuple(sorted(map(_said, data["corrected"]), key=len, reverse=True)),
+        people=frozenset(w for f in data["people"] for w in words(f)),
+        same_for=fillers | {w for f in data["same_for"] for w in words(f)},
+        wrong=tuple(map(_said, data["wrong"])),
+        wrong_words=fillers | {w for f in data["wrong_words"] for w in words(f)},
         later=_longest_first(data["later"]),
         easing=_longest_first(data["easing"]),
         over_time=dict(data["over_time"]),
