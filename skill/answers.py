@@ -19,6 +19,7 @@ from .dialog import MAX_HISTORY, DialogState, Offer, Place
 from .reply import Reply
 from .screen import Screen
 from .speech import to_plain
+from .understanding.ranker import ranker
 from .understanding.replies import replies
 from .understanding.words import words
 
@@ -94,8 +95,8 @@ def brand_named(content: Content, place: Place, said: list[str]) -> list[str]:
 
 def stated(content: Content, text: str) -> str | None:
     """The treatment ``text`` says someone is on, asking nothing ("my husband is on Hizentra at home"), else None."""
-    said = replies(content.locale)
-    found = [t for t in content.topics if t.summary and said.states(text, (t.name, *t.synonyms, *t.brands))]
+    said, asks = replies(content.locale), ranker(content.locale).terms
+    found = [t for t in content.topics if t.summary and said.states(text, (t.name, *t.synonyms, *t.brands), asks)]
     return found[0].id if len(found) == 1 else None
 
 

@@ -621,6 +621,10 @@ def test_a_miss_that_names_two_treatments_keeps_neither_so_a_site_infection_is_s
             "q:infusion_how_long.1",
         ),
         ("he's on prednisone", "steroid treatment", "what are the side effects", "corticosteroids.side_effects.1"),
+        ("my brother does his cuvitru on saturdays", "Cuvitru", "how long does it take", "q:scig_how_long.1"),
+        ("my dad goes for his ivig every month", "IVIg", "how long does it take", "q:infusion_how_long.1"),
+        ("my wife is having privigen today", "Privigen", "how long does it take", "q:infusion_how_long.1"),
+        ("my husband takes his hyqvia every three weeks", "HyQvia", "how long does it take", "q:scig_how_long.1"),
     ],
 )
 def test_a_statement_that_names_a_treatment_is_acknowledged_and_makes_it_the_subject(
@@ -637,10 +641,18 @@ def test_a_statement_that_names_a_treatment_is_acknowledged_and_makes_it_the_sub
 
 
 @pytest.mark.parametrize(
-    "asked", ["how long does hizentra take", "my husband is on hizentra and has a rash", "hizentra at home"]
+    "asked",
+    [
+        "how long does hizentra take",
+        "my husband is on hizentra and has a rash",
+        "hizentra at home",
+        "my dad refuses his hizentra",
+        "my son does his hizentra and gets headaches",
+    ],
 )
 def test_a_question_or_a_sign_said_with_a_treatment_is_not_taken_for_a_statement(anywhere, asked):
-    """A question word, a sign or no "on" makes it something to answer, not a statement to acknowledge."""
+    """A question word, a sign, a word that says something to answer ("refuses"), or no one it is about makes it
+    something to answer, not a statement to acknowledge."""
     assert "Okay, Hizentra" not in said(anywhere, asked)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..content import data_file, language_of
@@ -82,7 +83,8 @@ class Replies:
     ones: tuple[tuple[str, str], ...]  # ("the second one", "second"), longest first
     asks_what_words: tuple[str, ...]  # words that ask what a treatment is, longest first
     stated: frozenset[str]  # words of a statement that names a treatment and asks nothing, fillers among them
-    stated_verbs: frozenset[str]  # one of these is in such a statement
+    tellers: frozenset[str]  # who a statement opens with, besides ``people``
+    stated_places: frozenset[str]
     stated_given: dict[str, str]  # topic id -> what the treatment is, said after its name
 
     def kind_of(self, text: str) -> str | None:
@@ -189,14 +191,25 @@ class Replies:
         said = " ".join(words(text))
         return any(re.search(rf"\b{re.escape(p)}\b", said) for p in self.asks_what_words)
 
-    def states(self, text: str, names: tuple[str, ...]) -> bool:
-        """Whether ``text`` says someone is on a treatment and asks nothing ("my husband is on Hizentra at home"),
-        ``names`` being the treatment's names: every other word a statement's, with one that says "on" or "taking"."""
+    def states(self, text: str, names: tuple[str, ...], asks: Callable[[str], list[str]]) -> bool:
+        """Whether ``text`` tells of someone's treatment and asks nothing ("my husband is on Hizentra at home", "my
+        brother does his Cuvitru injections on Saturdays"), ``names`` being the treatment's names: it opens with who
+        it is about, and every other word is one of its circumstances or a person's, save one word of its own before
+        the treatment (what they do with it) in which ``asks`` (the ranker's terms) finds nothing to answer
+        ("refuses", "stopped" are), and any after a place word ("at the Royal")."""
         said = f" {' '.join(words(text))} "
         for name in sorted((" ".join(words(n)) for n in names), key=len, reverse=True):
-            said = re.sub(rf" {re.escape(name)}(?= )", " ", said) if name else said
-        rest = said.split()
-        return bool(rest) and all(w in self.stated for w in rest) and any(w in self.stated_verbs for w in rest)
+            said = re.sub(rf" {re.escape(name)}(?= )", f" {_NAME} ", said) if name else said
+        told = said.split()
+        if _NAME not in told:
+            return False
+        who = self.tellers | self.people
+        opening = next((w for w in told if w in who or w not in self.fillers), None)
+        own = [i for i, w in enumerate(told) if w != _NAME and w not in self.stated and w not in who]
+        at = told.index(_NAME)
+        before = [i for i in own if i < at]
+        placed = all(self.stated_places & set(told[max(i - 2, 0) : i]) for i in own if i > at)
+        return opening in who and len(before) <= 1 and not any(asks(told[i]) for i in before) and placed
 
     def one_in(self, text: str) -> tuple[str, str] | None:
         """A phrase that picks a treatment by its place in the last reply, and which place ("first", "second" or
@@ -246,6 +259,9 @@ class Replies:
 
     def _closing(self, said: tuple[str, ...]) -> bool:
         return _made_of(said, self.closing_words, self.thanks)
+
+
+_NAME = "<treatment>"  # where a statement names its treatment: no word of the language
 
 
 def _made_of(said: tuple[str, ...], allowed: frozenset[str], keys: tuple[tuple[str, ...], ...]) -> bool:
@@ -302,7 +318,8 @@ def replies(locale: str) -> Replies:
         keeps_short=frozenset(w for f in data["keeps_short"] for w in words(f)),
         asks_what_words=_longest_first(data["asks_what"]),
         stated=fillers | {w for f in data["stated"] for w in words(f)},
-        stated_verbs=frozenset(w for f in data["stated_verbs"] for w in words(f)),
+        tellers=frozenset(w for f in data["tellers"] for w in words(f)),
+        stated_places=frozenset(data["stated_places"]),
         stated_given=dict(data["stated_given"]),
         ones=tuple(
             sorted(
