@@ -32,3 +32,29 @@ def test_does_that_make_her_tired_after_a_statement_says_tiredness_in_the_first_
     answer, ended = said(console, "does that make her tired after")
     assert not ended and answer.startswith(first_breath("ivig", "side_effects"))
     assert "tiredness" in first_breath("ivig", "side_effects")
+
+
+def _asked_which_course(talk, locale: str):
+    console = talk(locale)
+    said(console, "tell me about mmn")
+    asked, _ = said(console, "how often")
+    assert asked.startswith("Do you mean") and "SCIg" in asked
+    return console
+
+
+@pytest.mark.parametrize("locale", ["en-AU", "en-US"])
+def test_a_treatment_switched_at_a_choice_with_a_question_of_its_own_is_answered_as_asked(talk, locale):
+    """ "Do you mean a course of IVIg, or of SCIg?", then "and for the one under the skin what are the side effects":
+    SCIg's side effects, not its course; "how often" then is about SCIg, the treatment just named."""
+    console = _asked_which_course(talk, locale)
+    answer, _ = said(console, "and for the one under the skin what are the side effects")
+    assert answer.startswith(first_breath("scig", "side_effects"))
+    answer, _ = said(console, "how often")
+    assert answer.startswith(first_breath("scig", "course"))
+
+
+@pytest.mark.parametrize("locale", ["en-GB", "en-US"])
+@pytest.mark.parametrize(("pick", "topic"), [("the one under the skin", "scig"), ("the drip one", "ivig")])
+def test_a_pick_that_names_a_treatment_picks_that_one_not_the_first(talk, locale, pick, topic):
+    answer, _ = said(_asked_which_course(talk, locale), pick)
+    assert answer.startswith(first_breath(topic, "course"))

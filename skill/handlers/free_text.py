@@ -105,7 +105,8 @@ def answer_free_text(
     text = (replies(content.locale).past_neither(text) if state.choices else None) or text
     # "The one about cost": what it names is ranked among the choices, or asked.
     text = (replies(content.locale).own_words(text) if state.choices else None) or text
-    picked = bank.choice_in(text) if state.choices else None
+    # A pick that names a treatment ("the one under the skin") is read by what it names, not by its "one".
+    picked = bank.choice_in(text) if state.choices and not _topics_named(bank, text) else None
     if picked is not None and picked < len(state.choices):
         ref = bank.question(state.choices[picked]).ref
         choices, reply = state.choices, page_reply(content, state, place_of(ref), ref.page)
@@ -161,9 +162,12 @@ def answer_free_text(
     if named is None and state.was_reading and not _topics_named(bank, text):
         if replies(content.locale).asks_over_time(text):
             return respond(handler_input, onward(content, state, *_over_time(content, state)))
-    ranking = bank.rank(text, among=state.choices) if state.choices else None
-    if ranking is None or ranking.verdict != ANSWER:
-        ranking = _ranked_in_context(content, bank, state, text, facet)
+    ranking = _ranked_in_context(content, bank, state, text, facet)
+    among = bank.rank(text, facet=facet, among=state.choices) if state.choices else None
+    if among is not None and among.verdict == ANSWER and _coverage(among) >= _coverage(ranking):
+        # "The one under the skin" picks one of the choices; "and for the one under the skin, what are the side
+        # effects" asks more than either covers, and is answered as asked.
+        ranking = among
     command = bank.command_in(text) if ranking.verdict == UNKNOWN and not preface else None
     if command in _COMMANDS:
         return _command(handler_input, command)
@@ -314,6 +318,10 @@ def onward(content: Content, state: DialogState, place: Place, page: int, prefac
         if after is not None and after.place == place:
             page, chunk = after.page, after.chunk
     return page_reply(content, state, place, page, chunk, preface=preface)
+
+
+def _coverage(ranking: Ranking) -> float:
+    return ranking.candidates[0].coverage if ranking.candidates else 0.0
 
 
 def _strength(ranking: Ranking) -> tuple[bool, float, float]:
