@@ -24,6 +24,7 @@ from .understanding.replies import replies
 from .understanding.words import words
 
 OVERVIEW = "overview"
+SIDE_EFFECTS = "side_effects"
 WHEN_USED = "when_used"
 MOST_SAID = 3  # items a spoken list names before "and more"
 

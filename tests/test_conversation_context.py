@@ -58,3 +58,30 @@ def test_a_treatment_switched_at_a_choice_with_a_question_of_its_own_is_answered
 def test_a_pick_that_names_a_treatment_picks_that_one_not_the_first(talk, locale, pick, topic):
     answer, _ = said(_asked_which_course(talk, locale), pick)
     assert answer.startswith(first_breath(topic, "course"))
+
+
+@pytest.mark.parametrize("locale", ["en-IN", "en-US"])
+@pytest.mark.parametrize(
+    ("told", "asked"),
+    [
+        ("my mother got her drip yesterday and today she has some rashes on the hands", "is that normal"),
+        ("my wife is hooked up to her ivig right now and she's saying her head is starting to pound", "is it common"),
+    ],
+)
+def test_is_that_normal_after_a_sign_not_understood_is_about_the_treatment_it_was_told_with(
+    talk, locale, told, asked
+):
+    """A sign told with IVIg that isn't understood, then "is that normal": IVIg's side effects (mild ones are common,
+    serious ones rare), not the caregivers' page."""
+    console = talk(locale)
+    said(console, told)
+    answer, ended = said(console, asked)
+    assert not ended and answer.startswith(first_breath("ivig", "side_effects"))
+
+
+def test_is_that_normal_after_safety_advice_is_not_answered_with_mild_side_effects(talk):
+    console = talk("en-AU")
+    advice, _ = said(console, "he had ivig last week and now his wee is dark like tea")
+    assert "Call your doctor" in advice
+    answer, _ = said(console, "is that normal with it")
+    assert not answer.startswith(first_breath("ivig", "side_effects"))

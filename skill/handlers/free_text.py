@@ -19,6 +19,7 @@ from ask_sdk_model import Response
 
 from .. import pace
 from ..answers import (
+    SIDE_EFFECTS,
     brand_named,
     next_offer,
     page_reply,
@@ -162,6 +163,11 @@ def answer_free_text(
     if named is None and state.was_reading and not _topics_named(bank, text):
         if replies(content.locale).asks_over_time(text):
             return respond(handler_input, onward(content, state, *_over_time(content, state)))
+    told = _side_effects_told(content, state) if replies(content.locale).asks_normal(text) else None
+    if told is not None:
+        # "Is that normal" after a sign not understood: the side effects of the treatment it was told with, not a
+        # page of another topic.
+        return respond(handler_input, onward(content, state, told, 0))
     ranking = _ranked_in_context(content, bank, state, text, facet)
     among = bank.rank(text, facet=facet, among=state.choices) if state.choices else None
     if among is not None and among.verdict == ANSWER and _coverage(among) >= _coverage(ranking):
@@ -318,6 +324,14 @@ def onward(content: Content, state: DialogState, place: Place, page: int, prefac
         if after is not None and after.place == place:
             page, chunk = after.page, after.chunk
     return page_reply(content, state, place, page, chunk, preface=preface)
+
+
+def _side_effects_told(content: Content, state: DialogState) -> Place | None:
+    """Where the side effects of the treatment in context are, when the last turn missed what was told; else None.
+    Not after safety advice: "mild side effects are common" must not soften a call to the doctor."""
+    topic = content.topic(state.topic or "")
+    missed_it = state.answered == MISSED
+    return Place(topic.id, SIDE_EFFECTS) if missed_it and topic and topic.pages(SIDE_EFFECTS) else None
 
 
 def _coverage(ranking: Ranking) -> float:

@@ -76,6 +76,8 @@ class Replies:
     same_for: frozenset[str]  # fillers among them
     wrong: tuple[tuple[str, ...], ...]
     wrong_words: frozenset[str]  # fillers among them
+    normal: tuple[tuple[str, ...], ...]
+    normal_words: frozenset[str]  # fillers among them
     later: tuple[str, ...]
     easing: tuple[str, ...]
     over_time: dict[str, str]  # "topic.facet" -> the question that says how it changes with later infusions
@@ -162,6 +164,10 @@ class Replies:
             if size is not None:
                 return " ".join(said[first + size :])
         return None
+
+    def asks_normal(self, text: str) -> bool:
+        """Whether ``text`` only asks if what was told of is normal ("is that normal with it", "is it common")."""
+        return _made_of(tuple(words(text)), self.normal_words, self.normal)
 
     def only_people(self, text: str) -> bool:
         """Whether ``text`` asks only who an answer is for ("for my wife", "and for her, is it the same")."""
@@ -312,6 +318,8 @@ def replies(locale: str) -> Replies:
         same_for=fillers | {w for f in data["same_for"] for w in words(f)},
         wrong=tuple(map(_said, data["wrong"])),
         wrong_words=fillers | {w for f in data["wrong_words"] for w in words(f)},
+        normal=tuple(map(_said, data["normal"])),
+        normal_words=fillers | {w for f in data["normal_words"] for w in words(f)},
         later=_longest_first(data["later"]),
         easing=_longest_first(data["easing"]),
         over_time=dict(data["over_time"]),
