@@ -68,9 +68,7 @@ def test_a_pick_that_names_a_treatment_picks_that_one_not_the_first(talk, locale
         ("my wife is hooked up to her ivig right now and she's saying her head is starting to pound", "is it common"),
     ],
 )
-def test_is_that_normal_after_a_sign_not_understood_is_about_the_treatment_it_was_told_with(
-    talk, locale, told, asked
-):
+def test_is_that_normal_after_a_sign_not_understood_is_about_the_treatment_it_was_told_with(talk, locale, told, asked):
     """A sign told with IVIg that isn't understood, then "is that normal": IVIg's side effects (mild ones are common,
     serious ones rare), not the caregivers' page."""
     console = talk(locale)
