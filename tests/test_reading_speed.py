@@ -97,11 +97,11 @@ def test_each_phrase_and_each_piece_of_the_content_is_read_once(monkeypatch):
     made: list[str] = []
     real = Phrase.__init__
 
-    def counted(self: Phrase, phrase: str) -> None:
+    def counted(self: Phrase, phrase: str, parts=None) -> None:
         made.append(phrase)
-        real(self, phrase)
+        real(self, phrase, parts)
 
-    words._phrase.cache_clear()
+    words._made.clear()
     words._read.cache_clear()
     monkeypatch.setattr(Phrase, "__init__", counted)
     Triager(load_content("en-US"))

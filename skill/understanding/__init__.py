@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from ..content import languages, supported_locales
-from . import ranker as ranking
-from . import triage as triaging
 
 
 def prepare() -> None:
     """Build the triage and the ranker's index for every locale now, not on a listener's first question
     (``skill/warmup.py`` calls it where start-up is not on a listener's clock)."""
+    # Imported here, not with the package: the package's build reads the triage's phrases
+    # (``build_tools/compile_content.py``) where the ranker's stemmer, built for the function's processor, cannot load.
+    from . import ranker as ranking
+    from . import triage as triaging
+
     for language in languages():
         for locale in supported_locales(language):
             triaging.triager(locale)

@@ -6,14 +6,18 @@ Triage and the ranker both read text this way, so a phrase in the content data
 
 A turn's text is read by the triage, the clauses, the commands and the ranker, and the content's thousands of
 phrases share few words: each text is read once (``_read`` keeps the last few thousand), and a phrase said the
-same way in many places of the content is made once (``phrases``).
+same way in many places of the content is made once (``phrases``). Reading the content's phrases is most of
+what building the triage costs a cold start, so the package's build writes each phrase's reading (``BUILT``, by
+``build_tools/compile_content.py``) and a phrase it lists is made from that, not read again.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 _SPELLED = re.compile(r"\b(?:[a-z]\.\s*){2,}")
 _CANT = re.compile(r"\b(?:can ?not|can't)\b")
@@ -24,6 +28,8 @@ _NOT_WORD = re.compile(r"[^a-z0-9_ ]+")
 _WORDS_TOO = frozenset("ai")
 _READ_KEPT = 4096
 _PREFIX_KEPT = 16  # longer than any beginning the content looks for
+# Phrase -> its reading (``Phrase.reading``), for the content's phrases: written by the package's build only.
+BUILT = Path(__file__).with_name("phrases.json")
 
 
 def words(text: str) -> list[str]:
@@ -111,9 +117,15 @@ def _parts(phrase: str) -> tuple[tuple[str, bool], ...]:
 class Phrase:
     """A word or phrase to look for; a word ending in "*" matches any word it begins."""
 
-    def __init__(self, phrase: str):
-        self.parts = _parts(phrase)
+    def __init__(self, phrase: str, parts: tuple[tuple[str, bool], ...] | None = None):
+        """``parts``: the phrase as ``_parts`` reads it, when that is known already (``BUILT``)."""
+        self.parts = _parts(phrase) if parts is None else parts
         self._first, self._prefix = self.parts[0] if self.parts else ("", False)
+
+    def reading(self) -> str:
+        """The parts as one string, a word that matches any word it begins marked "*" ("bump* into"): the read
+        words have no "*" nor space, so ``_from_reading`` gives the parts back."""
+        return " ".join(f"{word}*" if prefix else word for word, prefix in self.parts)
 
     def positions(self, text: Text) -> tuple[int, ...]:
         """Where the phrase starts in the text."""
@@ -164,9 +176,30 @@ class Phrases(tuple[Phrase, ...]):
 
 def phrases(items: Iterable[str]) -> Phrases:
     """The content's phrases, each made once and kept while the process lives: never for what a listener said."""
-    return Phrases(_phrase(item) for item in items)
+    return Phrases(map(_phrase, items))
+
+
+_made: dict[str, Phrase] = {}
+
+
+def _phrase(item: str) -> Phrase:
+    phrase = _made.get(item)
+    if phrase is None:
+        reading = _built().get(item)
+        parts = None if reading is None else _from_reading(reading)
+        phrase = _made[item] = Phrase(item, parts)
+    return phrase
+
+
+def _from_reading(reading: str) -> tuple[tuple[str, bool], ...]:
+    return tuple((word[:-1], True) if word[-1] == "*" else (word, False) for word in reading.split())
 
 
 @functools.cache
-def _phrase(item: str) -> Phrase:
-    return Phrase(item)
+def _built() -> dict[str, str]:
+    return json.loads(BUILT.read_text(encoding="utf-8")) if BUILT.is_file() else {}
+
+
+def readings() -> dict[str, str]:
+    """Every phrase made so far (``phrases``), with its reading: what the package's build writes to ``BUILT``."""
+    return {item: phrase.reading() for item, phrase in _made.items()}
