@@ -58,6 +58,18 @@ def test_a_packed_index_reads_back_the_same_weights():
     assert read.idf == built.idf and read.postings == built.postings
 
 
+def test_a_read_index_makes_a_terms_postings_only_when_a_query_asks_for_them():
+    """A cold start's first question asks for a few of the bank's thousands of terms: the rest stay packed."""
+    documents = random_documents(4)
+    built = Bm25(documents)
+    read = bm25.unpack(built.pack(documents), documents)
+    assert read is not None and not read.postings._made
+    query = ["w1", "w3", "absent", "w1"]
+    assert read.scores(query) == built.scores(query) and read.top(query, 5) == built.top(query, 5)
+    assert set(read.postings._made) == {"w1", "w3"}
+    assert read.postings.get("absent") is None and "absent" not in read.postings and "w2" in read.postings
+
+
 def test_an_index_packed_from_other_documents_is_not_used():
     documents = random_documents(2)
     packed = Bm25(documents).pack(documents)

@@ -5,7 +5,9 @@ precomputed term weights in plain Python scores a query in well under a
 millisecond, and starts without the import cost of a numeric library.
 Building the index from the bank's 8,000 documents takes a cold start tens of
 milliseconds, so the build writes it once (``pack``) and the skill reads it
-back (``unpack``), as long as it was built from the very same documents.
+back (``unpack``), as long as it was built from the very same documents. A
+query asks for a few of its thousands of terms, so a term's postings are made
+from the packed arrays the first time a query asks for them (``Postings``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import math
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from operator import itemgetter
 
 K1 = 1.5
@@ -89,20 +91,48 @@ def unpack(text: str, documents: Sequence[Sequence[str]]) -> Bm25 | None:
     packed = json.loads(text)
     if packed.get("documents") != fingerprint(documents):
         return None
-    columns = {name: _decode(code, packed[name]).tolist() for name, code in _ARRAYS}
-    start, docs, weights = columns["start"], columns["docs"], columns["weights"]
+    columns = {name: _decode(code, packed[name]) for name, code in _ARRAYS}
     index = Bm25.__new__(Bm25)
-    index.idf = dict(zip(packed["terms"], columns["idf"], strict=True))
-    index.postings = {
-        term: dict(zip(docs[start[n] : start[n + 1]], weights[start[n] : start[n + 1]], strict=True))
-        for n, term in enumerate(packed["terms"])
-    }
+    index.idf = dict(zip(packed["terms"], columns["idf"].tolist(), strict=True))
+    index.postings = Postings(packed["terms"], columns["start"], columns["docs"], columns["weights"])
     return index
+
+
+class Postings(Mapping[str, dict[int, float]]):
+    """Term -> {document: the term's weight in it}, as ``Bm25`` holds them, from the packed arrays: a term's are made
+    the first time they are asked for, and kept."""
+
+    def __init__(self, terms: list[str], start: array, docs: array, weights: array):
+        self._row = dict(zip(terms, range(len(terms)), strict=True))
+        self._start, self._docs, self._weights = start, docs, weights
+        self._made: dict[str, dict[int, float]] = {}
+
+    def get(self, term: str, default: dict[int, float] | None = None) -> dict[int, float] | None:
+        made = self._made.get(term)
+        if made is None:
+            row = self._row.get(term)
+            if row is None:
+                return default
+            begin, end = self._start[row], self._start[row + 1]
+            made = self._made[term] = dict(zip(self._docs[begin:end], self._weights[begin:end], strict=True))
+        return made
+
+    def __getitem__(self, term: str) -> dict[int, float]:
+        made = self.get(term)
+        if made is None:
+            raise KeyError(term)
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._row)
+
+    def __len__(self) -> int:
+        return len(self._row)
 
 
 def fingerprint(documents: Sequence[Sequence[str]]) -> str:
     """A short hash of the documents, in order: another bank, or the bank read another way, has another."""
-    text = "\x1e".join("\x1f".join(terms) for terms in documents)
+    text = "\x1e".join(map("\x1f".join, documents))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
