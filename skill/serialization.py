@@ -89,6 +89,11 @@ class SkillSerializer(DefaultSerializer):
             raise SerializationException(f"Couldn't parse response body: {payload}") from None
         return self._read(payload, obj_type)
 
+    def read(self, value: Any, obj_type: Any) -> Any:
+        """``deserialize`` of a JSON value already parsed (a request the gateway parsed and checked): the same
+        objects, without writing the value out as text to parse it again."""
+        return self._read(value, obj_type)
+
     def _read(self, payload: Any, obj_type: Any) -> Any:
         """The SDK's ``__deserialize``, step for step, each type name read once."""
         if payload is None:

@@ -120,6 +120,24 @@ def test_the_sessions_attributes_are_copied_for_the_turn_not_shared_with_the_req
     assert read.session.attributes == attributes
 
 
+def test_a_request_is_read_as_parsed_not_written_out_and_parsed_again(monkeypatch):
+    """The gateway reads the event it was given; one made in Python (the dialog state's tuples carried as they are,
+    as the console and the tests carry them) is answered as its JSON is."""
+    skill = build_skill()
+    first = handle_event(skill, FIXTURE_SET["en-US side_effects_cyclophosphamide"])
+    carried = copy.deepcopy(FIXTURE_SET["en-US next"])
+    carried["session"]["attributes"] = first["sessionAttributes"]
+    assert isinstance(first["sessionAttributes"]["dialog"]["history"], tuple)
+    expected = json.dumps(handle_event(skill, json.loads(json.dumps(carried))))
+
+    def parsed_again(self, payload, obj_type):
+        raise AssertionError("the request was written out as text and parsed again")
+
+    monkeypatch.setattr(SkillSerializer, "deserialize", parsed_again)
+    assert json.dumps(handle_event(skill, carried)) == expected
+    assert json.loads(expected)["sessionAttributes"]["dialog"]["history"], "the session carried a read page"
+
+
 def test_as_dict_is_asdict_for_every_kind_of_value_the_state_holds():
     place = Place("ivig", facet="side_effects", question="q1")
     reply = LastReply("said", reprompt="again?", card_title="t", card_text="c", screen_choices="a\nb")
