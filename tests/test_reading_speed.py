@@ -3,7 +3,8 @@
 The fast paths: a text's words read once (``words._read``), a phrase said in many places of the content made once
 (``words.phrases``), a word's beginnings found by one table (``Text.starting``), a figure of speech's words found
 once per text (``triage._CompiledFigure.covers``), a group of phrases compared only where its first words are
-(``words.Phrases``), and the embeddings' question rows kept as floats. Each is checked against the plain definition
+(``words.Phrases``, by whole words and by beginnings), a level's signs tried only where their first words are
+(``triage._BySaid``), and the embeddings' question rows kept as floats. Each is checked against the plain definition
 it replaces, and for its saving. No timing is asserted.
 """
 
@@ -57,6 +58,8 @@ def test_the_triage_finds_what_the_plain_reading_finds(monkeypatch):
     monkeypatch.setattr(Phrase, "positions", plain_positions)
     monkeypatch.setattr(Phrases, "starts", plain_starts)
     monkeypatch.setattr(triage._CompiledFigure, "covers", triage._CompiledFigure._covers)
+    monkeypatch.setattr(Phrases, "said_in", lambda found, text: list(found))
+    monkeypatch.setattr(triage._BySaid, "tried", lambda by_said, texts: list(by_said.signs))
     assert _triaged() == fast
     assert len(SAID) > 500 and sum(found is not None for found in fast.values()) > 100  # signs among them
 
@@ -109,6 +112,34 @@ def test_each_phrase_and_each_piece_of_the_content_is_read_once(monkeypatch):
     pieces = {piece for phrase in made for piece in phrase.split()}
     assert words._read.cache_info().misses <= len(pieces) + len(set(made))
     assert phrases(["chest pain"])[0] is phrases(["chest pain"])[0]
+
+
+def test_a_text_is_compared_only_with_the_signs_and_phrases_whose_first_words_it_says(monkeypatch):
+    signs: list[str] = []
+    compared: list[tuple[tuple[str, bool], ...]] = []
+    real_where, real_positions = triage._CompiledSign.where, Phrase.positions
+
+    def where(self, text, excused=frozenset()):
+        signs.append(self.sign.id)
+        return real_where(self, text, excused)
+
+    def positions(self, text):
+        compared.append(self.parts)
+        return real_positions(self, text)
+
+    monkeypatch.setattr(triage._CompiledSign, "where", where)
+    monkeypatch.setattr(Phrase, "positions", positions)
+    read = triager("en-US")
+    assert read.triage("QuestionIntent", ["zzz qqq"], None) is None
+    # Only the plans said without a change word ("I'll only go every other time"), read with the word for any
+    # treatment added, are tried (and passed over at once); no phrase is compared with the words.
+    assert set(signs) <= {c.sign.id for c in read.planned}
+    assert compared == []
+    signs.clear()
+    found = read.triage("QuestionIntent", ["he has chest pain"], None)
+    assert found is not None and found.level.id == triage.EMERGENCY
+    every = {c.sign.id for _, level in read.levels for c in level}
+    assert 0 < len(every & set(signs)) < len(every) / 4
 
 
 def test_a_turns_text_is_read_once_and_each_figure_found_once(monkeypatch):

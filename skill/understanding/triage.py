@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 from ..content import Content, load_content
 from ..content.model import Figure, Sign, TriageLevel
-from .words import Text, phrases
+from . import words
+from .words import Phrases, Text, phrases
 
 EMERGENCY = "emergency"
 CALL_DOCTOR = "call_doctor"
@@ -78,7 +79,7 @@ class _CompiledSign:
         ):
             return None
         window = self.sign.window
-        reports = sorted(i for p in self.reported for i in p.positions(text))
+        reports = sorted(self.reported.starts(text))
         said = [group.spans(text) for group in self.groups]
         vetoes, explained = self._vetoes(text, said, reports)
         found = []
@@ -93,8 +94,8 @@ class _CompiledSign:
             found.append(positions)
         # Some word of every group within one window: try each found word as the window's start, and look up
         # each group's first word at or after it by bisection, so a long text costs n log n, not n squared.
-        always = sorted(i for p in self.unless_always for i in p.positions(text))
-        asked = sorted(i for p in self.asked_before for i in p.positions(text))
+        always = sorted(self.unless_always.starts(text))
+        asked = sorted(self.asked_before.starts(text))
         for start in sorted({i for group in found for i in group}):
             end = max(_first_from(group, start) for group in found)
             # An "unless" phrase speaks for the sign only near it: "she was on prednisone years ago ... and now
@@ -123,7 +124,7 @@ class _CompiledSign:
         window = self.sign.window
         frames: list[int] = []
         explained: list[tuple[int, int]] = []
-        for phrase in self.unless:
+        for phrase in self.unless.said_in(text):
             for i in phrase.positions(text):
                 veto = (i, i + len(phrase.parts))
                 if not any(_overlap(veto, s) for spans in said for s in spans):
@@ -131,6 +132,38 @@ class _CompiledSign:
                 elif _first_from(reports, i - window) > veto[1] + window:
                     explained.append(veto)
         return sorted(frames), explained
+
+
+class _BySaid:
+    """A level's signs indexed by the words their first group begins with: a turn's texts are tried only with the
+    signs whose first words they say, or the beginning of one they say; ``_CompiledSign.where`` passes over every
+    other sign at once, so they are not tried at all."""
+
+    def __init__(self, signs: tuple[_CompiledSign, ...]):
+        self.signs = signs
+        self.by_word: dict[str, list[int]] = {}
+        self.by_beginning: dict[str, list[int]] = {}
+        # A beginning longer than a text keeps of its words (``Text.beginnings``): such a sign is always tried.
+        self.always = set()
+        for n, compiled in enumerate(signs):
+            for word in compiled.first_words:
+                self.by_word.setdefault(word, []).append(n)
+            for beginning in compiled.first_prefixes:
+                if len(beginning) > words.PREFIX_KEPT:
+                    self.always.add(n)
+                else:
+                    self.by_beginning.setdefault(beginning, []).append(n)
+
+    def tried(self, texts: list[Text]) -> list[_CompiledSign]:
+        """The signs that may be in one of the texts, in the level's order."""
+        found = set(self.always)
+        for text in texts:
+            for word in text.where.keys() & self.by_word.keys():
+                found.update(self.by_word[word])
+            if self.by_beginning:
+                for beginning in text.beginnings().keys() & self.by_beginning.keys():
+                    found.update(self.by_beginning[beginning])
+        return [self.signs[n] for n in sorted(found)]
 
 
 class _CompiledFigure:
@@ -155,7 +188,7 @@ class _CompiledFigure:
         found = [sorted(group.starts(text)) for group in self.groups]
         if not all(found):
             return set()
-        breaks = sorted(i for p in self.breaks for i in p.positions(text))
+        breaks = sorted(self.breaks.starts(text))
         covered: set[int] = set()
         for start in found[0]:
             at: float = start
@@ -186,6 +219,7 @@ class Triager:
         red_flags = content.red_flags
         self.levels = tuple((level, tuple(_CompiledSign(s) for s in level.signs)) for level in red_flags.levels)
         self.by_id = {level.id: level for level in red_flags.levels}
+        self.by_said = {level.id: _BySaid(signs) for level, signs in self.levels}
         self.infusion = phrases(red_flags.infusion_words)
         self.after_infusion = phrases(red_flags.after_infusion_words)
         self.running = phrases(red_flags.running_words)
@@ -213,7 +247,7 @@ class Triager:
         self.not_a_change = phrases(self.no_change.unless)
         self.call_doctor = self.by_id[CALL_DOCTOR]
         # The treatments the change signs name (their last group): a sentence naming one is not a change "of it".
-        self.treatments = tuple(p for c in self.in_context for p in c.groups[-1])
+        self.treatments = Phrases(p for c in self.in_context for p in c.groups[-1])
         unnamed = set(red_flags.unnamed)
         self.named = phrases(p for c in self.in_context for p in c.sign.groups[-1] if p not in unnamed)
 
@@ -247,20 +281,22 @@ class Triager:
         return self._in_context(texts[-1:] if whole else texts, topic, changed=found is not None) or found
 
     def _names_treatment(self, texts: list[Text]) -> bool:
-        return any(p.positions(text) for text in texts for p in self.named)
+        return any(self.named.starts(text) for text in texts)
 
     def _triage(self, intent: str | None, texts: list[Text], in_context: list[Text]) -> Triage | None:
         # An infusion named, or in context, and not put in the past (unless said to run still: "an hour after it
         # started"): the emergency answer then also says to stop it.
-        named = any(p.positions(text) for text in texts for p in self.infusion)
-        past = any(p.positions(text) for text in texts for p in self.after_infusion) and not any(
-            p.positions(text) for text in texts for p in self.running
+        named = any(self.infusion.starts(text) for text in texts)
+        past = any(self.after_infusion.starts(text) for text in texts) and not any(
+            self.running.starts(text) for text in texts
         )
         during = named and not past
-        during_in_context = any(p.positions(text) for text in in_context for p in self.infusion) and not past
+        during_in_context = any(self.infusion.starts(text) for text in in_context) and not past
         intent_level = LEVEL_INTENTS.get(intent or "")
-        for level, signs in self.levels:
-            read = [(text, self._excused(text, level.id)) for text in texts]
+        for level, _ in self.levels:
+            signs = self.by_said[level.id].tried(texts)
+            # A figure of speech matters only where a sign may be said.
+            read = [(text, self._excused(text, level.id)) for text in texts] if signs else []
             found = next(
                 (
                     (c.sign, text, at)
@@ -317,12 +353,12 @@ class Triager:
             # A word of a change ("skip my next one"), or a plan heard without one ("I'll only go every other time").
             if (
                 not changed
-                and not any(i not in excused for p in self.changes for i in p.positions(text))
+                and not self.changes.starts(text) - excused
                 and not any(c.matches(read, excused) for c in self.planned)
             ):
                 continue
             # A question of the future, or someone else's decision, is no change of one's own.
-            general = not any(p.positions(text) for p in (*self.treatments, *self.not_a_change))
+            general = not (self.treatments.starts(text) or self.not_a_change.starts(text))
             if word is None:
                 if not general:
                     continue
@@ -331,10 +367,10 @@ class Triager:
             # The signs for the treatment in context first: "stop her injections" after talk of methotrexate is a
             # change of methotrexate, though injections are also how SCIg is given.
             own = Text(f"{word} {END}")
-            first = [c for c in self.in_context if any(p.positions(own) for p in c.groups[-1])]
+            first = [c for c in self.in_context if c.groups[-1].starts(own)]
             ordered = (*first, *(c for c in self.in_context if c not in first))
             sign = next((c.sign for c in ordered if c.matches(read, excused)), None)
-            asked = any(p.positions(text) for p in self.asked_first)
+            asked = _says(text, self.asked_first)
             if sign is not None or (general and not changed and not asked):
                 # A change that no sign of the treatment in context reads ("I'm going to space mine out" after a page
                 # on other drugs) is still one: the level's own answer, as with no treatment in context.
@@ -349,10 +385,10 @@ class Triager:
         6, H3)."""
         if "if_now" not in level.texts:
             return False
-        starts = [i for p in self.asking for i in p.positions(text)]
+        starts = self.asking.starts(text)
         asked = _covered(self.asking, text)
         # The letters of a treatment spelled out ("i v i g") name it; their "i" is no one reported on.
-        reported = {i for p in self.reporting for i in p.positions(text)} - _covered(self.infusion, text)
+        reported = self.reporting.starts(text) - _covered(self.infusion, text)
         return (any(i < at for i in starts) and not reported - asked) or self._history(text)
 
     def _history(self, text: Text) -> bool:
@@ -361,8 +397,8 @@ class Triager:
         said = functools.partial(_says, text)
         # A word of now inside a question about the past ("will it happen again") or a past said to be over ("it's
         # been fine since", "he's fine now") says nothing of now.
-        past_only = _covered((*self.about_treatment, *self.settled), text)
-        now = {i for p in self.present for i in p.positions(text)} - past_only
+        past_only = _covered(self.about_treatment, text) | _covered(self.settled, text)
+        now = self.present.starts(text) - past_only
         return said(self.past) and (said(self.about_treatment) or said(self.settled)) and not now
 
     def _told_over(self, text: Text) -> bool:
@@ -381,7 +417,7 @@ class Triager:
     def _about_another(self, text: Text) -> bool:
         """Someone other than the one treated ("my friend"), and no word of the speaker's outside that."""
         others = _covered(self.others, text)
-        return bool(others) and not {i for p in self.first_person for i in p.positions(text)} - others
+        return bool(others) and not self.first_person.starts(text) - others
 
     def signs_in(self, text: str) -> list[tuple[str, str]]:
         """Every (level, sign) the text holds: for tests and the content review."""
@@ -394,13 +430,13 @@ class Triager:
         ]
 
 
-def _covered(found: Iterable, text: Text) -> set[int]:
+def _covered(found: Phrases, text: Text) -> set[int]:
     """The positions of the text's words that one of the phrases covers."""
-    return {i + k for p in found for i in p.positions(text) for k in range(len(p.parts))}
+    return {i + k for p in found.said_in(text) for i in p.positions(text) for k in range(len(p.parts))}
 
 
-def _says(text: Text, found: Iterable) -> bool:
-    return any(p.positions(text) for p in found)
+def _says(text: Text, found: Phrases) -> bool:
+    return bool(found.starts(text))
 
 
 # The call-the-doctor urgencies, most urgent first.

@@ -27,7 +27,7 @@ _NOT_WORD = re.compile(r"[^a-z0-9_ ]+")
 # the words; inside one ("c i d p", "a l s") they are its letters.
 _WORDS_TOO = frozenset("ai")
 _READ_KEPT = 4096
-_PREFIX_KEPT = 16  # longer than any beginning the content looks for
+PREFIX_KEPT = 16  # longer than any beginning the content looks for
 # Phrase -> its reading (``Phrase.reading``), for the content's phrases: written by the package's build only.
 BUILT = Path(__file__).with_name("phrases.json")
 
@@ -87,16 +87,20 @@ class Text:
 
     def starting(self, prefix: str) -> list[int]:
         """Where the words beginning with ``prefix`` stand, word by word in the order first said."""
-        if len(prefix) > _PREFIX_KEPT:
+        if len(prefix) > PREFIX_KEPT:
             return [i for token, at in self.where.items() if token.startswith(prefix) for i in at]
+        return self.beginnings().get(prefix, [])
+
+    def beginnings(self) -> dict[str, list[int]]:
+        """Every beginning of every word, up to ``PREFIX_KEPT`` letters -> where the words beginning so stand."""
         if self._starting is None:
             # Every beginning of every word, once (the content's phrases ask for hundreds of beginnings a turn), up to
             # a length, so a word thousands of letters long costs no more than a long word.
             self._starting = {}
             for token, at in self.where.items():
-                for end in range(1, min(len(token), _PREFIX_KEPT) + 1):
+                for end in range(1, min(len(token), PREFIX_KEPT) + 1):
                     self._starting.setdefault(token[:end], []).extend(at)
-        return self._starting.get(prefix, [])
+        return self._starting
 
 
 def _parts(phrase: str) -> tuple[tuple[str, bool], ...]:
@@ -148,30 +152,41 @@ class Phrase:
 
 class Phrases(tuple[Phrase, ...]):
     """Phrases looked for together, indexed by their first word: a text is compared only with the phrases whose first
-    word it says, and with those that begin with part of a word."""
+    word it says, and with those whose first word is the beginning of one it says ("swell*")."""
 
     _by_first: dict[str, list[Phrase]]
-    _prefixed: tuple[Phrase, ...]
+    _by_beginning: dict[str, list[Phrase]]
+    _long_prefixed: tuple[Phrase, ...]
 
     def __new__(cls, items: Iterable[Phrase]) -> Phrases:
         self = super().__new__(cls, items)
-        self._by_first = {}
+        self._by_first, self._by_beginning = {}, {}
         for phrase in self:
             if phrase.parts and not phrase._prefix:
                 self._by_first.setdefault(phrase._first, []).append(phrase)
-        self._prefixed = tuple(phrase for phrase in self if phrase._prefix)
+            elif phrase._prefix and len(phrase._first) <= PREFIX_KEPT:
+                self._by_beginning.setdefault(phrase._first, []).append(phrase)
+        # A beginning longer than a text keeps of its words (``Text.starting``) is looked for word by word.
+        self._long_prefixed = tuple(p for p in self if p._prefix and len(p._first) > PREFIX_KEPT)
         return self
+
+    def said_in(self, text: Text) -> list[Phrase]:
+        """The phrases that may start in the text: every other one cannot (its first word is not said)."""
+        found = list(self._long_prefixed)
+        for word in text.where.keys() & self._by_first.keys():
+            found += self._by_first[word]
+        if self._by_beginning:
+            for beginning in text.beginnings().keys() & self._by_beginning.keys():
+                found += self._by_beginning[beginning]
+        return found
 
     def starts(self, text: Text) -> set[int]:
         """Where any of the phrases starts in the text."""
-        return {start for start, _ in self.spans(text)}
+        return {i for phrase in self.said_in(text) for i in phrase.positions(text)}
 
     def spans(self, text: Text) -> set[tuple[int, int]]:
         """Where any of the phrases stands in the text: its first word's position, and the position after its last."""
-        found = {(i, i + len(phrase.parts)) for phrase in self._prefixed for i in phrase.positions(text)}
-        for word in text.where.keys() & self._by_first.keys():
-            found.update((i, i + len(phrase.parts)) for phrase in self._by_first[word] for i in phrase.positions(text))
-        return found
+        return {(i, i + len(phrase.parts)) for phrase in self.said_in(text) for i in phrase.positions(text)}
 
 
 def phrases(items: Iterable[str]) -> Phrases:
