@@ -7,11 +7,7 @@ where one is shipped and the TOML otherwise, so the package holds one form
 only and can never mix a stale copy with a fresh one. Dates become ISO strings.
 Building the typed model costs more than parsing the data, so each locale's
 model is built here, by the loader, and pickled (``loader._load`` reads it).
-Reading the triage's thousands of phrases costs a cold start more than
-building the rest of it, so each phrase's reading is written here too, as
-JSON (``words.BUILT``): plain data, the same on the function's processor as
-on the one building the package. The triage is pure Python; the ranker, whose
-stemmer is compiled for the function's processor, is not imported.
+The triage's phrases are read here too (``triage_phrases``).
 
     cd PACKAGE && python -m build_tools.compile_content skill/content/data
 """
@@ -26,7 +22,8 @@ import tomllib
 from pathlib import Path
 
 from skill.content import loader
-from skill.understanding import triage, words
+
+from . import triage_phrases
 
 
 def compile_tree(data_dir: Path) -> list[Path]:
@@ -60,19 +57,10 @@ def build_tree() -> list[Path]:
     return written
 
 
-def build_phrases() -> Path:
-    """Every locale's triage built, and each phrase it reads written with its reading (``words.BUILT``)."""
-    for language in loader.languages():
-        for locale in loader.supported_locales(language):
-            triage.Triager(loader.load_content(locale))
-    words.BUILT.write_text(json.dumps(words.readings(), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return words.BUILT
-
-
 if __name__ == "__main__":
     data_dir = Path(sys.argv[1]).resolve()
     print(f"compiled {len(compile_tree(data_dir))} content files to JSON")
     if loader.DATA_DIR.resolve() != data_dir:
         sys.exit(f"run from the package's folder, so the loader reads {data_dir}, not {loader.DATA_DIR}")
     print(f"built the content of {len(build_tree())} locales")
-    print(f"read the triage's phrases into {build_phrases().relative_to(Path.cwd())}")
+    print(f"read the triage's phrases into {triage_phrases.build().relative_to(Path.cwd())}")

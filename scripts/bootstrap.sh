@@ -53,3 +53,5 @@ case "$purpose" in
         ;;
     *) echo "usage: $0 run|dev|test" >&2; exit 2 ;;
 esac
+# The triage's phrases read ahead, as the Lambda package's build reads them (skipped while current).
+.venv/bin/python -m build_tools.triage_phrases >&2

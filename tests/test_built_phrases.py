@@ -1,14 +1,15 @@
-"""The triage's phrases as the package's build reads them (``build_tools/compile_content.py``, issue 18, section 4).
+"""The triage's phrases as the build reads them (``build_tools/triage_phrases.py``, issue 18, section 4).
 
 The build writes each phrase's reading as JSON (``words.BUILT``); the skill makes the triage's phrases from it
 instead of reading them again. The triage built so finds what one built by reading every phrase finds, a phrase it
-lists is not read again, and the build needs no compiled module (the ranker's stemmer is built for the function's
-processor, not the build machine's). No timing is asserted.
+lists is not read again, a file another reading code wrote is not used, and the build needs no compiled module (the
+ranker's stemmer is built for the function's processor, not the build machine's). No timing is asserted.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import compile_content as content_compile
+from build_tools import triage_phrases
 from eval_tools.answer_set import CORPUS
 from eval_tools.evaluation import load_cases
 from skill.content import load_content, supported_locales
@@ -37,7 +38,7 @@ def _fresh(monkeypatch, built: Path) -> None:
 @pytest.fixture
 def built_phrases(tmp_path, monkeypatch):
     _fresh(monkeypatch, tmp_path / "phrases.json")
-    yield content_compile.build_phrases()
+    yield triage_phrases.build()
     words._made.clear()
     words._built.cache_clear()
 
@@ -60,7 +61,7 @@ def test_a_triage_made_from_the_built_readings_finds_what_a_read_one_finds(built
 
 
 def test_every_phrase_of_every_locales_triage_is_written_with_its_reading(built_phrases):
-    written = json.loads(built_phrases.read_text(encoding="utf-8"))
+    written = json.loads(built_phrases.read_text(encoding="utf-8"))["phrases"]
     signs = [
         p
         for locale in LOCALES
@@ -94,11 +95,39 @@ def test_the_build_reads_the_phrases_without_the_rankers_stemmer(tmp_path):
     target = tmp_path / "phrases.json"
     script = (
         "import sys; sys.modules['Stemmer'] = None\n"
-        "from build_tools import compile_content\n"
+        "from build_tools import triage_phrases\n"
         "from skill.understanding import words\n"
         f"words.BUILT = __import__('pathlib').Path({str(target)!r})\n"
-        "compile_content.build_phrases()\n"
+        "triage_phrases.build()\n"
         "assert 'skill.understanding.ranker' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True)
-    assert len(json.loads(target.read_text(encoding="utf-8"))) > 1000
+    assert len(json.loads(target.read_text(encoding="utf-8"))["phrases"]) > 1000
+
+
+def test_readings_written_by_other_reading_code_are_not_used(built_phrases, monkeypatch):
+    """A phrase's reading depends on this code: after a change of it, a file written before is stale, and the
+    phrases are read afresh (slower, never read the old way)."""
+    written = json.loads(built_phrases.read_text(encoding="utf-8"))
+    written["phrases"]["chest pain"] = "chest* pains"
+    built_phrases.write_text(json.dumps(written), encoding="utf-8")
+    _fresh(monkeypatch, built_phrases)
+    assert words.phrases(["chest pain"])[0].parts == (("chest", True), ("pains", False))
+    _fresh(monkeypatch, built_phrases)
+    monkeypatch.setattr(words, "reader", lambda: "other code")
+    assert words.phrases(["chest pain"])[0].parts == (("chest", False), ("pain", False))
+    words._made.clear()
+    words._built.cache_clear()
+
+
+def test_the_built_file_is_current_only_for_this_code_and_content(built_phrases, monkeypatch):
+    reader = words.reader
+    assert triage_phrases.is_current()
+    monkeypatch.setattr(words, "reader", lambda: "other code")
+    assert not triage_phrases.is_current()
+    monkeypatch.setattr(words, "reader", reader)
+    assert triage_phrases.is_current()
+    os.utime(built_phrases, (0, 0))
+    assert not triage_phrases.is_current()  # the content's data or the triage changed since it was written
+    built_phrases.unlink()
+    assert not triage_phrases.is_current()

@@ -7,13 +7,15 @@ Triage and the ranker both read text this way, so a phrase in the content data
 A turn's text is read by the triage, the clauses, the commands and the ranker, and the content's thousands of
 phrases share few words: each text is read once (``_read`` keeps the last few thousand), and a phrase said the
 same way in many places of the content is made once (``phrases``). Reading the content's phrases is most of
-what building the triage costs a cold start, so the package's build writes each phrase's reading (``BUILT``, by
-``build_tools/compile_content.py``) and a phrase it lists is made from that, not read again.
+what building the triage costs a cold start, so the build writes each phrase's reading (``BUILT``, by
+``build_tools/triage_phrases.py``) and a phrase it lists is made from that, not read again, while the file names
+this module's code as its reader (``reader``).
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import re
 from collections.abc import Iterable
@@ -28,7 +30,8 @@ _NOT_WORD = re.compile(r"[^a-z0-9_ ]+")
 _WORDS_TOO = frozenset("ai")
 _READ_KEPT = 4096
 PREFIX_KEPT = 16  # longer than any beginning the content looks for
-# Phrase -> its reading (``Phrase.reading``), for the content's phrases: written by the package's build only.
+# {"reader": ``reader()``, "phrases": {phrase: its reading (``Phrase.reading``)}} for the content's phrases, written
+# by the build (``build_tools/triage_phrases.py``); not in the repository.
 BUILT = Path(__file__).with_name("phrases.json")
 
 
@@ -212,9 +215,19 @@ def _from_reading(reading: str) -> tuple[tuple[str, bool], ...]:
 
 @functools.cache
 def _built() -> dict[str, str]:
-    return json.loads(BUILT.read_text(encoding="utf-8")) if BUILT.is_file() else {}
+    """The built readings, if this module's code wrote them: a reading written by other code may differ."""
+    if not BUILT.is_file():
+        return {}
+    built = json.loads(BUILT.read_text(encoding="utf-8"))
+    return built["phrases"] if built.get("reader") == reader() else {}
+
+
+def reader() -> str:
+    """This module's code, as a short hash: what a phrase's reading depends on."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
 def readings() -> dict[str, str]:
-    """Every phrase made so far (``phrases``), with its reading: what the package's build writes to ``BUILT``."""
-    return {item: phrase.reading() for item, phrase in _made.items()}
+    """Every phrase made so far (``phrases``), with its reading by this code (not the built one): what the build
+    writes to ``BUILT``."""
+    return {item: Phrase(item).reading() for item in _made}
