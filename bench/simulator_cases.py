@@ -22,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval_tools.evaluation import load_cases  # noqa: E402
+from eval_tools.evaluation import Case, load_cases  # noqa: E402
+from skill.breath import chunks  # noqa: E402
 from skill.content import DEFAULT_LOCALE, load_content  # noqa: E402
 from skill.speech import to_ssml  # noqa: E402
 
@@ -41,8 +42,10 @@ def openings(content, label: str) -> list[str]:
     levels, prompts = content.red_flags, content.prompts
     said = {
         "safety:emergency": [levels.level("emergency").texts["answer"].split(".")[0]],
+        # Before or during an infusion, the advice starts with what to do about the infusion.
         "safety:call_doctor": [
-            levels.level("call_doctor").texts[urgency].split(".")[0] for urgency in ("now", "today")
+            levels.level("call_doctor").texts[key].split(".")[0]
+            for key in ("now", "today", "before_infusion", "during_infusion")
         ],
         "safety:no_change": [levels.level("no_change").texts["close"]],
         # A question with no page gets "I don't know that one yet"; one outside MMN gets "I can't help with that".
@@ -54,26 +57,26 @@ def openings(content, label: str) -> list[str]:
         return [heard(content, text) for text in said[label]]
     if label.startswith("q:"):
         question_id, _, page = label[2:].partition(".")
-        pages = content.question(question_id).pages
+        question = content.question(question_id)
+        pages = question.pages
+        if not pages:  # a question another question's page answers ("see")
+            pages, page = content.pages_of(question.ref), page or str(question.ref.page + 1)
     elif "." in label:
         topic, facet, *rest = label.split(".")
         pages, page = content.topic(topic).pages(facet), (rest[0] if rest else "")
     else:
         return []
     chosen = [pages[int(page) - 1]] if page else list(pages)
-    return [" ".join(heard(content, p.text).split()[:OPENING_WORDS]) for p in chosen]
+    # A page is read a breath at a time: a follow-up that goes on reading it starts at one of its later parts.
+    return [" ".join(heard(content, part).split()[:OPENING_WORDS]) for p in chosen for part in chunks(p.text)]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="*", type=Path)
-    parser.add_argument("--locale", default=DEFAULT_LOCALE)
-    args = parser.parse_args()
-    content = load_content(args.locale)
-    files = args.corpus or sorted((ROOT / "tests" / "corpus").glob("*.toml"))
+def simulator_cases(files: list[Path], locale: str) -> list[tuple[Case, dict]]:
+    """Each corpus case said in ``locale`` beside its simulator case (its turns and what the answer must say)."""
+    content = load_content(locale)
     cases = []
     for number, case in enumerate(load_cases(files)):
-        if case.locale != args.locale:
+        if case.locale != locale:
             continue
         expected = [phrase for label in case.expect for phrase in openings(content, label)]
         entry = {"id": f"{case.category}-{number}", "turns": [*case.before, case.text]}
@@ -83,8 +86,17 @@ def main() -> int:
             entry["forbid"] = ["call 911 now"]
         else:
             continue
-        cases.append(entry)
-    json.dump({"cases": cases}, sys.stdout, indent=1)
+        cases.append((case, entry))
+    return cases
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="*", type=Path)
+    parser.add_argument("--locale", default=DEFAULT_LOCALE)
+    args = parser.parse_args()
+    files = args.corpus or sorted((ROOT / "tests" / "corpus").glob("*.toml"))
+    json.dump({"cases": [entry for _, entry in simulator_cases(files, args.locale)]}, sys.stdout, indent=1)
     return 0
 
 
