@@ -1,13 +1,20 @@
 """Local language understanding for the console, from a checked-in interaction model.
 
-Matches typed text against the model's sample utterances (``{slot}`` patterns
-included) as an exact-matching Alexa simulator does: among the samples that
-match, the one with the most literal text wins, then the one with more slot
-values its slot type lists. Slot values resolve through the slot type's values
-and synonyms to a canonical id, as Alexa's entity resolution does; a value the
-type does not list is passed through unresolved, as Alexa passes it. The
-catch-all ``QuestionIntent`` ("{question}") takes whatever nothing else takes,
-so the skill's free-text ranker sees it, as it would behind Alexa.
+Routes typed text as the shared simulator does (Bespoken's virtual-alexa, whose matching the skill's judged runs
+go through), so the console understands no more than that model does:
+
+- the utterance loses the punctuation virtual-alexa drops (``?``, ``.``, ``,`` and the like, deleted, not spaced:
+  "i.v.i.g." is "ivig"; a hyphen parts words, see ``_DROPPED``), and a sample's initialisms are read as spaced
+  letters ("m. m. n." is "m m n", as the simulator gives them to virtual-alexa);
+- a sample matches as a whole, each ``{slot}`` taking the longest run it can (greedy), its value starting or ending
+  at a space, even inside a word ("do {topic} make it worse" takes "does it make it worse" with "es it");
+- among the samples that match, the one with the most literal characters wins, then the one with more slot values
+  their type lists, then the first;
+- a value a custom type does not list is passed through unresolved (as Alexa passes it), ranked below a listed one;
+  values resolve through the type's values and synonyms to a canonical id, as Alexa's entity resolution does.
+
+The catch-all ``QuestionIntent`` ("{question}") takes whatever nothing else takes, so the skill's free-text ranker
+sees it, as it would behind Alexa.
 """
 
 from __future__ import annotations
@@ -19,16 +26,16 @@ from pathlib import Path
 from typing import Any
 
 FALLBACK_INTENT = "AMAZON.FallbackIntent"
-_SPELLED = re.compile(r"\b(?:[a-z]\.\s*){2,}")
-_NOT_WORD = re.compile(r"[^a-z0-9'{}_ ]+")  # braces and underscores keep slot names like {other_topic}
+# What virtual-alexa deletes from an utterance, but the hyphen: it would join "self-harm" into "selfharm", a word
+# no speech recognition writes and no triage reads, so here it parts the words.
+_DROPPED = re.compile(r"[!\"¿?|#$%/()=+_<>*{}·¡\[\].,;:]")
+_DOTTED_LETTER = re.compile(r"\b([a-z])\.")
 _SLOT = re.compile(r"\{(\w+)\}")
 
 
 def normalise(text: str) -> str:
-    """Lowercase words without punctuation; "m. m. n." and "MMN" both become "mmn"."""
-    text = text.lower().replace("’", "'")
-    text = _SPELLED.sub(lambda m: m.group(0).replace(".", "").replace(" ", "") + " ", text)
-    return " ".join(_NOT_WORD.sub(" ", text).split())
+    """Lowercase words as virtual-alexa reads them: its punctuation deleted ("i.v.i.g." is "ivig")."""
+    return " ".join(_DROPPED.sub("", text.lower().replace("’", "'").replace("-", " ")).split())
 
 
 def compact(text: str) -> str:
@@ -52,8 +59,8 @@ class Understanding:
 class _Sample:
     intent: str
     pattern: re.Pattern[str]
+    slot_names: tuple[str, ...]
     slot_types: dict[str, str]
-    literal_length: int
 
 
 class LocalNlu:
@@ -78,16 +85,24 @@ class LocalNlu:
             match = sample.pattern.fullmatch(text)
             if match is None:
                 continue
-            slots = {name: self._resolve(sample.slot_types[name], value) for name, value in match.groupdict().items()}
-            score = (sample.literal_length, sum(1 for s in slots.values() if s.resolved))
+            values = match.groups()
+            if any(v != text and v.strip() and not (v.startswith(" ") or v.endswith(" ")) for v in values):
+                continue  # a slot must begin or end at a space
+            slots = {
+                name: self._resolve(sample.slot_types[name], value.strip())
+                for name, value in zip(sample.slot_names, values, strict=True)
+            }
+            if any(not s.value and sample.slot_types[n] in self.slot_types for n, s in slots.items()):
+                continue  # an empty value is no value of a custom type
+            # virtual-alexa counts a listed value trimmed and a passed-through one with its spaces.
+            said = sum(len(s.value) if s.resolved else len(v) for s, v in zip(slots.values(), values, strict=True))
+            score = (len(text) - said, sum(1 for s in slots.values() if s.resolved))
             if best is None or score > best[0]:
-                best = (score, Understanding(sample.intent, slots))
+                best = (score, Understanding(sample.intent, {n: s for n, s in slots.items() if s.value}))
         return best[1] if best else Understanding(FALLBACK_INTENT)
 
     def _resolve(self, slot_type: str, value: str) -> SlotMatch:
-        # Letters typed one by one ("i v i g") name the value written as an initialism ("IVIG").
-        table = self.slot_types.get(slot_type, {})
-        return SlotMatch(value=value, resolved=table.get(value) or table.get(compact(value)))
+        return SlotMatch(value=value, resolved=self.slot_types.get(slot_type, {}).get(value))
 
 
 def _synonym_table(slot_type: dict[str, Any]) -> dict[str, tuple[str, str]]:
@@ -95,19 +110,14 @@ def _synonym_table(slot_type: dict[str, Any]) -> dict[str, tuple[str, str]]:
     for value in slot_type["values"]:
         name = value["name"]["value"]
         for phrase in [name, *value["name"].get("synonyms", [])]:
-            table[normalise(phrase)] = (value.get("id") or name, name)
+            table.setdefault(phrase.lower().strip(), (value.get("id") or name, name))
     return table
 
 
 def _compile(intent: str, sample: str, slot_types: dict[str, str]) -> _Sample:
-    parts = []
-    literal = 0
-    text = normalise(sample)
-    for piece in re.split(r"(\{\w+\})", text):
-        slot = _SLOT.fullmatch(piece)
-        if slot:
-            parts.append(f"(?P<{slot.group(1)}>.+?)")
-        else:
-            parts.append(re.escape(piece))
-            literal += len(piece.strip())
-    return _Sample(intent, re.compile("".join(parts)), slot_types, literal)
+    """A sample as virtual-alexa reads it: the words around each slot trimmed up to it, the slot any run."""
+    text = _DOTTED_LETTER.sub(r"\1", sample.lower())
+    names = tuple(_SLOT.findall(text))
+    literal = [piece.strip() for piece in _SLOT.split(text)[::2]]
+    pattern = "(.*)".join(re.escape(piece) for piece in literal)
+    return _Sample(intent, re.compile(pattern), names, slot_types)

@@ -27,9 +27,11 @@ def nlu():
     "utterance, intent, topic",
     [
         ("tell me about IVIG", "TopicIntent", "ivig"),
-        ("Tell me about I. V. I. G.", "TopicIntent", "ivig"),
+        # Letters typed one by one are no listed value to virtual-alexa either: passed on as words, which the skill
+        # reads (tests/test_interaction_model.py).
+        ("Tell me about I. V. I. G.", "TopicIntent", None),
         ("what is MMN", "TopicIntent", "mmn"),
-        ("what is m. m. n.", "TopicIntent", "mmn"),
+        ("what is m. m. n.", "TopicIntent", None),
         ("what are the side effects of cyclophosphamide", "SideEffectsIntent", "cyclophosphamide"),
         ("Cytoxan side effects", "SideEffectsIntent", "cyclophosphamide"),
         ("is gammagard safe?", "SideEffectsIntent", "ivig"),
