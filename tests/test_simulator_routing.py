@@ -104,7 +104,6 @@ def test_the_console_and_virtual_alexa_choose_the_same_intent_and_slots(locale: 
         "ivig or scig",
         "which is better ivig or scig",
         "is ivig covered by ohip or do i have to pay for it",
-
         "stop",
         "can ayurveda or homeopathy cure mmn",
         "what about for my foot",
