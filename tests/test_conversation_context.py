@@ -83,3 +83,26 @@ def test_is_that_normal_after_safety_advice_is_not_answered_with_mild_side_effec
     assert "Call your doctor" in advice
     answer, _ = said(console, "is that normal with it")
     assert not answer.startswith(first_breath("ivig", "side_effects"))
+
+
+@pytest.mark.parametrize("locale", ["en-GB", "en-IN", "en-US"])
+@pytest.mark.parametrize(
+    ("asked", "first", "second"),
+    [
+        ("ivig or scig", "IVIg", "SCIg"),
+        ("ivig vs scig", "IVIg", "SCIg"),
+        ("steroids or ivig for mmn", "steroid treatment", "IVIg"),
+        ("ivig versus plasma exchange", "IVIg", "plasma exchange"),
+    ],
+)
+def test_two_treatments_named_side_by_side_are_compared(talk, locale, asked, first, second):
+    """A bare pair ("ivig or scig") reaches the catch-all now that the model has no "{topic} or {other_topic}" sample
+    (it took any sentence with an "or"): it is the comparison of the two, as "compare IVIg and SCIg" is."""
+    answer, _ = said(talk(locale), asked)
+    assert f"how {first} and {second} compare" in answer
+
+
+@pytest.mark.parametrize("asked", ["can i switch from ivig to scig", "does ivig work for mmn"])
+def test_a_question_that_names_two_treatments_is_not_taken_for_a_comparison(talk, asked):
+    answer, _ = said(talk("en-US"), asked)
+    assert " compare" not in answer

@@ -21,6 +21,7 @@ from .. import pace
 from ..answers import (
     SIDE_EFFECTS,
     brand_named,
+    can_compare,
     next_offer,
     page_reply,
     place_of,
@@ -36,7 +37,7 @@ from ..screen import Screen
 from ..speech import to_plain
 from ..turn import content_of, profile_of, state_of
 from ..understanding.heard import QUESTION_SLOT
-from ..understanding.ranker import ANSWER, CLARIFY, NAMED, UNKNOWN, Ranker, Ranking, ranker
+from ..understanding.ranker import ANSWER, CLARIFY, GENERAL_TOPIC, NAMED, UNKNOWN, Ranker, Ranking, ranker
 from ..understanding.replies import replies
 from ..understanding.words import words
 from .builtins import CancelOrStopHandler, HelpHandler
@@ -163,6 +164,11 @@ def answer_free_text(
     if named is None and state.was_reading and not _topics_named(bank, text):
         if replies(content.locale).asks_over_time(text):
             return respond(handler_input, onward(content, state, *_over_time(content, state)))
+    pair = _pair_named(content, bank, text) if carries else None
+    if pair is not None:
+        # "IVIg or SCIg", "IVIg vs steroids": the two side by side, as "compare IVIg and SCIg" is.
+        place = Place(pair[0], compare=pair[1])
+        return respond(handler_input, page_reply(content, state, place, preface=first_turn_preface(handler_input)))
     told = _side_effects_told(content, state) if replies(content.locale).asks_normal(text) else None
     if told is not None:
         # "Is that normal" after a sign not understood: the side effects of the treatment it was told with, not a
@@ -261,6 +267,18 @@ def _meant(content: Content, bank: Ranker, state: DialogState, text: str) -> tup
 
 def _topics_named(bank: Ranker, text: str) -> list[str]:
     return [term for term in bank.terms(text) if term in bank.topic_ids]
+
+
+def _pair_named(content: Content, bank: Ranker, text: str) -> tuple[str, str] | None:
+    """The two treatments ``text`` names when it says nothing else but words that set them side by side ("ivig or
+    scig", "ivig vs steroids for mmn") and the content compares them; else None. MMN itself may be named."""
+    versus = replies(content.locale).versus_words
+    terms = bank.terms(" ".join(w for w in words(text) if w not in versus))
+    named = list(dict.fromkeys(t for t in terms if t in bank.topic_ids and t != GENERAL_TOPIC))
+    rest = [t for t in terms if t not in bank.topic_ids and not t.startswith(NAMED)]
+    if len(named) != 2 or rest or not can_compare(content, *named):
+        return None
+    return named[0], named[1]
 
 
 def only_a_name(bank: Ranker, text: str) -> str | None:

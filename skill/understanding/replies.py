@@ -78,6 +78,7 @@ class Replies:
     wrong_words: frozenset[str]  # fillers among them
     normal: tuple[tuple[str, ...], ...]
     normal_words: frozenset[str]  # fillers among them
+    versus_words: frozenset[str]  # fillers among them
     later: tuple[str, ...]
     easing: tuple[str, ...]
     over_time: dict[str, str]  # "topic.facet" -> the question that says how it changes with later infusions
@@ -320,6 +321,7 @@ def replies(locale: str) -> Replies:
         wrong_words=fillers | {w for f in data["wrong_words"] for w in words(f)},
         normal=tuple(map(_said, data["normal"])),
         normal_words=fillers | {w for f in data["normal_words"] for w in words(f)},
+        versus_words=fillers | {w for f in data["versus_words"] for w in words(f)},
         later=_longest_first(data["later"]),
         easing=_longest_first(data["easing"]),
         over_time=dict(data["over_time"]),
