@@ -141,3 +141,49 @@ def test_what_to_do_after_the_dont_change_advice_hears_its_first_breath_not_all_
     heard, _ = after(locale, "i'm going to stop my ivig", "what should i do")
     assert heard.startswith(IG), heard
     assert "rebook" not in heard and heard.endswith("Want it all again?")
+
+
+@pytest.mark.parametrize(
+    "locale, turns",
+    [
+        (
+            "en-US",
+            [
+                "my husband's in the chair at the infusion center right now getting his ivig and the nurse stepped out",
+                "okay so his face is getting kind of red and he says he's cold is that normal",
+            ],
+        ),
+        ("en-GB", ["mum's on the drip at the day unit now", "her cheeks have gone bright red and she says she's freezing"]),
+        (
+            "en-IN",
+            [
+                "my father is getting ivig at the hospital right now and his face is becoming red and he is saying he "
+                "feels cold"
+            ],
+        ),
+        ("en-CA", ["she's halfway through her privigen and her face is flushed and she's cold"]),
+    ],
+)
+def test_flushing_with_chills_during_a_running_drip_stops_it_and_calls_now(locale, turns):
+    heard, response = after(locale, *turns)
+    assert heard.startswith("If your infusion is still running, stop it now, or ask the nurse to stop it."), heard
+    assert "infusion reaction" in heard and "right away" in heard and EMERGENCY[locale] in heard
+    assert response["response"].get("shouldEndSession") is False
+
+
+def test_flushing_with_chills_after_talk_of_ivig_is_a_reaction_to_call_about():
+    heard, _ = after("en-AU", "what is ivig", "his face has gone all red and he reckons he's cold")
+    assert "infusion reaction" in heard and "right away" in heard, heard
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-US", "his face gets red and he feels cold after every ivig is that normal"),
+        ("en-GB", "is it normal to get a flushed face and feel cold during the drip"),
+        ("en-AU", "the room is cold at the infusion centre and my face goes red in the heat of the car"),
+    ],
+)
+def test_flushing_that_always_happens_or_asked_about_first_is_no_alarm(locale, said):
+    heard, _ = after(locale, said)
+    assert "right away" not in heard and "stop it now" not in heard, heard
