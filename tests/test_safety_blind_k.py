@@ -153,7 +153,10 @@ def test_what_to_do_after_the_dont_change_advice_hears_its_first_breath_not_all_
                 "okay so his face is getting kind of red and he says he's cold is that normal",
             ],
         ),
-        ("en-GB", ["mum's on the drip at the day unit now", "her cheeks have gone bright red and she says she's freezing"]),
+        (
+            "en-GB",
+            ["mum's on the drip at the day unit now", "her cheeks have gone bright red and she says she's freezing"],
+        ),
         (
             "en-IN",
             [
@@ -187,3 +190,79 @@ def test_flushing_with_chills_after_talk_of_ivig_is_a_reaction_to_call_about():
 def test_flushing_that_always_happens_or_asked_about_first_is_no_alarm(locale, said):
     heard, _ = after(locale, said)
     assert "right away" not in heard and "stop it now" not in heard, heard
+
+
+@pytest.mark.parametrize(
+    "locale, turns",
+    [
+        (
+            "en-CA",
+            [
+                "so i go to the day hospital every four weeks right and lately the drip's been taking way longer than "
+                "usual like six hours instead of four is that because they slowed it down on purpose anyway my wife "
+                "waits in the car and she's going stir crazy"
+            ],
+        ),
+        (
+            "en-GB",
+            [
+                "what is ivig",
+                "every month i sit at the day unit for hours and today the drip went on forever, did they slow it on "
+                "purpose, my husband was bored stiff in the cafe",
+            ],
+        ),
+        ("en-US", ["they said if the ivig stops working they might try cyclo phos something what is that"]),
+        ("en-IN", ["doctor said if ivig stopped helping they will start rituximab what is that"]),
+    ],
+)
+def test_what_the_staff_did_or_would_do_if_it_stops_working_is_no_change(locale, turns):
+    heard, _ = after(locale, *turns)
+    assert "on your own" not in heard and "your choice" not in heard, heard
+
+
+@pytest.mark.parametrize(
+    "locale, said, starts",
+    [
+        ("en-US", "i missed my ivig on purpose because they slowed it down last time", IG),
+        ("en-GB", "i'm going to skip my next drip on purpose", IG),
+        ("en-AU", "my mum keeps telling me to stop the drip", "It's your choice"),
+    ],
+)
+def test_ones_own_miss_on_purpose_and_others_saying_stop_still_hear_the_advice(locale, said, starts):
+    heard, _ = after(locale, said)
+    assert heard.startswith(starts), heard
+
+
+@pytest.mark.parametrize(
+    "locale, turns",
+    [
+        (
+            "en-US",
+            [
+                "my wife gets really bad headaches after her infusions",
+                "is there something she can take beforehand for that",
+            ],
+        ),
+        ("en-GB", ["he gets a really bad headache after every drip"]),
+        ("en-AU", ["a few days after her ivig she got this itchy rash on her palms and now the skin is peeling off"]),
+        ("en-IN", ["what is ivig", "a few days after the ivig she got a rash on her palms and now it is peeling"]),
+    ],
+)
+def test_a_headache_that_always_comes_or_palms_peeling_days_after_is_no_call(locale, turns):
+    heard, _ = after(locale, *turns)
+    assert "call your doctor" not in heard.lower() and "stop it now" not in heard, heard
+
+
+@pytest.mark.parametrize(
+    "locale, said, urgency",
+    [
+        ("en-US", "my wife gets a really bad headache and a stiff neck after her infusions", "today"),
+        ("en-IN", "every time after ivig he gets a severe headache and light is hurting his eyes", "today"),
+        ("en-GB", "i've had a really bad headache since my infusion yesterday", "today"),
+        ("en-US", "a rash came up on her arms the day after her ivig and it's spreading", "right away"),
+        ("en-CA", "a few days after her ivig she got hives on her palms", "right away"),
+    ],
+)
+def test_a_headache_with_a_stiff_neck_or_light_and_a_spreading_rash_are_still_a_call(locale, said, urgency):
+    heard, _ = after(locale, said)
+    assert "call your doctor" in heard.lower() and urgency in heard, heard
