@@ -321,3 +321,42 @@ def test_letting_a_prescription_lapse_is_a_change_of_treatment():
 def test_the_near_misses_the_vetoes_were_written_for_hear_no_alarm(locale, said):
     heard, response = after(locale, said)
     assert not answered(response).startswith("safety:"), heard
+
+
+# n13: asked how to space the infusions to avoid headaches: the warning first, then the headache help.
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-CA", "how can i space my infusions to avoid headaches"),
+        ("en-GB", "would spreading my drips further apart help with the headaches"),
+        ("en-IN", "can i keep a longer gap between ivig doses so the headaches are less"),
+    ],
+)
+def test_spacing_infusions_to_avoid_headaches_hears_the_warning_then_the_headache_help(locale, said):
+    heard, _ = after(locale, said)
+    assert heard.startswith("Please don't space out or stop your infusions on your own."), heard
+    assert "Headaches can often be eased" in heard
+
+
+# n5: a side-effects page said for one drug names it, not "all of these drugs".
+@pytest.mark.parametrize(
+    "locale, drug", [("en-AU", "methotrexate"), ("en-US", "mycophenolate"), ("en-GB", "methotrexate")]
+)
+def test_the_side_effects_of_one_immune_drug_name_it(locale, drug):
+    heard, _ = after(locale, f"what are the side effects of {drug}")
+    assert "these drugs" not in heard.lower(), heard
+    infections = next(sentence for sentence in heard.split(". ") if "infections" in sentence)
+    assert drug in infections.lower(), heard
+
+
+# n14: letting a prescription lapse, in other locales and mid-session, is a change of treatment.
+@pytest.mark.parametrize(
+    "locale, turns, starts",
+    [
+        ("en-GB", ["i'm just going to let my prescription run out"], "No. Please don't stop"),
+        ("en-AU", ["what is scig", "i reckon i'll just let the prescription lapse"], NO_CHANGE),
+    ],
+)
+def test_letting_a_prescription_lapse_elsewhere_hears_the_warning(locale, turns, starts):
+    heard, _ = after(locale, *turns)
+    assert heard.startswith(starts), heard
