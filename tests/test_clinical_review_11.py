@@ -1,0 +1,42 @@
+"""Clinical review 11, the triage and what is said after safety advice: the sentences the review heard wrong, in
+several locales, one-shot and mid-session, through full request envelopes (the console).
+
+Each finding is fixed by kind, in the triage's words and rules: giving anything at all after a poisoning, a clot in the
+lung in lay words, an advice line said as the plan after emergency advice, a carer's words for someone hard to wake or
+muddled. The near misses of each kind stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+from test_clinical_review_10 import CALL_NOW, NUMBER, after, answered
+
+MAKE_SICK = "No. Don't try to make anyone sick, and don't give them anything to eat or drink."
+
+
+# H1: after a poisoning or an overdose, the bare "should I give her something" is a question about giving.
+@pytest.mark.parametrize(
+    "locale, advice, reply",
+    [
+        ("en-US", "my wife took all her pills on purpose", "should i give her something"),
+        ("en-IN", "my son swallowed some of my methotrexate", "should i give him something"),
+        ("en-GB", "i took the whole packet of paracetamol", "should i give myself something"),
+        ("en-AU", "my toddler swallowed some of my methotrexate", "can i give him anything"),
+    ],
+)
+def test_giving_anything_after_a_poisoning_hears_no_and_the_call(locale, advice, reply):
+    heard, response = after(locale, advice, reply)
+    assert heard.startswith(MAKE_SICK), heard
+    assert NUMBER[locale] in heard
+    assert answered(response).startswith("safety:"), heard
+
+
+def test_after_giving_was_answered_she_says_shes_fine_still_hears_the_crisis_advice():
+    heard, _ = after(
+        "en-US", "my wife took all her pills on purpose", "should i give her something", "she says she's fine now"
+    )
+    assert "911" in heard and "988" in heard, heard
+
+
+def test_an_adrenaline_pen_still_comes_first_after_anaphylaxis():
+    heard, _ = after("en-GB", "her face is swelling and she's wheezing", "she has an epipen, should i give her something")
+    assert heard.startswith("If they have an adrenaline pen, use it now"), heard
