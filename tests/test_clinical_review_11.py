@@ -40,3 +40,54 @@ def test_after_giving_was_answered_she_says_shes_fine_still_hears_the_crisis_adv
 def test_an_adrenaline_pen_still_comes_first_after_anaphylaxis():
     heard, _ = after("en-GB", "her face is swelling and she's wheezing", "she has an epipen, should i give her something")
     assert heard.startswith("If they have an adrenaline pen, use it now"), heard
+
+
+# H2: a clot in the lung in lay words: blood coughed up is a call right away; breathing in that hurts is an emergency.
+COUGHING_BLOOD = "Coughing up blood can be a clot in the lung, a rare risk of immunoglobulin."
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-AU", None, "she's coughing up blood after her infusion"),
+        ("en-AU", None, "she says it's nothing but she's coughing up blood after her infusion"),
+        ("en-GB", None, "he's coughing up blood"),
+        ("en-US", "tell me about IVIG", "she's been spitting blood since her drip"),
+        ("en-IN", "what is SCIG", "my father is bringing up blood when he coughs"),
+    ],
+)
+def test_blood_coughed_up_is_a_clot_in_the_lung_to_call_about_right_away(locale, context, said):
+    turns = (context, said) if context else (said,)
+    heard, response = after(locale, *turns)
+    assert answered(response) == "safety:call_doctor", heard
+    assert heard.startswith(f"{COUGHING_BLOOD} Call your doctor or care team right away."), heard
+    assert f"call {NUMBER[locale]}" in heard
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-GB", None, "he's coughing up blood and he's short of breath"),
+        ("en-CA", None, "it hurts when she breathes in, since her ivig yesterday"),
+        ("en-AU", "tell me about IVIG", "i get a sharp pain when i breathe"),
+    ],
+)
+def test_blood_coughed_up_with_breathlessness_or_breathing_that_hurts_is_an_emergency(locale, context, said):
+    turns = (context, said) if context else (said,)
+    heard, response = after(locale, *turns)
+    assert answered(response) == "safety:emergency", heard
+    assert heard.startswith(CALL_NOW[locale]), heard
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-GB", "is ivig made from blood"),
+        ("en-US", "i have a cough, do i need a blood test"),
+        ("en-GB", "i've got a bloody cough after my drip"),
+        ("en-AU", "do breathing exercises hurt with mmn"),
+    ],
+)
+def test_blood_or_breathing_words_that_report_no_clot_hear_no_alarm(locale, said):
+    heard, response = after(locale, said)
+    assert not answered(response).startswith("safety:"), heard
