@@ -91,3 +91,39 @@ def test_blood_coughed_up_with_breathlessness_or_breathing_that_hurts_is_an_emer
 def test_blood_or_breathing_words_that_report_no_clot_hear_no_alarm(locale, said):
     heard, response = after(locale, said)
     assert not answered(response).startswith("safety:"), heard
+
+
+# H3: an advice line said as the plan after emergency advice (111, Healthdirect, 811, 104, any helpline) is no
+# emergency call: the emergency number is the right call now, and the session stays open.
+LESSER = "Your doctor, a clinic or an advice line can't help fast enough with this."
+
+
+@pytest.mark.parametrize(
+    "locale, advice, reply",
+    [
+        ("en-GB", "his face has dropped and his arm is weak", "i'll ring 111 instead"),
+        ("en-GB", "i've got a crushing pain in my chest", "i'm calling nhs 111 now"),
+        ("en-AU", "her face is drooping and she can't lift her arm", "i'll ring healthdirect"),
+        ("en-CA", "he's on the drip and his chest is tight and hurting", "i'll call 811"),
+        ("en-IN", "my husband has chest pain during the drip", "i will call 104"),
+        ("en-US", "her speech is slurred and her face is drooping", "i'll phone the helpline"),
+    ],
+)
+def test_an_advice_line_after_emergency_advice_hears_the_emergency_number_again(locale, advice, reply):
+    heard, response = after(locale, advice, reply)
+    assert heard.startswith(f"{LESSER} {CALL_NOW[locale]}"), heard
+    assert "doing the right thing" not in heard
+    assert response["response"].get("shouldEndSession") is False
+
+
+@pytest.mark.parametrize(
+    "locale, advice, reply",
+    [
+        ("en-GB", "his face has dropped and his arm is weak", "i'm calling 999 now"),
+        ("en-IN", "my husband has chest pain", "we are calling 108"),
+    ],
+)
+def test_the_emergency_number_itself_is_still_doing_the_right_thing(locale, advice, reply):
+    heard, response = after(locale, advice, reply)
+    assert heard.startswith("Good, you're doing the right thing."), heard
+    assert response["response"].get("shouldEndSession") is True

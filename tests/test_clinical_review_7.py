@@ -149,7 +149,7 @@ def test_h2_a_dose_taken_as_prescribed_or_a_childs_own_treatment_is_no_overdose(
 
 # H3, W1: after an emergency answer, a later time, "if it gets worse" or a GP is no acting on it: the advice again.
 RELUCTANT = "I understand, but this can't wait, and it isn't making a fuss. {call}"
-LESSER = "Your doctor or a clinic can't help fast enough with this. {call}"
+LESSER = "Your doctor, a clinic or an advice line can't help fast enough with this. {call}"
 CALL = {
     "en-US": "Call 911 now.",
     "en-CA": "Call 911 now.",

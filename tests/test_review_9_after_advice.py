@@ -93,7 +93,7 @@ def test_telling_the_nurse_during_a_reaction_is_doing_what_was_said_and_the_call
 
 def test_a_nurse_line_after_an_emergency_is_still_too_slow():
     heard, _ = after("en-GB", "my dad's face has dropped and his speech is slurred", "i'll call the nurse line")
-    assert heard.startswith("Your doctor or a clinic can't help fast enough with this."), heard
+    assert heard.startswith("Your doctor, a clinic or an advice line can't help fast enough with this."), heard
 
 
 @pytest.mark.parametrize(
