@@ -127,3 +127,77 @@ def test_the_emergency_number_itself_is_still_doing_the_right_thing(locale, advi
     heard, response = after(locale, advice, reply)
     assert heard.startswith("Good, you're doing the right thing."), heard
     assert response["response"].get("shouldEndSession") is True
+
+
+# H4: hard to wake, or drowsy with muddled, floppy or vague, in a carer's words, is the emergency number now.
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-AU", None, "he's not himself, he's very sleepy and hard to wake"),
+        ("en-GB", None, "she's very hard to wake up"),
+        ("en-IN", None, "my mother is very sleepy and not waking up properly since evening"),
+        ("en-GB", "tell me about IVIG", "she's not herself today, really vague and muddled"),
+        ("en-AU", None, "he's really drowsy and floppy"),
+        ("en-US", "tell me about steroids", "mom is so sleepy and muddled since lunch"),
+    ],
+)
+def test_hard_to_wake_or_drowsy_and_muddled_is_an_emergency(locale, context, said):
+    turns = (context, said) if context else (said,)
+    heard, response = after(locale, *turns)
+    assert answered(response) == "safety:emergency", heard
+    assert heard.startswith(CALL_NOW[locale]), heard
+
+
+def test_drowsy_and_floppy_during_a_running_infusion_stops_it():
+    heard, _ = after("en-AU", "she's having her subcut infusion now", "she's gone all drowsy and floppy")
+    assert heard.startswith(f"{CALL_NOW['en-AU']} Stop the infusion, or ask the nurse to stop it right away."), heard
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-GB", "i get muddled about which day my infusion is"),
+        ("en-US", "my teenager is hard to wake in the morning"),
+        ("en-GB", "my hand is floppy and i feel drowsy after the drip"),
+        ("en-AU", "i'm a bit vague about my dose"),
+    ],
+)
+def test_muddled_about_something_a_floppy_hand_or_a_teenager_in_bed_is_no_emergency(locale, said):
+    heard, response = after(locale, said)
+    assert answered(response) != "safety:emergency", heard
+
+
+# n3: confusion long past, told with how long it lasted, is history: what to do if it happens again.
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-US", "the steroids made me confused and sleepy for a few days last year"),
+        ("en-GB", "years ago the ivig made her drowsy and confused for a day or two"),
+    ],
+)
+def test_confusion_long_past_hears_what_to_do_if_it_happens_again(locale, said):
+    heard, _ = after(locale, said)
+    assert heard.startswith(f"If it happens again, call {NUMBER[locale]} at once."), heard
+
+
+# n4: drowsy since a dose, said alone, is a call right away, with the emergency number if hard to wake or confused.
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-US", None, "he's been drowsy since his infusion yesterday"),
+        ("en-GB", "tell me about SCIG", "she's been really drowsy the day after her hizentra"),
+    ],
+)
+def test_drowsy_after_a_dose_is_a_call_right_away(locale, context, said):
+    turns = (context, said) if context else (said,)
+    heard, response = after(locale, *turns)
+    assert answered(response) == "safety:call_doctor", heard
+    assert heard.startswith(
+        "Drowsiness after immunoglobulin can be a rare reaction. Call your doctor or care team right away."
+    ), heard
+    assert f"call {NUMBER[locale]}" in heard
+
+
+def test_drowsy_from_the_antihistamine_before_a_drip_is_expected():
+    heard, response = after("en-US", "i get drowsy from the benadryl before my ivig")
+    assert not answered(response).startswith("safety:"), heard
