@@ -201,3 +201,35 @@ def test_drowsy_after_a_dose_is_a_call_right_away(locale, context, said):
 def test_drowsy_from_the_antihistamine_before_a_drip_is_expected():
     heard, response = after("en-US", "i get drowsy from the benadryl before my ivig")
     assert not answered(response).startswith("safety:"), heard
+
+
+# W1: "do I need to go to A and E" after advice to call the doctor is the question of going, at that advice's level.
+GOING_DOCTOR = "Call your doctor or care team first. They'll tell you if you need to go in."
+
+
+@pytest.mark.parametrize(
+    "locale, advice, reply",
+    [
+        ("en-GB", "i've got a fever and chills the day after my ivig", "do i need to go to a and e"),
+        ("en-GB", "my urine is dark brown after my ivig", "do we have to go to casualty"),
+        ("en-AU", "his calf is swollen and red since the drip", "does he need to go to emergency"),
+    ],
+)
+def test_do_i_need_to_go_to_a_and_e_after_call_the_doctor_advice_is_answered_at_its_level(locale, advice, reply):
+    heard, response = after(locale, advice, reply)
+    assert heard.startswith(GOING_DOCTOR), heard
+    assert CALL_NOW[locale] not in heard
+    assert answered(response) == "safety:call_doctor"
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-GB", "do i need to go to a and e, my chest is crushing"),
+        ("en-US", "do i need to call 911, he can't breathe"),
+    ],
+)
+def test_do_i_need_to_said_with_a_sign_reported_is_still_an_emergency(locale, said):
+    heard, response = after(locale, said)
+    assert answered(response) == "safety:emergency", heard
+    assert heard.startswith(CALL_NOW[locale]), heard
