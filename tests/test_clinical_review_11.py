@@ -233,3 +233,42 @@ def test_do_i_need_to_said_with_a_sign_reported_is_still_an_emergency(locale, sa
     heard, response = after(locale, said)
     assert answered(response) == "safety:emergency", heard
     assert heard.startswith(CALL_NOW[locale]), heard
+
+
+# W3: steroids for any illness of one's own, said "for my ...", hear to follow that doctor, asked about or not.
+ANOTHER_ILLNESS = "If a doctor gives you steroids for another illness"
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-IN", None, "the doctor has given me steroids for my asthma, can i take them"),
+        ("en-GB", None, "my consultant has put me on steroids for my asthma"),
+        ("en-US", None, "i'm on prednisone for my lupus, is that ok with mmn"),
+        ("en-AU", "tell me about IVIG", "she's been put on prednisolone for her gout"),
+    ],
+)
+def test_steroids_for_an_illness_of_ones_own_hear_to_follow_that_doctor(locale, context, said):
+    turns = (context, said) if context else (said,)
+    heard, _ = after(locale, *turns)
+    assert heard.startswith(ANOTHER_ILLNESS), heard
+    assert "make the weakness worse" not in heard
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [("en-GB", "can i take steroids for my mmn"), ("en-US", "do steroids help my weakness")],
+)
+def test_steroids_for_mmn_itself_still_hear_the_steroids_page(locale, said):
+    heard, _ = after(locale, said)
+    assert not heard.startswith(ANOTHER_ILLNESS), heard
+    assert "don't" in heard and "MMN" in heard
+
+
+# W4: more steroid by one's own plan, whoever prescribed the course, is a change of one's own.
+def test_taking_extra_steroid_for_the_weakness_too_hears_not_to():
+    heard, _ = after(
+        "en-AU",
+        "my skin specialist put me on prednisone for my eczema, and I think I'll take extra to help my weakness too",
+    )
+    assert heard.startswith("Please don't take more steroid than prescribed."), heard
