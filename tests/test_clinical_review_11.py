@@ -8,7 +8,7 @@ muddled. The near misses of each kind stay quiet."""
 from __future__ import annotations
 
 import pytest
-from test_clinical_review_10 import CALL_NOW, NUMBER, after, answered
+from test_clinical_review_10 import CALL_NOW, NO_CHANGE, NUMBER, after, answered
 
 MAKE_SICK = "No. Don't try to make anyone sick, and don't give them anything to eat or drink."
 
@@ -272,3 +272,23 @@ def test_taking_extra_steroid_for_the_weakness_too_hears_not_to():
         "my skin specialist put me on prednisone for my eczema, and I think I'll take extra to help my weakness too",
     )
     assert heard.startswith("Please don't take more steroid than prescribed."), heard
+
+
+# W5: a stop already made, or wished for, said of the treatment just acknowledged, is a change of it.
+@pytest.mark.parametrize(
+    "locale, statement, said",
+    [
+        ("en-US", "my husband is on hizentra at home", "he's stopped it because he feels fine"),
+        ("en-US", "my husband is on hizentra at home", "he's stopped taking it because he feels fine"),
+        ("en-AU", "my husband is on hizentra at home", "he wants to stop"),
+        ("en-IN", "my mother is on ivig", "we have stopped it, it is too costly"),
+    ],
+)
+def test_a_stop_made_or_wished_after_a_statement_hears_the_immunoglobulin_warning(locale, statement, said):
+    heard, _ = after(locale, statement, said)
+    assert heard.startswith(NO_CHANGE), heard
+
+
+def test_a_symptom_that_stopped_during_a_drip_is_no_change():
+    heard, response = after("en-US", "she's on her drip now", "the pain has stopped")
+    assert not answered(response).startswith("safety:"), heard
