@@ -292,3 +292,44 @@ def test_a_stop_made_or_wished_after_a_statement_hears_the_immunoglobulin_warnin
 def test_a_symptom_that_stopped_during_a_drip_is_no_change():
     heard, response = after("en-US", "she's on her drip now", "the pain has stopped")
     assert not answered(response).startswith("safety:"), heard
+
+
+# W6: giving the drip a rest is a stop; a course cut short by one's own plan, with numbers, is a change.
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-AU", "reckon i'll give the drip a rest over christmas"),
+        ("en-GB", "i'm going to give the ivig a rest for a couple of months"),
+    ],
+)
+def test_giving_the_treatment_a_rest_hears_the_immunoglobulin_warning(locale, said):
+    heard, _ = after(locale, said)
+    assert heard.startswith(NO_CHANGE), heard
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-IN", None, "doctor gave ivig for 5 days but we will give only 3 days to save money"),
+        ("en-IN", "what is IVIG", "doctor gave 2 grams per kg for 5 days but we will give only 3 days to save money"),
+        ("en-US", None, "the neurologist ordered five days of ivig but we're only going to do two days"),
+    ],
+)
+def test_a_course_cut_short_by_ones_own_plan_hears_not_to(locale, context, said):
+    turns = (context, said) if context else (said,)
+    heard, _ = after(locale, *turns)
+    assert heard.startswith("Please don't give a shorter course than the neurologist planned."), heard
+    assert "tell the neurologist now" in heard
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-AU", "i like to have a rest after my infusion"),
+        ("en-GB", "my doctor said only 3 days of ivig this time"),
+        ("en-US", "i have ivig for 5 days every month"),
+    ],
+)
+def test_a_rest_after_a_drip_or_the_doctors_own_course_is_no_change(locale, said):
+    heard, response = after(locale, said)
+    assert not answered(response).startswith("safety:"), heard
