@@ -333,3 +333,30 @@ def test_a_course_cut_short_by_ones_own_plan_hears_not_to(locale, context, said)
 def test_a_rest_after_a_drip_or_the_doctors_own_course_is_no_change(locale, said):
     heard, response = after(locale, said)
     assert not answered(response).startswith("safety:"), heard
+
+
+# W7: the adrenaline pen already used still needs the call; a second pen after 5 minutes with no better.
+@pytest.mark.parametrize(
+    "locale, advice, reply",
+    [
+        (
+            "en-AU",
+            "her lips are swelling and she's struggling to breathe on the drip",
+            "i've already used her epipen and she's better now",
+        ),
+        ("en-US", "his lips are swelling up and he can't breathe", "we gave him his epipen, should we still call"),
+        ("en-GB", "her face is swelling and she's wheezing", "i've used it already"),
+    ],
+)
+def test_the_pen_already_used_hears_still_call_and_the_second_pen(locale, advice, reply):
+    heard, response = after(locale, advice, reply)
+    assert heard.startswith(f"Good. Still call {NUMBER[locale]} now, even if they're better: it can come back."), heard
+    assert "second pen" in heard and "use it now" not in heard
+    assert response["response"].get("shouldEndSession") is False
+
+
+@pytest.mark.parametrize("locale", ["en-CA", "en-IN"])
+def test_a_second_pen_asked_about_hears_yes_after_five_minutes(locale):
+    heard, _ = after(locale, "she's wheezing and her face is swelling", "should i give her a second epipen")
+    assert heard.startswith("Yes, if they're no better after 5 minutes, use the second pen."), heard
+    assert NUMBER[locale] in heard

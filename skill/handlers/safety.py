@@ -61,7 +61,7 @@ _SHORT = 10
 # The topic whose treatment a symptom is read with while an infusion the session heard of is going on.
 _RUNNING_TOPIC = "infusion_day"
 # Asking whether to give something after advice: what to say depends on the advice (``[[follow_up.giving]]``).
-_GIVING = ("make_sick", "adrenaline", "antihistamine")
+_GIVING = ("make_sick", "adrenaline", "adrenaline_used", "adrenaline_second", "antihistamine")
 # "What do I do now?" heard as a call for help, and "in simple words": what to do now, in brief, is the advice.
 _BRIEF_INTENTS = (_HELP_INTENT, "ShorterIntent")
 # The replies that open with a word of their own ("I can't tell what's behind it"), then say the advice again.
