@@ -38,7 +38,9 @@ def test_after_giving_was_answered_she_says_shes_fine_still_hears_the_crisis_adv
 
 
 def test_an_adrenaline_pen_still_comes_first_after_anaphylaxis():
-    heard, _ = after("en-GB", "her face is swelling and she's wheezing", "she has an epipen, should i give her something")
+    heard, _ = after(
+        "en-GB", "her face is swelling and she's wheezing", "she has an epipen, should i give her something"
+    )
     assert heard.startswith("If they have an adrenaline pen, use it now"), heard
 
 
@@ -360,3 +362,28 @@ def test_a_second_pen_asked_about_hears_yes_after_five_minutes(locale):
     heard, _ = after(locale, "she's wheezing and her face is swelling", "should i give her a second epipen")
     assert heard.startswith("Yes, if they're no better after 5 minutes, use the second pen."), heard
     assert NUMBER[locale] in heard
+
+
+# W2: already in hospital, at the day unit or the clinic, after emergency advice: the staff there, now.
+IN_HOSPITAL = "Then tell a nurse or doctor there now, and ask them to stop any drip. Stay with them."
+
+
+@pytest.mark.parametrize(
+    "locale, advice, reply",
+    [
+        ("en-IN", "my husband has chest pain during the drip", "we are already in the hospital"),
+        ("en-GB", "my husband has chest pain during the drip", "we're already at the hospital"),
+        ("en-US", "her face is drooping and her speech is slurred", "she's at the infusion center"),
+        ("en-AU", "his lips are swelling up on the drip", "we're on the ward"),
+    ],
+)
+def test_already_in_hospital_after_emergency_advice_hears_to_tell_the_staff_now(locale, advice, reply):
+    heard, response = after(locale, advice, reply)
+    assert heard.startswith(IN_HOSPITAL), heard
+    assert "Part" not in heard
+
+
+def test_a_hospital_stay_long_past_is_not_being_there_now():
+    heard, _ = after("en-US", "her face is drooping", "she was in hospital last year for this")
+    assert not heard.startswith(IN_HOSPITAL), heard
+    assert CALL_NOW["en-US"] in heard

@@ -24,6 +24,7 @@ NURSE = "nurse"  # the nurse told, or with them, after an emergency answer that 
 GOING = "going"  # asking whether to go to hospital, or to drive there
 DRIVING = "driving"  # going to hospital by car, after an emergency answer: an ambulance is safer
 LESSER_NURSE = "lesser_nurse"  # a nurse called after an emergency answer with no drip to stop: too slow too
+IN_HOSPITAL = "in_hospital"  # already in hospital or at the day unit, after an emergency answer: tell the staff now
 # The advice's levels that read a reply their own way (red_flags.toml's level ids).
 _EMERGENCY = "emergency"
 _NO_CHANGE = "no_change"
@@ -59,6 +60,7 @@ class Endings:
     nurse: tuple[_CompiledSign, ...]
     going: tuple[_CompiledSign, ...]
     driving: tuple[_CompiledSign, ...]
+    in_hospital: tuple[_CompiledSign, ...]
     reluctant: tuple[_CompiledSign, ...]
     later_today: tuple[_CompiledSign, ...]
     fine: tuple[_CompiledSign, ...]  # feeling fine: reluctance after advice to act, agreement after advice not to
@@ -71,8 +73,9 @@ class Endings:
     def after_advice(
         self, text: str, level: str | None = None, urgency: str | None = None, stopping: bool = False
     ) -> str | None:
-        """``ACTING``, ``RELUCTANT``, ``GOING``, ``DRIVING``, ``NURSE``, ``LESSER`` or ``LESSER_NURSE`` for a reply to
-        safety advice of ``level`` that says so, else None. Putting it off wins: "I'll call tomorrow" is no call now.
+        """``ACTING``, ``RELUCTANT``, ``GOING``, ``DRIVING``, ``IN_HOSPITAL``, ``NURSE``, ``LESSER`` or ``LESSER_NURSE``
+        for a reply to safety advice of ``level`` that says so, else None. Putting it off wins: "I'll call tomorrow" is
+        no call now. Already in hospital after an emergency, the staff there are the help (clinical review 11, W2).
         Asking whether to go to hospital hears an answer for the level; after an emergency, going by car hears that an
         ambulance is safer (clinical review 9, n6). Later today is no later than advice to call today (``urgency``;
         n2). Feeling fine agrees with advice not to change a treatment (review 10, n1). After a change of treatment,
@@ -93,6 +96,9 @@ class Endings:
             return GOING
         if level == _EMERGENCY and _says(self.driving, read):
             return DRIVING
+        if level == _EMERGENCY and _says(self.in_hospital, read):
+            # Already where help is (clinical review 11, W2): the staff there, now.
+            return IN_HOSPITAL
         if _says(self.nurse, read):
             # Below an emergency, the nurse told is the care team told: acting on it, with the level's own close.
             if level != _EMERGENCY:
@@ -131,6 +137,7 @@ def endings(locale: str) -> Endings:
         nurse=_signs(data["nurse"], data["acting_unless"]),
         going=_signs(data["going"], []),
         driving=_signs(data["driving"], data["acting_unless"]),
+        in_hospital=_signs(data["in_hospital"], []),
         reluctant=_signs(data["reluctant"], data["reluctant_unless"]),
         later_today=_signs(data["later_today"], data["reluctant_unless"]),
         fine=_signs(data["fine"], data["reluctant_unless"]),
