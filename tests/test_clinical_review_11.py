@@ -387,3 +387,21 @@ def test_a_hospital_stay_long_past_is_not_being_there_now():
     heard, _ = after("en-US", "her face is drooping", "she was in hospital last year for this")
     assert not heard.startswith(IN_HOSPITAL), heard
     assert CALL_NOW["en-US"] in heard
+
+
+# n2: pills taken on purpose by someone else, told by the carer, is said to the carer about them.
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-US", "my wife took all her pills on purpose"),
+        ("en-GB", "my husband swallowed all his tablets deliberately"),
+    ],
+)
+def test_someone_elses_pills_on_purpose_are_told_about_them(locale, said):
+    heard, _ = after(locale, said)
+    assert heard.startswith("If they've taken an overdose or are badly hurt"), heard
+
+
+def test_ones_own_pills_on_purpose_are_still_told_to_oneself():
+    heard, _ = after("en-US", "i took all my pills on purpose")
+    assert heard.startswith("If you've taken an overdose"), heard
