@@ -154,6 +154,28 @@ def test_the_classifier_scores_text_as_the_model_it_was_exported_from():
         assert all(abs(got[q] - expected[q]) < 1e-3 for q in got)
 
 
+def test_the_classifier_is_fitted_to_convergence_or_not_shipped(monkeypatch):
+    """A fit stopped before its optimum lands wherever its steps ran out, so each retrain moved near-threshold
+    answers: one that runs out of steps stops the build, and one that converges gives the same weights each time."""
+    from sklearn.exceptions import ConvergenceWarning
+
+    from build_tools import train_classifier
+
+    examples = [
+        ("dose", ["ivig", "dose", "much"]),
+        ("dose", ["much", "ivig", "get"]),
+        ("side", ["ivig", "side", "effect"]),
+        ("side", ["headach", "after", "ivig"]),
+        ("cost", ["ivig", "cost", "much"]),
+        ("cost", ["pay", "ivig"]),
+    ]
+    first, again = (classifier.pack(*train_classifier.export(*train_classifier.fit(examples), "t")) for _ in "12")
+    assert first == again
+    monkeypatch.setattr(train_classifier, "STEPS", 1)
+    with pytest.raises(ConvergenceWarning):
+        train_classifier.fit(examples)
+
+
 def test_a_question_asked_in_the_words_of_its_phrasing_is_answered_not_offered_back():
     bank, content = ranker("en-US"), load_content()
     offered = [(q.id, p) for q in content.questions for p in q.phrasings if bank.rank(p).verdict == CLARIFY]
