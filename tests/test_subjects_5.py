@@ -1,0 +1,90 @@
+"""Seven more subjects people ask about (bank/subjects_5.toml): whether the nerve test hurts, how long immunoglobulin
+stays in the body, heat, smoking, IVIg with diabetes, faith and blood-derived treatment, and giving blood. Each is
+asked in plain words, in full request envelopes through the console, in every locale, and answered by its own page;
+giving up smoking on immunoglobulin is no change of treatment."""
+
+from __future__ import annotations
+
+import pytest
+from test_new_subjects import LOCALES, ask
+
+from skill.app import build_skill
+from skill.understanding.triage import triager
+
+
+@pytest.fixture(scope="module")
+def built():
+    return build_skill()
+
+
+@pytest.mark.parametrize(
+    "locale, question, heard",
+    [
+        # does the nerve test hurt
+        ("en-US", "will my emg hurt", ["shouldn't be painful", "blood thinner or have a pacemaker"]),
+        ("en-CA", "is the nerve conduction study painful", ["shouldn't be painful", "pinprick"]),
+        ("en-GB", "does the nerve test hurt", ["shouldn't be painful", "skip skin cream"]),
+        ("en-AU", "i'm dreading my nerve conduction test does it hurt", ["shouldn't be painful", "about an hour"]),
+        ("en-IN", "my father has emg test tomorrow is it painful", ["shouldn't be painful", "pacemaker"]),
+        # how long immunoglobulin stays in the body
+        ("en-US", "how long does ivig stay in your system", ["around three weeks", "don't stretch the gap"]),
+        ("en-CA", "how long is immunoglobulin in the body", ["around three weeks", "live vaccines"]),
+        ("en-GB", "how long does the ivig stay in my blood", ["about three months", "don't stretch the gap"]),
+        ("en-AU", "when will the ivig be out of my system", ["around three weeks", "person to person"]),
+        ("en-IN", "how many days does immunoglobulin remain in body", ["around three weeks", "live vaccines"]),
+        # heat
+        ("en-US", "is hot weather bad for my mmn", ["Heat bothers fewer people", "call 911 now"]),
+        ("en-CA", "does the heat make my hands weaker", ["Heat bothers fewer people", "the same day"]),
+        ("en-GB", "i get weaker in a hot bath is that the mmn", ["Heat bothers fewer people", "call 999 now"]),
+        ("en-AU", "does a heatwave affect mmn", ["Heat bothers fewer people", "call 000 now"]),
+        ("en-IN", "my hands feel weaker in the summer heat", ["Heat bothers fewer people", "SCIg out of the heat"]),
+        # smoking
+        ("en-US", "can i smoke with mmn", ["best to stop smoking", "blood clots"]),
+        ("en-CA", "should my husband quit smoking on ivig", ["best to stop smoking", "call 911 now"]),
+        ("en-GB", "do i need to give up the fags with mmn", ["best to stop smoking", "call 999 now"]),
+        ("en-AU", "is smoking bad when you're on immunoglobulin", ["best to stop smoking", "pharmacist"]),
+        ("en-IN", "can i stop smoking on ivig", ["best to stop smoking", "weigh your risk"]),
+        # IVIg with diabetes
+        ("en-US", "can i have ivig if i'm diabetic", ["tell your team first", "read falsely high"]),
+        ("en-CA", "will ivig mess with my blood sugar readings", ["tell your team first", "maltose"]),
+        ("en-GB", "i have type 2 diabetes is ivig safe", ["tell your team first", "check your kidneys"]),
+        ("en-AU", "does immunoglobulin affect my glucose meter", ["read falsely high", "too much insulin"]),
+        ("en-IN", "my father is a sugar patient can he take ivig", ["tell your team first", "maltose"]),
+        # faith and blood-derived treatment
+        ("en-US", "i'm a jehovah's witness can i have ivig", ["aren't blood transfusions", "decides about"]),
+        ("en-CA", "is ivig against my religion", ["made from plasma", "respect your choice"]),
+        ("en-GB", "does ivig count as a blood transfusion", ["aren't blood transfusions", "blood fraction"]),
+        ("en-AU", "my faith doesn't allow blood products what about ivig", ["before you start", "what else there is"]),
+        ("en-IN", "is immunoglobulin a blood product for religious purposes", ["made from plasma", "blood fraction"]),
+        # giving blood and organ donation
+        ("en-US", "can i give blood if i've had ivig", ["ask your blood service", "set their own rules"]),
+        ("en-CA", "can i still donate plasma on immunoglobulin", ["ask your blood service", "set their own rules"]),
+        ("en-GB", "can i be a blood donor with mmn", ["ask your blood service", "some won't take anyone"]),
+        ("en-AU", "can i be an organ donor if i've had immunoglobulin", ["organ donor", "case by case"]),
+        ("en-IN", "can i donate blood after ivig", ["ask your blood service", "damp the immune system"]),
+    ],
+)
+def test_each_subject_is_answered_by_its_own_page_in_every_locale(built, locale, question, heard):
+    said = ask(built, question, locale)
+    for words in heard:
+        assert words in said, (locale, question, said)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(
+    "said",
+    [
+        "should my husband quit smoking on ivig",
+        "do i have to stop smoking before my infusion",
+        "should i give up cigarettes now i'm on immunoglobulin",
+    ],
+)
+def test_giving_up_smoking_on_immunoglobulin_is_no_change_of_treatment(locale, said):
+    assert triager(locale).triage(None, [said]) is None
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_stopping_immunoglobulin_for_faith_or_to_give_blood_still_hears_do_not_change(built, locale):
+    """The smoking words let "quit smoking" through, not a wish to stop the treatment itself."""
+    for said in ("i refuse blood products can i stop my ivig", "can i stop ivig to give blood"):
+        assert "Please don't stop, skip" in ask(built, said, locale), said
