@@ -1,5 +1,5 @@
-"""Seven more subjects people ask about (bank/subjects_5.toml): whether the nerve test hurts, how long immunoglobulin
-stays in the body, heat, smoking, IVIg with diabetes, faith and blood-derived treatment, and giving blood. Each is
+"""Six more subjects people ask about (bank/subjects_5.toml): whether the nerve test hurts, how long immunoglobulin
+stays in the body, heat, smoking, IVIg with diabetes, and faith and blood-derived treatment. Each is
 asked in plain words, in full request envelopes through the console, in every locale, and answered by its own page;
 giving up smoking on immunoglobulin is no change of treatment."""
 
@@ -56,12 +56,6 @@ def built():
         ("en-GB", "does ivig count as a blood transfusion", ["aren't blood transfusions", "blood fraction"]),
         ("en-AU", "my faith doesn't allow blood products what about ivig", ["before you start", "what else there is"]),
         ("en-IN", "is immunoglobulin a blood product for religious purposes", ["made from plasma", "blood fraction"]),
-        # giving blood and organ donation
-        ("en-US", "can i give blood if i've had ivig", ["ask your blood service", "set their own rules"]),
-        ("en-CA", "can i still donate plasma on immunoglobulin", ["ask your blood service", "set their own rules"]),
-        ("en-GB", "can i be a blood donor with mmn", ["ask your blood service", "some won't take anyone"]),
-        ("en-AU", "can i be an organ donor if i've had immunoglobulin", ["organ donor", "case by case"]),
-        ("en-IN", "can i donate blood after ivig", ["ask your blood service", "damp the immune system"]),
     ],
 )
 def test_each_subject_is_answered_by_its_own_page_in_every_locale(built, locale, question, heard):
