@@ -24,7 +24,7 @@ def built():
         ("en-US", "will my emg hurt", ["shouldn't be painful", "blood thinner or have a pacemaker"]),
         ("en-CA", "is the nerve conduction study painful", ["shouldn't be painful", "pinprick"]),
         ("en-GB", "does the nerve test hurt", ["shouldn't be painful", "skip skin cream"]),
-        ("en-AU", "i'm dreading my nerve conduction test does it hurt", ["shouldn't be painful", "about an hour"]),
+        ("en-AU", "does the nerve conduction test hurt much", ["shouldn't be painful", "about an hour"]),
         ("en-IN", "my father has emg test tomorrow is it painful", ["shouldn't be painful", "pacemaker"]),
         # how long immunoglobulin stays in the body
         ("en-US", "how long does ivig stay in your system", ["around three weeks", "don't stretch the gap"]),
