@@ -37,7 +37,11 @@ def built():
         ("en-CA", "does the heat make my hands weaker", ["fewer people with nerve conditions", "the same day"]),
         ("en-GB", "i get weaker in a hot bath is that the mmn", ["fewer people with nerve conditions", "call 999 now"]),
         ("en-AU", "does a heatwave affect mmn", ["fewer people with nerve conditions", "call 000 now"]),
-        ("en-IN", "my hands feel weaker in the summer heat", ["fewer people with nerve conditions", "drink plenty before an infusion"]),
+        (
+            "en-IN",
+            "my hands feel weaker in the summer heat",
+            ["fewer people with nerve conditions", "drink plenty before an infusion"],
+        ),
         # smoking
         ("en-US", "can i smoke with mmn", ["best to stop smoking", "blood clots"]),
         ("en-CA", "should my husband quit smoking on ivig", ["best to stop smoking", "call 911 now"]),
@@ -54,8 +58,16 @@ def built():
         ("en-US", "i'm a jehovah's witness can i have ivig", ["aren't blood transfusions", "personal choice"]),
         ("en-CA", "is ivig against my religion", ["made from plasma", "respect your decision"]),
         ("en-GB", "does ivig count as a blood transfusion", ["aren't blood transfusions", "only treatment proven"]),
-        ("en-AU", "my faith doesn't allow blood products what about ivig", ["before you start", "steroids can make it worse"]),
-        ("en-IN", "is immunoglobulin a blood product for religious purposes", ["made from plasma", "only treatment proven"]),
+        (
+            "en-AU",
+            "my faith doesn't allow blood products what about ivig",
+            ["before you start", "steroids can make it worse"],
+        ),
+        (
+            "en-IN",
+            "is immunoglobulin a blood product for religious purposes",
+            ["made from plasma", "only treatment proven"],
+        ),
     ],
 )
 def test_each_subject_is_answered_by_its_own_page_in_every_locale(built, locale, question, heard):
