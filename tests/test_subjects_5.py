@@ -27,11 +27,11 @@ def built():
         ("en-AU", "does the nerve conduction test hurt much", ["shouldn't be painful", "an hour or more"]),
         ("en-IN", "my father has emg test tomorrow is it painful", ["shouldn't be painful", "pacemaker"]),
         # how long immunoglobulin stays in the body
-        ("en-US", "how long does ivig stay in your system", ["about three weeks", "don't stretch the gap"]),
-        ("en-CA", "how long is immunoglobulin in the body", ["about three weeks", "live vaccines"]),
+        ("en-US", "how long does ivig stay in your system", ["three to five weeks", "don't stretch the gap"]),
+        ("en-CA", "how long is immunoglobulin in the body", ["three to five weeks", "live vaccines"]),
         ("en-GB", "how long does the ivig stay in my blood", ["within a few months", "don't stretch the gap"]),
-        ("en-AU", "when will the ivig be out of my system", ["about three weeks", "longer in some people"]),
-        ("en-IN", "how many days does immunoglobulin remain in body", ["about three weeks", "live vaccines"]),
+        ("en-AU", "when will the ivig be out of my system", ["three to five weeks", "person to person"]),
+        ("en-IN", "how many days does immunoglobulin remain in body", ["three to five weeks", "live vaccines"]),
         # heat
         ("en-US", "is hot weather bad for my mmn", ["fewer people with nerve conditions", "call 911 now"]),
         ("en-CA", "does the heat make my hands weaker", ["fewer people with nerve conditions", "the same day"]),
@@ -94,3 +94,22 @@ def test_stopping_immunoglobulin_for_faith_or_to_give_blood_still_hears_do_not_c
     """The smoking words let "quit smoking" through, not a wish to stop the treatment itself."""
     for said in ("i refuse blood products can i stop my ivig", "can i stop ivig to give blood"):
         assert "Please don't stop, skip" in ask(built, said, locale), said
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_level_building_up_over_regular_doses_is_answered_with_the_labels_half_life(built, locale):
+    """Review 8, W3: half of a dose goes in three to five weeks (the labels), and the level builds up with regular
+    doses, so "does the drip build up" is answered, not only "how long does it stay"."""
+    said = ask(built, "does the drip build up over time", locale)
+    assert "With regular doses the level builds up, then stays fairly steady." in said
+    assert "About half of a dose is gone in three to five weeks" in said
+    assert "in about three weeks" not in said
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("said", ["is there sugar in my drip", "does ivig raise blood sugar"])
+def test_sugar_in_the_drip_is_answered_directly(built, locale, said):
+    """Review 8, n6: most brands have no sugar that raises blood sugar, said before the maltose meters."""
+    heard = ask(built, said, locale)
+    assert "Most brands have no sugar that raises blood sugar." in heard
+    assert heard.index("no sugar that raises") < heard.index("maltose")
