@@ -1,0 +1,88 @@
+"""Per-locale truth (issue 15): each country's facts, as its own sources give them, are what that locale's pages say,
+every one of them, and each page that says one cites that country's source. The words below are typed from the
+sources (911 and 988; NHS 111 and the DVLA; Lifeline and healthdirect; Tele MANAS), not read from locales.toml."""
+
+from __future__ import annotations
+
+import pytest
+
+from skill.content import load_content
+
+# Fact -> words that only that country's value says, per locale; and a source each locale must cite for it.
+VALUES = {
+    "en-US": {
+        "emergency_number": ("911", "us-911"),
+        "crisis_line": ("988, the Suicide and Crisis Lifeline", "lifeline-988"),
+        "funding": ("Medicare", "cms-home-ivig"),
+        "ivig_licensing": ("Gammagard Liquid is the IVIg approved for MMN", "gammagard-label"),
+        "driving_rule": ("motor vehicle department", "nhtsa-driver-fitness"),
+        "cyclophosphamide_brand": ("Cytoxan", "medscape-cytoxan"),
+        "after_hours": ("after-hours line", "legacy-when-to-call"),
+        "patient_group": ("GBS CIDP Foundation International", "gbs-cidp"),
+    },
+    "en-CA": {
+        "emergency_number": ("911", "crtc-911"),
+        "crisis_line": ("988, the Suicide Crisis Helpline", "988-canada"),
+        "funding": ("Canadian Blood Services, or Héma-Québec", "cbs-vein-to-vein"),
+        "ivig_licensing": ("your treatment centre chooses the brand", "cbs-vein-to-vein"),
+        "driving_rule": ("province or territory's licensing office", "ccmta-driver-fitness"),
+        "cyclophosphamide_brand": ("Procytox", "health-canada-procytox"),
+        "after_hours": ("811 for a nurse", "healthlinkbc-811"),
+        "patient_group": ("GBS CIDP Foundation of Canada", "gbs-cidp-canada"),
+    },
+    "en-GB": {
+        "emergency_number": ("999", "nhs-999"),
+        "crisis_line": ("Samaritans free on 116 123", "samaritans"),
+        "funding": ("the NHS funds immunoglobulin", "nhs-england-ig-2021"),
+        "ivig_licensing": (
+            "most IVIg brands, such as Kiovig, Privigen and Octagam, are licensed for MMN",
+            "kiovig-epar",
+        ),
+        "driving_rule": ("tell the DVLA", "gov-uk-dvla"),
+        "cyclophosphamide_brand": ("sold under its own name", "smpc-cyclophosphamide"),
+        "after_hours": ("Call NHS 111", "nhs-111"),
+        "patient_group": ("Inflammatory Neuropathies UK", "in-uk"),
+    },
+    "en-AU": {
+        "emergency_number": ("000", "triple-zero"),
+        "crisis_line": ("Lifeline on 13 11 14", "lifeline-au"),
+        "funding": ("governments fund immunoglobulin for MMN", "blood-au-criteria"),
+        "ivig_licensing": ("your treatment centre chooses the brand", "blood-au-criteria"),
+        "driving_rule": ("using national standards", "austroads-fitness"),
+        "cyclophosphamide_brand": ("Cyclonex", "healthdirect-cyclonex"),
+        "after_hours": ("healthdirect on 1800 022 222", "healthdirect-care"),
+        "patient_group": ("GBS CIDP Foundation of New South Wales", "gbs-cidp-nsw"),
+    },
+    "en-IN": {
+        "emergency_number": ("112 or 108", "erss-112"),
+        "crisis_line": ("Tele MANAS on 14416", "tele-manas"),
+        "funding": ("government health schemes", "pmjay"),
+        "ivig_licensing": ("your treatment centre chooses the brand", "efns-2010"),
+        "driving_rule": ("regional transport office", "parivahan"),
+        "cyclophosphamide_brand": ("sold under several brand names", "smpc-cyclophosphamide"),
+        "after_hours": ("Ask your treating hospital now for a number to use out of hours", "marie-curie-out-of-hours"),
+        "patient_group": ("GBS CIDP Foundation International", "gbs-cidp"),
+    },
+}
+
+
+def spoken(locale: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Every page this locale speaks, with its sources: topic pages, then the bank's."""
+    content = load_content(locale)
+    pages = [p for topic in content.topics for facet in topic.facets.values() for p in facet]
+    pages += [p for question in content.questions for p in question.pages]
+    return [(p.text, tuple(p.sources)) for p in pages]
+
+
+def test_every_locale_is_checked_for_the_same_facts():
+    assert set(VALUES) == {"en-US", "en-CA", "en-GB", "en-AU", "en-IN"}
+    assert len({frozenset(facts) for facts in VALUES.values()}) == 1
+
+
+@pytest.mark.parametrize("locale", sorted(VALUES))
+def test_each_locale_says_each_of_its_countrys_values_citing_its_source(locale):
+    pages = spoken(locale)
+    for fact, (words, source) in VALUES[locale].items():
+        saying = [sources for text, sources in pages if words in text]
+        assert saying, (locale, fact, words)
+        assert all(source in sources for sources in saying), (locale, fact, source)
