@@ -43,7 +43,7 @@ def test_letters_said_one_by_one_are_read_as_the_word_they_spell(said, heard):
         ("en-GB", "is m m n a kind of c i d p", "q:mmn_vs_cidp.1"),
         ("en-US", "is m m n the same as a l s", "q:mmn_als_same.1"),
         ("en-US", "is a l s the same as m m n", "q:mmn_als_same.1"),
-        ("en-AU", "does the e m g hurt", "diagnosis.overview.1"),
+        ("en-AU", "does the e m g hurt", "q:nerve_test_hurt.1"),
         # A negation tells a question from its twin.
         ("en-US", "what if ivig doesn't work", "q:ivig_not_working.1"),
         ("en-IN", "what if i v i g is not working for my father", "q:ivig_not_working.1"),
