@@ -1,11 +1,15 @@
 """Per-locale truth (issue 15): each country's facts, as its own sources give them, are what that locale's pages say,
 every one of them, and each page that says one cites that country's source. The words below are typed from the
-sources (911 and 988; NHS 111 and the DVLA; Lifeline and healthdirect; Tele MANAS), not read from locales.toml."""
+sources (911 and 988; NHS 111 and the DVLA; Lifeline and healthdirect; Tele MANAS and 104), not read from locales.toml.
+Full request envelopes check that a fact of one country is not read to another: Gammagard Liquid under the skin is
+the US label's, and India's out-of-hours line and IVIg brands come from Indian sources."""
 
 from __future__ import annotations
 
 import pytest
+from test_new_subjects import LOCALES, ask
 
+from skill.app import build_skill
 from skill.content import load_content
 
 # Fact -> words that only that country's value says, per locale; and a source each locale must cite for it.
@@ -15,6 +19,7 @@ VALUES = {
         "crisis_line": ("988, the Suicide and Crisis Lifeline", "lifeline-988"),
         "funding": ("Medicare", "cms-home-ivig"),
         "ivig_licensing": ("Gammagard Liquid is the IVIg approved for MMN", "gammagard-label"),
+        "ivig_under_skin": ("like Gammagard Liquid, may also be approved to go under the skin", "gammagard-label"),
         "driving_rule": ("motor vehicle department", "nhtsa-driver-fitness"),
         "cyclophosphamide_brand": ("Cytoxan", "medscape-cytoxan"),
         "after_hours": ("after-hours line", "legacy-when-to-call"),
@@ -25,6 +30,7 @@ VALUES = {
         "crisis_line": ("988, the Suicide Crisis Helpline", "988-canada"),
         "funding": ("Canadian Blood Services, or Héma-Québec", "cbs-vein-to-vein"),
         "ivig_licensing": ("your treatment centre chooses the brand", "cbs-vein-to-vein"),
+        "ivig_under_skin": ("For MMN, IVIg is given only as a drip into a vein.", "cbs-vein-to-vein"),
         "driving_rule": ("province or territory's licensing office", "ccmta-driver-fitness"),
         "cyclophosphamide_brand": ("Procytox", "health-canada-procytox"),
         "after_hours": ("811 for a nurse", "healthlinkbc-811"),
@@ -38,6 +44,7 @@ VALUES = {
             "most IVIg brands, such as Kiovig, Privigen and Octagam, are licensed for MMN",
             "kiovig-epar",
         ),
+        "ivig_under_skin": ("For MMN, IVIg is given only as a drip into a vein.", "kiovig-epar"),
         "driving_rule": ("tell the DVLA", "gov-uk-dvla"),
         "cyclophosphamide_brand": ("sold under its own name", "smpc-cyclophosphamide"),
         "after_hours": ("Call NHS 111", "nhs-111"),
@@ -48,6 +55,7 @@ VALUES = {
         "crisis_line": ("Lifeline on 13 11 14", "lifeline-au"),
         "funding": ("governments fund immunoglobulin for MMN", "blood-au-criteria"),
         "ivig_licensing": ("your treatment centre chooses the brand", "blood-au-criteria"),
+        "ivig_under_skin": ("For MMN, IVIg is given only as a drip into a vein.", "blood-au-criteria"),
         "driving_rule": ("using national standards", "austroads-fitness"),
         "cyclophosphamide_brand": ("Cyclonex", "healthdirect-cyclonex"),
         "after_hours": ("healthdirect on 1800 022 222", "healthdirect-care"),
@@ -57,10 +65,11 @@ VALUES = {
         "emergency_number": ("112 or 108", "erss-112"),
         "crisis_line": ("Tele MANAS on 14416", "tele-manas"),
         "funding": ("government health schemes", "pmjay"),
-        "ivig_licensing": ("your treatment centre chooses the brand", "efns-2010"),
+        "ivig_licensing": ("several IVIg brands are sold, and your neurologist chooses", "mrmed-hnig"),
+        "ivig_under_skin": ("For MMN, IVIg is given only as a drip into a vein.", "mrmed-hnig"),
         "driving_rule": ("regional transport office", "parivahan"),
         "cyclophosphamide_brand": ("sold under several brand names", "smpc-cyclophosphamide"),
-        "after_hours": ("Ask your treating hospital now for a number to use out of hours", "marie-curie-out-of-hours"),
+        "after_hours": ("you can call 104, a free government health helpline", "assam-104"),
         "patient_group": ("GBS CIDP Foundation International", "gbs-cidp"),
     },
 }
@@ -86,3 +95,34 @@ def test_each_locale_says_each_of_its_countrys_values_citing_its_source(locale):
         saying = [sources for text, sources in pages if words in text]
         assert saying, (locale, fact, words)
         assert all(source in sources for sources in saying), (locale, fact, source)
+
+
+@pytest.fixture(scope="module")
+def built():
+    return build_skill()
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_ivig_brand_under_the_skin_is_named_only_where_its_label_says_so(built, locale):
+    """Gammagard Liquid's approval under the skin, for immune deficiency, is its US label's; elsewhere the page says
+    how IVIg is given for MMN, and that no SCIg is licensed for it."""
+    said = ask(built, "can gammagard be given under the skin", locale)
+    assert "No immunoglobulin under the skin, called SCIg, is licensed for MMN" in said
+    if locale == "en-US":
+        assert "Some IVIg brands, like Gammagard Liquid, may also be approved to go under the skin" in said
+    else:
+        assert "Gammagard" not in said, said
+        assert "For MMN, IVIg is given only as a drip into a vein." in said
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_out_of_hours_line_and_the_ivig_brands_are_each_countrys_own(built, locale):
+    """India's out-of-hours line is 104 in many states and the hospital's own number; its IVIg brands are those sold
+    in India. No other locale hears India's."""
+    after_hours = ask(built, "who do i call out of hours", locale)
+    brands = ask(built, "which ivig brand will the hospital give me", locale)
+    india = locale == "en-IN"
+    assert ("call 104, a free government health helpline" in after_hours) is india, after_hours
+    assert ("In India, several IVIg brands are sold, and your neurologist chooses one with you." in brands) is india
+    if india:
+        assert "ask your treating hospital for a number to use out of hours" in after_hours
