@@ -69,7 +69,7 @@ VALUES = {
         "ivig_under_skin": ("For MMN, IVIg is given only as a drip into a vein.", "mrmed-hnig"),
         "driving_rule": ("regional transport office", "parivahan"),
         "cyclophosphamide_brand": ("sold under several brand names", "smpc-cyclophosphamide"),
-        "after_hours": ("you can call 104, a free government health helpline", "assam-104"),
+        "after_hours": ("call 104, a free government health helpline", "assam-104"),
         "patient_group": ("GBS CIDP Foundation International", "gbs-cidp"),
     },
 }
@@ -125,4 +125,4 @@ def test_the_out_of_hours_line_and_the_ivig_brands_are_each_countrys_own(built, 
     assert ("call 104, a free government health helpline" in after_hours) is india, after_hours
     assert ("In India, several IVIg brands are sold, and your neurologist chooses one with you." in brands) is india
     if india:
-        assert "ask your treating hospital for a number to use out of hours" in after_hours
+        assert "Ask your treating hospital now for a number to use out of hours" in after_hours
