@@ -190,7 +190,7 @@ def test_h7_swelling_of_the_face_or_throat_alone_is_an_emergency(conversation, i
         ),
         (
             "en-IN",
-            "Several IVIg brands are used for MMN, and your treatment centre chooses the brand.",
+            "In India, several IVIg brands are sold, and your neurologist chooses one with you.",
             "United States",
         ),
     ],
@@ -314,6 +314,6 @@ def test_w2_a_brands_own_sentence_keeps_the_one_shot_overview_within_90_words():
 
 
 def test_n4_gammagard_under_the_skin_is_licensed_that_way_only_for_immune_deficiency():
-    said = heard("can gammagard be given under the skin", "en-CA")
-    assert "like Gammagard Liquid, may also be licensed to go under the skin, but only for immune deficiency." in said
-    assert "For MMN, they're licensed only as a drip into a vein." in said
+    said = heard("can gammagard be given under the skin", "en-US")
+    assert "like Gammagard Liquid, may also be approved to go under the skin, but only for immune deficiency." in said
+    assert "For MMN, they're approved only as a drip into a vein." in said

@@ -54,7 +54,8 @@ def test_n5_india_out_of_hours_says_once_to_get_the_hospitals_number_and_cites_n
     assert "Ask your treating hospital now for a number to use out of hours, and keep it with your medicines." in said
     assert "Call your hospital or your doctor." not in said
     card = first["response"]["card"]
-    assert "Marie Curie" in str(card) and "Canadian Living" not in str(card)
+    assert "Canadian Living" not in str(card) and "Marie Curie" not in str(card)
+    assert "104" in str(card)
 
 
 def test_n3_a_medicare_question_hears_that_medicare_covers_ivig_for_mmn_in_a_clinic_but_not_at_home():
