@@ -97,6 +97,23 @@ def test_stopping_immunoglobulin_for_faith_or_to_give_blood_still_hears_do_not_c
 
 
 @pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(
+    "said",
+    [
+        "i've given up smoking and i'm going to give up the ivig too",
+        "i quit smoking last month and now i want to quit ivig",
+        "i'm going to stop smoking and stop my scig",
+    ],
+)
+def test_giving_up_smoking_and_the_treatment_together_still_hears_do_not_change(built, locale, said):
+    """Review 10, W7: a stop word excused for the smoking word it governs excuses only that word; the treatment's own
+    stop word is still a change (a smoking word anywhere near used to excuse it, and the smoking page was heard)."""
+    heard = ask(built, said, locale)
+    assert "Please don't stop, skip or change your immunoglobulin on your own." in heard
+    assert "best to stop smoking" not in heard
+
+
+@pytest.mark.parametrize("locale", LOCALES)
 def test_the_level_building_up_over_regular_doses_is_answered_with_the_labels_half_life(built, locale):
     """Review 8, W3: half of a dose goes in three to five weeks (the labels), and the level builds up with regular
     doses, so "does the drip build up" is answered, not only "how long does it stay"."""
