@@ -315,5 +315,5 @@ def test_w2_a_brands_own_sentence_keeps_the_one_shot_overview_within_90_words():
 
 def test_n4_gammagard_under_the_skin_is_licensed_that_way_only_for_immune_deficiency():
     said = heard("can gammagard be given under the skin", "en-US")
-    assert "like Gammagard Liquid, may also be approved to go under the skin, but only for immune deficiency." in said
-    assert "For MMN, they're approved only as a drip into a vein." in said
+    assert "For MMN, Gammagard Liquid is approved only as a drip into a vein." in said
+    assert "It's approved under the skin only for immune deficiency." in said

@@ -19,7 +19,7 @@ VALUES = {
         "crisis_line": ("988, the Suicide and Crisis Lifeline", "lifeline-988"),
         "funding": ("Medicare", "cms-home-ivig"),
         "ivig_licensing": ("Gammagard Liquid is the IVIg approved for MMN", "gammagard-label"),
-        "ivig_under_skin": ("like Gammagard Liquid, may also be approved to go under the skin", "gammagard-label"),
+        "ivig_under_skin": ("For MMN, Gammagard Liquid is approved only as a drip into a vein.", "gammagard-label"),
         "driving_rule": ("motor vehicle department", "nhtsa-driver-fitness"),
         "cyclophosphamide_brand": ("Cytoxan", "medscape-cytoxan"),
         "after_hours": ("after-hours line", "legacy-when-to-call"),
@@ -65,11 +65,11 @@ VALUES = {
         "emergency_number": ("112 or 108", "erss-112"),
         "crisis_line": ("Tele MANAS on 14416", "tele-manas"),
         "funding": ("government health schemes", "pmjay"),
-        "ivig_licensing": ("several IVIg brands are sold, and your neurologist chooses", "mrmed-hnig"),
-        "ivig_under_skin": ("For MMN, IVIg is given only as a drip into a vein.", "mrmed-hnig"),
+        "ivig_licensing": ("several IVIg brands are sold, and your neurologist chooses", "gopinath-2018"),
+        "ivig_under_skin": ("For MMN, IVIg is given only as a drip into a vein.", "gopinath-2018"),
         "driving_rule": ("regional transport office", "parivahan"),
         "cyclophosphamide_brand": ("sold under several brand names", "smpc-cyclophosphamide"),
-        "after_hours": ("call 104, a free government health helpline", "assam-104"),
+        "after_hours": ("in many states 104, a government health helpline", "assam-104"),
         "patient_group": ("GBS CIDP Foundation International", "gbs-cidp"),
     },
 }
@@ -109,7 +109,7 @@ def test_an_ivig_brand_under_the_skin_is_named_only_where_its_label_says_so(buil
     said = ask(built, "can gammagard be given under the skin", locale)
     assert "No immunoglobulin under the skin, called SCIg, is licensed for MMN" in said
     if locale == "en-US":
-        assert "Some IVIg brands, like Gammagard Liquid, may also be approved to go under the skin" in said
+        assert "It's approved under the skin only for immune deficiency." in said
     else:
         assert "Gammagard" not in said, said
         assert "For MMN, IVIg is given only as a drip into a vein." in said
@@ -122,7 +122,21 @@ def test_the_out_of_hours_line_and_the_ivig_brands_are_each_countrys_own(built, 
     after_hours = ask(built, "who do i call out of hours", locale)
     brands = ask(built, "which ivig brand will the hospital give me", locale)
     india = locale == "en-IN"
-    assert ("call 104, a free government health helpline" in after_hours) is india, after_hours
+    assert ("in many states 104, a government health helpline" in after_hours) is india, after_hours
     assert ("In India, several IVIg brands are sold, and your neurologist chooses one with you." in brands) is india
     if india:
         assert "Ask your treating hospital now for a number to use out of hours" in after_hours
+
+
+def test_indias_out_of_hours_line_and_the_us_under_the_skin_answer_come_in_the_first_reply(built):
+    """Review 11, n10 and n13: asked at night in India, the first reply names the hospital's number and 104 (it said the
+    emergency number alone, 104 two "yes" away), and never that 104 runs day or night everywhere; asked in the US, the
+    first reply answers for MMN (only a drip into a vein) before Gammagard Liquid's other licence."""
+    from test_subjects_5 import first_reply
+
+    night = first_reply(built, "who do i call out of hours", "en-IN")
+    assert "call 112 or 108 now" in night
+    assert "Call your hospital's number, or in many states 104, a government health helpline." in night
+    assert "free" not in night
+    skin = first_reply(built, "can gammagard be given under the skin", "en-US")
+    assert "For MMN, Gammagard Liquid is approved only as a drip into a vein." in skin
