@@ -174,19 +174,21 @@ def test_more_insulin_after_a_high_reading_is_answered_not_sorry(built, locale):
         ("how long does ivig stay in your system", "so don't stretch the gap on your own"),
         ("can i smoke with mmn", "A painful, swollen leg: call your doctor right away."),
         ("is ivig against my religion", "without it, weakness often slowly gets worse"),
-        ("can i have ivig if i'm diabetic", "don't take extra insulin"),
+        ("can i have ivig if i'm diabetic", "Treat it as a low, whatever the meter says."),
     ],
 )
-def test_each_pages_safety_sentence_is_in_its_first_reply(built, locale, said, safety):
+def test_each_pages_safety_sentence_is_in_its_first_two_breaths(built, locale, said, safety):
     """Review 10, n10: "half of a dose is gone in three to five weeks" said alone invites "so I can go longer"; the
-    smoking page's clot and stroke advice, the faith page's "without it" and the diabetes page's meter warning came
-    only after a "yes"."""
-    assert safety in first_reply(built, said, locale)
+    smoking page's clot and stroke advice, the faith page's "without it" and the diabetes page's low-sugar line came
+    only in the third breath. Each is now in the first two (the half-life and meter warnings in the first)."""
+    console = Console(built, LocalNlu.from_file(model_path(locale)), locale)
+    heard = speech_of(console.say(said)) + " " + speech_of(console.say("yes"))
+    assert safety in heard
 
 
 @pytest.mark.parametrize(
     "locale, number",
-    [("en-US", "911"), ("en-CA", "911"), ("en-GB", "999"), ("en-AU", "000"), ("en-IN", "112")],
+    [("en-US", "911"), ("en-CA", "911"), ("en-GB", "999"), ("en-AU", "000"), ("en-IN", "112 or 108")],
 )
 def test_the_smoking_page_sends_a_swollen_leg_to_the_doctor_and_a_stroke_to_the_emergency_number(built, locale, number):
     """Review 10, n12: a painful, swollen leg is the skill's own clot advice (call your doctor right away), chest pain,
@@ -204,7 +206,7 @@ def test_the_heat_page_says_the_survey_as_it_found_and_the_nerve_test_its_time(b
     heat = ask(built, "does heat affect my weakness", locale)
     assert "weakness in cold was more common than in heat" in heat
     assert "as your body temperature settles" in heat
-    assert "weakness in cold was more common than in heat" not in heat
+    assert "fewer people with nerve conditions" not in heat
     test = ask(built, "will the nerve test hurt", locale)
     assert "It usually takes forty-five minutes to an hour, sometimes longer." in test
     assert "an hour or more" not in test
