@@ -68,15 +68,17 @@ def test_the_shipped_embeddings_were_made_from_the_bank_as_it_is():
 
 
 LOCALES = ("en-US", "en-CA", "en-GB", "en-AU", "en-IN")
-# Paraphrases in the listener's own words ("gizmo" is in no phrasing of the bank), and what the right page says
+# Paraphrases in the listener's own words ("doohickey" and "contraption" are in no phrasing of the bank), and what the right page says
 # first. The classifier alone is not sure enough of any of them; the embeddings, finding the same page closest,
 # are what answers them.
 # ("are scientists close to a cure" and "i'm petrified about the future with mmn" were answered this way too, until
 # the bank grew by five subjects: the classifier's chance for their pages fell below the operating point; and
-# "i missed a jab of scig what now" is now answered by the classifier alone. The embeddings' gain is that small,
-# and lies that near the point; README, "Static word embeddings".)
+# "i missed a jab of scig what now" is now answered by the classifier alone, as is "is there a gizmo for doing
+# buttons" since the classifier is trained to convergence. The embeddings' gain is that small, and lies that near the
+# point; README, "Static word embeddings".)
 UNSEEN = [
-    ("is there a gizmo for doing buttons", "physical and occupational therapists"),
+    ("is there a doohickey for doing buttons", "physical and occupational therapists"),
+    ("any contraption for opening jars", "physical and occupational therapists"),
 ]
 
 
