@@ -659,7 +659,7 @@ def test_a_question_or_a_sign_said_with_a_treatment_is_not_taken_for_a_statement
 def test_a_clarification_keeps_the_treatment_it_was_asked_about_in_context(anywhere):
     """ "Do you mean ...?" about a sentence that named SCIg, then a follow-up that picks neither and names no
     treatment: it is about SCIg, as after a miss."""
-    dialog = anywhere.say("hizentra with my husband at home")["sessionAttributes"]
+    dialog = anywhere.say("hizentra with my husband at the house")["sessionAttributes"]
     assert dialog["dialog"]["answered"] == "clarify" and dialog["dialog"]["topic"] == "scig"
     assert anywhere.say("how long does that take each week")["sessionAttributes"]["dialog"]["topic"] == "scig"
 
