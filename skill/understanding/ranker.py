@@ -34,6 +34,7 @@ from ..content.model import PageRef
 from . import classifier, embeddings, snapshot
 from .bm25 import Bm25
 from .clauses import Splitter
+from .near_names import NearNames
 from .words import Phrase, Text, phrases, words
 
 ANSWER = "answer"
@@ -154,6 +155,7 @@ class Ranker:
             first: (sorted({len(key) for key in table}, reverse=True), table) for first, table in by_first.items()
         }
         self.stemmer = Stemmer.Stemmer("english")
+        self.near_names = NearNames(())  # the bank's phrasings are read as written; what is said, near names too
         self.facet_words = {facet: self.terms(text) for facet, text in vocabulary.facet_words.items()}
         self.commands = [(intent, phrases(said)) for intent, said in vocabulary.commands.items()]
         self.settings = [(intent, phrases(said)) for intent, said in vocabulary.settings_commands.items()]
@@ -198,6 +200,15 @@ class Ranker:
         self.idf = self.index.idf
         # A word no phrasing has may matter ("pregnant") or not ("seventy"): it weighs as a middling word.
         self.unseen_idf = statistics.median(self.idf.values())
+        # Treatments' names that are no common word (the embeddings know common words), as speech recognition may
+        # write them in pieces or near spellings (``near_names.py``).
+        treatments = {topic.id for topic in content.topics if topic.pages("side_effects")}
+        self.near_names = NearNames(
+            key[0]
+            for table in by_first.values()
+            for key, folded in table.items()
+            if len(key) == 1 and folded[0] in treatments and not self._common(key[0])
+        )
 
     def examples(self) -> list[tuple[str, list[str]]]:
         """Every phrasing as the ranker reads it, with its question's id: what the classifier learns from."""
@@ -223,9 +234,23 @@ class Ranker:
                     i += size
                     break
             else:
-                out.append(tokens[i])
-                i += 1
+                near = self.near_names.at(tokens, i, self._known) if tokens[i] not in self.stopwords else None
+                if near is None:
+                    out.append(tokens[i])
+                    i += 1
+                else:
+                    name, size = near
+                    out.extend(self.fold_from[name][1][(name,)])
+                    i += size
         return [t for t in out if t not in self.stopwords]
+
+    def _common(self, word: str) -> bool:
+        """Whether ``word`` is one of the language's common words (the embeddings' own)."""
+        return self.meanings is not None and word in self.meanings.row_of
+
+    def _known(self, word: str) -> bool:
+        """Whether ``word`` is a common word or one the bank's phrasings use: no near spelling of a name."""
+        return self._common(word) or self.stemmer.stemWord(word) in self.idf
 
     def points_back(self, text: str) -> bool:
         """Whether the words only point back to the topic in context ("it", "that one")."""
