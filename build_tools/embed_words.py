@@ -40,7 +40,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 def phrasings(bank: Ranker) -> list[list[list[str]]]:
     """Each question's phrasings (``Ranker.questions`` order) as the embeddings read them."""
-    return [[bank.folded(p) for p in asked] for asked in bank.asked_as]
+    return [[bank.folded(p, spoken=False) for p in asked] for asked in bank.asked_as]
 
 
 def spoken(word: str) -> str:

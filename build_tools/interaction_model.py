@@ -204,7 +204,7 @@ def _generated() -> dict[Path, str]:
 def _snapshot_texts(language: str) -> dict[Path, str]:
     """Every phrasing of the bank as the ranker reads it, and their BM25 index, from the content as it is now."""
     ranker = Ranker(load_content(supported_locales(language)[0]), read_before={})
-    terms = {phrasing: ranker.terms(phrasing) for phrasings in ranker.asked_as for phrasing in phrasings}
+    terms = {phrasing: ranker.terms(phrasing, spoken=False) for phrasings in ranker.asked_as for phrasing in phrasings}
     return {
         snapshot.path_for(language): json.dumps(terms, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         + "\n",

@@ -155,8 +155,7 @@ class Ranker:
             first: (sorted({len(key) for key in table}, reverse=True), table) for first, table in by_first.items()
         }
         self.stemmer = Stemmer.Stemmer("english")
-        self.near_names = NearNames(())  # the bank's phrasings are read as written; what is said, near names too
-        self.facet_words = {facet: self.terms(text) for facet, text in vocabulary.facet_words.items()}
+        self.facet_words = {facet: self.terms(text, spoken=False) for facet, text in vocabulary.facet_words.items()}
         self.commands = [(intent, phrases(said)) for intent, said in vocabulary.commands.items()]
         self.settings = [(intent, phrases(said)) for intent, said in vocabulary.settings_commands.items()]
         self.questions = (*content.questions, *_facet_questions(content))
@@ -179,7 +178,7 @@ class Ranker:
             for phrasing in self.asked_as[index]:
                 terms = read_before.get(phrasing)
                 if terms is None:
-                    terms = self.terms(phrasing)
+                    terms = self.terms(phrasing, spoken=False)
                 if terms:
                     documents.append(terms)
                     self.owner.append(index)
@@ -214,15 +213,16 @@ class Ranker:
         """Every phrasing as the ranker reads it, with its question's id: what the classifier learns from."""
         return [(self.questions[owner].id, terms) for owner, terms in zip(self.owner, self.documents, strict=True)]
 
-    def terms(self, text: str) -> list[str]:
-        """The words of ``text`` that matter for ranking, folded and stemmed."""
-        kept = self.folded(text)
+    def terms(self, text: str, spoken: bool = True) -> list[str]:
+        """The words of ``text`` that matter for ranking, folded and stemmed. The bank's own phrasings are read as
+        written (``spoken=False``); what is said may hold a treatment's name in pieces (``near_names.py``)."""
+        kept = self.folded(text, spoken)
         stems = self.stemmer.stemWords(kept)
         return [t if t in self.topic_ids or t.startswith(NAMED) else stem for t, stem in zip(kept, stems, strict=True)]
 
-    def folded(self, text: str) -> list[str]:
+    def folded(self, text: str, spoken: bool = True) -> list[str]:
         """The words of ``text`` that matter for ranking, folded to the bank's words but not stemmed: what the
-        embeddings read (``embeddings.py``), as they know words, not stems."""
+        embeddings read (``embeddings.py``), as they know words, not stems; near names only in what is ``spoken``."""
         tokens, out, i = words(text), [], 0
         count = len(tokens)
         while i < count:
@@ -234,7 +234,9 @@ class Ranker:
                     i += size
                     break
             else:
-                near = self.near_names.at(tokens, i, self._known) if tokens[i] not in self.stopwords else None
+                near = None
+                if spoken and tokens[i] not in self.stopwords:
+                    near = self.near_names.at(tokens, i, self._known)
                 if near is None:
                     out.append(tokens[i])
                     i += 1
