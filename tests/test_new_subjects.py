@@ -59,10 +59,6 @@ def ask(built, question: str, locale: str = "en-US") -> str:
     return " ".join(turns)
 
 
-# Known misses of the ranker (issue 16): strict, so a fix shows up as a failure to remove the mark.
-UNREACHED = pytest.mark.xfail(strict=True, reason="the ranker does not reach this page yet (issue 16)")
-
-
 @pytest.mark.parametrize(
     "question, heard",
     [
@@ -82,7 +78,7 @@ UNREACHED = pytest.mark.xfail(strict=True, reason="the ranker does not reach thi
         # specialists, appointments, follow-up tests
         ("how do i find a specialist for mmn", ["neuromuscular specialist", "second opinion"]),
         ("what should i ask my neurologist", ["Write your questions down", "strength diary"]),
-        pytest.param("what does the mrc scale mean", ["MRC", "zero to five"], marks=UNREACHED),
+        ("what does the mrc scale mean", ["MRC", "zero to five"]),
         # long-term immunoglobulin
         ("is it safe to be on ivig for years", ["for years", "keeps checking you"]),
         ("they switched my ivig brand", ["brand", "ask them first"]),
