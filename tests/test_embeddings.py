@@ -68,9 +68,8 @@ def test_the_shipped_embeddings_were_made_from_the_bank_as_it_is():
 
 
 LOCALES = ("en-US", "en-CA", "en-GB", "en-AU", "en-IN")
-# Paraphrases in the listener's own words ("doohickey" and "contraption" are in no phrasing of the bank), and what the right page says
-# first. The classifier alone is not sure enough of any of them; the embeddings, finding the same page closest,
-# are what answers them.
+# Paraphrases in the listener's own words ("doohickey" and "contraption" are in no phrasing of the bank), and
+# what the right page says first.
 # ("are scientists close to a cure" and "i'm petrified about the future with mmn" were answered this way too, until
 # the bank grew by five subjects: the classifier's chance for their pages fell below the operating point; and
 # "i missed a jab of scig what now" is now answered by the classifier alone, as is "is there a gizmo for doing
@@ -79,6 +78,11 @@ LOCALES = ("en-US", "en-CA", "en-GB", "en-AU", "en-IN")
 UNSEEN = [
     ("is there a doohickey for doing buttons", "physical and occupational therapists"),
     ("any contraption for opening jars", "physical and occupational therapists"),
+]
+# Questions the classifier alone is not sure enough of, answered because the embeddings find the same page closest
+# ("gizmo" was one until the fifth writer round's phrasings made the classifier sure of the aids page: 0.95).
+AGREED = [
+    ("does mmn give you cramps", "Other signs of MMN include cramps"),
 ]
 
 
@@ -98,9 +102,10 @@ def test_words_the_bank_never_uses_reach_the_right_page(built, locale, question,
     assert heard in _ask(built, question, locale)
 
 
-@pytest.mark.parametrize("question, heard", UNSEEN)
+@pytest.mark.parametrize("question, heard", AGREED)
 def test_without_the_embeddings_those_words_are_not_understood(built, monkeypatch, question, heard):
-    """What the test above holds is the embeddings' doing: without them, the same question is not answered."""
+    """The embeddings' doing: with them the question is answered, without them it is not."""
+    assert heard in _ask(built, question, "en-GB")
     monkeypatch.setattr(ranker("en-US"), "meanings", None)
     said = _ask(built, question, "en-GB")
     assert heard not in said
@@ -125,7 +130,7 @@ def test_the_build_averages_each_questions_phrasings_as_the_skill_reads_them(mon
 
     bank = SimpleNamespace(
         asked_as=[("needle fear", "scared of needles"), ("what does it cost", "the price")],
-        folded=str.split,
+        folded=lambda text, spoken=True: text.split(),
         examples=lambda: [("a", ["needl"]), ("b", ["cost"])],
         questions=[SimpleNamespace(id="a"), SimpleNamespace(id="b")],
     )
