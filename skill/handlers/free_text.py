@@ -203,8 +203,10 @@ def _which_of(
     content: Content, state: DialogState, bank: Ranker, template: str, topics: tuple[str, ...], preface: list[str]
 ) -> Reply | None:
     """ "Do you mean ... IVIg, or ... SCIg?" for a question that names one of two treatments without saying which:
-    the best question for each, when they are answered by different pages."""
-    best = [bank.rank(template.format(name=content.topic(topic).name)).candidates[:1] for topic in topics]
+    the best question for each, when both are answered and by different pages. A reading the ranker does not answer
+    is no choice to offer ("a port put in for her SCIg": a port is for a vein)."""
+    rankings = [bank.rank(template.format(name=content.topic(topic).name)) for topic in topics]
+    best = [r.candidates[:1] if r.verdict == ANSWER else [] for r in rankings]
     if not all(best) or best[0][0].question.ref == best[1][0].question.ref:
         return None
     return ask_which(content, state, best[0][0].question, best[1][0].question, preface)
