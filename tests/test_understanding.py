@@ -18,7 +18,7 @@ from eval_tools.evaluation import URGENCY, load_cases, run_console
 from skill.content import languages, load_content, supported_locales
 from skill.speech import to_plain
 from skill.understanding import classifier
-from skill.understanding.ranker import ANSWER, CLARIFY, UNKNOWN, Considered, Ranked, one_per_page, ranker
+from skill.understanding.ranker import ANSWER, CLARIFY, Considered, Ranked, one_per_page, ranker
 from skill.understanding.triage import triager
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -225,22 +225,3 @@ def test_a_question_the_classifier_all_but_rules_out_does_not_jump_ahead_on_cove
     )
     ranking = bank.verdict(considered)
     assert (ranking.verdict, ranking.candidates[0].question.id) == (ANSWER, sure.id)
-
-
-@pytest.mark.parametrize("runner_score, verdict", [(0.01, ANSWER), (0.5, UNKNOWN)])
-def test_a_page_both_matchers_put_far_ahead_is_answered_on_fewer_words_covered(runner_score, verdict):
-    """ "Is there a facebook group or something for people with this in australia" covers 0.63 of the support page's
-    words (below ``coverage``), but the classifier gives it 0.73 and no other page comes near in the fusion: it is
-    answered. With a rival close behind it stays "I don't know"."""
-    bank = ranker("en-US")
-    top, other = bank.question("support_by_country"), bank.question("rights_at_work")
-    considered = Considered(
-        ranked=(Ranked(top, 1.0, 0.63, 0.73), Ranked(other, runner_score, 0.34, 0.01)),
-        asked=("facebook", "group", "peopl", "australia"),
-        among=(),
-        preferred=frozenset(),
-        facet=None,
-        in_context=False,
-        said=frozenset({"facebook", "group", "peopl", "australia"}),
-    )
-    assert bank.verdict(considered).verdict == verdict

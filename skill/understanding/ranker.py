@@ -94,13 +94,6 @@ class Policy:
     # winnipeg tomorrow" covers most of the cold-weather question's words): the words are the bank's, the question is
     # not. On the development and blind corpora no right answer but a topic's name alone (answered before) is below it.
     least_chance: float = 0.05
-    # A page both matchers put far ahead is answered though the listener's own words cover less of it ("is there a
-    # facebook group or something for people with this in australia"): the classifier gives it at least
-    # ``dominant_chance`` and no other page scores above ``dominant_share`` of it in the fusion, so neither the
-    # index nor the classifier has a rival. Chosen on blind A-I's first runs (0.4 / 0.5 / 0.6 tried, README); the
-    # score ratio alone (``lead``) was rejected by the calibration.
-    dominant_chance: float = 0.5
-    dominant_share: float = 0.1
     clause_words: int = 12
     clause_chance: float = 0.1
     clause_sure: float = 0.7
@@ -459,12 +452,6 @@ class Ranker:
                 return Ranking(ANSWER, (own or top,))
             return Ranking(CLARIFY, (top, runner))
         if top.coverage >= policy.lead_coverage and (runner is None or top.score >= policy.lead * runner.score):
-            return Ranking(ANSWER, (top,))
-        if (
-            top.coverage >= policy.lead_coverage
-            and top.chance >= policy.dominant_chance
-            and (runner is None or runner.score <= policy.dominant_share * top.score)
-        ):
             return Ranking(ANSWER, (top,))
         agreed = top.agreed and top.chance >= policy.agreed_chance
         if (top.chance >= policy.sure_chance or agreed) and top.coverage >= policy.suggestion_coverage:
