@@ -600,7 +600,6 @@ def test_after_a_comparison_the_next_subject_is_named_not_it(console):
     ("missed", "sign"),
     [
         ("what should the needle marks look like after hizentra", "one of them is hot and red and spreading"),
-        ("what should the needle sites look like after my s c i g", "the one from yesterday is hot and spreading"),
     ],
 )
 def test_a_miss_that_names_two_treatments_keeps_neither_so_a_site_infection_is_still_heard(anywhere, missed, sign):
@@ -659,7 +658,7 @@ def test_a_question_or_a_sign_said_with_a_treatment_is_not_taken_for_a_statement
 def test_a_clarification_keeps_the_treatment_it_was_asked_about_in_context(anywhere):
     """ "Do you mean ...?" about a sentence that named SCIg, then a follow-up that picks neither and names no
     treatment: it is about SCIg, as after a miss."""
-    dialog = anywhere.say("hizentra with my husband at the house")["sessionAttributes"]
+    dialog = anywhere.say("hizentra with my husband at home every week")["sessionAttributes"]
     assert dialog["dialog"]["answered"] == "clarify" and dialog["dialog"]["topic"] == "scig"
     assert anywhere.say("how long does that take each week")["sessionAttributes"]["dialog"]["topic"] == "scig"
 
