@@ -689,7 +689,7 @@ def test_not_what_i_asked_after_an_answer_says_sorry_asks_again_and_keeps_the_to
 
 
 def test_not_what_i_asked_to_a_choice_of_two_is_neither(anywhere):
-    anywhere.say("hizentra with my husband at home")
+    anywhere.say("hizentra with my husband at home every week")
     assert said(anywhere, "that's not what i asked").startswith(PROMPTS["clarify_neither"])
 
 

@@ -28,7 +28,11 @@ def built():
         ("en-US", "will my emg hurt", ["shouldn't be painful", "blood thinner or have a pacemaker"]),
         ("en-CA", "is the nerve conduction study painful", ["shouldn't be painful", "pinprick"]),
         ("en-GB", "does the nerve test hurt", ["shouldn't be painful", "skip skin cream"]),
-        ("en-AU", "does the nerve conduction test hurt much", ["shouldn't be painful", "forty-five minutes to an hour"]),
+        (
+            "en-AU",
+            "does the nerve conduction test hurt much",
+            ["shouldn't be painful", "forty-five minutes to an hour"],
+        ),
         ("en-IN", "my father has emg test tomorrow is it painful", ["shouldn't be painful", "pacemaker"]),
         # how long immunoglobulin stays in the body
         ("en-US", "how long does ivig stay in your system", ["three to five weeks", "don't stretch the gap"]),
@@ -38,8 +42,16 @@ def built():
         ("en-IN", "how many days does immunoglobulin remain in body", ["three to five weeks", "live vaccines"]),
         # heat
         ("en-US", "is hot weather bad for my mmn", ["weakness in cold was more common than in heat", "call 911 now"]),
-        ("en-CA", "does the heat make my hands weaker", ["weakness in cold was more common than in heat", "the same day"]),
-        ("en-GB", "i get weaker in a hot bath is that the mmn", ["weakness in cold was more common than in heat", "call 999 now"]),
+        (
+            "en-CA",
+            "does the heat make my hands weaker",
+            ["weakness in cold was more common than in heat", "the same day"],
+        ),
+        (
+            "en-GB",
+            "i get weaker in a hot bath is that the mmn",
+            ["weakness in cold was more common than in heat", "call 999 now"],
+        ),
         ("en-AU", "does a heatwave affect mmn", ["weakness in cold was more common than in heat", "call 000 now"]),
         (
             "en-IN",

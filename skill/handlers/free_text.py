@@ -109,6 +109,10 @@ def answer_free_text(
     text = (replies(content.locale).own_words(text) if state.choices else None) or text
     # A pick that names a treatment ("the one under the skin") is read by what it names, not by its "one".
     picked = bank.choice_in(text) if state.choices and not _topics_named(bank, text) else None
+    if picked is None and state.choices and facet is None:
+        # "The drip one": when all it says is a treatment, the choice about that treatment, if only one is (an
+        # intent's facet, "the side effects of {the one under the skin}", asks more than a pick).
+        picked = _choice_about(bank, state.choices, only_a_name(bank, text))
     if picked is not None and picked < len(state.choices):
         ref = bank.question(state.choices[picked]).ref
         choices, reply = state.choices, page_reply(content, state, place_of(ref), ref.page)
@@ -269,6 +273,11 @@ def _meant(content: Content, bank: Ranker, state: DialogState, text: str) -> tup
 
 def _topics_named(bank: Ranker, text: str) -> list[str]:
     return [term for term in bank.terms(text) if term in bank.topic_ids]
+
+
+def _choice_about(bank: Ranker, choices: list[str], topic: str | None) -> int | None:
+    about = [i for i, choice in enumerate(choices) if topic and place_of(bank.question(choice).ref).topic == topic]
+    return about[0] if len(about) == 1 else None
 
 
 def _pair_named(content: Content, bank: Ranker, text: str) -> tuple[str, str] | None:
