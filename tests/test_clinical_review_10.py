@@ -9,12 +9,8 @@ a failing treatment, someone else's tablets) outweighs it. The near misses the v
 from __future__ import annotations
 
 import pytest
-from conftest import speech_of
-
-from build_tools.interaction_model import model_path
-from local_console.console import Console
-from local_console.nlu import LocalNlu
-from skill.app import build_skill
+from test_review_9_after_advice import EMERGENCY as NUMBER
+from test_review_9_after_advice import after
 
 CALL_NOW = {
     "en-US": "Call 911 now.",
@@ -23,18 +19,8 @@ CALL_NOW = {
     "en-AU": "Call 000 now.",
     "en-IN": "Call 112 now, or 108 for an ambulance.",
 }
-NUMBER = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
 CRISIS = {"en-US": "988", "en-CA": "988", "en-GB": "116 123", "en-AU": "13 11 14", "en-IN": "14416"}
 NO_CHANGE = "Please don't stop, skip or change your immunoglobulin on your own."
-
-
-def after(locale: str, *turns: str) -> tuple[str, dict]:
-    """What the skill says, and its response, to the last of ``turns``, said in one session."""
-    console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
-    for turn in turns[:-1]:
-        console.say(turn)
-    response = console.say(turns[-1])
-    return speech_of(response), response
 
 
 def answered(response: dict) -> str:
