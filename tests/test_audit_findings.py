@@ -5,22 +5,7 @@ risk for later. Every turn goes through full request envelopes (the console)."""
 from __future__ import annotations
 
 import pytest
-from conftest import speech_of
-
-from build_tools.interaction_model import model_path
-from local_console.console import Console
-from local_console.nlu import LocalNlu
-from skill.app import build_skill
-
-EMERGENCY = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
-
-
-def conversation(locale: str, *turns: str) -> str:
-    """What the skill says to the last of ``turns``, said in one session."""
-    console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
-    for turn in turns[:-1]:
-        console.say(turn)
-    return speech_of(console.say(turns[-1]))
+from spoken import after
 
 
 @pytest.mark.parametrize(
@@ -34,7 +19,7 @@ def conversation(locale: str, *turns: str) -> str:
     ],
 )
 def test_chills_while_the_drip_runs_stop_it_first_not_a_fever_after_it(locale: str, running: str, said: str) -> None:
-    heard = conversation(locale, running, said)
+    heard = after(locale, running, said)[0]
     assert heard.startswith("If your infusion is still running, stop it now"), heard
     assert "during an infusion" in heard and "right away" in heard
     assert "fever after an infusion" not in heard
@@ -48,14 +33,14 @@ def test_chills_while_the_drip_runs_stop_it_first_not_a_fever_after_it(locale: s
     ],
 )
 def test_a_fever_once_the_drip_is_over_or_not_running_is_still_a_call_today(locale, before, said) -> None:
-    heard = conversation(locale, before, said)
+    heard = after(locale, before, said)[0]
     assert heard.startswith("Call your doctor or care team today about a fever after an infusion."), heard
     assert "stop it now" not in heard
 
 
 @pytest.mark.parametrize("locale", ["en-US", "en-IN"])
 def test_the_first_answer_on_other_immune_drugs_side_effects_names_infections_then_the_unborn_baby(locale) -> None:
-    heard = conversation(locale, "what are the side effects of rituximab")
+    heard = after(locale, "what are the side effects of rituximab")[0]
     lead = heard[: heard.index("Want to hear more")]
     assert "infections more likely" in lead and "fever, chills or a sore throat" in lead
     assert "Mycophenolate and methotrexate can harm an unborn baby." in lead
@@ -64,7 +49,7 @@ def test_the_first_answer_on_other_immune_drugs_side_effects_names_infections_th
 
 @pytest.mark.parametrize("locale", ["en-GB", "en-AU"])
 def test_the_first_answer_on_steroid_side_effects_says_mmn_may_worsen_and_not_to_stop_suddenly(locale) -> None:
-    heard = conversation(locale, "what are the side effects of steroids")
+    heard = after(locale, "what are the side effects of steroids")[0]
     lead = heard[: heard.index("That's the first of")]
     assert "in MMN they may make the weakness worse" in lead
     assert "don't stop them suddenly" in lead
@@ -72,13 +57,13 @@ def test_the_first_answer_on_steroid_side_effects_says_mmn_may_worsen_and_not_to
 
 @pytest.mark.parametrize("asked", ["slowly please", "more slowly please", "a bit more slowly"])
 def test_slowly_said_alone_after_safety_advice_slows_it_down_and_says_it_again(asked: str) -> None:
-    heard = conversation("en-GB", "can i skip my next ivig dose because i feel fine", asked)
+    heard = after("en-GB", "can i skip my next ivig dose because i feel fine", asked)[0]
     assert heard.startswith("Okay, I'll speak more slowly."), heard
     assert "on your own" in heard and "Talk to your neurologist first." in heard
 
 
 def test_which_is_quicker_after_a_comparison_is_a_question_not_a_faster_voice() -> None:
-    heard = conversation("en-US", "compare ivig and plasma exchange", "and which is quicker")
+    heard = after("en-US", "compare ivig and plasma exchange", "and which is quicker")[0]
     assert not heard.startswith("Okay, I'll speak faster."), heard
 
 
@@ -95,7 +80,7 @@ NO_CHANGE = "Please don't stop, skip or change your immunoglobulin on your own."
     ],
 )
 def test_she_will_stop_her_treatment_is_a_change_not_excused_as_stop_her_getting_worse(locale, said) -> None:
-    assert conversation(locale, said).startswith(NO_CHANGE)
+    assert after(locale, said)[0].startswith(NO_CHANGE)
 
 
 @pytest.mark.parametrize(
@@ -107,4 +92,4 @@ def test_she_will_stop_her_treatment_is_a_change_not_excused_as_stop_her_getting
     ],
 )
 def test_stop_someone_from_something_is_still_a_question(said: str) -> None:
-    assert NO_CHANGE not in conversation("en-US", said)
+    assert NO_CHANGE not in after("en-US", said)[0]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import Conversation, speech_of
+from spoken import CRISIS as CRISIS_LINES
+from spoken import EMERGENCY, answered, ends
 
 from build_tools.interaction_model import model_path
 from local_console.console import Console
@@ -107,25 +109,11 @@ def test_who_pays_is_told_for_each_locale(locale, said):
 
 # Third clinical review (H1, H4, H6, W5, W6) and safety in context and in conversation (issues 16, 17, 18).
 
-CRISIS = {
-    "en-US": ("911", "988"),
-    "en-CA": ("911", "988"),
-    "en-GB": ("999", "116 123"),
-    "en-AU": ("000", "13 11 14"),
-    "en-IN": ("112 or 108", "14416"),
-}
+CRISIS = {locale: (EMERGENCY[locale], line) for locale, line in CRISIS_LINES.items()}
 
 
 def console_for(locale: str = "en-US") -> Console:
     return Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
-
-
-def answered(response: dict) -> str:
-    return response["sessionAttributes"]["dialog"]["answered"]
-
-
-def ends(response: dict) -> bool:
-    return response["response"].get("shouldEndSession") is not False
 
 
 @pytest.mark.parametrize("locale", CRISIS)

@@ -9,22 +9,10 @@ a failing treatment, someone else's tablets) outweighs it. The near misses the v
 from __future__ import annotations
 
 import pytest
-from test_review_9_after_advice import EMERGENCY as NUMBER
-from test_review_9_after_advice import after
+from spoken import CALL_NOW, CRISIS, after, answered
+from spoken import FIRST_NUMBER as NUMBER
 
-CALL_NOW = {
-    "en-US": "Call 911 now.",
-    "en-CA": "Call 911 now.",
-    "en-GB": "Call 999 now.",
-    "en-AU": "Call 000 now.",
-    "en-IN": "Call 112 now, or 108 for an ambulance.",
-}
-CRISIS = {"en-US": "988", "en-CA": "988", "en-GB": "116 123", "en-AU": "13 11 14", "en-IN": "14416"}
 NO_CHANGE = "Please don't stop, skip or change your immunoglobulin on your own."
-
-
-def answered(response: dict) -> str:
-    return response.get("sessionAttributes", {}).get("dialog", {}).get("answered", "")
 
 
 # H1: after anaphylaxis, their own adrenaline pen is used; "don't give them anything" is for a poisoning only.

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import speech_of
-from test_safety_kinds import CALL_NOW, EMERGENCY, answered, ends, say
+from spoken import CALL_NOW, CRISIS, EMERGENCY, answered, ends, say
 
 from build_tools.interaction_model import model_path
 from local_console.console import Console
@@ -196,7 +196,6 @@ def test_h4_a_history_alone_is_still_a_question(locale, said):
     assert not answered(say(locale, said)).startswith("safety:")
 
 
-CRISIS = {"en-US": "988", "en-CA": "988", "en-GB": "116 123", "en-AU": "13 11 14", "en-IN": "14416"}
 # Suicidal thoughts in present, past and question forms, each verb in its other forms.
 THOUGHTS = [
     "i have thought about ending my life",

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import speech_of
+from spoken import CRISIS, EMERGENCY, answered, ends, say
 from test_clinical_review_6 import say_after
-from test_safety_kinds import CRISIS, EMERGENCY, answered, ends, say
 
 # H1: an act of self-harm or an overdose taken, said any way, hears the call first, then the crisis line.
 ACT = "If you've taken an overdose or hurt yourself badly, call {number} now, even if you feel fine."

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import speech_of
+from spoken import CALL_NOW, CRISIS, EMERGENCY, answered, ends, say
 from test_clinical_review_7 import ACT, CHILD, OVERDOSE
-from test_safety_kinds import CALL_NOW, CRISIS, EMERGENCY, answered, ends, say
 
 CHANGE_IG = "Please don't stop, skip or change your immunoglobulin on your own."
 

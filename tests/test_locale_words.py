@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import speech_of
-from test_safety_kinds import CALL_NOW, answered, say
+from spoken import CALL_NOW, answered, say
 
 from skill.understanding.ranker import ranker
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import Conversation, speech_of
+from spoken import CALL_NOW
+from spoken import EMERGENCY as EMERGENCY_NUMBERS
 
 from build_tools.interaction_model import locales, model_path
 from local_console.console import Console, render_response
@@ -12,12 +14,6 @@ from skill.app import build_skill
 from skill.breath import chunks, lead
 from skill.content import load_content, resolve_locale, supported_locales
 from skill.content.loader import Localise
-
-EMERGENCY_NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112 or 108"}
-# The emergency answer's first sentence: in India, one number first and the other after it (clinical review 4b, n21).
-CALL_NOW = {locale: f"Call {number} now." for locale, number in EMERGENCY_NUMBERS.items()} | {
-    "en-IN": "Call 112 now, or 108 for an ambulance."
-}
 
 
 def test_the_five_english_locales_are_supported_and_have_models():

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import speech_of
-from test_safety_kinds import answered, say
+from spoken import answered, say
 
 from skill.understanding.near_names import NearNames, distance
 from skill.understanding.ranker import ranker

@@ -5,23 +5,8 @@ who the emergency answer said to ask (W1). New sentences of each kind, through f
 from __future__ import annotations
 
 import pytest
-from conftest import speech_of
-
-from build_tools.interaction_model import model_path
-from local_console.console import Console
-from local_console.nlu import LocalNlu
-from skill.app import build_skill
-
-EMERGENCY = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
-
-
-def after(locale: str, *turns: str) -> tuple[str, dict]:
-    """What the skill says, and its response, to the last of ``turns``, said in one session."""
-    console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
-    for turn in turns[:-1]:
-        console.say(turn)
-    response = console.say(turns[-1])
-    return speech_of(response), response
+from spoken import FIRST_NUMBER as EMERGENCY
+from spoken import after
 
 
 @pytest.mark.parametrize(

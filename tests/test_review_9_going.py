@@ -5,7 +5,8 @@ level just given, then the advice again; driving there after an emergency answer
 from __future__ import annotations
 
 import pytest
-from test_review_9_after_advice import EMERGENCY, after
+from spoken import FIRST_NUMBER as EMERGENCY
+from spoken import after
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,8 @@ full request envelopes in several locales."""
 from __future__ import annotations
 
 import pytest
-from test_review_9_after_advice import EMERGENCY, after
+from spoken import FIRST_NUMBER as EMERGENCY
+from spoken import after
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,8 @@ brand asked for, the doctor's plan then one's own, and a vaccine, a courier or a
 from __future__ import annotations
 
 import pytest
-from test_review_9_after_advice import EMERGENCY, after
+from spoken import FIRST_NUMBER as EMERGENCY
+from spoken import after
 
 IG = "Please don't stop, skip or change your immunoglobulin on your own."
 ANY = "No. Please don't stop, skip or change a treatment for MMN on your own."

@@ -5,7 +5,7 @@ month, one done only every other time."""
 from __future__ import annotations
 
 import pytest
-from test_review_9_after_advice import after
+from spoken import after
 
 IG = "Please don't stop, skip or change your immunoglobulin on your own."
 ANY = "No. Please don't stop, skip or change a treatment for MMN on your own."

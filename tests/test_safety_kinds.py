@@ -8,43 +8,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import speech_of
-
-from build_tools.interaction_model import model_path
-from local_console.console import Console
-from local_console.nlu import LocalNlu
-from skill.app import build_skill
-
-EMERGENCY = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112 or 108"}
-# The emergency answer's first sentence: in India, one number first and the other after it (clinical review 4b, n21).
-CALL_NOW = {
-    "en-US": "Call 911 now.",
-    "en-CA": "Call 911 now.",
-    "en-GB": "Call 999 now.",
-    "en-AU": "Call 000 now.",
-    "en-IN": "Call 112 now, or 108 for an ambulance.",
-}
-CRISIS = {"en-US": "988", "en-CA": "988", "en-GB": "116 123", "en-AU": "13 11 14", "en-IN": "14416"}
-
-
-def session(locale: str, context: str | None = None) -> Console:
-    """A new session in the locale, after ``context`` if given."""
-    console = Console(build_skill(), LocalNlu.from_file(model_path(locale)), locale)
-    if context:
-        console.say(context)
-    return console
-
-
-def say(locale: str, said: str, context: str | None = None) -> dict:
-    """What the skill answers to ``said``, after ``context`` in the same session if given."""
-    return session(locale, context).say(said)
-
-
-def answered(response: dict) -> str:
-    return response.get("sessionAttributes", {}).get("dialog", {}).get("answered", "")
-
-
-def ends(response: dict) -> bool:
-    return response["response"].get("shouldEndSession") is not False
+from spoken import CALL_NOW, CRISIS, EMERGENCY, answered, ends, say, session
 
 
 @pytest.mark.parametrize(

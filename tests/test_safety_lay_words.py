@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import speech_of
-from test_safety_kinds import CALL_NOW, CRISIS, EMERGENCY, IG, answered, ends, say
+from spoken import CALL_NOW, CRISIS, EMERGENCY, answered, ends, say
+from test_safety_kinds import IG
 
 
 @pytest.mark.parametrize(

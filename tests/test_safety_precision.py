@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import speech_of
-from test_safety_kinds import answered, ends, say
+from spoken import answered, ends, say
 
 
 def assert_answered_not_alarmed(response: dict) -> None:

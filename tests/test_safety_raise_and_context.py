@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_review_9_after_advice import after
+from spoken import after
 
 from skill.content import load_content
 

@@ -14,6 +14,8 @@ import uuid
 
 import pytest
 from entry_points import ENTRY_POINTS
+from spoken import CALL_NOW
+from spoken import EMERGENCY as NUMBERS
 
 from build_tools.interaction_model import model_path
 from local_console.console import Console
@@ -21,11 +23,6 @@ from local_console.nlu import LocalNlu
 from skill.app import build_skill
 from skill.speech import to_plain
 
-NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112 or 108"}
-# The emergency answer's first sentence: in India, one number first and the other after it (clinical review 4b, n21).
-CALL_NOW = {locale: f"Call {number} now." for locale, number in NUMBERS.items()} | {
-    "en-IN": "Call 112 now, or 108 for an ambulance."
-}
 AGAIN = "Want me to say that again?"
 ALL_AGAIN = "Want it all again?"
 STOP = "If your infusion is still running, stop it now, or ask the nurse to stop it."

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import speech_of
-from test_safety_kinds import ANY, IG, OTHER, answered, ends, say
+from spoken import answered, ends, say
+from test_safety_kinds import ANY, IG, OTHER
 from test_safety_precision import assert_answered_not_alarmed
 
 
