@@ -106,6 +106,23 @@ def test_how_long_they_stay_on_scig_is_the_long_term_page_and_scig_stays_the_sub
 
 
 @pytest.mark.parametrize(
+    ("locale", "told", "asked", "question"),
+    [
+        ("en-US", "what are the side effects of hyqvia", "how long will i need it", "outlook_treatment_for_life"),
+        ("en-CA", "how does ivig work", "is it for life", "ivig_for_life"),
+        ("en-GB", "hello", "do i need hizentra forever", "outlook_treatment_for_life"),
+    ],
+)
+def test_staying_on_it_said_as_a_course_was_is_the_long_term_page(talk, locale, told, asked, question):
+    """Said in the words the course intent had as samples ("how long will i need {topic}", "is {topic} for life"):
+    these reach the free text now, and its reading of how long people stay on a treatment."""
+    console = talk(locale)
+    said(console, told)
+    answer, _ = said(console, asked)
+    assert first_words_of(question) in answer
+
+
+@pytest.mark.parametrize(
     "asked", ["how long does it take", "will the lumps last forever", "how long does it take to work"]
 )
 def test_how_long_something_else_takes_is_not_the_long_term_page(talk, asked):
