@@ -24,12 +24,14 @@ from ..answers import (
     can_compare,
     next_offer,
     page_reply,
+    pages_at,
     place_of,
     stated,
     stated_reply,
     subject_of,
     treatments_named,
 )
+from ..breath import chunks
 from ..content import Content, Question
 from ..dialog import DialogState, Offer, Place
 from ..reply import Reply, first_turn_preface, respond
@@ -140,7 +142,7 @@ def answer_free_text(
     if went_back is not None:
         return went_back
     # "My husband is on Hizentra at home": no question yet, so no guess at one; the treatment is the subject now.
-    on = stated(content, text) if not preface and facet is None else None
+    on = _stated_in_context(content, state, text) if not preface and facet is None else None
     if on is not None:
         reply = stated_reply(content, state, on, text)
         return respond(
@@ -168,6 +170,15 @@ def answer_free_text(
     if named is None and state.was_reading and not _topics_named(bank, text):
         if replies(content.locale).asks_over_time(text):
             return respond(handler_input, onward(content, state, *_over_time(content, state)))
+    staying = _long_term(content, bank, state, text) if carries else None
+    if staying is not None:
+        # "Will he be on it for life", "how long will she need that": how long people stay on the treatment in
+        # context, not how long a course or a session takes. The treatment stays the subject, when the page is
+        # another topic's (the outlook's, for SCIg): "and is that normal" next is still about it.
+        question, topic = staying
+        reply = onward(content, state, place_of(question.ref), question.ref.page)
+        state.topic = topic
+        return respond(handler_input, reply)
     pair = _pair_named(content, bank, text) if carries else None
     if pair is not None:
         # "IVIg or SCIg", "IVIg vs steroids": the two side by side, as "compare IVIg and SCIg" is.
@@ -175,9 +186,10 @@ def answer_free_text(
         return respond(handler_input, page_reply(content, state, place, preface=first_turn_preface(handler_input)))
     told = _side_effects_told(content, state) if replies(content.locale).asks_normal(text) else None
     if told is not None:
-        # "Is that normal" after a sign not understood: the side effects of the treatment it was told with, not a
-        # page of another topic.
-        return respond(handler_input, onward(content, state, told, 0))
+        # "Is that normal" after a sign not understood, or "is that normal with it" after a page of a treatment: the
+        # side effects of that treatment (what comes next of them when they were just read), not a page of another
+        # topic.
+        return respond(handler_input, onward(content, state, told, state.page if told == state.place else 0))
     ranking = _ranked_in_context(content, bank, state, text, facet)
     among = bank.rank(text, facet=facet, among=state.choices) if state.choices else None
     if among is not None and among.verdict == ANSWER and _coverage(among) >= _coverage(ranking):
@@ -201,6 +213,16 @@ def _same_for_anyone(content: Content, state: DialogState) -> Reply:
     state.offer = next_offer(content, state.place, state.page, state.chunk) if state.place else None
     asked = to_plain(state.last.reprompt) if state.last and state.last.reprompt else None
     return Reply([content.prompts["same_for_anyone"]], asked)
+
+
+def _stated_in_context(content: Content, state: DialogState, text: str) -> str | None:
+    """The treatment ``text`` says someone is on, asking nothing; "the infusions" in it being the one of two in
+    context ("I drive her to her infusions every third Friday" after IVIg)."""
+    on = stated(content, text)
+    vague = replies(content.locale).vague_in(text) if on is None and state.topic else None
+    if vague is not None and state.topic in vague[1]:
+        on = stated(content, vague[0].format(name=content.topic(state.topic).name))
+    return on
 
 
 def _which_of(
@@ -228,17 +250,19 @@ def _went_back(handler_input: HandlerInput, bank: Ranker, text: str) -> Response
 def _ranked_in_context(content: Content, bank: Ranker, state: DialogState, text: str, facet: str | None) -> Ranking:
     """``text`` ranked with the topic in context as a hint. After a comparison both of its topics are in context,
     and so is another topic offered after a page ("both" read IVIg and offers SCIg; not the nearest question
-    offered after a miss): "is weekly normal" after IVIg and SCIg is about SCIg. Of the rankings, the one whose
-    answer covers more of what was said, then the likelier, the topic's own on a tie. A follow-up that names no
-    topic is first read as about what the listener is on ("does that go away", "what about after"), and answered
-    so when that is clear."""
+    offered after a miss): "is weekly normal" after IVIg and SCIg is about SCIg. So is the one treatment a page of
+    another topic spoke of ("and the side effects" after helping on IVIg days is about IVIg). Of the rankings, the
+    one whose answer covers more of what was said, then the likelier, the topic's own on a tie. A follow-up that
+    names no topic is first read as about what the listener is on ("does that go away", "what about after"), and
+    answered so when that is clear."""
     pointed, fragments = _meant(content, bank, state, text)
     for meant in pointed:
         resolved = bank.rank(meant)
         if resolved.verdict == ANSWER:
             return resolved
     place, offer = state.place, state.offer if state.was_reading else None
-    topics = [state.topic, place.compare if place else None, offer.place.topic if offer else None]
+    spoken_of = treatment_spoken_of(content, state)
+    topics = [state.topic, place.compare if place else None, offer.place.topic if offer else None, spoken_of]
     in_context = [topic for n, topic in enumerate(topics) if n == 0 or (topic and topic not in topics[:n])]
     ranked = max((bank.rank(text, topic=topic, facet=facet) for topic in in_context), key=_strength)
     if ranked.verdict == ANSWER:
@@ -251,12 +275,17 @@ def _meant(content: Content, bank: Ranker, state: DialogState, text: str) -> tup
     """What a follow-up that names no topic may mean, likeliest first: its "that" or "those" in place of what the
     listener is on ("does that go away" -> "does the side effects and risks of SCIg go away"); and, said in a few
     words with no such word, with it after them ("what about after" -> "what about after infusion day"). What the
-    listener is on: the last answer's subject, else the last question not understood; then the topic in context."""
+    listener is on: the last answer's subject, else the last question not understood; then the topic in context (first,
+    when the last answer was a page of another topic)."""
     if _topics_named(bank, text):
         return [], []
     missed_last = state.answered in (MISSED, CLARIFY)
     topic = content.topic(state.topic or "")
     subjects = [state.unanswered if missed_last else subject_of(content, state.place), topic.name if topic else None]
+    if state.place is not None and topic is not None and state.place.topic != topic.id and not missed_last:
+        # A treatment kept the subject over a page of another topic (how long people stay on SCIg, read on the
+        # outlook's page): "how long does it take" is about the treatment.
+        subjects.reverse()
     pointers = sorted((" ".join(words(p)) for p in content.vocabulary.pointing_back), key=len, reverse=True)
     pointing = re.compile(rf"\b(?:{'|'.join(map(re.escape, pointers))})\b")
     said = " ".join(words(text))
@@ -334,6 +363,18 @@ def carried(content: Content, bank: Ranker, place: Place | None, topic: str) -> 
     return ranked
 
 
+def _long_term(content: Content, bank: Ranker, state: DialogState, text: str) -> tuple[Question, str] | None:
+    """The question that says how long people stay on the treatment ``text`` asks about staying on ("will he be on
+    it for life", "how long will she need Hizentra"): the one it names, else the one in context; None when it asks
+    something else, or the treatment has no such question."""
+    named = set(_topics_named(bank, text))
+    topic = content.topic(named.pop() if len(named) == 1 else "" if named else state.topic or "")
+    answer = replies(content.locale).long_term.get(topic.id) if topic else None
+    if answer is None or not replies(content.locale).asks_long_term(text, (topic.name, *topic.synonyms, *topic.brands)):
+        return None
+    return bank.question(answer), topic.id
+
+
 def _over_time(content: Content, state: DialogState) -> tuple[Place, int]:
     """What answers "does that get better after a few goes" on the page just read: the question that says how it
     changes with later infusions (the ways infusion side effects get milder), else the rest of that answer."""
@@ -356,11 +397,31 @@ def onward(content: Content, state: DialogState, place: Place, page: int, prefac
 
 
 def _side_effects_told(content: Content, state: DialogState) -> Place | None:
-    """Where the side effects of the treatment in context are, when the last turn missed what was told; else None.
-    Not after safety advice: "mild side effects are common" must not soften a call to the doctor."""
+    """Where the side effects of the treatment in context are, when the last turn missed what was told, or read a
+    page of that treatment or one that spoke of it; else None. Not after safety advice: "mild side effects are
+    common" must not soften a call to the doctor."""
     topic = content.topic(state.topic or "")
-    missed_it = state.answered == MISSED
-    return Place(topic.id, SIDE_EFFECTS) if missed_it and topic and topic.pages(SIDE_EFFECTS) else None
+    if state.answered == MISSED:
+        return Place(topic.id, SIDE_EFFECTS) if topic and topic.pages(SIDE_EFFECTS) else None
+    if not state.was_reading or state.place is None:
+        return None
+    if topic is None or not topic.pages(SIDE_EFFECTS):
+        topic = content.topic(treatment_spoken_of(content, state) or "")
+    return Place(topic.id, SIDE_EFFECTS) if topic else None
+
+
+def treatment_spoken_of(content: Content, state: DialogState, facet: str = SIDE_EFFECTS) -> str | None:
+    """The one treatment with ``facet`` that the last page read named, when the topic in context has no such facet
+    (helping on IVIg days, the outlook); else None. A miss since does not change what that page spoke of."""
+    topic = content.topic(state.topic or "")
+    if not state.history or (topic and topic.pages(facet)):
+        return None
+    last = state.history[-1]
+    pages = pages_at(content, last.place) if content.topic(last.place.topic) else ()
+    read = chunks(pages[last.page].text) if last.page < len(pages) else []
+    said = read[last.chunk] if last.chunk < len(read) else ""
+    named = [t for t in treatments_named(content, said) if content.topic(t).pages(facet)]
+    return named[0] if len(named) == 1 else None
 
 
 def _coverage(ranking: Ranking) -> float:

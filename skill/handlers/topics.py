@@ -22,7 +22,7 @@ from ..turn import content_of, state_of
 from ..understanding.heard import heard_texts
 from ..understanding.ranker import ranker
 from ..understanding.replies import replies
-from .free_text import answer_free_text, ask_which, carried, only_a_name, onward
+from .free_text import answer_free_text, ask_which, carried, only_a_name, onward, treatment_spoken_of
 
 SWITCH_TOPIC_INTENT = "SwitchTopicIntent"
 
@@ -125,8 +125,11 @@ def answer(handler_input: HandlerInput, facet: FacetInfo, topic_id: str | None =
     if topic is not None and not named and not topic.pages(facet.id):
         # The topic in context has no such facet ("how long does it take to work" after infusion day): the
         # listener means a treatment that has it: the one the last answer was about ("how long an IVIg infusion
-        # takes"), else either, as when no topic was in context.
-        topic = _treatment_answered(content, state.place, facet.id)
+        # takes"), or the one the last page read spoke of ("and the side effects" after helping on IVIg days), else
+        # either, as when no topic was in context.
+        topic = _treatment_answered(content, state.place, facet.id) or content.topic(
+            treatment_spoken_of(content, state, facet.id) or ""
+        )
     if topic is None:
         state.facet = facet.id
         # No treatment named, none in context: the first two that have it, as a choice of two ("both" too).

@@ -82,11 +82,18 @@ class Replies:
     later: tuple[str, ...]
     easing: tuple[str, ...]
     over_time: dict[str, str]  # "topic.facet" -> the question that says how it changes with later infusions
+    for_life: tuple[tuple[str, ...], ...]
+    how_long: tuple[tuple[str, ...], ...]
+    needing: tuple[tuple[str, ...], ...]
+    long_term_words: frozenset[str]  # fillers and people among them
+    long_term: dict[str, str]  # topic id -> the question that says how long people stay on the treatment
     keeps_short: frozenset[str]  # a sentence with one of these stays in the short version of a lead
     ones: tuple[tuple[str, str], ...]  # ("the second one", "second"), longest first
     asks_what_words: tuple[str, ...]  # words that ask what a treatment is, longest first
     stated: frozenset[str]  # words of a statement that names a treatment and asks nothing, fillers among them
     tellers: frozenset[str]  # who a statement opens with, besides ``people``
+    helpers: frozenset[str]  # a statement that opens with one of these is told by the one who helps
+    helping: frozenset[str]  # what a helper does, and handles: words of such a statement's circumstances
     stated_places: frozenset[str]
     stated_given: dict[str, str]  # topic id -> what the treatment is, said after its name
 
@@ -193,6 +200,17 @@ class Replies:
         said = " ".join(words(text))
         return all(any(re.search(rf"\b{re.escape(p)}\b", said) for p in kind) for kind in (self.later, self.easing))
 
+    def asks_long_term(self, text: str, names: tuple[str, ...] = ()) -> bool:
+        """Whether ``text`` asks only how long someone stays on the treatment ("will he be on it for life", "how long
+        will she need that"), ``names`` being the treatment's names, which it may say."""
+        said = f" {' '.join(words(text))} "
+        for name in sorted((" ".join(words(n)) for n in names), key=len, reverse=True):
+            said = re.sub(rf" {re.escape(name)}(?= )", " ", said) if name else said
+        told = tuple(said.split())
+        if not told or not all(w in self.long_term_words for w in told):
+            return False
+        return _holds(told, self.for_life) or (_holds(told, self.how_long) and _holds(told, self.needing))
+
     def asks_what(self, text: str) -> bool:
         """Whether ``text`` asks what something is ("what is IVIg", "tell me about SCIg")."""
         said = " ".join(words(text))
@@ -200,8 +218,9 @@ class Replies:
 
     def states(self, text: str, names: tuple[str, ...], asks: Callable[[str], list[str]]) -> bool:
         """Whether ``text`` tells of someone's treatment and asks nothing ("my husband is on Hizentra at home", "my
-        brother does his Cuvitru injections on Saturdays"), ``names`` being the treatment's names: it opens with who
-        it is about, and every other word is one of its circumstances or a person's, save one word of its own before
+        brother does his Cuvitru injections on Saturdays", "I help him set up his Hizentra pump"), ``names`` being the
+        treatment's names: it opens with who it is about, and every other word is one of its circumstances (what a
+        helper does, when the one who helps tells it) or a person's, save one word of its own before
         the treatment (what they do with it) in which ``asks`` (the ranker's terms) finds nothing to answer
         ("refuses", "stopped" are), and any after a place word ("at the Royal")."""
         said = f" {' '.join(words(text))} "
@@ -212,7 +231,9 @@ class Replies:
             return False
         who = self.tellers | self.people
         opening = next((w for w in told if w in who or w not in self.fillers), None)
-        own = [i for i, w in enumerate(told) if w != _NAME and w not in self.stated and w not in who]
+        # Told by the one who helps ("I help him set up his Hizentra pump"): what they do is a circumstance too.
+        circumstances = self.stated | (self.helping if opening in self.helpers else frozenset())
+        own = [i for i, w in enumerate(told) if w != _NAME and w not in circumstances and w not in who]
         at = told.index(_NAME)
         before = [i for i in own if i < at]
         placed = all(self.stated_places & set(told[max(i - 2, 0) : i]) for i in own if i > at)
@@ -325,10 +346,19 @@ def replies(locale: str) -> Replies:
         later=_longest_first(data["later"]),
         easing=_longest_first(data["easing"]),
         over_time=dict(data["over_time"]),
+        for_life=tuple(map(_said, data["for_life"])),
+        how_long=tuple(map(_said, data["how_long"])),
+        needing=tuple(map(_said, data["needing"])),
+        long_term_words=fillers
+        | {w for f in data["people"] for w in words(f)}
+        | {w for f in data["long_term_words"] for w in words(f)},
+        long_term=dict(data["long_term"]),
         keeps_short=frozenset(w for f in data["keeps_short"] for w in words(f)),
         asks_what_words=_longest_first(data["asks_what"]),
         stated=fillers | {w for f in data["stated"] for w in words(f)},
         tellers=frozenset(w for f in data["tellers"] for w in words(f)),
+        helpers=frozenset(w for f in data["helpers"] for w in words(f)),
+        helping=frozenset(w for f in data["helping"] for w in words(f)),
         stated_places=frozenset(data["stated_places"]),
         stated_given=dict(data["stated_given"]),
         ones=tuple(
