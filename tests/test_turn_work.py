@@ -31,7 +31,7 @@ from skill.app import build_skill
 from skill.content import load_content
 from skill.gateway import handle_event
 from skill.speech import _NOT_XML
-from skill.understanding import classifier, embeddings, replies, snapshot
+from skill.understanding import classifier, embeddings, prepare, replies, snapshot
 from skill.understanding.near_names import NearNames, distance
 from skill.understanding.ranker import Ranker, ranker
 from skill.understanding.words import words
@@ -248,3 +248,10 @@ def test_answers_are_the_same_with_the_work_kept_and_made_afresh():
         first = handle_event(skill, copy.deepcopy(envelope))
         ranker("en-US")._folded.cache_clear()
         assert handle_event(skill, copy.deepcopy(envelope)) == first, text
+
+
+def test_where_start_up_is_free_every_questions_tables_are_made_ahead(monkeypatch):
+    bank = fresh_ranker.__wrapped__()
+    monkeypatch.setattr("skill.understanding.ranker._ranker", lambda language: bank)
+    prepare()
+    assert len(bank._made) == len(bank.questions)

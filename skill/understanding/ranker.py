@@ -228,6 +228,11 @@ class Ranker:
             made = self._made[index] = (frozenset(known), said, {self.questions[index].topic} | most)
         return made
 
+    def make_tables(self) -> None:
+        """Every question's tables now, where start-up is on no listener's clock (``prepare``)."""
+        for index in range(len(self.questions)):
+            self._tables(index)
+
     def examples(self) -> list[tuple[str, list[str]]]:
         """Every phrasing as the ranker reads it, with its question's id: what the classifier learns from."""
         return [(self.questions[owner].id, terms) for owner, terms in zip(self.owner, self.documents, strict=True)]
