@@ -6,7 +6,7 @@ from ..content import languages, supported_locales
 
 
 def prepare() -> None:
-    """Build the triage and the ranker's index for every locale now, not on a listener's first question
+    """Build the triage, the ranker's index and its tables for every locale now, not on a listener's first question
     (``skill/warmup.py`` calls it where start-up is not on a listener's clock)."""
     # Imported here, not with the package: the package's build reads the triage's phrases
     # (``build_tools/compile_content.py``) where the ranker's stemmer, built for the function's processor, cannot load.
@@ -16,4 +16,4 @@ def prepare() -> None:
     for language in languages():
         for locale in supported_locales(language):
             triaging.triager(locale)
-            ranking.ranker(locale)
+            ranking.ranker(locale).make_tables()

@@ -19,16 +19,29 @@ JOINED = (3, 2)  # words said together that may be one name: the longest first
 
 def distance(a: str, b: str, most: int) -> int:
     """The edit distance of ``a`` and ``b`` (insertions, deletions, substitutions), or ``most + 1`` once over
-    ``most``."""
+    ``most``.
+
+    Only the band of cells within ``most`` of the diagonal is worked out: a cell outside it is more than ``most``
+    (its row and column differ by more), and every cell is counted at most ``most + 1``, which leaves every
+    distance up to ``most`` exact."""
     if abs(len(a) - len(b)) > most:
         return most + 1
-    previous = list(range(len(b) + 1))
+    over, last = most + 1, len(b)
+    previous = [j if j <= most else over for j in range(last + 1)]
     for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        if min(current) > most:
-            return most + 1
+        current = [over] * (last + 1)
+        if i <= most:
+            current[0] = i
+        low, high = max(1, i - most), min(last, i + most)
+        for j in range(low, high + 1):
+            cost = previous[j - 1] + (x != b[j - 1])
+            if previous[j] + 1 < cost:
+                cost = previous[j] + 1
+            if current[j - 1] + 1 < cost:
+                cost = current[j - 1] + 1
+            current[j] = cost if cost < over else over
+        if min(current[low - 1 : high + 1]) > most:
+            return over
         previous = current
     return previous[-1]
 

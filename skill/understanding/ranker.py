@@ -24,7 +24,7 @@ import functools
 import heapq
 import math
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import Stemmer
@@ -51,6 +51,7 @@ NAMED = "="  # marks the very name said for a topic, beside the topic's id
 MAX_COMMAND_WORDS = 7
 MAX_SETTING_WORDS = 14
 MAX_ONE_WORD_COMMAND = 4
+FOLDED_KEPT = 1024  # texts whose folded words are kept (``Ranker.folded``)
 _NO_FOLD: tuple[list[int], dict] = ([], {})
 GENERAL_TOPIC = "mmn"  # named in most questions ("is that the MMN?"), so it says little about which answer fits
 
@@ -155,6 +156,9 @@ class Ranker:
             first: (sorted({len(key) for key in table}, reverse=True), table) for first, table in by_first.items()
         }
         self.stemmer = Stemmer.Stemmer("english")
+        # A turn's text is folded by the commands, the statements, the clauses and the ranking alike (eight times for
+        # a free-text question): each text is folded once, as ``words`` reads it once.
+        self._folded = functools.lru_cache(maxsize=FOLDED_KEPT)(self._fold)
         self.facet_words = {facet: self.terms(text, spoken=False) for facet, text in vocabulary.facet_words.items()}
         self.commands = [(intent, phrases(said)) for intent, said in vocabulary.commands.items()]
         self.settings = [(intent, phrases(said)) for intent, said in vocabulary.settings_commands.items()]
@@ -162,36 +166,32 @@ class Ranker:
         self.policy, self.weights = POLICY, WEIGHTS
         self.by_id = {q.id: q for q in self.questions}
         self.index_of = {q.id: i for i, q in enumerate(self.questions)}
-        documents, self.owner, self.vocab = [], [], []
-        # Each question's phrasings as sets of terms: a question asked in the very words of one is not a close call.
-        self.phrased: list[set[frozenset[str]]] = []
-        self.about: dict[str, set[str]] = {}
+        documents: list[list[str]] = []
+        self.owner: list[int] = []
         # Each question's phrasings: the bank's, then the training data's (``Content.training``).
         self.asked_as = [(*q.phrasings, *content.training.get(q.id, ())) for q in self.questions]
         self.choices = [phrases(said) for said in vocabulary.choices]
         self.pointing_back = {" ".join(words(said)) for said in vocabulary.pointing_back}
         self.splitter = Splitter(*(vocabulary.clauses.get(kind, ()) for kind in ("breaks", "questions", "not_after")))
-        for index, question in enumerate(self.questions):
-            known: set[str] = set()
-            said: set[frozenset[str]] = set()
-            named: dict[str, int] = {}
-            for phrasing in self.asked_as[index]:
+        # Where each question's documents (its phrasings that have terms) stand among the documents.
+        self._spans: list[tuple[int, int]] = []
+        for index, asked in enumerate(self.asked_as):
+            start = len(documents)
+            for phrasing in asked:
                 terms = read_before.get(phrasing)
                 if terms is None:
                     terms = self.terms(phrasing, spoken=False)
                 if terms:
                     documents.append(terms)
-                    self.owner.append(index)
-                    known.update(terms)
-                    said.add(frozenset(terms))
-                    for topic in set(terms) & self.topic_ids:
-                        named[topic] = named.get(topic, 0) + 1
-            self.vocab.append(frozenset(known))
-            self.phrased.append(said)
-            # The topics a question is about: its own, and any most of its phrasings name ("what if IVIg stops
-            # working" is about IVIg; "do the SCIg risks match IVIg's" is not).
-            most = {topic for topic, count in named.items() if 2 * count >= len(self.asked_as[index])}
-            self.about[question.id] = {question.topic} | most
+            self.owner.extend([index] * (len(documents) - start))
+            self._spans.append((start, len(documents)))
+        # Each question's words, its phrasings as sets of terms (a question asked in the very words of one is not a
+        # close call), and the topics it is about: made for a question the first time a ranking needs it, as most
+        # rankings look at a few dozen of the bank's questions (``_tables``).
+        self.vocab: Sequence[frozenset[str]] = _PerQuestion(self, 0)
+        self.phrased: Sequence[set[frozenset[str]]] = _PerQuestion(self, 1)
+        self.about: Mapping[str, set[str]] = _ById(self.index_of, _PerQuestion(self, 2))
+        self._made: dict[int, tuple[frozenset[str], set[frozenset[str]], set[str]]] = {}
         self.documents = documents
         self.learned = learned
         self.meanings = meanings
@@ -209,6 +209,30 @@ class Ranker:
             if len(key) == 1 and folded[0] in treatments and not self._common(key[0])
         )
 
+    def _tables(self, index: int) -> tuple[frozenset[str], set[frozenset[str]], set[str]]:
+        """The question's words, its phrasings as sets of terms, and the topics it is about: its own, and any most
+        of its phrasings name ("what if IVIg stops working" is about IVIg; "do the SCIg risks match IVIg's" is
+        not)."""
+        made = self._made.get(index)
+        if made is None:
+            known: set[str] = set()
+            said: set[frozenset[str]] = set()
+            named: dict[str, int] = {}
+            start, end = self._spans[index]
+            for terms in self.documents[start:end]:
+                known.update(terms)
+                said.add(frozenset(terms))
+                for topic in set(terms) & self.topic_ids:
+                    named[topic] = named.get(topic, 0) + 1
+            most = {topic for topic, count in named.items() if 2 * count >= len(self.asked_as[index])}
+            made = self._made[index] = (frozenset(known), said, {self.questions[index].topic} | most)
+        return made
+
+    def make_tables(self) -> None:
+        """Every question's tables now, where start-up is on no listener's clock (``prepare``)."""
+        for index in range(len(self.questions)):
+            self._tables(index)
+
     def examples(self) -> list[tuple[str, list[str]]]:
         """Every phrasing as the ranker reads it, with its question's id: what the classifier learns from."""
         return [(self.questions[owner].id, terms) for owner, terms in zip(self.owner, self.documents, strict=True)]
@@ -223,6 +247,9 @@ class Ranker:
     def folded(self, text: str, spoken: bool = True) -> list[str]:
         """The words of ``text`` that matter for ranking, folded to the bank's words but not stemmed: what the
         embeddings read (``embeddings.py``), as they know words, not stems; near names only in what is ``spoken``."""
+        return list(self._folded(text, spoken))
+
+    def _fold(self, text: str, spoken: bool) -> tuple[str, ...]:
         tokens, out, i = words(text), [], 0
         count = len(tokens)
         while i < count:
@@ -244,7 +271,7 @@ class Ranker:
                     name, size = near
                     out.extend(self.fold_from[name][1][(name,)])
                     i += size
-        return [t for t in out if t not in self.stopwords]
+        return tuple(t for t in out if t not in self.stopwords)
 
     def _common(self, word: str) -> bool:
         """Whether ``word`` is one of the language's common words (the embeddings' own)."""
@@ -361,7 +388,8 @@ class Ranker:
             question = self.questions[index]
             if among and question.id not in among:
                 continue
-            covered = sum(self.idf[t] for t in asked if t in self.vocab[index])
+            vocab = self._tables(index)[0]
+            covered = sum(self.idf[t] for t in asked if t in vocab)
             coverage = covered / weight if weight else 0.0
             ranked.append(Ranked(question, score, coverage, chances.get(index, 0.0), question.ref == closest))
         # A question about the topic named (or, if none is named, the one the listener is on) comes first;
@@ -475,6 +503,37 @@ def one_per_page(ranked: list[Ranked]) -> list[Ranked]:
         first.setdefault(r.question.ref, r)
         chance[r.question.ref] = chance.get(r.question.ref, 0.0) + r.chance
     return [dataclasses.replace(r, chance=chance[ref]) for ref, r in first.items()]
+
+
+class _PerQuestion(Sequence):
+    """One of a ranker's tables per question (``Ranker._tables``), by the question's index."""
+
+    def __init__(self, bank: Ranker, which: int):
+        self._bank, self._which = bank, which
+
+    def __len__(self) -> int:
+        return len(self._bank.questions)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        return self._bank._tables(range(len(self))[index])[self._which]
+
+
+class _ById(Mapping):
+    """A per-question table by the question's id."""
+
+    def __init__(self, index_of: dict[str, int], table: _PerQuestion):
+        self._index_of, self._table = index_of, table
+
+    def __len__(self) -> int:
+        return len(self._index_of)
+
+    def __iter__(self):
+        return iter(self._index_of)
+
+    def __getitem__(self, question_id: str):  # type: ignore[override]
+        return self._table[self._index_of[question_id]]
 
 
 def _fold_table(content: Content) -> dict[tuple[str, ...], tuple[str, ...]]:
