@@ -36,7 +36,7 @@ from ..reply import Reply, respond, say_again
 from ..turn import content_of, state_of
 from ..understanding.endings import ACTING, DRIVING, GOING, IN_HOSPITAL, LESSER, LESSER_NURSE, NURSE, RELUCTANT, endings
 from ..understanding.heard import heard_texts, intent_name
-from ..understanding.ranker import ANSWER, CLARIFY, ranker
+from ..understanding.ranker import ANSWER, CLARIFY, GENERAL_TOPIC, ranker
 from ..understanding.replies import replies
 from ..understanding.running import heard_running
 from ..understanding.triage import CALL_DOCTOR, EMERGENCY, Triage, triager
@@ -311,7 +311,8 @@ def _nothing_asked(handler_input: HandlerInput, said: str) -> bool:
         # "... thanks love, that's all" closes (``short_replies.py``).
         return False
     bank = ranker(locale)
-    if any(term in bank.topic_ids for term in bank.terms(said)):
+    # MMN itself, named ("but her arm is always weak from the MMN"), asks about nothing new: the advice still stands.
+    if any(term in bank.topic_ids and term != GENERAL_TOPIC for term in bank.terms(said)):
         return False
     return bank.rank(said, topic=state_of(handler_input).topic).verdict not in (ANSWER, CLARIFY)
 
