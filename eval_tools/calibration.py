@@ -46,7 +46,7 @@ MATCHERS = {
 POLICIES = [
     Policy(
         coverage=c,
-        lead_coverage=lc,
+        lead_floor=lc,
         lead=lead,
         close_call=close,
         sure_chance=sure,
@@ -55,8 +55,8 @@ POLICIES = [
     )
     for c, lc, lead, close, sure, share, agree in itertools.product(
         (0.6, 0.7, 0.8),
-        (0.4, 0.6, 0.7),
-        (1.5, 2.0, float("inf")),
+        (0.4, 0.55, 0.7),
+        (3.0, 5.0, float("inf")),
         (0.6, 0.8),
         (0.8, 0.9, float("inf")),
         (0.0, 0.25),
