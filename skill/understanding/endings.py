@@ -31,6 +31,10 @@ _NO_CHANGE = "no_change"
 _TODAY = "today"  # a call to the doctor's urgency: the same day
 # The advice whose listener may ask whether to go to hospital: an emergency, a call to the doctor, a crisis.
 _GOING_LEVELS = (_EMERGENCY, "call_doctor", "self_harm")
+# Words a sentence may open with before what it says ("so can I stop it", "right, I'll stop it").
+_OPENERS = frozenset(("so", "ok", "okay", "right", "well", "um", "uh", "er", "oh", "and", "but", "hey", "alexa"))
+# Who or what a question asks of, after the word that asks ("is that ok", "can I", "should we").
+_ASKED_OF = frozenset(("i", "we", "you", "it", "that", "this", "he", "she", "they", "there", "my", "her", "his"))
 
 
 def _signs(entries: list[dict], unless: list[str]) -> tuple[_CompiledSign, ...]:
@@ -62,6 +66,7 @@ class Endings:
     driving: tuple[_CompiledSign, ...]
     in_hospital: tuple[_CompiledSign, ...]
     reluctant: tuple[_CompiledSign, ...]
+    appointment: tuple[_CompiledSign, ...]  # waiting for the next appointment: reluctance, but after a sign only
     later_today: tuple[_CompiledSign, ...]
     fine: tuple[_CompiledSign, ...]  # feeling fine: reluctance after advice to act, agreement after advice not to
     closing_words: frozenset[str]  # words a closing may hold: thank-yous, goodbyes, fillers and names
@@ -88,6 +93,7 @@ class Endings:
             return ACTING
         if (
             _says(self.reluctant, read)
+            or (level != _NO_CHANGE and _says(self.appointment, read))
             or (urgency != _TODAY and _says(self.later_today, read))
             or (level != _NO_CHANGE and _says(self.fine, read))
         ):
@@ -107,6 +113,23 @@ class Endings:
         if level == _EMERGENCY and _says(self.lesser, read):
             return LESSER
         return ACTING if _says(self.acting, read) else None
+
+    def in_hospital_now(self, text: str) -> bool:
+        """Whether the sentence says they are in hospital, at the day unit or the clinic now ("we're in the hospital
+        and his face just drooped")."""
+        return _says(self.in_hospital, read_said(text))
+
+    def asks(self, text: str) -> bool:
+        """Whether the sentence is a question: a question word anywhere, or a first word that asks ("can I just stop
+        it?"), not a plan ("I'll let my prescription lapse")."""
+        said = words(text)
+        while said and said[0] in _OPENERS:
+            said = said[1:]
+        if said and (said[0] in self.asks_first or said[0] in self.asks_anywhere):
+            return True
+        # Asked after a plan ("I'll stop it, is that ok?"): a word that asks, then who or what it asks of; "see how I
+        # do" asks nothing.
+        return any(first in self.asks_first and then in _ASKED_OF for first, then in zip(said, said[1:]))
 
     def closes(self, text: str) -> bool:
         """Whether the sentence ends in a closing ("... thanks love, that's all", "... ta bye") and what comes
@@ -139,6 +162,7 @@ def endings(locale: str) -> Endings:
         driving=_signs(data["driving"], data["acting_unless"]),
         in_hospital=_signs(data["in_hospital"], []),
         reluctant=_signs(data["reluctant"], data["reluctant_unless"]),
+        appointment=_signs(data["appointment"], data["reluctant_unless"]),
         later_today=_signs(data["later_today"], data["reluctant_unless"]),
         fine=_signs(data["fine"], data["reluctant_unless"]),
         closing_words=said.closing_words | said.fillers | frozenset(named),
