@@ -35,6 +35,9 @@ _GOING_LEVELS = (_EMERGENCY, "call_doctor", "self_harm")
 _OPENERS = frozenset(("so", "ok", "okay", "right", "well", "um", "uh", "er", "oh", "and", "but", "hey", "alexa"))
 # Who or what a question asks of, after the word that asks ("is that ok", "can I", "should we").
 _ASKED_OF = frozenset(("i", "we", "you", "it", "that", "this", "he", "she", "they", "there", "my", "her", "his"))
+# ... but "do" asks only of a person ("do I need to", not "she wants to do it every other week").
+_DO = frozenset(("do", "does", "did"))
+_ASKED_BY = frozenset(("i", "we", "you", "he", "she", "they"))
 
 
 def _signs(entries: list[dict], unless: list[str]) -> tuple[_CompiledSign, ...]:
@@ -129,7 +132,10 @@ class Endings:
             return True
         # Asked after a plan ("I'll stop it, is that ok?"): a word that asks, then who or what it asks of; "see how I
         # do" asks nothing.
-        return any(first in self.asks_first and then in _ASKED_OF for first, then in zip(said, said[1:]))
+        return any(
+            first in self.asks_first and then in (_ASKED_BY if first in _DO else _ASKED_OF)
+            for first, then in zip(said, said[1:])
+        )
 
     def closes(self, text: str) -> bool:
         """Whether the sentence ends in a closing ("... thanks love, that's all", "... ta bye") and what comes
