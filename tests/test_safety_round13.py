@@ -123,7 +123,7 @@ def test_the_pen_in_a_longer_reply_hears_the_second_pen_or_still_call(locale, re
 )
 def test_a_pen_named_with_the_reaction_hears_the_pen_and_the_call_first(locale, said, stop):
     heard, response = after(locale, said)
-    assert heard.startswith(f'Use the adrenaline pen now, in the outer thigh, and call {NUMBER[locale]}'), heard
+    assert heard.startswith(f"Use the adrenaline pen now, in the outer thigh, and call {NUMBER[locale]}"), heard
     assert ("Stop the infusion" in heard) is stop
     assert "second pen" in heard and alarm(response) == "emergency"
 
@@ -138,8 +138,27 @@ def test_a_childs_swallow_in_the_us_names_poison_help_after_911():
 
 
 def test_the_poison_control_number_asked_after_it_is_said():
-    heard, _ = after("en-US", "my granddaughter swallowed some of my azathioprine", "what's the number for poison control")
+    heard, _ = after(
+        "en-US", "my granddaughter swallowed some of my azathioprine", "what's the number for poison control"
+    )
     assert POISON_HELP in heard, heard
+
+
+@pytest.mark.parametrize(
+    "locale, reply",
+    [
+        ("en-US", "we rang poison control and they told us he'll be ok"),
+        ("en-AU", "i spoke to the poisons information centre, they said to watch him at home"),
+    ],
+)
+def test_what_the_poison_line_said_stands_with_the_number_if_unwell(locale, reply):
+    heard, response = after(locale, "my grandson swallowed two of my methotrexate tablets", reply)
+    assert heard.startswith(f"Good. Do what they told you, and call {NUMBER[locale]} if they become unwell."), heard
+
+
+def test_feeling_fine_without_the_poison_line_still_cant_wait():
+    heard, _ = after("en-US", "my grandson swallowed two of my methotrexate tablets", "he seems fine to me")
+    assert heard.startswith("I understand"), heard
 
 
 @pytest.mark.parametrize("locale", ["en-CA", "en-GB", "en-AU", "en-IN"])
@@ -156,7 +175,13 @@ SWITCHED = "Please check with your infusion team or neurologist before you use a
 @pytest.mark.parametrize(
     "locale, turns",
     [
-        ("en-US", ["my husband is on hizentra", "the specialty pharmacy sent a different brand this month because of a shortage"]),
+        (
+            "en-US",
+            [
+                "my husband is on hizentra",
+                "the specialty pharmacy sent a different brand this month because of a shortage",
+            ],
+        ),
         ("en-GB", ["what is IVIG", "the hospital pharmacy swapped her to a cheaper one to save money"]),
         ("en-AU", ["the chemist gave me another brand of cuvitru because they'd run out"]),
     ],
@@ -211,9 +236,19 @@ def test_muddled_about_something_or_a_lasting_muddle_is_no_emergency(locale, sai
 @pytest.mark.parametrize(
     "locale, advice, reply, preface",
     [
-        ("en-AU", "his calf is hot and swollen since the drip", "we'll just bring it up at his next check up", "needs checking"),
+        (
+            "en-AU",
+            "his calf is hot and swollen since the drip",
+            "we'll just bring it up at his next check up",
+            "needs checking",
+        ),
         ("en-IN", "he has fever after the ivig", "we will show the doctor at the next visit only", "needs checking"),
-        ("en-US", "she's had a fever since her infusion", "can't we leave it until her follow up in two weeks", "needs checking"),
+        (
+            "en-US",
+            "she's had a fever since her infusion",
+            "can't we leave it until her follow up in two weeks",
+            "needs checking",
+        ),
     ],
 )
 def test_waiting_for_the_next_appointment_after_a_sign_hears_it_cant_wait(locale, advice, reply, preface):
@@ -222,7 +257,9 @@ def test_waiting_for_the_next_appointment_after_a_sign_hears_it_cant_wait(locale
 
 
 def test_asking_the_neurologist_at_the_next_appointment_after_no_change_advice_is_no_delay():
-    heard, response = after("en-GB", "i'm going to skip my next infusion", "i'll ask my neurologist at my next appointment")
+    heard, response = after(
+        "en-GB", "i'm going to skip my next infusion", "i'll ask my neurologist at my next appointment"
+    )
     assert not heard.startswith("I understand"), heard
 
 

@@ -34,7 +34,18 @@ from ..dialog import Advice, DialogState
 from ..interceptors import remembered
 from ..reply import Reply, respond, say_again
 from ..turn import content_of, state_of
-from ..understanding.endings import ACTING, DRIVING, GOING, IN_HOSPITAL, LESSER, LESSER_NURSE, NURSE, RELUCTANT, endings
+from ..understanding.endings import (
+    ACTING,
+    DRIVING,
+    GOING,
+    IN_HOSPITAL,
+    LESSER,
+    LESSER_NURSE,
+    NURSE,
+    POISON_LINE,
+    RELUCTANT,
+    endings,
+)
 from ..understanding.heard import heard_texts, intent_name
 from ..understanding.ranker import ANSWER, CLARIFY, ranker
 from ..understanding.replies import replies
@@ -76,10 +87,10 @@ _PREFACES = {"about": "about_it", RELUCTANT: "reluctant", LESSER: "lesser", LESS
 _PREFACES.update({kind: kind for kind in _GIVING})
 # After a miss, the replies that still mean the advice: not "yes" or "no", which answer what the miss offered.
 _AFTER_A_MISS = ("brief", "about", ACTING, NURSE, DRIVING, GOING, RELUCTANT, LESSER, LESSER_NURSE, *_GIVING, "repeat")
-_AFTER_A_MISS += (IN_HOSPITAL,)
+_AFTER_A_MISS += (IN_HOSPITAL, POISON_LINE)
 # The replies that close the session: a no, or doing what the advice said (by car, after an emergency: an
 # ambulance is safer, and it closes with that).
-_CLOSING = ("close", ACTING, DRIVING, IN_HOSPITAL)
+_CLOSING = ("close", ACTING, DRIVING, IN_HOSPITAL, POISON_LINE)
 
 
 def triage_of(handler_input: HandlerInput) -> Triage | None:

@@ -25,6 +25,7 @@ GOING = "going"  # asking whether to go to hospital, or to drive there
 DRIVING = "driving"  # going to hospital by car, after an emergency answer: an ambulance is safer
 LESSER_NURSE = "lesser_nurse"  # a nurse called after an emergency answer with no drip to stop: too slow too
 IN_HOSPITAL = "in_hospital"  # already in hospital or at the day unit, after an emergency answer: tell the staff now
+POISON_LINE = "poison_line"  # the poison line called after a poisoning, and what it said: its advice stands
 # The advice's levels that read a reply their own way (red_flags.toml's level ids).
 _EMERGENCY = "emergency"
 _NO_CHANGE = "no_change"
@@ -69,6 +70,7 @@ class Endings:
     driving: tuple[_CompiledSign, ...]
     in_hospital: tuple[_CompiledSign, ...]
     reluctant: tuple[_CompiledSign, ...]
+    poison_line: tuple[_CompiledSign, ...]  # the poison line called, after a poisoning: its advice stands
     appointment: tuple[_CompiledSign, ...]  # waiting for the next appointment: reluctance, but after a sign only
     later_today: tuple[_CompiledSign, ...]
     fine: tuple[_CompiledSign, ...]  # feeling fine: reluctance after advice to act, agreement after advice not to
@@ -94,6 +96,9 @@ class Endings:
         read = read_said(text)
         if level == _NO_CHANGE and _says(self.acting, read):
             return ACTING
+        if level == _EMERGENCY and _says(self.poison_line, read):
+            # "Poison control said he's fine": the expert's advice stands (clinical review 10, n3).
+            return POISON_LINE
         if (
             _says(self.reluctant, read)
             or (level != _NO_CHANGE and _says(self.appointment, read))
@@ -134,7 +139,7 @@ class Endings:
         # do" asks nothing.
         return any(
             first in self.asks_first and then in (_ASKED_BY if first in _DO else _ASKED_OF)
-            for first, then in zip(said, said[1:])
+            for first, then in zip(said, said[1:], strict=False)
         )
 
     def closes(self, text: str) -> bool:
@@ -169,6 +174,7 @@ def endings(locale: str) -> Endings:
         in_hospital=_signs(data["in_hospital"], []),
         reluctant=_signs(data["reluctant"], data["reluctant_unless"]),
         appointment=_signs(data["appointment"], data["reluctant_unless"]),
+        poison_line=_signs(data["poison_line"], []),
         later_today=_signs(data["later_today"], data["reluctant_unless"]),
         fine=_signs(data["fine"], data["reluctant_unless"]),
         closing_words=said.closing_words | said.fillers | frozenset(named),
