@@ -229,7 +229,7 @@ def test_a_treatment_change_with_no_treatment_in_context_hears_the_general_advic
     console = console_for()
     console.say("is MMN inherited")
     said = speech_of(console.say("I'm going to skip my next one"))
-    assert said.startswith("No. Please don't stop, skip or change a treatment for MMN on your own.")
+    assert said.startswith("Please don't stop, skip or change a treatment for MMN on your own.")
 
 
 def test_a_sentence_naming_a_treatment_is_not_read_as_a_change_of_another():

@@ -187,9 +187,8 @@ def test_the_nurse_at_the_drip_takes_over_and_at_home_someone_calls():
     heard, _ = after(
         "en-US", "i'm on the drip and my chest is tight and hurting", "the nurse is here, she's stopped it"
     )
-    assert heard.startswith(
-        "Good. Stay with them, and let the nurse take over. At home, make sure someone calls 911."
-    ), heard
+    # Worded since by clinical review 11, n1: the number first if the nurse isn't there.
+    assert heard.startswith("Good. If the nurse isn't with you, call 911 first, then the nurse. Stay with them."), heard
 
 
 # W2, W3, W5: a dose skipped, spaced or stopped in words a figure or a veto excused.
@@ -327,7 +326,7 @@ def test_the_side_effects_of_one_immune_drug_name_it(locale, drug):
 @pytest.mark.parametrize(
     "locale, turns, starts",
     [
-        ("en-GB", ["i'm just going to let my prescription run out"], "No. Please don't stop"),
+        ("en-GB", ["i'm just going to let my prescription run out"], "Please don't stop"),
         ("en-AU", ["what is scig", "i reckon i'll just let the prescription lapse"], NO_CHANGE),
     ],
 )

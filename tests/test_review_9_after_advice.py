@@ -71,7 +71,8 @@ def test_not_wanting_to_call_them_again_is_refusing_help_and_hears_the_advice(lo
 )
 def test_telling_the_nurse_during_a_reaction_is_doing_what_was_said_and_the_call_still_stands(locale, advice, reply):
     heard, _ = after(locale, advice, reply)
-    assert heard.startswith("Good. Stay with them, and let the nurse take over"), heard
+    # Worded since by clinical review 11, n1: the number first if the nurse isn't there.
+    assert heard.startswith("Good. If the nurse isn't with you, call"), heard
     assert EMERGENCY[locale] in heard
     assert "can't help fast enough" not in heard
 

@@ -10,7 +10,7 @@ from spoken import FIRST_NUMBER as EMERGENCY
 from spoken import after
 
 IG = "Please don't stop, skip or change your immunoglobulin on your own."
-ANY = "No. Please don't stop, skip or change a treatment for MMN on your own."
+ANY = "Please don't stop, skip or change a treatment for MMN on your own."
 OTHER = "Please don't stop or change your medicine on your own."
 
 

@@ -8,7 +8,7 @@ import pytest
 from spoken import after
 
 IG = "Please don't stop, skip or change your immunoglobulin on your own."
-ANY = "No. Please don't stop, skip or change a treatment for MMN on your own."
+ANY = "Please don't stop, skip or change a treatment for MMN on your own."
 
 
 @pytest.mark.parametrize(

@@ -193,7 +193,7 @@ STEROIDS = "Please don't stop steroids suddenly"
 OTHER = "Please don't stop or change your medicine on your own."
 START_STEROIDS = "Please don't start steroids on your own"
 START_OTHER = "Please don't start leftover or borrowed medicine on your own."
-ANY = "No. Please don't stop, skip or change a treatment for MMN on your own."
+ANY = "Please don't stop, skip or change a treatment for MMN on your own."
 
 
 @pytest.mark.parametrize(

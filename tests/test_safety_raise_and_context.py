@@ -93,5 +93,5 @@ def test_the_dont_change_advice_names_at_most_three_actions_in_its_first_breath(
 )
 def test_a_change_no_sign_of_the_treatment_in_context_reads_still_hears_the_advice(locale, turns):
     heard, response = after(locale, *turns)
-    assert heard.startswith("No. Please don't stop, skip or change a treatment for MMN on your own."), heard
+    assert heard.startswith("Please don't stop, skip or change a treatment for MMN on your own."), heard
     assert response["response"].get("shouldEndSession") is False

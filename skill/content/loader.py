@@ -327,7 +327,8 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
                     asked_before=tuple(sign.get("asked_before", ())),
                     window=sign.get("window", 8),
                     **{k: sign[k] for k in _SIGN_SETTINGS if k in sign},
-                    **{k: localise(text) for k, text in spoken.items()},
+                    # A fact that is nothing in a locale (no poison line named) leaves no space behind.
+                    **{k: " ".join(localise(text).split()) for k, text in spoken.items()},
                     **({"sources": sources} if sources is not None else {}),
                 )
             )
@@ -342,9 +343,14 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         infusion_words=tuple(data["infusion_words"]),
         after_infusion_words=tuple(data["after_infusion_words"]),
         running_words=tuple(data["running_words"]),
-        asking=tuple(data["asking"]),
+        asking=(*data["asking"], *data.get("asking_more", ())),
+        watching=tuple(data.get("watching", ())),
+        examples=tuple(data.get("examples", ())),
         reporting=tuple(data["reporting"]),
-        **{name: tuple(data["history"][name]) for name in ("past", "about_treatment", "present", "settled")},
+        **{
+            name: tuple(data["history"][name])
+            for name in ("past", "about_treatment", "present", "settled", "family", "family_signs")
+        },
         **{name: tuple(data["other_people"][name]) for name in ("others", "first_person")},
         follow_up={k: localise(v) for k, v in follow_up.items() if isinstance(v, str)},
         replay=tuple(follow_up["replay_words"]),

@@ -175,10 +175,14 @@ class RedFlags:
     running_words: tuple[str, ...] = ()  # words that say it still runs, whatever "after" says ("after it started")
     asking: tuple[str, ...] = ()  # phrases of a question about a sign rather than a report of one
     reporting: tuple[str, ...] = ()  # words of a report about someone, which override ``asking``
+    watching: tuple[str, ...] = ()  # asking what to watch for ("keep an eye out for") ...
+    examples: tuple[str, ...] = ()  # ... then examples ("like swelling in her face"), which report no one
     past: tuple[str, ...] = ()  # a sign in the past ("years ago") ...
     about_treatment: tuple[str, ...] = ()  # ... asked about for a treatment ("can I have IVIg") ...
     present: tuple[str, ...] = ()  # ... with nothing said of now ("again", "today"): a question, not a report
     settled: tuple[str, ...] = ()  # what says the past stayed past ("it's been fine since"): no word of now
+    family: tuple[str, ...] = ()  # relatives of an earlier generation: their event in the past is family history
+    family_signs: tuple[str, ...] = ()  # the signs a family history names ("stroke", "heart_attack")
     figures: tuple[Figure, ...] = ()  # a sign's words said as something else
     others: tuple[str, ...] = ()  # people other than the one treated ("my friend"): their changes are not a change
     first_person: tuple[str, ...] = ()  # words of the speaker, or those they care for, which override ``others``

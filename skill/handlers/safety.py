@@ -29,12 +29,23 @@ from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
 from ..breath import chunks
-from ..content.model import RedFlags
+from ..content.model import RedFlags, Sign
 from ..dialog import Advice, DialogState
 from ..interceptors import remembered
 from ..reply import Reply, respond, say_again
 from ..turn import content_of, state_of
-from ..understanding.endings import ACTING, DRIVING, GOING, IN_HOSPITAL, LESSER, LESSER_NURSE, NURSE, RELUCTANT, endings
+from ..understanding.endings import (
+    ACTING,
+    DRIVING,
+    GOING,
+    IN_HOSPITAL,
+    LESSER,
+    LESSER_NURSE,
+    NURSE,
+    POISON_LINE,
+    RELUCTANT,
+    endings,
+)
 from ..understanding.heard import heard_texts, intent_name
 from ..understanding.ranker import ANSWER, CLARIFY, GENERAL_TOPIC, ranker
 from ..understanding.replies import replies
@@ -62,6 +73,13 @@ _SHORT = 10
 _RUNNING_TOPIC = "infusion_day"
 # Asking whether to give something after advice: what to say depends on the advice (``[[follow_up.giving]]``).
 _GIVING = ("make_sick", "adrenaline", "adrenaline_used", "adrenaline_second", "antihistamine")
+# Of those, the replies about the pen or an antihistamine, which say the call themselves: the advice is not said again
+# after them, so the number is said once (clinical review 11, n8); "repeat" still says the advice.
+_SAYS_THE_CALL = ("adrenaline", "adrenaline_used", "adrenaline_second", "antihistamine")
+# Their words are heard in a longer reply too ("should I give her a second EpiPen, it's been five minutes and she's no
+# better"), and before a sign said again with them ("we gave him his EpiPen but he's still wheezing"; review 11, W7).
+_PEN = ("adrenaline", "adrenaline_used", "adrenaline_second")
+_LONGER = 24
 # "What do I do now?" heard as a call for help, and "in simple words": what to do now, in brief, is the advice.
 _BRIEF_INTENTS = (_HELP_INTENT, "ShorterIntent")
 # The replies that open with a word of their own ("I can't tell what's behind it"), then say the advice again.
@@ -69,10 +87,10 @@ _PREFACES = {"about": "about_it", RELUCTANT: "reluctant", LESSER: "lesser", LESS
 _PREFACES.update({kind: kind for kind in _GIVING})
 # After a miss, the replies that still mean the advice: not "yes" or "no", which answer what the miss offered.
 _AFTER_A_MISS = ("brief", "about", ACTING, NURSE, DRIVING, GOING, RELUCTANT, LESSER, LESSER_NURSE, *_GIVING, "repeat")
-_AFTER_A_MISS += (IN_HOSPITAL,)
+_AFTER_A_MISS += (IN_HOSPITAL, POISON_LINE)
 # The replies that close the session: a no, or doing what the advice said (by car, after an emergency: an
 # ambulance is safer, and it closes with that).
-_CLOSING = ("close", ACTING, NURSE, DRIVING, IN_HOSPITAL)
+_CLOSING = ("close", ACTING, DRIVING, IN_HOSPITAL, POISON_LINE)
 
 
 def triage_of(handler_input: HandlerInput) -> Triage | None:
@@ -140,6 +158,16 @@ class TriageHandler(AbstractRequestHandler):
         if level.id == EMERGENCY:
             own = sign.answer if sign else None
             parts = [own or (texts["during_infusion"] if found.during_infusion else texts["answer"])]
+            heard = " ".join(heard_texts(handler_input))
+            in_hospital = False
+            if not own and _pen_at_hand(content.red_flags, sign, heard):
+                # Their adrenaline pen named with the reaction: the pen now, and the call, in the first sentence.
+                stop = [texts["stop_infusion"]] if found.during_infusion else []
+                parts = [texts["with_pen"], *stop, texts["with_pen_after"]]
+            elif not own and not self_harm and endings(content.locale).in_hospital_now(heard):
+                # Already in hospital when it happens: the staff there first (clinical review 11, n9).
+                stop = [texts["stop_infusion"]] if found.during_infusion else []
+                parts, in_hospital = [texts["in_hospital"], *stop], True
             if self_harm:
                 # In brief, without what opens it ("I'm sorry you feel this way."): from the crisis line on.
                 if sign.opens:
@@ -148,7 +176,8 @@ class TriageHandler(AbstractRequestHandler):
             else:
                 # In brief, the number and the one action.
                 state.brief = parts[0]
-                parts.append(texts["cant_call"])
+                if not in_hospital:
+                    parts.append(texts["cant_call"])
         elif level.id == CALL_DOCTOR:
             # Stopping a running infusion comes before anything else.
             urgency = (sign.urgency if sign else None) or texts["urgency"]
@@ -163,6 +192,9 @@ class TriageHandler(AbstractRequestHandler):
             # "Talk to your neurologist first." follows, unless the answer says whom to ask itself.
             close = [] if sign and sign.own_close else [texts["close"]]
             parts = [sign.answer if sign else texts["answer"], *close]
+            if sign is None and endings(content.locale).asks(" ".join(heard_texts(handler_input))):
+                # "No." answers a question ("can I just stop it?"), not a plan (clinical review 11, n7).
+                parts[0] = f"{texts['asked']} {parts[0]}"
             # In brief, its first breath: the warning and why (the whole is long to hear again; audit 11, F6).
             state.brief = chunks(parts[0])[0]
         sources = sign.sources if sign and sign.sources else level.sources
@@ -218,6 +250,13 @@ class SafetyFollowUpHandler(AbstractRequestHandler):
         if kind in _CLOSING:
             key = f"{kind}_{closing_level(state)}"
             return respond(handler_input, Reply([follow_up.get(key) or follow_up[kind]], end=True))
+        if kind == NURSE or kind in _SAYS_THE_CALL:
+            # The nurse called at the drip: the number first if they aren't there, and the session stays open
+            # (clinical review 11, n1). The pen's replies say the call themselves: said once (n8). "Repeat" still
+            # says the advice.
+            state.keep_last = True
+            state.asking = AGAIN_SAID
+            return respond(handler_input, Reply([follow_up[kind]], question=follow_up["again"]))
         brief = kind not in _PREFACES and state.brief and (kind == "brief" or state.answering == AGAIN_SAID)
         if not brief:
             # Whether it is normal, or serious, is for the doctor; putting it off hears that it can't wait: the
@@ -287,16 +326,27 @@ def _follow_up(handler_input: HandlerInput) -> str | None:
 def _giving(red_flags: RedFlags, said: str, advice: Advice | None) -> str | None:
     """The reply to a short question about giving something after the advice ("can I give him some Benadryl"), for
     the sign that advice answered, or None."""
-    if advice is None or len(said.split()) > _SHORT:
+    if advice is None or len(said.split()) > _LONGER:
         return None
     padded = f" {said} "
+    short = len(said.split()) <= _SHORT
     return next(
         (
             kind
             for kind, signs, phrases in red_flags.giving
-            if advice.sign in signs and any(phrase in padded for phrase in phrases)
+            if (short or kind in _PEN) and advice.sign in signs and any(phrase in padded for phrase in phrases)
         ),
         None,
+    )
+
+
+def _pen_at_hand(red_flags: RedFlags, sign: Sign | None, heard: str) -> bool:
+    """Whether an allergic reaction is told with their adrenaline pen named ("I have my EpiPen with me")."""
+    padded = f" {' '.join(words(heard))} "
+    return sign is not None and any(
+        sign.id in signs and any(phrase in padded for phrase in phrases)
+        for kind, signs, phrases in red_flags.giving
+        if kind == "adrenaline"
     )
 
 
@@ -335,7 +385,9 @@ def _acting_on_advice(handler_input: HandlerInput, found: Triage) -> bool:
         # advice just given, whatever its level.
         return True
     acting = advised in levels and levels.index(found.level.id) >= levels.index(advised)
-    return acting and kind in (ACTING, NURSE, DRIVING, GOING)
+    # The pen used, or a second one, said with the reaction again ("we gave him his EpiPen but he's still wheezing"):
+    # the pen's reply, which says the call too (clinical review 11, W7).
+    return acting and kind in (ACTING, NURSE, DRIVING, GOING, *_PEN)
 
 
 def _advised(state: DialogState) -> str | None:

@@ -25,12 +25,20 @@ GOING = "going"  # asking whether to go to hospital, or to drive there
 DRIVING = "driving"  # going to hospital by car, after an emergency answer: an ambulance is safer
 LESSER_NURSE = "lesser_nurse"  # a nurse called after an emergency answer with no drip to stop: too slow too
 IN_HOSPITAL = "in_hospital"  # already in hospital or at the day unit, after an emergency answer: tell the staff now
+POISON_LINE = "poison_line"  # the poison line called after a poisoning, and what it said: its advice stands
 # The advice's levels that read a reply their own way (red_flags.toml's level ids).
 _EMERGENCY = "emergency"
 _NO_CHANGE = "no_change"
 _TODAY = "today"  # a call to the doctor's urgency: the same day
 # The advice whose listener may ask whether to go to hospital: an emergency, a call to the doctor, a crisis.
 _GOING_LEVELS = (_EMERGENCY, "call_doctor", "self_harm")
+# Words a sentence may open with before what it says ("so can I stop it", "right, I'll stop it").
+_OPENERS = frozenset(("so", "ok", "okay", "right", "well", "um", "uh", "er", "oh", "and", "but", "hey", "alexa"))
+# Who or what a question asks of, after the word that asks ("is that ok", "can I", "should we").
+_ASKED_OF = frozenset(("i", "we", "you", "it", "that", "this", "he", "she", "they", "there", "my", "her", "his"))
+# ... but "do" asks only of a person ("do I need to", not "she wants to do it every other week").
+_DO = frozenset(("do", "does", "did"))
+_ASKED_BY = frozenset(("i", "we", "you", "he", "she", "they"))
 
 
 def _signs(entries: list[dict], unless: list[str]) -> tuple[_CompiledSign, ...]:
@@ -62,6 +70,8 @@ class Endings:
     driving: tuple[_CompiledSign, ...]
     in_hospital: tuple[_CompiledSign, ...]
     reluctant: tuple[_CompiledSign, ...]
+    poison_line: tuple[_CompiledSign, ...]  # the poison line called, after a poisoning: its advice stands
+    appointment: tuple[_CompiledSign, ...]  # waiting for the next appointment: reluctance, but after a sign only
     later_today: tuple[_CompiledSign, ...]
     fine: tuple[_CompiledSign, ...]  # feeling fine: reluctance after advice to act, agreement after advice not to
     closing_words: frozenset[str]  # words a closing may hold: thank-yous, goodbyes, fillers and names
@@ -86,8 +96,12 @@ class Endings:
         read = read_said(text)
         if level == _NO_CHANGE and _says(self.acting, read):
             return ACTING
+        if level == _EMERGENCY and _says(self.poison_line, read):
+            # "Poison control said he's fine": the expert's advice stands (clinical review 10, n3).
+            return POISON_LINE
         if (
             _says(self.reluctant, read)
+            or (level != _NO_CHANGE and _says(self.appointment, read))
             or (urgency != _TODAY and _says(self.later_today, read))
             or (level != _NO_CHANGE and _says(self.fine, read))
         ):
@@ -107,6 +121,26 @@ class Endings:
         if level == _EMERGENCY and _says(self.lesser, read):
             return LESSER
         return ACTING if _says(self.acting, read) else None
+
+    def in_hospital_now(self, text: str) -> bool:
+        """Whether the sentence says they are in hospital, at the day unit or the clinic now ("we're in the hospital
+        and his face just drooped")."""
+        return _says(self.in_hospital, read_said(text))
+
+    def asks(self, text: str) -> bool:
+        """Whether the sentence is a question: a question word anywhere, or a first word that asks ("can I just stop
+        it?"), not a plan ("I'll let my prescription lapse")."""
+        said = words(text)
+        while said and said[0] in _OPENERS:
+            said = said[1:]
+        if said and (said[0] in self.asks_first or said[0] in self.asks_anywhere):
+            return True
+        # Asked after a plan ("I'll stop it, is that ok?"): a word that asks, then who or what it asks of; "see how I
+        # do" asks nothing.
+        return any(
+            first in self.asks_first and then in (_ASKED_BY if first in _DO else _ASKED_OF)
+            for first, then in zip(said, said[1:], strict=False)
+        )
 
     def closes(self, text: str) -> bool:
         """Whether the sentence ends in a closing ("... thanks love, that's all", "... ta bye") and what comes
@@ -139,6 +173,8 @@ def endings(locale: str) -> Endings:
         driving=_signs(data["driving"], data["acting_unless"]),
         in_hospital=_signs(data["in_hospital"], []),
         reluctant=_signs(data["reluctant"], data["reluctant_unless"]),
+        appointment=_signs(data["appointment"], data["reluctant_unless"]),
+        poison_line=_signs(data["poison_line"], []),
         later_today=_signs(data["later_today"], data["reluctant_unless"]),
         fine=_signs(data["fine"], data["reluctant_unless"]),
         closing_words=said.closing_words | said.fillers | frozenset(named),

@@ -225,12 +225,14 @@ class Triager:
         self.running = phrases(red_flags.running_words)
         self.asking = phrases(red_flags.asking)
         self.reporting = phrases(red_flags.reporting)
+        self.watching, self.examples = phrases(red_flags.watching), phrases(red_flags.examples)
         self.past, self.about_treatment, self.present, self.settled = (
             phrases(red_flags.past),
             phrases(red_flags.about_treatment),
             phrases(red_flags.present),
             phrases(red_flags.settled),
         )
+        self.family, self.family_signs = phrases(red_flags.family), frozenset(red_flags.family_signs)
         self.figures = tuple(_CompiledFigure(figure) for figure in red_flags.figures)
         self.spared = frozenset(sign for figure in self.figures for sign in figure.spares)
         self.others, self.first_person = phrases(red_flags.others), phrases(red_flags.first_person)
@@ -308,6 +310,7 @@ class Triager:
                         )
                     )
                     is not None
+                    and not self._family_history(c, text)
                 ),
                 None,
             )
@@ -388,8 +391,18 @@ class Triager:
         starts = self.asking.starts(text)
         asked = _covered(self.asking, text)
         # The letters of a treatment spelled out ("i v i g") name it; their "i" is no one reported on.
-        reported = self.reporting.starts(text) - _covered(self.infusion, text)
+        reported = self.reporting.starts(text) - _covered(self.infusion, text) - self._examples(text)
         return (any(i < at for i in starts) and not reported - asked) or self._history(text)
+
+    def _examples(self, text: Text) -> set[int]:
+        """The words of examples given in a question of what to watch for ("anything I should keep an eye out for,
+        like swelling in her face"), which report no one; none when a word of now is said ("like her face is
+        swelling")."""
+        watching = self.watching.starts(text)
+        if not watching or self.present.starts(text):
+            return set()
+        marks = [i for i in self.examples.starts(text) if i > min(watching)]
+        return set(range(min(marks), len(text.tokens))) if marks else set()
 
     def _history(self, text: Text) -> bool:
         """A sign in the past, asked about for a treatment or told as over ("last year he had chest pain after the
@@ -400,6 +413,14 @@ class Triager:
         past_only = _covered(self.about_treatment, text) | _covered(self.settled, text)
         now = self.present.starts(text) - past_only
         return said(self.past) and (said(self.about_treatment) or said(self.settled)) and not now
+
+    def _family_history(self, compiled: _CompiledSign, text: Text) -> bool:
+        """An event of a relative of an earlier generation, told with a past and nothing of now or of a report ("my
+        grandmother had a stroke back in 2015"): family history, for the signs a family history names only."""
+        if compiled.sign.id not in self.family_signs or not _says(text, self.family) or not _says(text, self.past):
+            return False
+        now = self.present.starts(text) - _covered(self.about_treatment, text) - _covered(self.settled, text)
+        return not now and not _says(text, compiled.reported)
 
     def _told_over(self, text: Text) -> bool:
         """A past sign told as over, with no question about it: nothing to warn of now."""
