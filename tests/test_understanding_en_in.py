@@ -53,7 +53,10 @@ COST = "q:cost_and_funding.1"
         ("loose motions after immunoglobulin is it a side effect", "ivig.side_effects.1"),
         # "What all", a neuro doctor, a visit.
         ("what all questions to ask neuro doctor on next visit", "q:appointment_questions.1"),
-        ("my mother is looking after my father full time and she is very tired, how can she cope", "caregivers.overview.3"),
+        (
+            "my mother is looking after my father full time and she is very tired, how can she cope",
+            "caregivers.overview.3",
+        ),
     ],
 )
 def test_a_question_in_indian_english_is_answered_by_its_page(said, page):
