@@ -56,7 +56,9 @@ def test_new_confusion_said_of_someone_named_is_an_emergency(locale, context, sa
 
 
 def test_what_to_do_after_new_confusion_is_the_call_again_not_milder_side_effects():
-    heard, response = after("en-GB", "my mum's gone all dopey and isn't making sense since her drip", "what should i do")
+    heard, response = after(
+        "en-GB", "my mum's gone all dopey and isn't making sense since her drip", "what should i do"
+    )
     assert answered(response) == "safety:emergency", heard
     assert "slow the drip" not in heard
 
@@ -142,7 +144,11 @@ def test_a_fall_without_a_head_injury_or_a_blood_thinner_alone_is_no_head_injury
         ("en-US", None, "my son is on prednisone and his friend at school has chickenpox"),
         ("en-AU", None, "i'm on mycophenolate and i was around my neighbour who's got shingles"),
         ("en-IN", None, "my wife takes methotrexate and our daughter caught chicken pox"),
-        ("en-CA", "tell me about azathioprine", "my granddaughter has chickenpox and she stayed with us at the weekend"),
+        (
+            "en-CA",
+            "tell me about azathioprine",
+            "my granddaughter has chickenpox and she stayed with us at the weekend",
+        ),
     ],
 )
 def test_chickenpox_near_someone_on_an_immune_drug_is_a_call_today(locale, context, said):
@@ -304,7 +310,9 @@ def test_methotrexate_with_other_medicines_hears_ask_the_pharmacist(locale, said
 # n9: weakness worse over days may be the treatment wearing off.
 def test_weakness_worse_over_days_may_be_wearing_off():
     heard, _ = after("en-IN", "my husband's hands are getting weaker over the last week")
-    assert heard.startswith("Weakness that gets worse over days can be the treatment wearing off, or something else"), heard
+    assert heard.startswith("Weakness that gets worse over days can be the treatment wearing off, or something else"), (
+        heard
+    )
     assert "is not usual for MMN" not in heard
 
 
