@@ -79,7 +79,7 @@ def test_stroke_signs_in_lay_words_are_an_emergency(locale, context, said):
 def test_weakness_worse_over_days_in_other_words_is_a_call_today(locale, context, said):
     response = say(locale, said, context)
     spoken = speech_of(response)
-    assert answered(response) == "safety:call_doctor" and "not usual for MMN" in spoken
+    assert answered(response) == "safety:call_doctor" and "can be the treatment wearing off" in spoken
     assert f"Call your doctor or care team today. If it gets worse, call {EMERGENCY[locale]}." in spoken
 
 
@@ -614,7 +614,7 @@ def test_the_emergency_answer_says_one_number_first_and_in_india_the_other_after
 
 
 SITE = "A site that is hot, oozing pus or spreading can be an infection."
-INFECTION = "On azathioprine or cyclophosphamide, a fever, chills or sore throat can be a serious infection"
+INFECTION = "On a drug that damps the immune system, a fever, chills or sore throat can be a serious infection"
 
 
 @pytest.mark.parametrize(

@@ -78,7 +78,7 @@ def test_a_collapse_in_lay_words_is_an_emergency(locale, context, said):
 def test_weakness_worse_day_by_day_in_lay_words_is_a_call_today(locale, context, said):
     response = say(locale, said, context)
     spoken = speech_of(response)
-    assert answered(response) == "safety:call_doctor" and "not usual for MMN" in spoken, spoken
+    assert answered(response) == "safety:call_doctor" and "can be the treatment wearing off" in spoken, spoken
     assert f"Call your doctor or care team today. If it gets worse, call {EMERGENCY[locale]}." in spoken
 
 
