@@ -155,7 +155,7 @@ def answer_free_text(
             # "How long do the infusions take" on SCIg is about SCIg.
             text = template.format(name=content.topic(state.topic).name)
         else:
-            which = _which_of(content, state, bank, text, template, topics, first_turn_preface(handler_input))
+            which = _which_of(content, state, bank, template, topics, first_turn_preface(handler_input))
             if which is not None:
                 return respond(handler_input, which)
     text = _one_named(content, state, text, alone=facet is not None) if not state.choices else text
@@ -226,22 +226,14 @@ def _stated_in_context(content: Content, state: DialogState, text: str) -> str |
 
 
 def _which_of(
-    content: Content,
-    state: DialogState,
-    bank: Ranker,
-    said: str,
-    template: str,
-    topics: tuple[str, ...],
-    preface: list[str],
+    content: Content, state: DialogState, bank: Ranker, template: str, topics: tuple[str, ...], preface: list[str]
 ) -> Reply | None:
     """ "Do you mean ... IVIg, or ... SCIg?" for a question that names one of two treatments without saying which:
     the best question for each, when both are answered and by different pages. A reading the ranker does not answer
-    is no choice to offer ("a port put in for her SCIg": a port is for a vein), nor is any when the question as said
-    is one the classifier is sure of ("should my wife get a port put in for her infusions")."""
-    as_said = bank.rank(said)
-    if as_said.verdict == ANSWER and as_said.candidates[0].chance >= bank.policy.sure_chance:
-        return None
-    rankings = [bank.rank(template.format(name=content.topic(topic).name)) for topic in topics]
+    is no choice to offer ("a port put in for her SCIg": a port is for a vein), nor one answered only for leading the
+    rest: a reading is a choice when its own words are covered."""
+    covered = dataclasses.replace(bank.policy, lead=float("inf"))
+    rankings = [bank.rank(template.format(name=content.topic(topic).name), policy=covered) for topic in topics]
     best = [r.candidates[:1] if r.verdict == ANSWER else [] for r in rankings]
     if not all(best) or best[0][0].question.ref == best[1][0].question.ref:
         return None

@@ -324,14 +324,21 @@ class Ranker:
         )
 
     def rank(
-        self, text: str, *, topic: str | None = None, facet: str | None = None, among: tuple[str, ...] = ()
+        self,
+        text: str,
+        *,
+        topic: str | None = None,
+        facet: str | None = None,
+        among: tuple[str, ...] = (),
+        policy: Policy | None = None,
     ) -> Ranking:
         """Rank ``text``; ``topic`` and ``facet`` (what the listener is on, or what the intent named) are hints
-        added to the query, not words that must be covered; ``among`` limits the choice to these question ids."""
+        added to the query, not words that must be covered; ``among`` limits the choice to these question ids;
+        ``policy`` replaces the ranker's own for the verdict."""
         considered = self.consider(text, topic=topic, facet=facet, among=among)
         if considered is None:
             return Ranking(UNKNOWN, ())
-        ranking = self.verdict(considered)
+        ranking = self.verdict(considered, policy)
         if ranking.verdict == ANSWER or among:
             return ranking
         return self._in_a_clause(text, considered, topic=topic, facet=facet) or ranking
