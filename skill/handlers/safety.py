@@ -157,6 +157,9 @@ class TriageHandler(AbstractRequestHandler):
         self_harm = bool(sign and sign.stays_open)
         if level.id == EMERGENCY:
             own = sign.answer if sign else None
+            if own and found.during_infusion:
+                # A sign's own answer said while the drip runs still says to stop it, in the brief too.
+                own = f"{own} {texts['stop_infusion']}"
             parts = [own or (texts["during_infusion"] if found.during_infusion else texts["answer"])]
             heard = " ".join(heard_texts(handler_input))
             in_hospital = False
