@@ -126,10 +126,11 @@ def test_a_long_turn_naming_a_red_flag_still_alarms(skill, locale, call):
 @pytest.mark.parametrize(
     "said",
     [
-        # a clause alone would be answered ("do my buttons anymore": a weak grip), but it asks nothing the
-        # classifier finds in the whole turn
-        "we went to the shops on saturday and honestly the queue was awful and i can't open tins or do my buttons "
-        "anymore so my daughter does the shopping now",
+        # a clause alone would be answered ("the drip on tuesday": a session), but it asks nothing the classifier
+        # finds in the whole turn (told with a weak grip, "i can't open tins or do my buttons anymore", the whole
+        # turn is the therapists' page on daily life, which answers it)
+        "we went to the shops on saturday after the drip on tuesday and honestly the queue was awful and the car "
+        "park was full so my daughter drove us home",
         "my wife has m m n and we went to the garden centre on sunday and honestly it was lovely um what should i "
         "plant in the shade this spring",
     ],
