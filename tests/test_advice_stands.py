@@ -6,7 +6,7 @@ reluctance. Full request envelopes (the console)."""
 from __future__ import annotations
 
 import pytest
-from spoken import CALL_NOW, after
+from spoken import CALL_NOW, CRISIS, after
 
 CANT_WAIT = "I understand, but this can't wait"
 
@@ -63,3 +63,15 @@ def test_after_advice_not_to_change_treatment_it_is_no_reluctance(locale, change
 def test_without_advice_the_same_words_are_a_question(said):
     spoken, _ = after("en-GB", "what is mmn", said)
     assert CANT_WAIT not in spoken and "999" not in spoken, spoken
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-AU", "honestly some days i feel like there's no point to any of this"),
+        ("en-GB", "there's no point in all of this some days"),
+    ],
+)
+def test_no_point_to_any_of_this_said_in_passing_hears_the_crisis_line(locale, said):
+    spoken, _ = after(locale, "my husband is on gammagard and he's halfway through his drip at home", said)
+    assert CRISIS[locale] in spoken, spoken
