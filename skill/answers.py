@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from .breath import chunks, sentences
 from .content import Content, Page, Topic
+from .content.loader import page_ref
 from .content.model import PageRef
 from .dialog import MAX_HISTORY, DialogState, Offer, Place
 from .reply import Reply
@@ -95,24 +96,59 @@ def brand_named(content: Content, place: Place, said: list[str]) -> list[str]:
 
 
 def stated(content: Content, text: str) -> str | None:
-    """The treatment ``text`` says someone is on, asking nothing ("my husband is on Hizentra at home"), else None."""
+    """The treatment ``text`` says someone is on, asking nothing ("my husband is on Hizentra at home", "she's on her
+    drip now": a word the content folds to one of its names is that name), else None."""
     said, asks = replies(content.locale), ranker(content.locale).terms
-    found = [t for t in content.topics if t.summary and said.states(text, (t.name, *t.synonyms, *t.brands), asks)]
+    found = [t for t in content.topics if t.summary and said.states(text, _names(content, t), asks)]
     return found[0].id if len(found) == 1 else None
+
+
+def _names(content: Content, topic: Topic) -> tuple[str, ...]:
+    """A treatment's names; of one given by infusion (it has brands), also the words folded to them ("drip")."""
+    names = (topic.name, *topic.synonyms, *topic.brands)
+    folded = content.vocabulary.fold if content.vocabulary and topic.brands else {}
+    own = {name.lower() for name in names}
+    return (*names, *(word for word, to in folded.items() if to in own))
 
 
 def stated_reply(content: Content, state: DialogState, topic_id: str, text: str) -> Reply:
     """ "Okay, Hizentra, given under the skin. What would you like to know about it?": the treatment stated, by the
-    brand said if one was, becomes the subject; what was open before (an offer, a choice, a page) is not."""
+    name said, becomes the subject; what was open before (an offer, a choice, a page) is not. Told with where its
+    infusion is ("she just finished her drip"), the few words say so, and the page on what to watch for then follows;
+    the treatment stays the subject."""
     topic = content.topic(topic_id)
-    heard = set(words(text))
-    name = next((brand for brand in topic.brands if brand.lower() in heard), topic.name)
-    given = replies(content.locale).stated_given.get(topic_id)
-    prompts = content.prompts
-    said = prompts["stated_given"].format(name=name, given=given) if given else prompts["stated"].format(name=name)
+    name = name_said(content, topic, text)
+    read, prompts = replies(content.locale), content.prompts
+    going = read.infusion_state(text)
+    pointer = read.state_pages.get(f"{topic_id}.{going}") if going else None
     state.reset()
+    if pointer is not None:
+        ref = page_ref(pointer)
+        reply = page_reply(
+            content, state, place_of(ref), ref.page, preface=[prompts[f"stated_{going}"].format(name=name)]
+        )
+        state.topic, state.unanswered = topic_id, None
+        return reply
+    given = read.stated_given.get(topic_id)
+    said = prompts["stated_given"].format(name=name, given=given) if given else prompts["stated"].format(name=name)
     state.topic, state.answered, state.unanswered = topic_id, f"stated:{topic_id}", None
     return Reply([said], question=prompts["stated_ask"])
+
+
+def name_said(content: Content, topic: Topic, text: str) -> str:
+    """The treatment as ``text`` names it, written as the content writes it: a brand ("Hizentra"); of a treatment
+    without brands, a drug or a name its title or overview writes ("methotrexate" of the other immune drugs,
+    "prednisone" of steroid treatment), the longest said; else the treatment's name."""
+    heard = f" {' '.join(words(text))} "
+    brand = next((brand for brand in topic.brands if f" {' '.join(words(brand))} " in heard), None)
+    if brand is not None or topic.brands:
+        return brand or topic.name
+    written = " ".join([topic.title, *(page.text for page in topic.pages(OVERVIEW))])
+    for synonym in sorted(topic.synonyms, key=len, reverse=True):
+        found = re.search(rf"\b{re.escape(synonym)}\b", written, re.IGNORECASE)
+        if found and f" {' '.join(words(synonym))} " in heard:
+            return found.group(0)
+    return topic.name
 
 
 def treatments_named(content: Content, text: str) -> list[str]:

@@ -619,7 +619,7 @@ def test_a_miss_that_names_two_treatments_keeps_neither_so_a_site_infection_is_s
             "how long does it take",
             "q:infusion_how_long.1",
         ),
-        ("he's on prednisone", "steroid treatment", "what are the side effects", "corticosteroids.side_effects.1"),
+        ("he's on prednisone", "prednisone", "what are the side effects", "corticosteroids.side_effects.1"),
         ("my brother does his cuvitru on saturdays", "Cuvitru", "how long does it take", "q:scig_how_long.1"),
         ("my dad goes for his ivig every month", "IVIg", "how long does it take", "q:infusion_how_long.1"),
         ("my wife is having privigen today", "Privigen", "how long does it take", "q:infusion_how_long.1"),

@@ -40,7 +40,8 @@ from ..speech import to_plain
 from ..turn import content_of, profile_of, state_of
 from ..understanding.heard import QUESTION_SLOT
 from ..understanding.ranker import ANSWER, CLARIFY, GENERAL_TOPIC, NAMED, UNKNOWN, Ranker, Ranking, ranker
-from ..understanding.replies import replies
+from ..understanding.replies import OVER, RUNNING, replies
+from ..understanding.running import note_running
 from ..understanding.words import words
 from .builtins import CancelOrStopHandler, HelpHandler
 from .info import EvidenceHandler, SourcesHandler
@@ -145,17 +146,23 @@ def answer_free_text(
     on = _stated_in_context(content, state, text) if not preface and facet is None else None
     if on is not None:
         reply = stated_reply(content, state, on, text)
+        going = replies(content.locale).infusion_state(text)
+        if going in (RUNNING, OVER):
+            # Where the infusion is feeds the triage: a sign said next while it runs hears to stop it, after it is
+            # over it does not. One about to start is left to the triage's own reading: it may be running by then.
+            note_running(handler_input.attributes_manager.session_attributes, going == RUNNING)
         return respond(
             handler_input, dataclasses.replace(reply, parts=[*first_turn_preface(handler_input), *reply.parts])
         )
     vague = replies(content.locale).vague_in(text) if not preface and not state.choices else None
     if vague is not None and not _topics_named(bank, vague[0].format(name=" ")):
         template, topics = vague
-        if state.topic in topics:
-            # "How long do the infusions take" on SCIg is about SCIg.
-            text = template.format(name=content.topic(state.topic).name)
+        # "How long do the infusions take" on SCIg is about SCIg; after a page on IVIg infusion day, about IVIg.
+        meant = _treatment_in_context(content, state, topics)
+        if meant is not None:
+            text = template.format(name=content.topic(meant).name)
         else:
-            which = _which_of(content, state, bank, template, topics, first_turn_preface(handler_input))
+            which = _which_of(content, state, bank, template, topics, first_turn_preface(handler_input), facet)
             if which is not None:
                 return respond(handler_input, which)
     text = _one_named(content, state, text, alone=facet is not None) if not state.choices else text
@@ -225,15 +232,34 @@ def _stated_in_context(content: Content, state: DialogState, text: str) -> str |
     return on
 
 
+def _treatment_in_context(content: Content, state: DialogState, among: tuple[str, ...]) -> str | None:
+    """Which of ``among`` the listener is on: the topic in context, the one treatment the last page spoke of, or the
+    one a topic about a treatment's day names in its title ("IVIg infusion day"); else None."""
+    topic = content.topic(state.topic or "")
+    named = [t for t in treatments_named(content, topic.title) if t in among] if topic else []
+    for meant in (state.topic, treatment_spoken_of(content, state), named[0] if len(named) == 1 else None):
+        if meant in among:
+            return meant
+    return None
+
+
 def _which_of(
-    content: Content, state: DialogState, bank: Ranker, template: str, topics: tuple[str, ...], preface: list[str]
+    content: Content,
+    state: DialogState,
+    bank: Ranker,
+    template: str,
+    topics: tuple[str, ...],
+    preface: list[str],
+    facet: str | None = None,
 ) -> Reply | None:
     """ "Do you mean ... IVIg, or ... SCIg?" for a question that names one of two treatments without saying which:
     the best question for each, when both are answered and by different pages. A reading the ranker does not answer
     is no choice to offer ("a port put in for her SCIg": a port is for a vein), nor one answered only for leading the
-    rest: a reading is a choice when its own words are covered."""
+    rest: a reading is a choice when its own words are covered. The facet an intent asked ("what are the side effects
+    of {the infusions}") is kept in each reading."""
     covered = dataclasses.replace(bank.policy, lead=float("inf"))
-    rankings = [bank.rank(template.format(name=content.topic(topic).name), policy=covered) for topic in topics]
+    read = [template.format(name=content.topic(topic).name) for topic in topics]
+    rankings = [bank.rank(text, facet=facet, policy=covered) for text in read]
     best = [r.candidates[:1] if r.verdict == ANSWER else [] for r in rankings]
     if not all(best) or best[0][0].question.ref == best[1][0].question.ref:
         return None

@@ -27,6 +27,10 @@ _LOUDER = "louder"
 PACE = "pace"
 SLOWER = "slower"
 FASTER = "faster"
+# Where an infusion a statement tells of is.
+RUNNING = "running"
+OVER = "over"
+AHEAD = "ahead"
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,9 @@ class Replies:
     helping: frozenset[str]  # what a helper does, and handles: words of such a statement's circumstances
     stated_places: frozenset[str]
     stated_given: dict[str, str]  # topic id -> what the treatment is, said after its name
+    quitting: tuple[str, ...]  # the treatment said to be over for them: no statement, longest first
+    infusion_states: tuple[tuple[str, tuple[str, ...]], ...]  # (RUNNING, OVER or AHEAD, its phrases longest first)
+    state_pages: dict[str, str]  # "topic.state" -> the page that says what to watch for then
 
     def kind_of(self, text: str) -> str | None:
         """``REPEAT``, ``WAIT``, ``LOST``, ``THANKS`` or ``WRONG`` ("that's not what I asked") when that is all that
@@ -228,7 +235,7 @@ class Replies:
             if name and f" {name} " in said:  # the pattern's own condition, tried first: most texts name none
                 said = re.sub(rf" {re.escape(name)}(?= )", f" {_NAME} ", said)
         told = said.split()
-        if _NAME not in told:
+        if _NAME not in told or any(f" {p} " in said for p in self.quitting):
             return False
         who = self.tellers | self.people
         opening = next((w for w in told if w in who or w not in self.fillers), None)
@@ -239,6 +246,13 @@ class Replies:
         before = [i for i in own if i < at]
         placed = all(self.stated_places & set(told[max(i - 2, 0) : i]) for i in own if i > at)
         return opening in who and len(before) <= 1 and not any(asks(told[i]) for i in before) and placed
+
+    def infusion_state(self, text: str) -> str | None:
+        """Where the infusion a statement tells of is: ``RUNNING`` ("he's halfway through his drip"), ``OVER`` ("she
+        just finished her Privigen") or ``AHEAD`` ("I'm about to start my Hizentra"); None when it says nothing of it
+        ("my dad gets IVIg every four weeks")."""
+        said = f" {' '.join(words(text))} "
+        return next((kind for kind, found in self.infusion_states if any(f" {p} " in said for p in found)), None)
 
     def one_in(self, text: str) -> tuple[str, str] | None:
         """A phrase that picks a treatment by its place in the last reply, and which place ("first", "second" or
@@ -356,12 +370,15 @@ def replies(locale: str) -> Replies:
         long_term=dict(data["long_term"]),
         keeps_short=frozenset(w for f in data["keeps_short"] for w in words(f)),
         asks_what_words=_longest_first(data["asks_what"]),
-        stated=fillers | {w for f in data["stated"] for w in words(f)},
+        stated=fillers | {w for f in (*data["stated"], *data[RUNNING], *data[OVER], *data[AHEAD]) for w in words(f)},
         tellers=frozenset(w for f in data["tellers"] for w in words(f)),
         helpers=frozenset(w for f in data["helpers"] for w in words(f)),
         helping=frozenset(w for f in data["helping"] for w in words(f)),
         stated_places=frozenset(data["stated_places"]),
         stated_given=dict(data["stated_given"]),
+        quitting=_longest_first(data["quitting"]),
+        infusion_states=tuple((kind, _longest_first(data[kind])) for kind in (RUNNING, OVER, AHEAD)),
+        state_pages=dict(data["state_pages"]),
         ones=tuple(
             sorted(
                 ((" ".join(words(p)), which) for which, said in data["ones"].items() for p in said),

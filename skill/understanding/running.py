@@ -46,3 +46,9 @@ def heard_running(attributes: dict, locale: str, heard: list[str]) -> bool | Non
         attributes[_KEY] = True
     state = attributes.get(_KEY)
     return state if isinstance(state, bool) else None
+
+
+def note_running(attributes: dict, running: bool) -> None:
+    """Keep in the session (``attributes``) that an infusion is going on now, or is over, as a statement told it
+    ("he's halfway through his drip", "she just finished her Privigen"): what the triage reads next."""
+    attributes[_KEY] = running
