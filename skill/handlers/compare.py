@@ -14,6 +14,7 @@ from ..dialog import DialogState, Place
 from ..reply import Reply, first_turn_preface, respond
 from ..slots import OTHER_TOPIC_SLOT, TOPIC_SLOT, topic_slot
 from ..turn import content_of, state_of
+from ..understanding.replies import replies
 from .free_text import answer_free_text
 
 COMPARE_INTENT = "CompareIntent"
@@ -60,5 +61,11 @@ def _two_in_context(content: Content, state: DialogState) -> tuple[str | None, s
     comparable = {t.id for t in content.topics if t.summary}
     # A topic's own page is about it; a question of the bank is about what it names.
     own = state.topic if state.place and state.place.question is None and state.topic in comparable else None
-    named = [t for t in dict.fromkeys([own, *treatments_named(content, said)]) if t]
+    # A page about one treatment's day ("IVIg infusion day") is about that treatment.
+    topic = content.topic(state.topic or "")
+    day = treatments_named(content, topic.title) if topic and not own else []
+    named = [t for t in dict.fromkeys([own, *treatments_named(content, said), *day[:1]]) if t]
+    if len(named) == 1:
+        # One treatment in context: it and the same treatment given another way (IVIg and SCIg).
+        named += [t for t in [replies(content.locale).other_form.get(named[0])] if t]
     return (named[0], named[1]) if len(named) > 1 else (None, None)

@@ -306,7 +306,8 @@ def _follow_up(handler_input: HandlerInput) -> str | None:
         return "brief"
     if said in red_flags.replay:
         return "replay"
-    if said in red_flags.about_it:
+    if said in red_flags.about_it or replies(content.locale).asks_normal(heard):
+        # "Is that normal with it", "does that happen to a lot of people": whether it is normal, by kind.
         return "about"
     if said in red_flags.close:
         return "close"

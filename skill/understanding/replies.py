@@ -103,6 +103,7 @@ class Replies:
     quitting: tuple[str, ...]  # the treatment said to be over for them: no statement, longest first
     infusion_states: tuple[tuple[str, tuple[str, ...]], ...]  # (RUNNING, OVER or AHEAD, its phrases longest first)
     state_pages: dict[str, str]  # "topic.state" -> the page that says what to watch for then
+    other_form: dict[str, str]  # topic id -> the same treatment given another way, that "which is better" weighs
 
     def kind_of(self, text: str) -> str | None:
         """``REPEAT``, ``WAIT``, ``LOST``, ``THANKS`` or ``WRONG`` ("that's not what I asked") when that is all that
@@ -379,6 +380,7 @@ def replies(locale: str) -> Replies:
         quitting=_longest_first(data["quitting"]),
         infusion_states=tuple((kind, _longest_first(data[kind])) for kind in (RUNNING, OVER, AHEAD)),
         state_pages=dict(data["state_pages"]),
+        other_form=dict(data["other_form"]),
         ones=tuple(
             sorted(
                 ((" ".join(words(p)), which) for which, said in data["ones"].items() for p in said),
