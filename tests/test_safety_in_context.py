@@ -111,3 +111,15 @@ def test_stopping_the_drip_after_advice_to_stop_it_is_never_dont_stop(locale, si
     assert DONT_STOP not in spoken.lower() and CALL_NOW[locale] in spoken, spoken
     spoken, _ = after(locale, sign, stopping, "what should i do")
     assert DONT_STOP not in spoken.lower() and CALL_NOW[locale] in spoken, spoken
+
+
+@pytest.mark.parametrize(
+    "locale, turns",
+    [
+        ("en-CA", ["is dark pee a side effect of ivig", "i had my drip three days ago and it's kind of cola coloured"]),
+        ("en-GB", ["my wee has gone really dark since the ivig", "it's been like strong tea since tuesday's infusion"]),
+    ],
+)
+def test_more_of_the_sign_told_after_its_advice_hears_the_advice_not_i_dont_know(locale, turns):
+    spoken, _ = after(locale, *turns)
+    assert "don't know" not in spoken and "call your doctor" in spoken.lower(), spoken

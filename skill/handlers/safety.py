@@ -370,10 +370,15 @@ def _nothing_asked(handler_input: HandlerInput, said: str) -> bool:
         # "... thanks love, that's all" closes (``short_replies.py``).
         return False
     bank = ranker(locale)
+    state = state_of(handler_input)
+    sign = state.advice.sign if state.advice else None
+    if sign and triager(locale).speaks_of(sign, said):
+        # The sign advised on, told more of ("I had my infusion three days ago and it's kind of cola coloured"
+        # after dark urine): the advice still stands, unless a page answers what is asked (blind corpus R).
+        return bank.rank(said, topic=state.topic).verdict not in (ANSWER, CLARIFY)
     # MMN itself, named ("but her arm is always weak from the MMN"), asks about nothing new: the advice still stands.
     if any(term in bank.topic_ids and term != GENERAL_TOPIC for term in bank.terms(said)):
         return False
-    state = state_of(handler_input)
     if _advised(state) == EMERGENCY and not endings(locale).asks(said):
         # After an emergency, what is told and asks nothing ("the nurse has gone out for ten minutes") is where
         # they are with it, however near a page its words come: the advice still stands (blind corpus R).

@@ -258,6 +258,7 @@ class Triager:
         self.sign_phrases = Phrases(
             p for level in (EMERGENCY, CALL_DOCTOR) for c in compiled[level] for group in c.groups for p in group
         )
+        self.groups_of = {c.sign.id: c.groups for _, signs in self.levels for c in signs}
         self.no_change = self.by_id[NO_CHANGE]
         self.not_a_change = phrases(self.no_change.unless)
         self.call_doctor = self.by_id[CALL_DOCTOR]
@@ -313,6 +314,11 @@ class Triager:
         said = [read_said(text) for text in heard if text]
         kept = [text.tokens[i] for text in said for i in sorted(_covered(self.sign_phrases, text))]
         return " ".join(kept[-KEPT_WORDS:]) or None
+
+    def speaks_of(self, sign: str, said: str) -> bool:
+        """Whether what was said holds a word of the sign's (its colour, after dark urine: "it's kind of cola")."""
+        text = read_said(said)
+        return any(group.starts(text) for group in self.groups_of.get(sign, ()))
 
     def _told_across(self, texts: list[Text], before: str, running: bool | None) -> Triage | None:
         """An emergency or call-the-doctor sign told over two turns, with a word of it said in this one: "it's kind
