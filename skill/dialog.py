@@ -96,6 +96,7 @@ class DialogState:
     unanswered: str | None = None  # the last question not understood: what a follow-up's "that" means after it
     picking: tuple[str, ...] = ()  # this turn picked among these choices: "the second one I mean" next changes it
     picked: tuple[str, ...] = ()  # the last turn's ``picking`` (one turn only, as ``answering``)
+    signs_said: str | None = None  # the words of a sign said in the last turn ("dark pee"), read with this one
 
     @classmethod
     def from_attributes(cls, attributes: dict[str, Any]) -> DialogState:
@@ -124,6 +125,7 @@ class DialogState:
                 advice=_advice(data["advice"]) if data.get("advice") else None,
                 unanswered=_text(data.get("unanswered")),
                 picked=tuple(_name(c) for c in data.get("picking") or ())[:MAX_CHOICES],
+                signs_said=_text(data.get("signs_said")),
             )
         except (TypeError, ValueError, KeyError, AttributeError):
             # Attributes from an older or foreign session: start afresh rather than fail.

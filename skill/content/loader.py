@@ -285,7 +285,17 @@ def page_ref(pointer: str) -> PageRef:
 
 
 # What a sign may set besides its words and texts (see ``Sign``).
-_SIGN_SETTINGS = ("urgency", "stays_open", "infusion_ahead", "infusion_past", "topic", "own_close", "while_running")
+_SIGN_SETTINGS = (
+    "urgency", "stays_open", "infusion_ahead", "infusion_past", "infusion_now", "topic", "own_close", "while_running"
+)
+# A word of a sign's group written "@name" stands for the list ``name`` of ``[sign_words]``: what many signs say alike
+# (being sick, in all the words people use for it) is written once, so a word added there is heard by every sign.
+_NAMED = "@"
+
+
+def _named_words(phrases: list[str], named: dict[str, list[str]]) -> tuple[str, ...]:
+    """The phrases, with each "@name" replaced by the words of that name."""
+    return tuple(word for phrase in phrases for word in (named[phrase[1:]] if phrase.startswith(_NAMED) else [phrase]))
 
 
 def _vetoes(sign: dict[str, Any], level_unless: tuple[str, ...], level_reported: tuple[str, ...]) -> dict[str, Any]:
@@ -302,6 +312,7 @@ def _vetoes(sign: dict[str, Any], level_unless: tuple[str, ...], level_reported:
 
 def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
     levels = []
+    named = data.get("sign_words", {})
     for level_id in ("emergency", "call_doctor", "no_change"):
         level = data[level_id]
         texts = {k: localise(" ".join(v.split())) for k, v in level.items() if isinstance(v, str)}
@@ -318,11 +329,12 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
             # A sign may read its `unless` and `reported` from another ("vetoes_of"): the same excuses, other words.
             vetoes = next(s for s in level["signs"] if s["id"] == sign["vetoes_of"]) if "vetoes_of" in sign else {}
             excuses = {**sign, **{k: vetoes[k] for k in ("unless", "reported") if k in vetoes}}
+            excuses = {**excuses, **{k: _named_words(excuses[k], named) for k in ("unless", "reported") if k in excuses}}
             signs.append(
                 dataclasses.replace(
                     said,
                     id=sign["id"],
-                    groups=tuple(tuple(group) for group in sign["all"]),
+                    groups=tuple(_named_words(group, named) for group in sign["all"]),
                     **_vetoes(excuses, level_unless, level_reported),
                     asked_before=tuple(sign.get("asked_before", ())),
                     window=sign.get("window", 8),

@@ -136,6 +136,9 @@ class Sign:
     stays_open: bool = False  # an emergency answer that keeps the session open for one more turn (self-harm)
     infusion_ahead: bool = False  # about an infusion still to come: there is none running to stop
     infusion_past: bool = False  # about an infusion that is over ("a fever since her drip"): none running to stop
+    # A sign only while an infusion is going on (said so, or heard of earlier in the session): a red face or a
+    # headache then is a reaction the nurse must hear of; said of no running drip, it is a question for the pages.
+    infusion_now: bool = False
     topic: str | None = None  # the topic this advice is about, which becomes the topic in context
     own_close: bool = False  # its answer says whom to ask: the level's closing words are not added after it
     while_running: str | None = None  # the sign it is while an infusion the session heard of is going on now

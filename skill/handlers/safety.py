@@ -50,7 +50,7 @@ from ..understanding.heard import heard_texts, intent_name
 from ..understanding.ranker import ANSWER, CLARIFY, GENERAL_TOPIC, ranker
 from ..understanding.replies import replies
 from ..understanding.running import heard_running
-from ..understanding.triage import CALL_DOCTOR, EMERGENCY, Triage, triager
+from ..understanding.triage import CALL_DOCTOR, EMERGENCY, NO_CHANGE, Triage, triager
 from ..understanding.words import words
 from .free_text import QUESTION_INTENT, answer_free_text
 from .ladder import MISSED
@@ -109,7 +109,11 @@ def triage_of(handler_input: HandlerInput) -> Triage | None:
         if running and topic not in content.red_flags.treatment_words:
             # An infusion going on now is the treatment in context, whatever page was read last ("help for carers").
             topic = _RUNNING_TOPIC
-        found = triager(content.locale).triage(intent_name(handler_input), heard, topic)
+        read = triager(content.locale)
+        # A sign's words said last turn are read with this one's (a sign told over two turns). This turn's are kept
+        # unless they told a sign themselves: what is said after advice is the advice's to answer.
+        found = read.triage(intent_name(handler_input), heard, topic, running, state.signs_said)
+        state.signs_said = read.sign_words(heard) if found is None or found.asking else None
         attributes[_TRIAGE] = _during_running(found, running)
     return attributes[_TRIAGE]
 
@@ -319,12 +323,14 @@ def _follow_up(handler_input: HandlerInput) -> str | None:
     if len(said.split()) <= _SHORT and any(phrase in f" {said} " for phrase in red_flags.number_words):
         # "What's the number again?", "who do I ring?": the number, at once (clinical review 9, H7).
         return "brief"
-    # Acting on it, or putting it off, is no question; anything else that asks nothing is still the advice.
     state = state_of(handler_input)
+    # Acting on it, or putting it off, is no question; anything else that asks nothing is still the advice.
     urgency = state.advice.urgency if state.advice else None
     stopping = bool(state.advice and state.advice.during_infusion)
     kind = endings(content.locale).after_advice(heard, _advised(state), urgency, stopping) if said else None
-    return kind or ("brief" if _nothing_asked(handler_input, said) else None)
+    # "How do I stop the drip?" after advice that said to stop it: that advice again, in brief.
+    asks_nothing = _stopping_as_advised(handler_input) or _nothing_asked(handler_input, said)
+    return kind or ("brief" if asks_nothing else None)
 
 
 def _giving(red_flags: RedFlags, said: str, advice: Advice | None) -> str | None:
@@ -365,10 +371,20 @@ def _nothing_asked(handler_input: HandlerInput, said: str) -> bool:
         # "... thanks love, that's all" closes (``short_replies.py``).
         return False
     bank = ranker(locale)
+    state = state_of(handler_input)
+    sign = state.advice.sign if state.advice else None
+    if sign and triager(locale).speaks_of(sign, said):
+        # The sign advised on, told more of ("I had my infusion three days ago and it's kind of cola coloured"
+        # after dark urine): the advice still stands, unless a page answers what is asked (blind corpus R).
+        return bank.rank(said, topic=state.topic).verdict not in (ANSWER, CLARIFY)
     # MMN itself, named ("but her arm is always weak from the MMN"), asks about nothing new: the advice still stands.
     if any(term in bank.topic_ids and term != GENERAL_TOPIC for term in bank.terms(said)):
         return False
-    return bank.rank(said, topic=state_of(handler_input).topic).verdict not in (ANSWER, CLARIFY)
+    if _advised(state) == EMERGENCY and not endings(locale).asks(said):
+        # After an emergency, what is told and asks nothing ("the nurse has gone out for ten minutes") is where
+        # they are with it, however near a page its words come: the advice still stands (blind corpus R).
+        return True
+    return bank.rank(said, topic=state.topic).verdict not in (ANSWER, CLARIFY)
 
 
 def _acting_on_advice(handler_input: HandlerInput, found: Triage) -> bool:
@@ -382,6 +398,8 @@ def _acting_on_advice(handler_input: HandlerInput, found: Triage) -> bool:
         advised = state.advice.level
     else:
         return False
+    if _stopping_as_advised(handler_input):
+        return True
     levels = [level.id for level in content_of(handler_input).red_flags.levels]
     kind = _follow_up(handler_input)
     if kind == GOING and found.asking:
@@ -392,6 +410,21 @@ def _acting_on_advice(handler_input: HandlerInput, found: Triage) -> bool:
     # The pen used, or a second one, said with the reaction again ("we gave him his EpiPen but he's still wheezing"):
     # the pen's reply, which says the call too (clinical review 11, W7).
     return acting and kind in (ACTING, NURSE, DRIVING, GOING, *_PEN)
+
+
+def _stopping_as_advised(handler_input: HandlerInput) -> bool:
+    """Whether a change of treatment is heard ("how do I stop the drip", "I've turned the pump off") while the advice
+    open said to stop the infusion: that is doing what it said, never a change to talk over with the team first (blind
+    corpus R: it heard "Please don't stop your immunoglobulin on your own" mid-emergency)."""
+    state = state_of(handler_input)
+    found = triage_of(handler_input)
+    return (
+        _advised(state) is not None
+        and state.advice is not None
+        and state.advice.during_infusion
+        and found is not None
+        and found.level.id == NO_CHANGE
+    )
 
 
 def _advised(state: DialogState) -> str | None:

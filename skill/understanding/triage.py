@@ -35,6 +35,12 @@ LEVEL_INTENTS = {"EmergencyIntent": EMERGENCY}
 # Where a sentence ends, for phrases that must end it ("I'm going to stop", not "... stop worrying"; "I can't go
 # on", not "... go on holiday"). Every text the triage reads ends with it.
 END = "_end"
+# At most this many of a turn's sign words are kept for the next (the last ones said): a sign's words within its
+# window, and a session attribute of bounded size whatever a turn holds.
+KEPT_WORDS = 12
+# The word a text is read with, as said now, by the signs that are signs only while an infusion runs, while the
+# session heard one is going on.
+NOW = "now"
 # "What's", "she's", "it's" are "what is", "she is": read joined ("whats", "shes"), as the content writes them, not as
 # a possessive whose "'s" is dropped ("what's the point anymore" is "whats the point"; Alexa writes the apostrophe).
 _IS_JOINED = re.compile(r"\b(what|she|he|it|that|there|who|here|how|where|everything|nothing)['’]s\b", re.IGNORECASE)
@@ -71,9 +77,10 @@ class _CompiledSign:
     def matches(self, text: Text, excused: frozenset[int] = frozenset()) -> bool:
         return self.where(text, excused) is not None
 
-    def where(self, text: Text, excused: frozenset[int] = frozenset()) -> int | None:
+    def where(self, text: Text, excused: frozenset[int] = frozenset(), starts_before: int | None = None) -> int | None:
         """Where the last of the sign's words stands in the text, or None if it does not match; a word at a position
-        in ``excused`` (said as something else: a figure of speech) does not count."""
+        in ``excused`` (said as something else: a figure of speech) does not count; with ``starts_before``, only
+        the sign's words said from a position before it on count (one of them is said there)."""
         if self.first_words.isdisjoint(text.where) and not (
             self.first_prefixes and any(map(text.starting, self.first_prefixes))
         ):
@@ -97,6 +104,8 @@ class _CompiledSign:
         always = sorted(self.unless_always.starts(text))
         asked = sorted(self.asked_before.starts(text))
         for start in sorted({i for group in found for i in group}):
+            if starts_before is not None and start >= starts_before:
+                break
             end = max(_first_from(group, start) for group in found)
             # An "unless" phrase speaks for the sign only near it: "she was on prednisone years ago ... and now
             # my throat is swelling" is still a swelling throat. A report near it ("she had a stroke last month and
@@ -245,6 +254,11 @@ class Triager:
         self.general_word = red_flags.general_word
         # Symptoms that are signs only with a treatment ("a fever", after an infusion), read with the one in context.
         self.symptoms = tuple(c for c in compiled[CALL_DOCTOR] if c.sign.id in red_flags.context_symptoms)
+        # The words of every emergency and call-the-doctor sign: what of a turn is read again with the next one.
+        self.sign_phrases = Phrases(
+            p for level in (EMERGENCY, CALL_DOCTOR) for c in compiled[level] for group in c.groups for p in group
+        )
+        self.groups_of = {c.sign.id: c.groups for _, signs in self.levels for c in signs}
         self.no_change = self.by_id[NO_CHANGE]
         self.not_a_change = phrases(self.no_change.unless)
         self.call_doctor = self.by_id[CALL_DOCTOR]
@@ -253,9 +267,18 @@ class Triager:
         unnamed = set(red_flags.unnamed)
         self.named = phrases(p for c in self.in_context for p in c.sign.groups[-1] if p not in unnamed)
 
-    def triage(self, intent: str | None, heard: Iterable[str], topic: str | None = None) -> Triage | None:
+    def triage(
+        self,
+        intent: str | None,
+        heard: Iterable[str],
+        topic: str | None = None,
+        running: bool | None = None,
+        before: str | None = None,
+    ) -> Triage | None:
         """The most urgent level that the intent or any heard text calls for, else a change of the
-        treatment of ``topic`` (the topic in context), or None."""
+        treatment of ``topic`` (the topic in context), or None. ``running``: whether the session heard that an
+        infusion is going on now (True), is over (False), or neither (None). ``before``: the words of a sign said
+        in the turn before (``sign_words``), read with this one."""
         said = [text for text in heard if text]
         # An utterance Alexa split over two slots ("... over the last week {or} my hand's gotten a lot weaker") is
         # also read whole, so a sign whose words fell into different slots is still heard.
@@ -264,7 +287,7 @@ class Triager:
         word = self.treatment_words.get(topic or "")
         # Mid-session, what is said is read as if it named the treatment in context ("his lips look puffy" after talk
         # of his drip is "... on his drip"), for whether an infusion may be running.
-        found = self._triage(intent, texts, [_with(text, word) for text in texts] if word else texts)
+        found = self._triage(intent, texts, [_with(text, word) for text in texts] if word else texts, running)
         # A fever said after talk of an infusion is a fever after that infusion; on azathioprine, a fever is an
         # infection until shown otherwise: the more urgent reading wins. A sentence naming a treatment is about it.
         symptom = None if self._names_treatment(texts) else self._symptom_in_context(texts, word)
@@ -272,6 +295,9 @@ class Triager:
             return symptom if symptom is not None and _more_urgent(symptom, found) else found
         if symptom is not None:
             return symptom
+        across = self._told_across(texts, before, running) if found is None and before else None
+        if across is not None:
+            return across
         if any(self._about_another(text) for text in texts):
             # Someone else's change ("my friend stopped her steroids"), with no word of the speaker's own.
             return None
@@ -282,28 +308,68 @@ class Triager:
         # {or} do I have to space them out" spaces the vaccine).
         return self._in_context(texts[-1:] if whole else texts, topic, changed=found is not None) or found
 
+    def sign_words(self, heard: Iterable[str]) -> str | None:
+        """The words of what was said that some emergency or call-the-doctor sign reads ("dark pee", "headache"), in
+        the order said, or None: kept for the next turn, which may tell the rest of the sign."""
+        said = [read_said(text) for text in heard if text]
+        kept = [text.tokens[i] for text in said for i in sorted(_covered(self.sign_phrases, text))]
+        return " ".join(kept[-KEPT_WORDS:]) or None
+
+    def speaks_of(self, sign: str, said: str) -> bool:
+        """Whether what was said holds a word of the sign's (its colour, after dark urine: "it's kind of cola")."""
+        text = read_said(said)
+        return any(group.starts(text) for group in self.groups_of.get(sign, ()))
+
+    def _told_across(self, texts: list[Text], before: str, running: bool | None) -> Triage | None:
+        """An emergency or call-the-doctor sign told over two turns, with a word of it said in this one: "it's kind
+        of cola coloured" after "is dark pee a side effect of IVIg"; "and now my neck is stiff" after "I've got a
+        bad headache" (blind corpus R). The last turn's sign words are read after this turn's."""
+        for level, _ in self.levels[:2]:
+            for text in texts:
+                said = len(text.tokens) - 1
+                read = Text(" ".join([*text.tokens[:-1], before, END]))
+                excused = self._excused(read, level.id)
+                for c in self.by_said[level.id].tried([read]):
+                    if c.sign.infusion_now and not running:
+                        continue
+                    at = c.where(read, excused, starts_before=said)
+                    if at is not None and not self._family_history(c, read):
+                        return self._found(level, c.sign, read, self._during([text]), at)
+        return None
+
+    def _during(self, texts: list[Text]) -> bool:
+        """Whether an infusion is named and not put in the past (unless said to run still: "an hour after it
+        started")."""
+        named = any(self.infusion.starts(text) for text in texts)
+        return named and not self._past(texts)
+
+    def _past(self, texts: list[Text]) -> bool:
+        return any(self.after_infusion.starts(text) for text in texts) and not any(
+            self.running.starts(text) for text in texts
+        )
+
     def _names_treatment(self, texts: list[Text]) -> bool:
         return any(self.named.starts(text) for text in texts)
 
-    def _triage(self, intent: str | None, texts: list[Text], in_context: list[Text]) -> Triage | None:
-        # An infusion named, or in context, and not put in the past (unless said to run still: "an hour after it
-        # started"): the emergency answer then also says to stop it.
-        named = any(self.infusion.starts(text) for text in texts)
-        past = any(self.after_infusion.starts(text) for text in texts) and not any(
-            self.running.starts(text) for text in texts
-        )
-        during = named and not past
-        during_in_context = any(self.infusion.starts(text) for text in in_context) and not past
+    def _triage(
+        self, intent: str | None, texts: list[Text], in_context: list[Text], running: bool | None = None
+    ) -> Triage | None:
+        # An infusion named, or in context, and not put in the past: the emergency answer then also says to stop it.
+        during = self._during(texts)
+        during_in_context = any(self.infusion.starts(text) for text in in_context) and not self._past(texts)
         intent_level = LEVEL_INTENTS.get(intent or "")
         for level, _ in self.levels:
-            signs = self.by_said[level.id].tried(texts)
+            # A sign only while an infusion runs needs words that say it runs now ("I'm on the drip now and ..."), or
+            # is read as said now while the session heard one is going on ("his face is all red", his drip running).
+            signs = [c for c in self.by_said[level.id].tried(texts) if running is not False or not c.sign.infusion_now]
             # A figure of speech matters only where a sign may be said.
             read = [(text, self._excused(text, level.id)) for text in texts] if signs else []
+            read_now = read + [(_with(text, NOW), excused) for text, excused in read] if running else read
             found = next(
                 (
                     (c.sign, text, at)
                     for c in signs
-                    for text, excused in read
+                    for text, excused in (read_now if c.sign.infusion_now else read)
                     if (
                         at := c.where(
                             text, self._excused(text, level.id, c.sign.id) if c.sign.id in self.spared else excused
