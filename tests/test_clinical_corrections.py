@@ -166,7 +166,7 @@ def test_h4_weakness_worse_over_days_is_a_call_today(said):
     assert answered(response) == "safety:call_doctor"
     assert "can be the treatment wearing off" in speech_of(
         response
-    ) and "Call your doctor or care team today." in speech_of(response)
+    ) and speech_of(response).startswith("Ask your neurologist to check it today.")
 
 
 @pytest.mark.parametrize(

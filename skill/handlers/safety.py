@@ -29,7 +29,7 @@ from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
 from ..breath import chunks
-from ..content.model import RedFlags, Sign
+from ..content.model import RedFlags, Sign, TriageLevel
 from ..dialog import Advice, DialogState
 from ..interceptors import remembered
 from ..reply import Reply, respond, say_again
@@ -182,12 +182,9 @@ class TriageHandler(AbstractRequestHandler):
                 if not in_hospital:
                     parts.append(texts["cant_call"])
         elif level.id == CALL_DOCTOR:
-            # Stopping a running infusion comes before anything else.
             urgency = (sign.urgency if sign else None) or texts["urgency"]
             stop = [texts["during_infusion"]] if found.during_infusion and not (sign and sign.infusion_ahead) else []
-            # A sign with its own answer (an extra dose taken) says it whole: its first words are the call.
-            said = [sign.answer] if sign and sign.answer else [sign.means if sign else texts["means"], texts[urgency]]
-            parts = [*stop, *said]
+            parts = [*stop, *call_doctor_advice(level, sign)]
             if stop and f"then_{urgency}" in texts:
                 # In brief, the first thing to do and the call: what it may mean is left for "it all again".
                 state.brief = " ".join([*stop, texts[f"then_{urgency}"]])
@@ -225,6 +222,16 @@ class TriageHandler(AbstractRequestHandler):
             found.during_infusion,
         )
         return response
+
+
+def call_doctor_advice(level: TriageLevel, sign: Sign | None) -> list[str]:
+    """A call-the-doctor answer after any "stop the infusion": the call first, then why (clinical review 13). A sign
+    with its own answer (an extra dose taken) says it whole, and its first sentence is the call too."""
+    texts = level.texts
+    if sign and sign.answer:
+        return [sign.answer]
+    urgency = (sign.urgency if sign else None) or texts["urgency"]
+    return [texts[urgency], sign.means if sign and sign.means else texts["means"]]
 
 
 class SafetyFollowUpHandler(AbstractRequestHandler):
