@@ -51,3 +51,60 @@ def test_every_call_doctor_answer_says_the_call_first(locale):
 def test_a_call_today_sign_heard_live_says_the_call_first(locale, said):
     spoken = speech_of(say(locale, said))
     assert spoken.startswith("Call your doctor or care team right away.")
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-GB", "what should we keep an eye out for after mum's drip, like her lips swelling"),
+        ("en-US", "my wife had her ivig today, anything we should look out for, such as trouble breathing"),
+        ("en-AU", "what are the danger signs after his infusion, for example his face drooping"),
+    ],
+)
+def test_watching_for_an_example_sign_is_a_question_that_still_names_the_number(locale, said):
+    response = say(locale, said)
+    assert answered(response) != "safety:emergency"
+    assert CALL_NOW[locale].removeprefix("Call ").split(" ")[0].rstrip(".,") in speech_of(response)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "anything to look out for after her drip, like her face is swelling now",
+        "what should i watch for after his ivig, he's got chest pain",
+    ],
+)
+def test_a_sign_reported_beside_the_question_still_alarms(said):
+    assert answered(say("en-GB", said)) == "safety:emergency"
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-GB", "my neighbour had a stroke last week"),
+        ("en-US", "a colleague of mine had a heart attack a few weeks ago"),
+        ("en-AU", "my mate collapsed at the footy on saturday"),
+        ("en-IN", "i almost passed out when i saw the price of the injections"),
+        ("en-CA", "the quote for home nursing nearly made me faint"),
+        ("en-GB", "what symptoms mean i should go to a and e"),
+        ("en-CA", "which symptoms mean we should go to emerg"),
+    ],
+)
+def test_others_past_events_a_faint_at_a_price_and_which_symptoms_are_no_alarm(locale, said):
+    assert answered(say(locale, said)) != "safety:emergency"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my friend collapsed yesterday and she's still not waking up",
+        "my neighbour had a stroke last week and now my own face is drooping",
+        "my neighbour is having a stroke",
+        "i nearly passed out when they put the needle in",
+        "i nearly fainted when i saw the bill and now i feel faint and dizzy",
+        "the bill is giving me chest pain",
+        "my symptoms are really bad, take me to a and e",
+    ],
+)
+def test_the_near_misses_keep_their_alarm(said):
+    assert answered(say("en-GB", said)) == "safety:emergency"

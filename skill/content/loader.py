@@ -349,7 +349,7 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         reporting=tuple(data["reporting"]),
         **{
             name: tuple(data["history"][name])
-            for name in ("past", "about_treatment", "present", "settled", "family", "family_signs")
+            for name in ("past", "about_treatment", "present", "settled", "family", "family_signs", "recent")
         },
         **{name: tuple(data["other_people"][name]) for name in ("others", "first_person")},
         follow_up={k: localise(v) for k, v in follow_up.items() if isinstance(v, str)},

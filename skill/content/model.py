@@ -183,6 +183,8 @@ class RedFlags:
     settled: tuple[str, ...] = ()  # what says the past stayed past ("it's been fine since"): no word of now
     family: tuple[str, ...] = ()  # relatives of an earlier generation: their event in the past is family history
     family_signs: tuple[str, ...] = ()  # the signs a family history names ("stroke", "heart_attack")
+    # A recent past ("last week"), which puts an event of someone other than the one cared for in the past too.
+    recent: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()  # a sign's words said as something else
     others: tuple[str, ...] = ()  # people other than the one treated ("my friend"): their changes are not a change
     first_person: tuple[str, ...] = ()  # words of the speaker, or those they care for, which override ``others``

@@ -233,6 +233,7 @@ class Triager:
             phrases(red_flags.settled),
         )
         self.family, self.family_signs = phrases(red_flags.family), frozenset(red_flags.family_signs)
+        self.recent = phrases(red_flags.recent)
         self.figures = tuple(_CompiledFigure(figure) for figure in red_flags.figures)
         self.spared = frozenset(sign for figure in self.figures for sign in figure.spares)
         self.others, self.first_person = phrases(red_flags.others), phrases(red_flags.first_person)
@@ -391,15 +392,20 @@ class Triager:
         starts = self.asking.starts(text)
         asked = _covered(self.asking, text)
         # The letters of a treatment spelled out ("i v i g") name it; their "i" is no one reported on.
-        reported = self.reporting.starts(text) - _covered(self.infusion, text) - self._examples(text)
-        return (any(i < at for i in starts) and not reported - asked) or self._history(text)
+        examples = self._examples(text)
+        reported = self.reporting.starts(text) - _covered(self.infusion, text) - examples
+        # A sign said only as the example of what to watch for ("what should I watch out for after her IVIg, like
+        # chest pain") is asked about, whoever the question names before it (clinical review 13, n8).
+        return (any(i < at for i in starts) and not reported - asked) or self._history(text) or at in examples
 
     def _examples(self, text: Text) -> set[int]:
         """The words of examples given in a question of what to watch for ("anything I should keep an eye out for,
         like swelling in her face"), which report no one; none when a word of now is said ("like her face is
         swelling")."""
         watching = self.watching.starts(text)
-        if not watching or self.present.starts(text):
+        # A word of now said before the question ("she had her IVIg today, anything to look out for, like ...") is of
+        # the infusion, not of the example (clinical review 13, n8).
+        if not watching or any(i > min(watching) for i in self.present.starts(text)):
             return set()
         marks = [i for i in self.examples.starts(text) if i > min(watching)]
         return set(range(min(marks), len(text.tokens))) if marks else set()
@@ -415,9 +421,14 @@ class Triager:
         return said(self.past) and (said(self.about_treatment) or said(self.settled)) and not now
 
     def _family_history(self, compiled: _CompiledSign, text: Text) -> bool:
-        """An event of a relative of an earlier generation, told with a past and nothing of now or of a report ("my
-        grandmother had a stroke back in 2015"): family history, for the signs a family history names only."""
-        if compiled.sign.id not in self.family_signs or not _says(text, self.family) or not _says(text, self.past):
+        """An event of a relative of an earlier generation, or of someone outside the home, told with a past and nothing
+        of now or of a report ("my grandmother had a stroke back in 2015", "my neighbour had a stroke last week"):
+        their history, for the signs a history names only. The speaker's own words outside the other person ("my
+        friend's stroke last week scared me, and now my face is numb") still speak of now."""
+        if compiled.sign.id not in self.family_signs:
+            return False
+        someone = _says(text, self.family) or self._about_another(text)
+        if not someone or not (_says(text, self.past) or _says(text, self.recent)):
             return False
         now = self.present.starts(text) - _covered(self.about_treatment, text) - _covered(self.settled, text)
         return not now and not _says(text, compiled.reported)
