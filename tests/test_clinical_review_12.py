@@ -101,7 +101,9 @@ def test_confused_about_something_or_long_standing_is_no_emergency(locale, said)
 def test_a_head_injury_on_a_blood_thinner_or_with_vomiting_is_the_emergency_department_now(locale, said):
     heard, response = after(locale, said)
     assert answered(response) == "safety:call_doctor", heard
-    assert heard.startswith(f"After a head injury on a blood thinner, or with being sick, {GO_NOW[locale]}."), heard
+    # The locale's word for being sick (safety round 14; review 13, n1).
+    sick = "being sick" if locale == "en-GB" else "vomiting"
+    assert heard.startswith(f"After a head injury on a blood thinner, or with {sick}, {GO_NOW[locale]}."), heard
     assert f"call {NUMBER[locale]}" in heard
 
 

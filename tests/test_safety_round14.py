@@ -108,3 +108,49 @@ def test_others_past_events_a_faint_at_a_price_and_which_symptoms_are_no_alarm(l
 )
 def test_the_near_misses_keep_their_alarm(said):
     assert answered(say("en-GB", said)) == "safety:emergency"
+
+
+HEAD_INJURY = {
+    "en-US": ("vomiting", "a seizure"),
+    "en-CA": ("vomiting", "a seizure"),
+    "en-GB": ("being sick", "a fit"),
+    "en-AU": ("vomiting", "a seizure"),
+    "en-IN": ("vomiting", "a seizure"),
+}
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_head_injury_answer_says_the_locales_words_and_its_card_says_where_to_go(locale):
+    response = say(locale, "my mother knocked her head on the cupboard and she takes apixaban")
+    spoken, title = speech_of(response), response["response"]["card"]["title"]
+    sick, fit = HEAD_INJURY[locale]
+    assert f"or with {sick}," in spoken and f"or have {fit}," in spoken
+    british = {"being sick", "a fit"} - {sick, fit}
+    assert not any(word in spoken for word in british), spoken
+    assert title.startswith("Head injury: go to") and "doctor" not in title
+
+
+@pytest.mark.parametrize(
+    "locale, reply, opens",
+    [
+        ("en-US", "can't we just wait and see how he is in the morning", "I understand, but this can't wait"),
+        ("en-GB", "can we wait", "I can't tell what's behind it, so please don't wait."),
+        ("en-AU", "should we drive him to the hospital", "Yes, go now."),
+    ],
+)
+def test_after_a_head_injury_to_go_in_for_waiting_or_going_is_no_call_to_the_care_team(locale, reply, opens):
+    spoken = speech_of(say(locale, reply, "he fell and hit his head and he's on warfarin"))
+    assert spoken.startswith(opens) and "care team" not in spoken, spoken
+
+
+@pytest.mark.parametrize(
+    "locale, line", [("en-AU", "13 11 26"), ("en-CA", "1-844-POISON-X"), ("en-CA", "1-844-764-7669")]
+)
+def test_a_childs_swallow_names_the_countrys_poison_line(locale, line):
+    spoken = speech_of(say(locale, "my grandson swallowed some of my azathioprine"))
+    assert spoken.startswith("If a child may have swallowed") and line in spoken
+
+
+def test_no_poison_line_is_named_where_none_is_cited():
+    spoken = speech_of(say("en-IN", "my grandson swallowed some of my azathioprine"))
+    assert "poison" not in spoken.lower() and "112" in spoken

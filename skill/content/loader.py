@@ -312,7 +312,7 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         for sign in level.get("signs", []):
             # A sign `like` another says what the other says: the same thoughts or symptom in other words.
             said = next(s for s in signs if s.id == sign["like"]) if "like" in sign else Sign(id="", groups=())
-            spoken = {k: " ".join(sign[k].split()) for k in ("means", "answer", "opens") if k in sign}
+            spoken = {k: " ".join(sign[k].split()) for k in ("means", "answer", "opens", "title") if k in sign}
             # A text that says a fact of the locale (its crisis line) also cites that fact's sources.
             sources = localise.cited(" ".join(spoken.values()), sign["sources"]) if "sources" in sign else None
             # A sign may read its `unless` and `reported` from another ("vetoes_of"): the same excuses, other words.

@@ -132,6 +132,7 @@ class Sign:
     means: str | None = None
     answer: str | None = None
     opens: str | None = None  # said before the answer, but not when it is said again in brief ("I'm sorry ...")
+    title: str | None = None  # its card's title, when the level's does not say its action ("go to the ER now")
     sources: tuple[str, ...] = ()
     stays_open: bool = False  # an emergency answer that keeps the session open for one more turn (self-harm)
     infusion_ahead: bool = False  # about an infusion still to come: there is none running to stop

@@ -199,7 +199,7 @@ class TriageHandler(AbstractRequestHandler):
             state.brief = chunks(parts[0])[0]
         sources = sign.sources if sign and sign.sources else level.sources
         cited = [f"- {content.sources[s].citation()}" for s in sources]
-        title = content.prompts[f"triage_title_{level.id}"]
+        title = sign.title if sign and sign.title else content.prompts[f"triage_title_{level.id}"]
         card = [*parts, content.prompts["sources_heading"] + ":\n" + "\n".join(cited)]
         # Said a breath at a time: the safety point, which each answer puts first, is heard before the first pause.
         reply = Reply([said for part in parts for said in chunks(part)], card_title=title, card_lines=card)
@@ -257,9 +257,12 @@ class SafetyFollowUpHandler(AbstractRequestHandler):
             advice = state.advice
             state.last, state.answering, state.answered = advice.reply, advice.asking, f"safety:{advice.level}"
         level = _advised(state)
+        # A sign may have its own words for a reply (going to the ER after a head injury is no call to make).
+        own = state.advice.sign if state.advice else None
         if kind in _CLOSING:
             key = f"{kind}_{closing_level(state)}"
-            return respond(handler_input, Reply([follow_up.get(key) or follow_up[kind]], end=True))
+            said = follow_up.get(f"{kind}_{own}") or follow_up.get(key) or follow_up[kind]
+            return respond(handler_input, Reply([said], end=True))
         if kind == NURSE or kind in _SAYS_THE_CALL:
             # The nurse called at the drip: the number first if they aren't there, and the session stays open
             # (clinical review 11, n1). The pen's replies say the call themselves: said once (n8). "Repeat" still
@@ -272,7 +275,7 @@ class SafetyFollowUpHandler(AbstractRequestHandler):
             # Whether it is normal, or serious, is for the doctor; putting it off hears that it can't wait: the
             # advice again, whole, after saying so.
             key = _PREFACES.get(kind)
-            preface = [follow_up.get(f"{key}_{level}") or follow_up[key]] if key else None
+            preface = [follow_up.get(f"{key}_{own}") or follow_up.get(f"{key}_{level}") or follow_up[key]] if key else None
             response = say_again(handler_input, preface)
             state.asking = AGAIN_SELF_HARM if state.answering == AGAIN_SELF_HARM else AGAIN_SAID
             return response
