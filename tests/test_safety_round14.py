@@ -154,3 +154,50 @@ def test_a_childs_swallow_names_the_countrys_poison_line(locale, line):
 def test_no_poison_line_is_named_where_none_is_cited():
     spoken = speech_of(say("en-IN", "my grandson swallowed some of my azathioprine"))
     assert "poison" not in spoken.lower() and "112" in spoken
+
+
+SOMEONE = "When someone says things like this, it can be a sign they're thinking of suicide."
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-AU", "my nan's been so flat since the diagnosis, she says there's no point going on"),
+        ("en-US", "my husband is on ivig and he keeps telling me he'd be better off dead"),
+        ("en-IN", "i am worried about my father, he says he is tired of living"),
+        ("en-AU", "mum says she hopes she doesn't wake up"),
+    ],
+)
+def test_thoughts_of_self_harm_told_of_someone_speak_to_the_carer(locale, said):
+    spoken = speech_of(say(locale, said))
+    assert SOMEONE in spoken and "If you might act" not in spoken and "Stop the infusion" not in spoken, spoken
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "since my husband died there's no point going on",
+        "my wife says i'd be better off dead",
+        "i'm so tired of living with this",
+    ],
+)
+def test_thoughts_of_ones_own_still_speak_to_the_speaker(said):
+    spoken = speech_of(say("en-GB", said))
+    assert SOMEONE not in spoken and "116 123" in spoken, spoken
+
+
+@pytest.mark.parametrize(
+    "locale, told, reply",
+    [
+        ("en-GB", "my wife took all her pills on purpose", "she says she's fine now"),
+        ("en-CA", "my sister keeps saying she's a burden to all of us", "she'll be fine, she's just tired"),
+    ],
+)
+def test_putting_it_off_for_someone_hears_of_them_not_of_the_speaker(locale, told, reply):
+    spoken = speech_of(say(locale, reply, told))
+    assert spoken.startswith("I understand, but they deserve support now") and "you deserve support" not in spoken
+
+
+@pytest.mark.parametrize("said", ["my sister keeps saying she's a burden", "dad reckons he's such a burden to all of us"])
+def test_a_burden_said_of_someone_with_its_apostrophe_is_a_warning_sign(said):
+    assert SOMEONE in speech_of(say("en-GB", said))

@@ -285,7 +285,17 @@ def page_ref(pointer: str) -> PageRef:
 
 
 # What a sign may set besides its words and texts (see ``Sign``).
-_SIGN_SETTINGS = ("urgency", "stays_open", "infusion_ahead", "infusion_past", "topic", "own_close", "while_running")
+_SIGN_SETTINGS = (
+    "urgency",
+    "stays_open",
+    "infusion_ahead",
+    "infusion_past",
+    "topic",
+    "own_close",
+    "while_running",
+    "of_someone",
+    "replies",
+)
 
 
 def _vetoes(sign: dict[str, Any], level_unless: tuple[str, ...], level_reported: tuple[str, ...]) -> dict[str, Any]:
@@ -351,7 +361,7 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
             name: tuple(data["history"][name])
             for name in ("past", "about_treatment", "present", "settled", "family", "family_signs", "recent")
         },
-        **{name: tuple(data["other_people"][name]) for name in ("others", "first_person")},
+        **{name: tuple(data["other_people"][name]) for name in ("others", "first_person", "third_person")},
         follow_up={k: localise(v) for k, v in follow_up.items() if isinstance(v, str)},
         replay=tuple(follow_up["replay_words"]),
         brief=tuple(follow_up["brief_words"]),

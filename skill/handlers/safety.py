@@ -157,8 +157,9 @@ class TriageHandler(AbstractRequestHandler):
         self_harm = bool(sign and sign.stays_open)
         if level.id == EMERGENCY:
             own = sign.answer if sign else None
-            if own and found.during_infusion:
-                # A sign's own answer said while the drip runs still says to stop it, in the brief too.
+            if own and found.during_infusion and not self_harm:
+                # A sign's own answer said while the drip runs still says to stop it, in the brief too (not thoughts of
+                # self-harm: "my mum is on IVIg and says there's no point going on" has no drip to stop).
                 own = f"{own} {texts['stop_infusion']}"
             parts = [own or (texts["during_infusion"] if found.during_infusion else texts["answer"])]
             heard = " ".join(heard_texts(handler_input))
@@ -258,7 +259,7 @@ class SafetyFollowUpHandler(AbstractRequestHandler):
             state.last, state.answering, state.answered = advice.reply, advice.asking, f"safety:{advice.level}"
         level = _advised(state)
         # A sign may have its own words for a reply (going to the ER after a head injury is no call to make).
-        own = state.advice.sign if state.advice else None
+        own = _replies_of(content_of(handler_input).red_flags, state.advice)
         if kind in _CLOSING:
             key = f"{kind}_{closing_level(state)}"
             said = follow_up.get(f"{kind}_{own}") or follow_up.get(key) or follow_up[kind]
@@ -288,6 +289,15 @@ class SafetyFollowUpHandler(AbstractRequestHandler):
         emergency = state.answered == f"safety:{EMERGENCY}"
         state.asking = AGAIN_SAID if emergency else AGAIN_ALL
         return respond(handler_input, Reply([state.brief], question=follow_up["again" if emergency else "again_all"]))
+
+
+def _replies_of(red_flags: RedFlags, advice: Advice | None) -> str | None:
+    """Whose words the replies after the advice take (``<reply>_<this>`` in ``[follow_up]``): its sign's ``replies``
+    (the carer of someone with thoughts of self-harm: "someone"), or the sign's own id; None with no sign."""
+    if advice is None or advice.sign is None:
+        return None
+    sign = next((s for level in red_flags.levels for s in level.signs if s.id == advice.sign), None)
+    return (sign.replies if sign else None) or advice.sign
 
 
 def _follow_up(handler_input: HandlerInput) -> str | None:

@@ -237,6 +237,7 @@ class Triager:
         self.figures = tuple(_CompiledFigure(figure) for figure in red_flags.figures)
         self.spared = frozenset(sign for figure in self.figures for sign in figure.spares)
         self.others, self.first_person = phrases(red_flags.others), phrases(red_flags.first_person)
+        self.third_person = phrases(red_flags.third_person)
         self.changes = phrases(red_flags.changes)
         self.asked_first = phrases(red_flags.context_asked_first)
         self.treatment_words = red_flags.treatment_words
@@ -327,6 +328,9 @@ class Triager:
         # Nor are thoughts of self-harm said as a question ("is it normal to want to die?") only a question.
         asking = self._asking(level, text, at) and not sign.infusion_ahead and not sign.stays_open
         past = asking and self._told_over(text)
+        if sign.of_someone and self._of_someone(text, at):
+            # Thoughts told of someone else: the answer speaks to the one who cares for them (clinical review 12, n5).
+            sign = next(other for other in level.signs if other.id == sign.of_someone)
         return Triage(
             level=level, sign=sign, during_infusion=during and not sign.infusion_past, asking=asking, past=past
         )
@@ -433,6 +437,15 @@ class Triager:
         now = self.present.starts(text) - _covered(self.about_treatment, text) - _covered(self.settled, text)
         return not now and not _says(text, compiled.reported)
 
+    def _of_someone(self, text: Text, at: int) -> bool:
+        """Whether the one nearest before a sign's last word is someone else ("my mum ... says there's no point going
+        on", "he keeps saying he'd be better off dead"), not the speaker ("I", "my wife says I'd be better off ...")."""
+        first, third = self.first_person.starts(text), self.third_person.starts(text)
+        nearest = max((i for i in first | third if i <= at), default=None)
+        # The speaker said inside the sign's own words ("they'd be better off if I was gone") makes them the speaker's.
+        own = any(at < i <= at + _OWN_WORDS for i in first)
+        return nearest is not None and nearest in third and nearest not in first and not own
+
     def _told_over(self, text: Text) -> bool:
         """A past sign told as over, with no question about it: nothing to warn of now."""
         return self._history(text) and not _says(text, self.about_treatment) and not _says(text, self.asking)
@@ -471,6 +484,8 @@ def _says(text: Text, found: Phrases) -> bool:
     return bool(found.starts(text))
 
 
+# How far after a sign's last group begins its words may still say whose they are ("better off if I was gone").
+_OWN_WORDS = 4
 # The call-the-doctor urgencies, most urgent first.
 _URGENCIES = ("now", "today")
 
