@@ -198,6 +198,60 @@ def test_putting_it_off_for_someone_hears_of_them_not_of_the_speaker(locale, tol
     assert spoken.startswith("I understand, but they deserve support now") and "you deserve support" not in spoken
 
 
-@pytest.mark.parametrize("said", ["my sister keeps saying she's a burden", "dad reckons he's such a burden to all of us"])
+@pytest.mark.parametrize(
+    "said", ["my sister keeps saying she's a burden", "dad reckons he's such a burden to all of us"]
+)
 def test_a_burden_said_of_someone_with_its_apostrophe_is_a_warning_sign(said):
     assert SOMEONE in speech_of(say("en-GB", said))
+
+
+@pytest.mark.parametrize("reply", ["we will call 104", "ok we'll ring 104 then"])
+def test_calling_indias_health_line_after_the_fever_advice_is_a_sound_plan(reply):
+    spoken = speech_of(say("en-IN", reply, "my husband had his drip yesterday and now he has a fever"))
+    assert spoken.startswith("Good, that's the right thing to do.") and "fever after an infusion" not in spoken
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-GB", "she's done her hyqvia at home twice this week"),
+        ("en-AU", "he's had two lots of his subcut in three days by mistake"),
+        ("en-US", "my dad did his hizentra again today, he'd already done it on monday"),
+    ],
+)
+def test_immunoglobulin_told_as_given_twice_close_together_is_for_the_team_today(locale, said):
+    response = say(locale, said)
+    assert (
+        speech_of(response).startswith("Tell the infusion team today.") and answered(response) == "safety:call_doctor"
+    )
+
+
+@pytest.mark.parametrize("said", ["she has her hizentra twice a week", "can i do my hyqvia twice this week"])
+def test_a_schedule_or_a_question_of_two_doses_is_no_sign(said):
+    assert answered(say("en-GB", said)) != "safety:call_doctor"
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-GB", "my husband had his kiovig on monday", "he's had a rash since"),
+        ("en-IN", None, "my mother has had a rash since her ivig on sunday"),
+        ("en-CA", None, "i've come out in a rash after my infusion"),
+    ],
+)
+def test_a_rash_since_the_drip_is_mild_and_common_but_names_the_swelling_emergency(locale, context, said):
+    spoken = speech_of(say(locale, said, context))
+    assert spoken.startswith("Tell the care team about the rash today.") and "is common" in spoken
+    assert f"breathing gets hard, call {CALL_NOW[locale].split(' ')[1].rstrip('.,')}" in spoken
+
+
+@pytest.mark.parametrize(
+    "locale, context, said",
+    [
+        ("en-AU", "she's on hizentra at home", "she's got a big red lump where the needle went and a fever"),
+        ("en-GB", "tell me about SCIG", "the spot where the needle goes in is hot and red and i feel feverish"),
+    ],
+)
+def test_an_scig_site_at_home_is_the_infusion_site_and_the_pump(locale, context, said):
+    spoken = speech_of(say(locale, said, context))
+    assert "infusion site" in spoken and "pump" in spoken and "drip site" not in spoken and "nurse" not in spoken

@@ -140,7 +140,7 @@ class Sign:
     topic: str | None = None  # the topic this advice is about, which becomes the topic in context
     own_close: bool = False  # its answer says whom to ask: the level's closing words are not added after it
     while_running: str | None = None  # the sign it is while an infusion the session heard of is going on now
-    # The sign it is when said of someone else ("he keeps saying he'd be better off dead"): its answer speaks to the carer.
+    # The sign it is when said of someone else ("he keeps saying he'd be better off dead"): it speaks to the carer.
     of_someone: str | None = None
     # Whose words its follow-ups take (``<reply>_<replies>`` in ``[follow_up]``), before the level's: its id if unset.
     replies: str | None = None
@@ -192,8 +192,8 @@ class RedFlags:
     recent: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()  # a sign's words said as something else
     others: tuple[str, ...] = ()  # people other than the one treated ("my friend"): their changes are not a change
-    first_person: tuple[str, ...] = ()
-    third_person: tuple[str, ...] = ()  # someone else, named or not ("she", "he'd", "mum"): whose thoughts are told  # words of the speaker, or those they care for, which override ``others``
+    first_person: tuple[str, ...] = ()  # words of the speaker, or those they care for, which override ``others``
+    third_person: tuple[str, ...] = ()  # someone else ("she", "he'd", "says"): whose thoughts of self-harm are told
     follow_up: dict[str, str] = field(default_factory=dict)  # the yes-or-no turn after safety advice
     replay: tuple[str, ...] = ()  # whole replies, after safety advice, that ask for it again
     brief: tuple[str, ...] = ()  # of those, the ones that ask what to do: the advice's first action again

@@ -276,7 +276,9 @@ class SafetyFollowUpHandler(AbstractRequestHandler):
             # Whether it is normal, or serious, is for the doctor; putting it off hears that it can't wait: the
             # advice again, whole, after saying so.
             key = _PREFACES.get(kind)
-            preface = [follow_up.get(f"{key}_{own}") or follow_up.get(f"{key}_{level}") or follow_up[key]] if key else None
+            preface = (
+                [follow_up.get(f"{key}_{own}") or follow_up.get(f"{key}_{level}") or follow_up[key]] if key else None
+            )
             response = say_again(handler_input, preface)
             state.asking = AGAIN_SELF_HARM if state.answering == AGAIN_SELF_HARM else AGAIN_SAID
             return response

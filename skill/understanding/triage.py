@@ -242,6 +242,7 @@ class Triager:
         self.asked_first = phrases(red_flags.context_asked_first)
         self.treatment_words = red_flags.treatment_words
         compiled = {level.id: signs for level, signs in self.levels}
+        self.compiled = {c.sign.id: c for _, signs in self.levels for c in signs}
         self.in_context = tuple(c for c in compiled[NO_CHANGE] if c.sign.id in red_flags.context_signs)
         self.planned = tuple(c for c in self.in_context if c.sign.id in red_flags.planned)
         self.general_word = red_flags.general_word
@@ -271,7 +272,11 @@ class Triager:
         # infection until shown otherwise: the more urgent reading wins. A sentence naming a treatment is about it.
         symptom = None if self._names_treatment(texts) else self._symptom_in_context(texts, word)
         if found is not None and found.level is not self.no_change:
-            return symptom if symptom is not None and _more_urgent(symptom, found) else found
+            # ... and so does the reading the treatment in context excuses: a red lump where the needle went, with a
+            # fever, after talk of SCIg is its infusion site, not a drip's (clinical review 12, n13).
+            if symptom is not None and (_more_urgent(symptom, found) or self._excused_in_context(found, texts, word)):
+                return symptom
+            return found
         if symptom is not None:
             return symptom
         if any(self._about_another(text) for text in texts):
@@ -283,6 +288,14 @@ class Triager:
         # Split over two slots, the change is read in the whole sentence, with what makes it none ("my flu shot ...
         # {or} do I have to space them out" spaces the vaccine).
         return self._in_context(texts[-1:] if whole else texts, topic, changed=found is not None) or found
+
+    def _excused_in_context(self, found: Triage, texts: list[Text], word: str | None) -> bool:
+        """Whether a call-the-doctor sign found is no longer read once the treatment in context is said with it."""
+        if word is None or found.sign is None or found.level.id != CALL_DOCTOR:
+            return False
+        compiled = self.compiled[found.sign.id]
+        reads = [_with(text, word) for text in texts]
+        return not any(compiled.matches(read, self._excused(read, CALL_DOCTOR)) for read in reads)
 
     def _names_treatment(self, texts: list[Text]) -> bool:
         return any(self.named.starts(text) for text in texts)
