@@ -82,6 +82,7 @@ def test_a_sign_reported_beside_the_question_still_alarms(said):
     "locale, said",
     [
         ("en-GB", "my neighbour had a stroke last week"),
+        ("en-AU", "our neighbour had a stroke last week and it scared us"),
         ("en-US", "a colleague of mine had a heart attack a few weeks ago"),
         ("en-AU", "my mate collapsed at the footy on saturday"),
         ("en-IN", "i almost passed out when i saw the price of the injections"),
@@ -100,6 +101,7 @@ def test_others_past_events_a_faint_at_a_price_and_which_symptoms_are_no_alarm(l
         "my friend collapsed yesterday and she's still not waking up",
         "my neighbour had a stroke last week and now my own face is drooping",
         "my neighbour is having a stroke",
+        "my husband collapsed yesterday at a friend's house",
         "i nearly passed out when they put the needle in",
         "i nearly fainted when i saw the bill and now i feel faint and dizzy",
         "the bill is giving me chest pain",

@@ -325,7 +325,7 @@ class Triager:
                         )
                     )
                     is not None
-                    and not self._family_history(c, text)
+                    and not self._family_history(c, text, at)
                 ),
                 None,
             )
@@ -437,18 +437,24 @@ class Triager:
         now = self.present.starts(text) - past_only
         return said(self.past) and (said(self.about_treatment) or said(self.settled)) and not now
 
-    def _family_history(self, compiled: _CompiledSign, text: Text) -> bool:
+    def _family_history(self, compiled: _CompiledSign, text: Text, at: int) -> bool:
         """An event of a relative of an earlier generation, or of someone outside the home, told with a past and nothing
-        of now or of a report ("my grandmother had a stroke back in 2015", "my neighbour had a stroke last week"):
-        their history, for the signs a history names only. The speaker's own words outside the other person ("my
-        friend's stroke last week scared me, and now my face is numb") still speak of now."""
+        of now or of a report ("my grandmother had a stroke back in 2015", "our neighbour had a stroke last week"):
+        their history, for the signs a history names only. How the speaker felt ("it scared us") reports nothing; a
+        word of now ("... and now my face is numb") or a report still does."""
         if compiled.sign.id not in self.family_signs:
             return False
-        someone = _says(text, self.family) or self._about_another(text)
+        someone = _says(text, self.family) or self._outside_the_home(text, at)
         if not someone or not (_says(text, self.past) or _says(text, self.recent)):
             return False
         now = self.present.starts(text) - _covered(self.about_treatment, text) - _covered(self.settled, text)
         return not now and not _says(text, compiled.reported)
+
+    def _outside_the_home(self, text: Text, at: int) -> bool:
+        """Whether someone outside the home ("our neighbour", "a friend") is who the sign at ``at`` is told of: named
+        before it, with no word of the speaker's between ("my husband collapsed yesterday at a friend's" is his)."""
+        named = [i for i in _covered(self.others, text) if i < at]
+        return bool(named) and not any(max(named) < i <= at for i in self.first_person.starts(text))
 
     def _of_someone(self, text: Text, at: int) -> bool:
         """Whether the one nearest before a sign's last word is someone else ("my mum ... says there's no point going
