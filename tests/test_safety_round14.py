@@ -9,7 +9,7 @@ import re
 
 import pytest
 from conftest import speech_of
-from spoken import CALL_NOW, answered, say
+from spoken import CALL_NOW, CRISIS, answered, say
 
 from skill.content import load_content
 from skill.handlers.safety import call_doctor_advice
@@ -257,3 +257,15 @@ def test_a_rash_since_the_drip_is_mild_and_common_but_names_the_swelling_emergen
 def test_an_scig_site_at_home_is_the_infusion_site_and_the_pump(locale, context, said):
     spoken = speech_of(say(locale, said, context))
     assert "infusion site" in spoken and "pump" in spoken and "drip site" not in spoken and "nurse" not in spoken
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-GB", "my son swallowed a load of his tablets on purpose"),
+        ("en-US", "our daughter took all of her pills deliberately last night"),
+    ],
+)
+def test_tablets_taken_on_purpose_by_a_son_or_daughter_hear_the_crisis_line_too(locale, said):
+    spoken = speech_of(say(locale, said))
+    assert CALL_NOW[locale].split(" ")[1].rstrip(".,") in spoken and CRISIS[locale] in spoken, spoken
