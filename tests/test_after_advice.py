@@ -123,8 +123,9 @@ def test_an_emergency_during_an_infusion_said_earlier_says_to_stop_it(talk, loca
 def test_new_weakness_in_another_place_over_days_is_a_call_today(talk, locale):
     console = talk(locale)
     advice, _ = said(console, "she's had weak hands for years but this week her left foot has started to drag")
-    assert advice.startswith("Weakness that gets worse over days can be the treatment wearing off")
-    assert "Call your doctor or care team today." in advice
+    # The call first, then why (safety round 14).
+    assert advice.startswith("Ask your neurologist to check it today.")
+    assert "Weakness that gets worse over days can be the treatment wearing off" in advice
 
 
 @pytest.mark.parametrize("locale", LOCALES)

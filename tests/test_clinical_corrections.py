@@ -164,9 +164,9 @@ def test_h1_ordinary_sentences_do_not_raise_the_crisis_line(said):
 def test_h4_weakness_worse_over_days_is_a_call_today(said):
     response = console_for().say(said)
     assert answered(response) == "safety:call_doctor"
-    assert "can be the treatment wearing off" in speech_of(
-        response
-    ) and "Call your doctor or care team today." in speech_of(response)
+    assert "can be the treatment wearing off" in speech_of(response) and speech_of(response).startswith(
+        "Ask your neurologist to check it today."
+    )
 
 
 @pytest.mark.parametrize(

@@ -263,7 +263,9 @@ def test_a_reaction_long_past_is_told_to_the_infusion_team_first():
 # n7: an SCIg site with a fever hears no word that redness is common.
 def test_an_scig_site_with_a_fever_is_a_call_right_away_without_reassurance():
     heard, _ = after("en-CA", "my subcut site is red and hot and spreading and i have a fever")
-    assert heard.startswith("A red, spreading needle site with a fever can be an infection."), heard
+    # The call first, then why (safety round 14).
+    assert heard.startswith("Call your doctor or care team right away."), heard
+    assert "A red, spreading infusion site with a fever can be an infection." in heard
     assert "common" not in heard
 
 

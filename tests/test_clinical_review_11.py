@@ -62,7 +62,7 @@ def test_blood_coughed_up_is_a_clot_in_the_lung_to_call_about_right_away(locale,
     turns = (context, said) if context else (said,)
     heard, response = after(locale, *turns)
     assert answered(response) == "safety:call_doctor", heard
-    assert heard.startswith(f"{COUGHING_BLOOD} Call your doctor or care team right away."), heard
+    assert heard.startswith(f"Call your doctor or care team right away. {COUGHING_BLOOD}"), heard
     assert f"call {NUMBER[locale]}" in heard
 
 
@@ -195,7 +195,7 @@ def test_drowsy_after_a_dose_is_a_call_right_away(locale, context, said):
     heard, response = after(locale, *turns)
     assert answered(response) == "safety:call_doctor", heard
     assert heard.startswith(
-        "Drowsiness after immunoglobulin can be a rare reaction. Call your doctor or care team right away."
+        "Call your doctor or care team right away. Drowsiness after immunoglobulin can be a rare reaction."
     ), heard
     assert f"call {NUMBER[locale]}" in heard
 

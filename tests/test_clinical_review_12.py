@@ -22,8 +22,9 @@ GO_NOW = {
     "en-AU": "go to the emergency department now",
     "en-IN": "go to the hospital now",
 }
-CHICKENPOX = "On a drug that damps the immune system, or on steroids, chickenpox can be serious."
-WEAKER = "Weakness that's getting worse needs your neurologist today."
+# The call first, then why (safety round 14).
+CHICKENPOX = "If you've got chickenpox or shingles, or been near someone who has, call your doctor today"
+WEAKER = "Ask your neurologist to check it today. Weakness that's getting worse can be the treatment wearing off"
 RAISE = "Please don't raise your immunoglobulin dose on your own."
 
 
@@ -66,7 +67,7 @@ def test_what_to_do_after_new_confusion_is_the_call_again_not_milder_side_effect
 def test_dopey_since_a_drip_alone_is_the_drowsiness_call():
     heard, response = after("en-GB", "my mum's gone all dopey since her drip")
     assert answered(response) == "safety:call_doctor", heard
-    assert heard.startswith("Drowsiness after immunoglobulin can be a rare reaction."), heard
+    assert heard.startswith("Call your doctor or care team right away. Drowsiness after immunoglobulin"), heard
 
 
 @pytest.mark.parametrize(
@@ -100,7 +101,9 @@ def test_confused_about_something_or_long_standing_is_no_emergency(locale, said)
 def test_a_head_injury_on_a_blood_thinner_or_with_vomiting_is_the_emergency_department_now(locale, said):
     heard, response = after(locale, said)
     assert answered(response) == "safety:call_doctor", heard
-    assert heard.startswith(f"After a head injury on a blood thinner, or with being sick, {GO_NOW[locale]}."), heard
+    # The locale's word for being sick (safety round 14; review 13, n1).
+    sick = "being sick" if locale == "en-GB" else "vomiting"
+    assert heard.startswith(f"After a head injury on a blood thinner, or with {sick}, {GO_NOW[locale]}."), heard
     assert f"call {NUMBER[locale]}" in heard
 
 
@@ -271,7 +274,8 @@ def test_methotrexate_and_a_new_pregnancy_hear_speak_to_your_doctor_today_first(
 def test_a_fever_on_an_immune_drug_names_no_other_drug(locale, said):
     heard, response = after(locale, said)
     assert answered(response) == "safety:call_doctor", heard
-    assert heard.startswith("On a drug that damps the immune system, a fever"), heard
+    assert heard.startswith("Call your doctor or care team right away."), heard
+    assert "On a drug that damps the immune system, a fever" in heard
     assert "azathioprine" not in heard
 
 
@@ -310,9 +314,9 @@ def test_methotrexate_with_other_medicines_hears_ask_the_pharmacist(locale, said
 # n9: weakness worse over days may be the treatment wearing off.
 def test_weakness_worse_over_days_may_be_wearing_off():
     heard, _ = after("en-IN", "my husband's hands are getting weaker over the last week")
-    assert heard.startswith("Weakness that gets worse over days can be the treatment wearing off, or something else"), (
-        heard
-    )
+    assert heard.startswith(
+        "Ask your neurologist to check it today. Weakness that gets worse over days can be the treatment wearing off"
+    ), heard
     assert "is not usual for MMN" not in heard
 
 

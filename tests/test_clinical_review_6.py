@@ -331,7 +331,9 @@ def test_w4_steroids_stopped_all_at_once_by_anyone_hear_the_call_today(locale, c
     response = say(locale, said, context)
     spoken = speech_of(response)
     assert answered(response) == "safety:call_doctor", spoken
-    assert spoken.startswith("Steroids taken for more than three weeks shouldn't be stopped all at once.")
+    # The call first, then why (safety round 14).
+    assert spoken.startswith("Call the doctor who prescribed or stopped them today.")
+    assert "Steroids taken for more than three weeks shouldn't be stopped all at once." in spoken
     assert EMERGENCY[locale] in spoken
 
 

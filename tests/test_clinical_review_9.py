@@ -117,7 +117,8 @@ def test_h2_a_large_dose_asked_about_after_it_hears_the_call_now(locale, context
 
 
 # H3: a red or swollen drip site said with a fever is an infection to call about now, not the SCIg page.
-SITE_FEVER = "A red, swollen drip site with a fever can be an infection. Call your doctor or care team right away."
+# The call first, then why (safety round 14).
+SITE_FEVER = "Call your doctor or care team right away."
 FEVER_LINE = "Call your doctor or care team right away about a fever with a port or a line in a vein."
 
 
@@ -134,7 +135,9 @@ FEVER_LINE = "Call your doctor or care team right away about a fever with a port
 def test_h3_a_red_swollen_drip_site_with_a_fever_is_a_call_right_away(locale, context, said):
     response = say(locale, said, context)
     spoken = speech_of(response)
-    assert SITE_FEVER in spoken and EMERGENCY[locale] in spoken, spoken
+    means = "A red, swollen drip site with a fever can be an infection."
+    assert SITE_FEVER in spoken and means in spoken and spoken.index(SITE_FEVER) < spoken.index(means), spoken
+    assert EMERGENCY[locale] in spoken, spoken
     assert "SCIg" not in spoken
 
 

@@ -79,7 +79,8 @@ def test_weakness_worse_day_by_day_in_lay_words_is_a_call_today(locale, context,
     response = say(locale, said, context)
     spoken = speech_of(response)
     assert answered(response) == "safety:call_doctor" and "can be the treatment wearing off" in spoken, spoken
-    assert f"Call your doctor or care team today. If it gets worse, call {EMERGENCY[locale]}." in spoken
+    # The neurologist first, then why (safety round 14).
+    assert spoken.startswith("Ask your neurologist to check it today.") and f"call {EMERGENCY[locale]} now" in spoken
 
 
 @pytest.mark.parametrize(

@@ -92,7 +92,9 @@ def test_what_should_i_do_after_an_emergency_hears_the_number_and_the_action(tal
 def test_a_reaction_during_an_infusion_in_brief_is_stop_it_and_call_then_all_of_it(talk, locale):
     console = talk(locale)
     advice, ended = said(console, "i'm on the drip and i've come out in hives")
-    assert not ended and advice.startswith(STOP) and advice.endswith(f"call {NUMBERS[locale]}. {AGAIN}")
+    # Stop it, then the call, then why (safety round 14).
+    assert not ended and advice.startswith(f"{STOP} Call your doctor or care team right away.")
+    assert f"call {NUMBERS[locale]}." in advice and advice.endswith(AGAIN)
     assert said(console, "hold on") == (f"Take your time. {AGAIN}", False)
     brief, ended = said(console, "what should i do")
     assert not ended and brief == f"{STOP} Then call your doctor now. {ALL_AGAIN}"

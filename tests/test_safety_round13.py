@@ -45,13 +45,15 @@ KIDNEY = "Much less urine than usual, or sudden swelling or weight gain, can be 
 )
 def test_little_urine_with_swollen_feet_hears_the_kidney_text_right_away(locale, said):
     heard, response = after(locale, said)
-    assert heard.startswith(KIDNEY), heard
+    # The call first, then why (safety round 14).
+    assert heard.startswith("Call your doctor or care team right away.") and KIDNEY in heard, heard
     assert "right away" in heard and alarm(response) == "call_doctor"
 
 
 def test_a_swollen_calf_alone_is_still_a_clot():
     heard, _ = after("en-GB", "his calf is red and swollen since his infusion")
-    assert heard.startswith("A painful, swollen, red or warm arm or leg can be a sign of a blood clot"), heard
+    assert heard.startswith("Call your doctor or care team right away."), heard
+    assert "A painful, swollen, red or warm arm or leg can be a sign of a blood clot" in heard
 
 
 # Review 11, n7: "No." answers a question, not a plan.

@@ -23,7 +23,7 @@ WHOLE = [
     (
         "en-CA",
         "over the last week or so my left hand's gotten a lot weaker i can't even turn the key in the ignition now",
-        "call your doctor or care team today",
+        "ask your neurologist to check it today",
     ),
     ("en-US", "now my left calf is all swollen and hurts when i walk", "call your doctor or care team right away"),
     (

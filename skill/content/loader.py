@@ -286,7 +286,16 @@ def page_ref(pointer: str) -> PageRef:
 
 # What a sign may set besides its words and texts (see ``Sign``).
 _SIGN_SETTINGS = (
-    "urgency", "stays_open", "infusion_ahead", "infusion_past", "infusion_now", "topic", "own_close", "while_running"
+    "urgency",
+    "stays_open",
+    "infusion_ahead",
+    "infusion_past",
+    "infusion_now",
+    "topic",
+    "own_close",
+    "while_running",
+    "of_someone",
+    "replies",
 )
 # A word of a sign's group written "@name" stands for the list ``name`` of ``[sign_words]``: what many signs say alike
 # (being sick, in all the words people use for it) is written once, so a word added there is heard by every sign.
@@ -323,7 +332,7 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         for sign in level.get("signs", []):
             # A sign `like` another says what the other says: the same thoughts or symptom in other words.
             said = next(s for s in signs if s.id == sign["like"]) if "like" in sign else Sign(id="", groups=())
-            spoken = {k: " ".join(sign[k].split()) for k in ("means", "answer", "opens") if k in sign}
+            spoken = {k: " ".join(sign[k].split()) for k in ("means", "answer", "opens", "title") if k in sign}
             # A text that says a fact of the locale (its crisis line) also cites that fact's sources.
             sources = localise.cited(" ".join(spoken.values()), sign["sources"]) if "sources" in sign else None
             # A sign may read its `unless` and `reported` from another ("vetoes_of"): the same excuses, other words.
@@ -361,9 +370,9 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         reporting=tuple(data["reporting"]),
         **{
             name: tuple(data["history"][name])
-            for name in ("past", "about_treatment", "present", "settled", "family", "family_signs")
+            for name in ("past", "about_treatment", "present", "settled", "family", "family_signs", "recent")
         },
-        **{name: tuple(data["other_people"][name]) for name in ("others", "first_person")},
+        **{name: tuple(data["other_people"][name]) for name in ("others", "first_person", "third_person")},
         follow_up={k: localise(v) for k, v in follow_up.items() if isinstance(v, str)},
         replay=tuple(follow_up["replay_words"]),
         brief=tuple(follow_up["brief_words"]),

@@ -132,6 +132,7 @@ class Sign:
     means: str | None = None
     answer: str | None = None
     opens: str | None = None  # said before the answer, but not when it is said again in brief ("I'm sorry ...")
+    title: str | None = None  # its card's title, when the level's does not say its action ("go to the ER now")
     sources: tuple[str, ...] = ()
     stays_open: bool = False  # an emergency answer that keeps the session open for one more turn (self-harm)
     infusion_ahead: bool = False  # about an infusion still to come: there is none running to stop
@@ -142,6 +143,10 @@ class Sign:
     topic: str | None = None  # the topic this advice is about, which becomes the topic in context
     own_close: bool = False  # its answer says whom to ask: the level's closing words are not added after it
     while_running: str | None = None  # the sign it is while an infusion the session heard of is going on now
+    # The sign it is when said of someone else ("he keeps saying he'd be better off dead"): it speaks to the carer.
+    of_someone: str | None = None
+    # Whose words its follow-ups take (``<reply>_<replies>`` in ``[follow_up]``), before the level's: its id if unset.
+    replies: str | None = None
 
 
 @dataclass(frozen=True)
@@ -186,9 +191,12 @@ class RedFlags:
     settled: tuple[str, ...] = ()  # what says the past stayed past ("it's been fine since"): no word of now
     family: tuple[str, ...] = ()  # relatives of an earlier generation: their event in the past is family history
     family_signs: tuple[str, ...] = ()  # the signs a family history names ("stroke", "heart_attack")
+    # A recent past ("last week"), which puts an event of someone other than the one cared for in the past too.
+    recent: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()  # a sign's words said as something else
     others: tuple[str, ...] = ()  # people other than the one treated ("my friend"): their changes are not a change
     first_person: tuple[str, ...] = ()  # words of the speaker, or those they care for, which override ``others``
+    third_person: tuple[str, ...] = ()  # someone else ("she", "he'd", "says"): whose thoughts of self-harm are told
     follow_up: dict[str, str] = field(default_factory=dict)  # the yes-or-no turn after safety advice
     replay: tuple[str, ...] = ()  # whole replies, after safety advice, that ask for it again
     brief: tuple[str, ...] = ()  # of those, the ones that ask what to do: the advice's first action again

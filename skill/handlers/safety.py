@@ -29,7 +29,7 @@ from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
 from ..breath import chunks
-from ..content.model import RedFlags, Sign
+from ..content.model import RedFlags, Sign, TriageLevel
 from ..dialog import Advice, DialogState
 from ..interceptors import remembered
 from ..reply import Reply, respond, say_again
@@ -161,8 +161,9 @@ class TriageHandler(AbstractRequestHandler):
         self_harm = bool(sign and sign.stays_open)
         if level.id == EMERGENCY:
             own = sign.answer if sign else None
-            if own and found.during_infusion:
-                # A sign's own answer said while the drip runs still says to stop it, in the brief too.
+            if own and found.during_infusion and not self_harm:
+                # A sign's own answer said while the drip runs still says to stop it, in the brief too (not thoughts of
+                # self-harm: "my mum is on IVIg and says there's no point going on" has no drip to stop).
                 own = f"{own} {texts['stop_infusion']}"
             parts = [own or (texts["during_infusion"] if found.during_infusion else texts["answer"])]
             heard = " ".join(heard_texts(handler_input))
@@ -186,12 +187,9 @@ class TriageHandler(AbstractRequestHandler):
                 if not in_hospital:
                     parts.append(texts["cant_call"])
         elif level.id == CALL_DOCTOR:
-            # Stopping a running infusion comes before anything else.
             urgency = (sign.urgency if sign else None) or texts["urgency"]
             stop = [texts["during_infusion"]] if found.during_infusion and not (sign and sign.infusion_ahead) else []
-            # A sign with its own answer (an extra dose taken) says it whole: its first words are the call.
-            said = [sign.answer] if sign and sign.answer else [sign.means if sign else texts["means"], texts[urgency]]
-            parts = [*stop, *said]
+            parts = [*stop, *call_doctor_advice(level, sign)]
             if stop and f"then_{urgency}" in texts:
                 # In brief, the first thing to do and the call: what it may mean is left for "it all again".
                 state.brief = " ".join([*stop, texts[f"then_{urgency}"]])
@@ -206,7 +204,7 @@ class TriageHandler(AbstractRequestHandler):
             state.brief = chunks(parts[0])[0]
         sources = sign.sources if sign and sign.sources else level.sources
         cited = [f"- {content.sources[s].citation()}" for s in sources]
-        title = content.prompts[f"triage_title_{level.id}"]
+        title = sign.title if sign and sign.title else content.prompts[f"triage_title_{level.id}"]
         card = [*parts, content.prompts["sources_heading"] + ":\n" + "\n".join(cited)]
         # Said a breath at a time: the safety point, which each answer puts first, is heard before the first pause.
         reply = Reply([said for part in parts for said in chunks(part)], card_title=title, card_lines=card)
@@ -229,6 +227,16 @@ class TriageHandler(AbstractRequestHandler):
             found.during_infusion,
         )
         return response
+
+
+def call_doctor_advice(level: TriageLevel, sign: Sign | None) -> list[str]:
+    """A call-the-doctor answer after any "stop the infusion": the call first, then why (clinical review 13). A sign
+    with its own answer (an extra dose taken) says it whole, and its first sentence is the call too."""
+    texts = level.texts
+    if sign and sign.answer:
+        return [sign.answer]
+    urgency = (sign.urgency if sign else None) or texts["urgency"]
+    return [texts[urgency], sign.means if sign and sign.means else texts["means"]]
 
 
 class SafetyFollowUpHandler(AbstractRequestHandler):
@@ -254,9 +262,12 @@ class SafetyFollowUpHandler(AbstractRequestHandler):
             advice = state.advice
             state.last, state.answering, state.answered = advice.reply, advice.asking, f"safety:{advice.level}"
         level = _advised(state)
+        # A sign may have its own words for a reply (going to the ER after a head injury is no call to make).
+        own = _replies_of(content_of(handler_input).red_flags, state.advice)
         if kind in _CLOSING:
             key = f"{kind}_{closing_level(state)}"
-            return respond(handler_input, Reply([follow_up.get(key) or follow_up[kind]], end=True))
+            said = follow_up.get(f"{kind}_{own}") or follow_up.get(key) or follow_up[kind]
+            return respond(handler_input, Reply([said], end=True))
         if kind == NURSE or kind in _SAYS_THE_CALL:
             # The nurse called at the drip: the number first if they aren't there, and the session stays open
             # (clinical review 11, n1). The pen's replies say the call themselves: said once (n8). "Repeat" still
@@ -269,7 +280,9 @@ class SafetyFollowUpHandler(AbstractRequestHandler):
             # Whether it is normal, or serious, is for the doctor; putting it off hears that it can't wait: the
             # advice again, whole, after saying so.
             key = _PREFACES.get(kind)
-            preface = [follow_up.get(f"{key}_{level}") or follow_up[key]] if key else None
+            preface = (
+                [follow_up.get(f"{key}_{own}") or follow_up.get(f"{key}_{level}") or follow_up[key]] if key else None
+            )
             response = say_again(handler_input, preface)
             state.asking = AGAIN_SELF_HARM if state.answering == AGAIN_SELF_HARM else AGAIN_SAID
             return response
@@ -282,6 +295,15 @@ class SafetyFollowUpHandler(AbstractRequestHandler):
         emergency = state.answered == f"safety:{EMERGENCY}"
         state.asking = AGAIN_SAID if emergency else AGAIN_ALL
         return respond(handler_input, Reply([state.brief], question=follow_up["again" if emergency else "again_all"]))
+
+
+def _replies_of(red_flags: RedFlags, advice: Advice | None) -> str | None:
+    """Whose words the replies after the advice take (``<reply>_<this>`` in ``[follow_up]``): its sign's ``replies``
+    (the carer of someone with thoughts of self-harm: "someone"), or the sign's own id; None with no sign."""
+    if advice is None or advice.sign is None:
+        return None
+    sign = next((s for level in red_flags.levels for s in level.signs if s.id == advice.sign), None)
+    return (sign.replies if sign else None) or advice.sign
 
 
 def _follow_up(handler_input: HandlerInput) -> str | None:

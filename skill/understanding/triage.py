@@ -242,13 +242,16 @@ class Triager:
             phrases(red_flags.settled),
         )
         self.family, self.family_signs = phrases(red_flags.family), frozenset(red_flags.family_signs)
+        self.recent = phrases(red_flags.recent)
         self.figures = tuple(_CompiledFigure(figure) for figure in red_flags.figures)
         self.spared = frozenset(sign for figure in self.figures for sign in figure.spares)
         self.others, self.first_person = phrases(red_flags.others), phrases(red_flags.first_person)
+        self.third_person = phrases(red_flags.third_person)
         self.changes = phrases(red_flags.changes)
         self.asked_first = phrases(red_flags.context_asked_first)
         self.treatment_words = red_flags.treatment_words
         compiled = {level.id: signs for level, signs in self.levels}
+        self.compiled = {c.sign.id: c for _, signs in self.levels for c in signs}
         self.in_context = tuple(c for c in compiled[NO_CHANGE] if c.sign.id in red_flags.context_signs)
         self.planned = tuple(c for c in self.in_context if c.sign.id in red_flags.planned)
         self.general_word = red_flags.general_word
@@ -258,7 +261,6 @@ class Triager:
         self.sign_phrases = Phrases(
             p for level in (EMERGENCY, CALL_DOCTOR) for c in compiled[level] for group in c.groups for p in group
         )
-        self.groups_of = {c.sign.id: c.groups for _, signs in self.levels for c in signs}
         self.no_change = self.by_id[NO_CHANGE]
         self.not_a_change = phrases(self.no_change.unless)
         self.call_doctor = self.by_id[CALL_DOCTOR]
@@ -292,7 +294,11 @@ class Triager:
         # infection until shown otherwise: the more urgent reading wins. A sentence naming a treatment is about it.
         symptom = None if self._names_treatment(texts) else self._symptom_in_context(texts, word)
         if found is not None and found.level is not self.no_change:
-            return symptom if symptom is not None and _more_urgent(symptom, found) else found
+            # ... and so does the reading the treatment in context excuses: a red lump where the needle went, with a
+            # fever, after talk of SCIg is its infusion site, not a drip's (clinical review 12, n13).
+            if symptom is not None and (_more_urgent(symptom, found) or self._excused_in_context(found, texts, word)):
+                return symptom
+            return found
         if symptom is not None:
             return symptom
         across = self._told_across(texts, before, running) if found is None and before else None
@@ -318,7 +324,8 @@ class Triager:
     def speaks_of(self, sign: str, said: str) -> bool:
         """Whether what was said holds a word of the sign's (its colour, after dark urine: "it's kind of cola")."""
         text = read_said(said)
-        return any(group.starts(text) for group in self.groups_of.get(sign, ()))
+        compiled = self.compiled.get(sign)
+        return compiled is not None and any(group.starts(text) for group in compiled.groups)
 
     def _told_across(self, texts: list[Text], before: str, running: bool | None) -> Triage | None:
         """An emergency or call-the-doctor sign told over two turns, with a word of it said in this one: "it's kind
@@ -333,7 +340,7 @@ class Triager:
                     if c.sign.infusion_now and not running:
                         continue
                     at = c.where(read, excused, starts_before=said)
-                    if at is not None and not self._family_history(c, read):
+                    if at is not None and not self._family_history(c, read, at):
                         return self._found(level, c.sign, read, self._during([text]), at)
         return None
 
@@ -347,6 +354,14 @@ class Triager:
         return any(self.after_infusion.starts(text) for text in texts) and not any(
             self.running.starts(text) for text in texts
         )
+
+    def _excused_in_context(self, found: Triage, texts: list[Text], word: str | None) -> bool:
+        """Whether a call-the-doctor sign found is no longer read once the treatment in context is said with it."""
+        if word is None or found.sign is None or found.level.id != CALL_DOCTOR:
+            return False
+        compiled = self.compiled[found.sign.id]
+        reads = [_with(text, word) for text in texts]
+        return not any(compiled.matches(read, self._excused(read, CALL_DOCTOR)) for read in reads)
 
     def _names_treatment(self, texts: list[Text]) -> bool:
         return any(self.named.starts(text) for text in texts)
@@ -376,7 +391,7 @@ class Triager:
                         )
                     )
                     is not None
-                    and not self._family_history(c, text)
+                    and not self._family_history(c, text, at)
                 ),
                 None,
             )
@@ -392,6 +407,9 @@ class Triager:
         # Nor are thoughts of self-harm said as a question ("is it normal to want to die?") only a question.
         asking = self._asking(level, text, at) and not sign.infusion_ahead and not sign.stays_open
         past = asking and self._told_over(text)
+        if sign.of_someone and self._of_someone(text, at):
+            # Thoughts told of someone else: the answer speaks to the one who cares for them (clinical review 12, n5).
+            sign = next(other for other in level.signs if other.id == sign.of_someone)
         return Triage(
             level=level, sign=sign, during_infusion=during and not sign.infusion_past, asking=asking, past=past
         )
@@ -457,15 +475,20 @@ class Triager:
         starts = self.asking.starts(text)
         asked = _covered(self.asking, text)
         # The letters of a treatment spelled out ("i v i g") name it; their "i" is no one reported on.
-        reported = self.reporting.starts(text) - _covered(self.infusion, text) - self._examples(text)
-        return (any(i < at for i in starts) and not reported - asked) or self._history(text)
+        examples = self._examples(text)
+        reported = self.reporting.starts(text) - _covered(self.infusion, text) - examples
+        # A sign said only as the example of what to watch for ("what should I watch out for after her IVIg, like
+        # chest pain") is asked about, whoever the question names before it (clinical review 13, n8).
+        return (any(i < at for i in starts) and not reported - asked) or self._history(text) or at in examples
 
     def _examples(self, text: Text) -> set[int]:
         """The words of examples given in a question of what to watch for ("anything I should keep an eye out for,
         like swelling in her face"), which report no one; none when a word of now is said ("like her face is
         swelling")."""
         watching = self.watching.starts(text)
-        if not watching or self.present.starts(text):
+        # A word of now said before the question ("she had her IVIg today, anything to look out for, like ...") is of
+        # the infusion, not of the example (clinical review 13, n8).
+        if not watching or any(i > min(watching) for i in self.present.starts(text)):
             return set()
         marks = [i for i in self.examples.starts(text) if i > min(watching)]
         return set(range(min(marks), len(text.tokens))) if marks else set()
@@ -480,13 +503,33 @@ class Triager:
         now = self.present.starts(text) - past_only
         return said(self.past) and (said(self.about_treatment) or said(self.settled)) and not now
 
-    def _family_history(self, compiled: _CompiledSign, text: Text) -> bool:
-        """An event of a relative of an earlier generation, told with a past and nothing of now or of a report ("my
-        grandmother had a stroke back in 2015"): family history, for the signs a family history names only."""
-        if compiled.sign.id not in self.family_signs or not _says(text, self.family) or not _says(text, self.past):
+    def _family_history(self, compiled: _CompiledSign, text: Text, at: int) -> bool:
+        """An event of a relative of an earlier generation, or of someone outside the home, told with a past and nothing
+        of now or of a report ("my grandmother had a stroke back in 2015", "our neighbour had a stroke last week"):
+        their history, for the signs a history names only. How the speaker felt ("it scared us") reports nothing; a
+        word of now ("... and now my face is numb") or a report still does."""
+        if compiled.sign.id not in self.family_signs:
+            return False
+        someone = _says(text, self.family) or self._outside_the_home(text, at)
+        if not someone or not (_says(text, self.past) or _says(text, self.recent)):
             return False
         now = self.present.starts(text) - _covered(self.about_treatment, text) - _covered(self.settled, text)
         return not now and not _says(text, compiled.reported)
+
+    def _outside_the_home(self, text: Text, at: int) -> bool:
+        """Whether someone outside the home ("our neighbour", "a friend") is who the sign at ``at`` is told of: named
+        before it, with no word of the speaker's between ("my husband collapsed yesterday at a friend's" is his)."""
+        named = [i for i in _covered(self.others, text) if i < at]
+        return bool(named) and not any(max(named) < i <= at for i in self.first_person.starts(text))
+
+    def _of_someone(self, text: Text, at: int) -> bool:
+        """Whether the one nearest before a sign's last word is someone else ("my mum ... says there's no point going
+        on", "he keeps saying he'd be better off dead"), not the speaker ("I", "my wife says I'd be better off ...")."""
+        first, third = self.first_person.starts(text), self.third_person.starts(text)
+        nearest = max((i for i in first | third if i <= at), default=None)
+        # The speaker said inside the sign's own words ("they'd be better off if I was gone") makes them the speaker's.
+        own = any(at < i <= at + _OWN_WORDS for i in first)
+        return nearest is not None and nearest in third and nearest not in first and not own
 
     def _told_over(self, text: Text) -> bool:
         """A past sign told as over, with no question about it: nothing to warn of now."""
@@ -526,6 +569,8 @@ def _says(text: Text, found: Phrases) -> bool:
     return bool(found.starts(text))
 
 
+# How far after a sign's last group begins its words may still say whose they are ("better off if I was gone").
+_OWN_WORDS = 4
 # The call-the-doctor urgencies, most urgent first.
 _URGENCIES = ("now", "today")
 
