@@ -448,11 +448,15 @@ class Ranker:
         # A topic named ("since my diagnosis") rules out questions about other topics, but not one the classifier is
         # sure of ("I'm so anxious since my diagnosis" asks about coping, not about tests).
         named = frozenset() if considered.in_context else preferred
-        candidates = [
-            r
+        # The rule is a page's: a question answered by a page that one about the topic named leads to is no other
+        # topic's ("a couple of drinks the evening after my IVIg" asks what "alcohol on IVIg" does), and the
+        # classifier's chance for it is that page's too (``one_per_page``).
+        kept = {
+            r.question.ref
             for r in considered.ranked
             if not named or self.about[r.question.id] & named or r.chance >= policy.sure_chance
-        ]
+        }
+        candidates = [r for r in considered.ranked if r.question.ref in kept]
         # A question that fits comes before one that does not, unless the matcher scores it far below the best.
         least = policy.fit_share * max((r.score for r in candidates), default=0.0)
         ranked = one_per_page(
