@@ -366,6 +366,7 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
         running_words=tuple(data["running_words"]),
         asking=(*data["asking"], *data.get("asking_more", ())),
         watching=tuple(data.get("watching", ())),
+        reasons=tuple(data.get("asking_reasons", ())),
         examples=tuple(data.get("examples", ())),
         reporting=tuple(data["reporting"]),
         **{

@@ -183,6 +183,7 @@ class RedFlags:
     running_words: tuple[str, ...] = ()  # words that say it still runs, whatever "after" says ("after it started")
     asking: tuple[str, ...] = ()  # phrases of a question about a sign rather than a report of one
     reporting: tuple[str, ...] = ()  # words of a report about someone, which override ``asking``
+    reasons: tuple[str, ...] = ()  # the asker's reason for asking ("since I'm on IVIg"): no one reported on
     watching: tuple[str, ...] = ()  # asking what to watch for ("keep an eye out for") ...
     examples: tuple[str, ...] = ()  # ... then examples ("like swelling in her face"), which report no one
     past: tuple[str, ...] = ()  # a sign in the past ("years ago") ...

@@ -235,6 +235,7 @@ class Triager:
         self.asking = phrases(red_flags.asking)
         self.reporting = phrases(red_flags.reporting)
         self.watching, self.examples = phrases(red_flags.watching), phrases(red_flags.examples)
+        self.reasons = phrases(red_flags.reasons)
         self.past, self.about_treatment, self.present, self.settled = (
             phrases(red_flags.past),
             phrases(red_flags.about_treatment),
@@ -476,7 +477,7 @@ class Triager:
         asked = _covered(self.asking, text)
         # The letters of a treatment spelled out ("i v i g") name it; their "i" is no one reported on.
         examples = self._examples(text)
-        reported = self.reporting.starts(text) - _covered(self.infusion, text) - examples
+        reported = self.reporting.starts(text) - _covered(self.infusion, text) - examples - _covered(self.reasons, text)
         # A sign said only as the example of what to watch for ("what should I watch out for after her IVIg, like
         # chest pain") is asked about, whoever the question names before it (clinical review 13, n8).
         return (any(i < at for i in starts) and not reported - asked) or self._history(text) or at in examples
