@@ -45,8 +45,8 @@ def side_effects_lead(locale: str, topic: str) -> str:
         ("en-GB", "my wife's halfway through her kiovig", "Kiovig", "running", "infusion_day.overview.1", "ivig"),
         ("en-US", "i'm hooked up to my gamunex right now", "Gamunex", "running", "infusion_day.overview.1", "ivig"),
         ("en-IN", "i'm on my cuvitru pump now", "Cuvitru", "running", "scig.side_effects.1", "scig"),
-        ("en-CA", "my dad just came off his octagam drip", "Octagam", "over", "infusion_day.overview.3", "ivig"),
-        ("en-AU", "we just got home from her panzyga", "Panzyga", "over", "infusion_day.overview.3", "ivig"),
+        ("en-CA", "my dad just came off his octagam drip", "Octagam", "over", "infusion_day.overview.2", "ivig"),
+        ("en-AU", "we just got home from her panzyga", "Panzyga", "over", "infusion_day.overview.2", "ivig"),
         ("en-US", "my husband's about to start his hyqvia", "HyQvia", "ahead", "scig.side_effects.1", "scig"),
     ],
 )

@@ -88,7 +88,11 @@ def test_being_sick_a_stiff_neck_and_a_bad_headache_in_everyday_words(locale, tu
 @pytest.mark.parametrize(
     "locale, sign, told",
     [
-        ("en-US", "my wife is on her drip and her throat feels like it's closing", "the home nurse popped out to the store"),
+        (
+            "en-US",
+            "my wife is on her drip and her throat feels like it's closing",
+            "the home nurse popped out to the store",
+        ),
         ("en-GB", "my dad's face has dropped on one side and he can't lift his arm", "my brother lives next door"),
         ("en-IN", "my husband's drip is going on and he cannot breathe properly", "nurse has gone for lunch"),
     ],

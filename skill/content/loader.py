@@ -338,7 +338,10 @@ def _red_flags(data: dict[str, Any], localise: Localise) -> RedFlags:
             # A sign may read its `unless` and `reported` from another ("vetoes_of"): the same excuses, other words.
             vetoes = next(s for s in level["signs"] if s["id"] == sign["vetoes_of"]) if "vetoes_of" in sign else {}
             excuses = {**sign, **{k: vetoes[k] for k in ("unless", "reported") if k in vetoes}}
-            excuses = {**excuses, **{k: _named_words(excuses[k], named) for k in ("unless", "reported") if k in excuses}}
+            excuses = {
+                **excuses,
+                **{k: _named_words(excuses[k], named) for k in ("unless", "reported") if k in excuses},
+            }
             signs.append(
                 dataclasses.replace(
                     said,

@@ -188,7 +188,10 @@ class TriageHandler(AbstractRequestHandler):
                     parts.append(texts["cant_call"])
         elif level.id == CALL_DOCTOR:
             urgency = (sign.urgency if sign else None) or texts["urgency"]
-            stop = [texts["during_infusion"]] if found.during_infusion and not (sign and sign.infusion_ahead) else []
+            # A sign only of a drip running says what to do with it itself ("tell the nurse", not "stop it" then "it
+            # settles when it runs slower"; clinical review 14, W1).
+            own_stop = sign and (sign.infusion_ahead or sign.infusion_now)
+            stop = [texts["during_infusion"]] if found.during_infusion and not own_stop else []
             parts = [*stop, *call_doctor_advice(level, sign)]
             if stop and f"then_{urgency}" in texts:
                 # In brief, the first thing to do and the call: what it may mean is left for "it all again".

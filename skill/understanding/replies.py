@@ -236,7 +236,9 @@ class Replies:
             if name and f" {name} " in said:  # the pattern's own condition, tried first: most texts name none
                 said = re.sub(rf" {re.escape(name)}(?= )", f" {_NAME} ", said)
         told = said.split()
-        if _NAME not in told or any(f" {p} " in said for p in self.quitting):
+        # "Done with" the treatment may be giving it up; "nearly done with his drip" is where it is.
+        quits = any(f" {p} " in said for p in self.quitting) and self.infusion_state(text) != RUNNING
+        if _NAME not in told or quits:
             return False
         who = self.tellers | self.people
         opening = next((w for w in told if w in who or w not in self.fillers), None)

@@ -505,14 +505,19 @@ class Triager:
         return said(self.past) and (said(self.about_treatment) or said(self.settled)) and not now
 
     def _family_history(self, compiled: _CompiledSign, text: Text, at: int) -> bool:
-        """An event of a relative of an earlier generation, or of someone outside the home, told with a past and nothing
-        of now or of a report ("my grandmother had a stroke back in 2015", "our neighbour had a stroke last week"):
+        """An event of a relative of an earlier generation told with a past long gone, or of someone outside the home
+        told with a past, and nothing of now or of a report ("my grandmother had a stroke back in 2015", "our
+        neighbour had a stroke last week"):
         their history, for the signs a history names only. How the speaker felt ("it scared us") reports nothing; a
         word of now ("... and now my face is numb") or a report still does."""
         if compiled.sign.id not in self.family_signs:
             return False
-        someone = _says(text, self.family) or self._outside_the_home(text, at)
-        if not someone or not (_says(text, self.past) or _says(text, self.recent)):
+        outside = self._outside_the_home(text, at)
+        if not (outside or _says(text, self.family)):
+            return False
+        # A relative's event of days ago is news, not history: a grandparent is often the one treated ("my gran
+        # fainted yesterday after her IVIg"; clinical review 14, H1). Only someone outside the home's is theirs.
+        if not (_says(text, self.past) or (outside and _says(text, self.recent))):
             return False
         now = self.present.starts(text) - _covered(self.about_treatment, text) - _covered(self.settled, text)
         return not now and not _says(text, compiled.reported)

@@ -1,0 +1,86 @@
+"""Clinical review 14 (docs/clinical-reviews/review-14-this-round.md), its findings that could harm and the wrong ones
+fixed this round, in sentences written here. Full request envelopes (the console)."""
+
+from __future__ import annotations
+
+import pytest
+from spoken import CALL_NOW, CRISIS, after, answered
+
+NURSE_NOW = "Tell the nurse or your care team now."
+
+
+# H1: a grandparent is often the one treated: a faint or a fit of days ago is news, not family history.
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-GB", "my grandad collapsed this morning after his ivig"),
+        ("en-AU", "my nana had a seizure yesterday and she's on ivig"),
+        ("en-US", "grandma fainted the other day after her infusion"),
+    ],
+)
+def test_a_grandparents_faint_or_fit_of_days_ago_alarms(locale, said):
+    spoken, _ = after(locale, said)
+    assert spoken.startswith(CALL_NOW[locale]), spoken
+
+
+def test_a_grandparents_stroke_long_ago_is_still_family_history():
+    spoken, response = after("en-GB", "my grandfather had a stroke in the eighties, can i still have ivig")
+    assert answered(response) != "safety:emergency", spoken
+
+
+# H2: thoughts of suicide told of someone else in plain words hear the carer's answer and the crisis line.
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-US", "my daughter told me she wants to kill herself"),
+        ("en-GB", "my husband keeps saying he doesn't want to live anymore"),
+        ("en-IN", "my father is talking about ending his life"),
+        ("en-AU", "mum says she wants to die"),
+    ],
+)
+def test_suicide_told_of_someone_else_hears_the_crisis_line(locale, said):
+    spoken, response = after(locale, said)
+    assert CRISIS[locale] in spoken and answered(response) == "safety:emergency", spoken
+
+
+def test_not_wanting_to_live_somewhere_is_no_crisis():
+    spoken, response = after("en-US", "my dad doesn't want to live in a care home")
+    assert answered(response) != "safety:emergency", spoken
+
+
+# H3: a drip just finished hears the emergency signs after an infusion first.
+@pytest.mark.parametrize("locale", ["en-US", "en-GB"])
+def test_a_drip_just_finished_hears_the_emergency_signs_first(locale):
+    spoken, _ = after(locale, "my wife just finished her ivig drip")
+    assert "chest pain" in spoken and "breath" in spoken, spoken
+    spoken, _ = after(locale, "my wife just finished her ivig drip", "yes")
+    assert "one side" in spoken, spoken
+
+
+# H4, W1: a mild reaction while the drip runs, in everyday words; the nurse first, no "stop it" then "slower".
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-GB", "i'm having my ivig at home and my head is banging"),
+        ("en-US", "her ivig is going in and she feels sick"),
+    ],
+)
+def test_a_mild_reaction_while_the_drip_runs_says_the_nurse_first(locale, said):
+    spoken, _ = after(locale, said)
+    assert spoken.startswith(NURSE_NOW) and "stop it now" not in spoken, spoken
+    spoken, _ = after(locale, said, "what should i do")
+    assert NURSE_NOW in spoken, spoken
+
+
+# W2: immunoglobulin on its usual schedule is no extra dose; one given again by mistake is.
+@pytest.mark.parametrize(
+    "locale, said, extra",
+    [
+        ("en-US", "she does her hizentra twice this week, monday and thursday", False),
+        ("en-GB", "he had his ivig two days in a row this week for his first course", False),
+        ("en-AU", "i did my cuvitru again today by mistake, i'd already done it yesterday", True),
+    ],
+)
+def test_immunoglobulin_on_its_schedule_is_no_extra_dose(locale, said, extra):
+    spoken, _ = after(locale, said)
+    assert ("may be an extra dose" in spoken) is extra, spoken
