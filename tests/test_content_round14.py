@@ -14,12 +14,14 @@ from spoken import after, answered, say
 from skill.content import load_content, supported_locales
 
 RITUXIMAB_PREGNANCY = "Rituximab can affect an unborn baby's immune system"
-WATER_PILLS = "Don't skip your water pills or drink extra on your own"
+WATER_PILLS = "Ask them before you skip a water pill or drink extra."
 TRIMETHOPRIM = "it's a dangerous pair: together they can badly lower your blood counts. Don't take it unless"
 ALCOHOL = "Keep alcohol low on methotrexate, because both can harm your liver."
 FUNDING_IN = "In India, ask your hospital about the costs, your insurance, and government health schemes."
 SCIG_WHERE = "Ask your neurologist whether SCIg is an option where you live."
 CHILD = "Children can have IVIg, and a children's neurologist would decide"
+HEART_KIDNEY = "q:ivig_heart_kidney.1"
+OTHER_MEDICINES = "q:methotrexate_other_medicines.1"
 BREASTFEEDING = "Don't stop a medicine on your own: ask your doctor or midwife first. Azathioprine and prednisolone"
 
 # (locale, what was said, the page that answers, what its first breath says)
@@ -28,13 +30,13 @@ FIRST_BREATHS = [
     ("en-US", "i'm pregnant and i had rituximab two months ago", "q:rituximab_pregnancy.1", RITUXIMAB_PREGNANCY),
     ("en-GB", "we're trying for a baby, i had rituximab in the spring", "q:rituximab_pregnancy.1", RITUXIMAB_PREGNANCY),
     ("en-AU", "is it safe to fall pregnant after rituxan", "q:rituximab_pregnancy.1", "speak to your doctor today"),
-    ("en-CA", "what are the risks of rituximab", "other_immune_drugs.side_effects.1", "All three can harm an unborn baby."),
+    ("en-CA", "what are the risks of rituximab", "other_immune_drugs.side_effects.1", "All three can harm an unborn"),
     # n5: water pills with heart or kidney disease
-    ("en-GB", "should i take my water tablets on drip day, i have heart failure", "q:ivig_heart_kidney.1", WATER_PILLS),
-    ("en-US", "my mom has kidney disease and takes a water pill, what about her ivig", "q:ivig_heart_kidney.1", WATER_PILLS),
+    ("en-GB", "should i take my water tablets on drip day, i have heart failure", HEART_KIDNEY, WATER_PILLS),
+    ("en-US", "my mom has kidney disease and takes a water pill, what about her ivig", HEART_KIDNEY, WATER_PILLS),
     # n6: trimethoprim and alcohol with methotrexate
-    ("en-CA", "can i take septra with methotrexate", "q:methotrexate_other_medicines.1", TRIMETHOPRIM),
-    ("en-GB", "the gp wants me on trimethoprim, is that ok with my methotrexate", "q:methotrexate_other_medicines.1", TRIMETHOPRIM),
+    ("en-CA", "can i take septra with methotrexate", OTHER_MEDICINES, TRIMETHOPRIM),
+    ("en-GB", "the gp wants me on trimethoprim, is that ok with my methotrexate", OTHER_MEDICINES, TRIMETHOPRIM),
     ("en-GB", "can my husband have a pint while he's on methotrexate", "q:methotrexate_alcohol.1", ALCOHOL),
     ("en-AU", "is it ok to drink wine with methotrexate", "q:methotrexate_alcohol.1", ALCOHOL),
     # n9
@@ -105,4 +107,5 @@ def test_r12_n7_the_cost_asked_after_the_brands_is_the_cost():
 
 def test_every_locale_speaks_the_new_units():
     for locale in supported_locales("en"):
-        assert {"q:rituximab_pregnancy.1", "q:methotrexate_alcohol.1", "q:ivig_children.1"} <= _spoken_pages(locale).keys()
+        new = {"q:rituximab_pregnancy.1", "q:methotrexate_alcohol.1", "q:ivig_children.1"}
+        assert new <= _spoken_pages(locale).keys()
