@@ -295,20 +295,20 @@ def test_a_vaccine_that_isnt_live_hears_it_isnt_affected_first(locale, said):
     assert first_said(heard).startswith("Vaccines that aren't live"), heard
 
 
-# n4: methotrexate with another medicine or alcohol.
+# n4: methotrexate with another medicine (round 14: trimethoprim said as a dangerous pair first; alcohol has its own
+# answer, tests/test_content_round14.py).
 @pytest.mark.parametrize(
     "locale, said",
     [
         ("en-IN", "can i take trimethoprim, i'm on methotrexate"),
         ("en-GB", "can i take ibuprofen with my methotrexate"),
-        ("en-US", "can i have a glass of wine on methotrexate"),
         ("en-AU", "the gp wants to give me an antibiotic but i'm on methotrexate"),
     ],
 )
 def test_methotrexate_with_other_medicines_hears_ask_the_pharmacist(locale, said):
     heard, response = after(locale, said)
     assert answered(response) == "q:methotrexate_other_medicines.1", heard
-    assert "Ask your pharmacist before any new medicine with methotrexate" in heard
+    assert "it's a dangerous pair" in heard
 
 
 # n9: weakness worse over days may be the treatment wearing off.

@@ -105,7 +105,7 @@ def test_h3_the_side_effects_of_cyclophosphamide_name_the_unborn_baby_and_men_to
     assert "harm an unborn baby" in lead
     assert "Women and men taking it should use reliable birth control, and for some months after." in said
     other = read(Conversation(skill), "SideEffectsIntent", topic("other_immune_drugs", "other immune drugs"))
-    assert "Mycophenolate and methotrexate can harm an unborn baby." in other
+    assert "All three can harm an unborn baby." in other
     assert "This guide doesn't list them." not in other
 
 
@@ -135,7 +135,7 @@ def test_h5_the_outlook_overview_says_remission_as_studied(conversation):
 def test_h6_a_live_vaccine_on_an_immune_drug_hears_it_may_not_be_safe():
     said = heard("can i have the mmr vaccine on azathioprine")
     assert "live vaccines may not be safe" in said and "Check with your doctor before any vaccine." in said
-    assert "damps the immune system" in heard("can i have vaccines with ivig")
+    assert "weakens the immune system" in heard("can i have vaccines with ivig")
 
 
 @pytest.mark.parametrize(
