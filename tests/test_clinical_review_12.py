@@ -275,7 +275,7 @@ def test_a_fever_on_an_immune_drug_names_no_other_drug(locale, said):
     heard, response = after(locale, said)
     assert answered(response) == "safety:call_doctor", heard
     assert heard.startswith("Call your doctor or care team right away."), heard
-    assert "On a drug that damps the immune system, a fever" in heard
+    assert "On a drug that weakens the immune system, a fever" in heard
     assert "azathioprine" not in heard
 
 
