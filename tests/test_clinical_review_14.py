@@ -84,3 +84,35 @@ def test_a_mild_reaction_while_the_drip_runs_says_the_nurse_first(locale, said):
 def test_immunoglobulin_on_its_schedule_is_no_extra_dose(locale, said, extra):
     spoken, _ = after(locale, said)
     assert ("may be an extra dose" in spoken) is extra, spoken
+
+
+# W4: after advice, a sign read with the last turn's words that is more urgent than the advice is heard.
+@pytest.mark.parametrize(
+    "locale, turns",
+    [
+        ("en-US", ["my son banged his head and he's on a blood thinner", "now he's really drowsy"]),
+        ("en-GB", ["she knocked her head on the cupboard and she's on warfarin", "she's gone all confused now"]),
+    ],
+)
+def test_a_more_urgent_sign_after_advice_is_heard(locale, turns):
+    spoken, _ = after(locale, *turns)
+    assert spoken.startswith(CALL_NOW[locale]), spoken
+
+
+# W5: weakness new or worse since a drip is for the neurologist now, and the emergency number if sudden.
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-GB", "i had my ivig on monday and since then my grip is weaker"),
+        ("en-CA", "her hand has gone weak since she came off the drip yesterday"),
+    ],
+)
+def test_weakness_since_a_drip_calls_the_neurologist_now(locale, said):
+    spoken, response = after(locale, said)
+    assert answered(response) == "safety:call_doctor" and spoken.startswith("Call your neurologist"), spoken
+
+
+@pytest.mark.parametrize("said", ["my hands get weaker the week before my next ivig", "i'm less weak since my ivig"])
+def test_weakness_wearing_off_or_better_since_a_drip_is_no_sign(said):
+    spoken, response = after("en-US", said)
+    assert answered(response) != "safety:call_doctor", spoken

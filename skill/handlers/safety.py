@@ -110,10 +110,15 @@ def triage_of(handler_input: HandlerInput) -> Triage | None:
             # An infusion going on now is the treatment in context, whatever page was read last ("help for carers").
             topic = _RUNNING_TOPIC
         read = triager(content.locale)
-        # A sign's words said last turn are read with this one's (a sign told over two turns). This turn's are kept
-        # unless they told a sign themselves: what is said after advice is the advice's to answer.
-        found = read.triage(intent_name(handler_input), heard, topic, running, state.signs_said)
-        state.signs_said = read.sign_words(heard) if found is None or found.asking else None
+        # A sign's words said last turn are read with this one's (a sign told over two turns). After advice, what is
+        # said is the advice's to answer, unless read so it is more urgent than the advice ("he's really drowsy now"
+        # after a head injury's go-now advice is a call to the emergency number; clinical review 14, W4).
+        intent, before = intent_name(handler_input), state.signs_said
+        found = read.triage(intent, heard, topic, running, before)
+        advised = _advised(state)
+        if before and advised and found is not None and not _more_urgent_than(found.level.id, advised):
+            found = read.triage(intent, heard, topic, running)
+        state.signs_said = read.sign_words(heard)
         attributes[_TRIAGE] = _during_running(found, running)
     return attributes[_TRIAGE]
 
@@ -450,6 +455,12 @@ def _stopping_as_advised(handler_input: HandlerInput) -> bool:
         and found is not None
         and found.level.id == NO_CHANGE
     )
+
+
+def _more_urgent_than(level: str, advised: str) -> bool:
+    """Whether a triage level is more urgent than the advice open ("self_harm" is as urgent as an emergency)."""
+    order = (EMERGENCY, CALL_DOCTOR, NO_CHANGE)
+    return advised in order and level in order and order.index(level) < order.index(advised)
 
 
 def _advised(state: DialogState) -> str | None:
