@@ -116,3 +116,25 @@ def test_weakness_since_a_drip_calls_the_neurologist_now(locale, said):
 def test_weakness_wearing_off_or_better_since_a_drip_is_no_sign(said):
     spoken, response = after("en-US", said)
     assert answered(response) != "safety:call_doctor", spoken
+
+
+# W7: while the session heard the drip is over, a sign of the time after it is read as said after the drip.
+@pytest.mark.parametrize(
+    "locale, turns, heard",
+    [
+        (
+            "en-CA",
+            ["my wife had her gamunex yesterday", "now she's come out in a rash"],
+            "Tell the care team about the rash",
+        ),
+        ("en-AU", ["he finished his kiovig this morning", "his hand is weaker now"], "Call your neurologist"),
+    ],
+)
+def test_a_sign_after_a_drip_the_session_heard_is_over_is_read_after_it(locale, turns, heard):
+    spoken, _ = after(locale, *turns)
+    assert spoken.startswith(heard), spoken
+
+
+def test_questions_after_a_drip_is_over_are_still_questions():
+    spoken, response = after("en-GB", "she had her ivig yesterday", "can ivig cause a rash")
+    assert answered(response) not in ("safety:call_doctor", "safety:emergency"), spoken

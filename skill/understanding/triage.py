@@ -41,6 +41,8 @@ KEPT_WORDS = 12
 # The word a text is read with, as said now, by the signs that are signs only while an infusion runs, while the
 # session heard one is going on.
 NOW = "now"
+# ... and the words a text is read with by the signs of the time after an infusion, while the session heard it is over.
+AFTER = "since the drip"
 # "What's", "she's", "it's" are "what is", "she is": read joined ("whats", "shes"), as the content writes them, not as
 # a possessive whose "'s" is dropped ("what's the point anymore" is "whats the point"; Alexa writes the apostrophe).
 _IS_JOINED = re.compile(r"\b(what|she|he|it|that|there|who|here|how|where|everything|nothing)['’]s\b", re.IGNORECASE)
@@ -290,7 +292,9 @@ class Triager:
         word = self.treatment_words.get(topic or "")
         # Mid-session, what is said is read as if it named the treatment in context ("his lips look puffy" after talk
         # of his drip is "... on his drip"), for whether an infusion may be running.
-        found = self._triage(intent, texts, [_with(text, word) for text in texts] if word else texts, running)
+        # The drip over, as the session heard, only with an infusion in context: "since yesterday" alone ends none.
+        over = running is False and bool(word) and bool(self.infusion.starts(read_said(word or "")))
+        found = self._triage(intent, texts, [_with(text, word) for text in texts] if word else texts, running, over)
         # A fever said after talk of an infusion is a fever after that infusion; on azathioprine, a fever is an
         # infection until shown otherwise: the more urgent reading wins. A sentence naming a treatment is about it.
         symptom = None if self._names_treatment(texts) else self._symptom_in_context(texts, word)
@@ -368,7 +372,12 @@ class Triager:
         return any(self.named.starts(text) for text in texts)
 
     def _triage(
-        self, intent: str | None, texts: list[Text], in_context: list[Text], running: bool | None = None
+        self,
+        intent: str | None,
+        texts: list[Text],
+        in_context: list[Text],
+        running: bool | None = None,
+        over: bool = False,
     ) -> Triage | None:
         # An infusion named, or in context, and not put in the past: the emergency answer then also says to stop it.
         during = self._during(texts)
@@ -381,11 +390,16 @@ class Triager:
             # A figure of speech matters only where a sign may be said.
             read = [(text, self._excused(text, level.id)) for text in texts] if signs else []
             read_now = read + [(_with(text, NOW), excused) for text, excused in read] if running else read
+            # A sign of the time after an infusion is read as said after it while the session heard it is over ("she
+            # had her IVIg yesterday", then "now she's got a rash"; clinical review 14, W7).
+            read_after = read + [(_with(text, AFTER), excused) for text, excused in read] if over else read
             found = next(
                 (
                     (c.sign, text, at)
                     for c in signs
-                    for text, excused in (read_now if c.sign.infusion_now else read)
+                    for text, excused in (
+                        read_now if c.sign.infusion_now else read_after if c.sign.infusion_past else read
+                    )
                     if (
                         at := c.where(
                             text, self._excused(text, level.id, c.sign.id) if c.sign.id in self.spared else excused
