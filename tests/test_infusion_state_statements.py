@@ -20,6 +20,7 @@ import pytest
 import test_safety_replay as replay
 from test_safety_replay import said
 
+from skill.answers import stated
 from skill.breath import chunks, lead
 from skill.content import load_content
 from skill.content.loader import page_ref
@@ -122,3 +123,15 @@ def test_the_infusions_after_ivig_infusion_day_are_ivig(talk):
     said(console, "what should i expect on infusion day")
     answer, _ = said(console, "what are the risks of the infusions")
     assert answer.startswith(side_effects_lead("en-US", "ivig"))
+
+
+@pytest.mark.parametrize(
+    ("said", "topic"),
+    [
+        ("my mother-in-law is on octagam", "ivig"),
+        ("my stepdad does his hizentra on fridays", "scig"),
+        ("my father-in-law just finished his privigen", "ivig"),
+    ],
+)
+def test_in_laws_and_step_relatives_are_who_a_statement_is_about(said, topic):
+    assert stated(load_content("en-GB"), said) == topic
