@@ -3,7 +3,7 @@ ranker's ``Policy``, the right answers, wrong pages and safety cases kept, per c
 ``eval_tools/calibration.py`` replays the ranker alone on single questions, this reads context, clauses and the
 triage too.
 
-    .venv/bin/python bench/policy_variants.py 'lead=5,lead_floor=0.55' 'lead=inf' [--corpus extra.toml ...]
+    .venv/bin/python bench/policy_variants.py 'lead=5,lead_floor=0.55' 'lead=inf' [--corpus extra.toml ...] [--no-gate]
 """
 
 from __future__ import annotations
@@ -46,12 +46,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("variants", nargs="*", default=[""], help="field=value,... ('' = the shipped policy)")
     parser.add_argument("--corpus", nargs="*", type=Path, default=[], help="another group of corpus files")
+    parser.add_argument("--no-gate", action="store_true", help="the rules alone, without the learned answer gate")
     args = parser.parse_args(argv)
     groups = GROUPS | ({"more": args.corpus} if args.corpus else {})
     for spec in args.variants:
         policy = variant(spec)
         for locale in locales():
             ranking.ranker(locale).policy = policy
+            if args.no_gate:
+                ranking.ranker(locale).gate = None
         print(spec or "shipped", " | ".join(f"{name}: {score(files)}" for name, files in groups.items()), flush=True)
     return 0
 

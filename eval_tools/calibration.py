@@ -157,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{len(cases)} single questions; {len(POLICIES)} policies; wrong pages kept to {WRONG_BUDGET:.1%} of the cases"
     )
+    # The rules' policies are replayed without the learned gate, which is trained on their verdicts
+    # (``eval_tools/gate_eval.py`` measures it).
+    gate, bank.gate = bank.gate, None
     try:
         for name in args.matcher or MATCHERS:
             weights = MATCHERS[name]
@@ -180,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
                 for policy, tally in curve(grid):
                     print(f"    {tally}  {policy}")
     finally:
-        bank.weights = WEIGHTS
+        bank.weights, bank.gate = WEIGHTS, gate
     return 0
 
 

@@ -22,7 +22,7 @@ from eval_tools.answer_set import answer_text, envelopes
 from skill.app import build_skill
 from skill.content import load_content, supported_locales
 from skill.gateway import handle_event
-from skill.understanding import classifier, embeddings, ranker, snapshot
+from skill.understanding import classifier, embeddings, gate, ranker, snapshot
 from skill.understanding.bm25 import Bm25
 from web_endpoint import verification
 from web_endpoint.verification import SignatureVerifier
@@ -55,6 +55,7 @@ def test_answers_through_lambda_are_those_of_the_plain_index(monkeypatch):
         learned=classifier.load("en"),
         index_of_documents=PlainBm25,
         meanings=embeddings.load("en"),
+        answer_gate=gate.load("en"),
     )
     monkeypatch.setattr(ranker, "_ranker", lambda language: plain)
     slow = {name: answer_text(handle_event(skill, envelope)) for name, envelope in named.items()}

@@ -31,7 +31,7 @@ import Stemmer
 
 from ..content import Content, Question, language_of, load_content, supported_locales
 from ..content.model import PageRef
-from . import classifier, embeddings, snapshot
+from . import classifier, embeddings, gate, snapshot
 from .bm25 import Bm25
 from .clauses import Splitter
 from .near_names import NearNames
@@ -133,6 +133,8 @@ class Considered:
     facet: str | None
     in_context: bool  # on the topic the listener is on, naming no other
     said: frozenset[str]  # every term read from the text, names as said among them
+    # Page -> the cosine of its closest question with the words (the embeddings'; empty when none is known).
+    nearness: Mapping[PageRef, float] = dataclasses.field(default_factory=dict)
 
 
 class Ranker:
@@ -145,6 +147,7 @@ class Ranker:
         learned: classifier.Classifier | None = None,
         index_of_documents: Callable[[Sequence[Sequence[str]]], Bm25] = Bm25,
         meanings: embeddings.Embeddings | None = None,
+        answer_gate: gate.Gate | None = None,
     ):
         """``read_before``: phrasings already read (``snapshot.py``); any other phrasing is read now.
         ``index_of_documents`` gives their BM25 index (``snapshot.index``: read, not built, when the build wrote it)."""
@@ -199,6 +202,7 @@ class Ranker:
         self.documents = documents
         self.learned = learned
         self.meanings = meanings
+        self.gate = answer_gate
         self.index = index_of_documents(documents)
         self.idf = self.index.idf
         # A word no phrasing has may matter ("pregnant") or not ("seventy"): it weighs as a middling word.
@@ -385,7 +389,8 @@ class Ranker:
             owner = self.owner[doc]
             best[owner] = max(best.get(owner, 0.0), score)
         chances = self._chances(list(dict.fromkeys(asked + hints)))
-        closest = self._closest(folded)
+        nearness = self._nearness(folded)
+        closest = max(nearness, key=nearness.__getitem__) if nearness else None
         top_score = max(best.values(), default=0.0) or 1.0
         top_chance = max(chances.values(), default=0.0) or 1.0
         lexical, learned = self.weights if self.learned else (1.0, 0.0)
@@ -409,15 +414,17 @@ class Ranker:
         named = {t for t in asked if t in self.topic_ids} - {GENERAL_TOPIC}
         preferred = frozenset(named or ({topic} if topic else set()))
         in_context = bool(topic) and not named
-        return Considered(tuple(ranked), tuple(asked), among, preferred, facet, in_context, said)
+        return Considered(tuple(ranked), tuple(asked), among, preferred, facet, in_context, said, nearness)
 
-    def _closest(self, folded: list[str]) -> PageRef | None:
-        """The page of the question closest in meaning to the ``folded`` words (``embeddings.py``), if any word is
-        known."""
+    def _nearness(self, folded: list[str]) -> dict[PageRef, float]:
+        """Page -> how close in meaning its closest question is to the ``folded`` words (``embeddings.py``); empty
+        when no word is known."""
         close = self.meanings.similarities(folded) if self.meanings is not None else {}
-        if not close:
-            return None
-        return self.by_id[max(close, key=close.__getitem__)].ref
+        out: dict[PageRef, float] = {}
+        for question, value in close.items():
+            ref = self.by_id[question].ref
+            out[ref] = max(out.get(ref, -1.0), value)
+        return out
 
     def _chances(self, terms: list[str]) -> dict[int, float]:
         """Question index -> the classifier's probability that ``terms`` ask it (a softmax over the bank)."""
@@ -439,8 +446,58 @@ class Ranker:
 
     def verdict(self, considered: Considered, policy: Policy | None = None) -> Ranking:
         """Answer, "Do you mean ... or ...?", or "I don't know" with suggestions, under ``policy`` (default: the
-        ranker's own)."""
+        ranker's own). Where the rules say "I don't know", the learned gate (``gate.py``) may still answer the best
+        candidate: several features each just under its bar can say together what none says alone. It was trained on
+        single questions read cold, under the ranker's own policy, so it reads only those: not a turn read with the
+        topic in context or an intent's facet as hints (the handlers try other readings of those, "the IgA test" after
+        IVIg's side effects), nor a choice among offered questions, nor a ranking under another policy (a handler's
+        "are its own words covered?")."""
+        own = policy is None
         policy = policy or self.policy
+        ranking, ranked = self._by_rules(considered, policy)
+        cold = own and not (considered.among or considered.in_context or considered.facet)
+        if ranking.verdict != UNKNOWN or self.gate is None or not cold or not ranked:
+            return ranking
+        if ranked[0].chance >= policy.least_chance and self.gate.answers(self._features(considered, ranked, policy)):
+            return Ranking(ANSWER, (ranked[0],))
+        return ranking
+
+    def features(self, considered: Considered, policy: Policy | None = None) -> tuple[Ranked, list[float]] | None:
+        """The best candidate under the rules and the gate's features of its verdict (``gate.NAMES``), or None
+        when there is no candidate: what ``build_tools/train_gate.py`` learns from."""
+        policy = policy or self.policy
+        ranking, ranked = self._by_rules(considered, policy)
+        if not ranked:
+            return None
+        return ranked[0], self._features(considered, ranked, policy, answered=ranking.verdict == ANSWER)
+
+    def _features(
+        self, considered: Considered, ranked: list[Ranked], policy: Policy, answered: bool = False
+    ) -> list[float]:
+        top = ranked[0]
+        runner = ranked[1] if len(ranked) > 1 else None
+        lead = math.log(top.score / runner.score) if runner is not None and runner.score > 0 else gate.LEAD_CAP
+        bar = policy.lead_coverage if considered.in_context else policy.coverage
+        weight = sum(self.idf.get(t, self.unseen_idf) for t in considered.asked)
+        unseen = sum(self.unseen_idf for t in considered.asked if t not in self.idf)
+        near = considered.nearness.get(top.question.ref, 0.0)
+        return [
+            top.coverage,
+            top.chance,
+            min(max(lead, 0.0), gate.LEAD_CAP),
+            runner.chance if runner is not None else 0.0,
+            float(top.agreed),
+            float(considered.in_context),
+            float(self._fits(top, considered.preferred, bar)),
+            math.log1p(len(considered.asked)),
+            unseen / weight if weight else 0.0,
+            float(answered),
+            near,
+            near - max((v for ref, v in considered.nearness.items() if ref != top.question.ref), default=0.0),
+        ]
+
+    def _by_rules(self, considered: Considered, policy: Policy) -> tuple[Ranking, list[Ranked]]:
+        """The rules' verdict, and the candidates it was drawn from (one per page, best first)."""
         asked, preferred = considered.asked, considered.preferred
         # On the topic the listener is on, naming no other ("when do they decide to use it"), fewer words covered
         # are enough for a question about that topic to come first.
@@ -463,21 +520,21 @@ class Ranker:
             sorted(candidates, key=lambda r: not (r.score >= least and self._fits(r, preferred, bar)))
         )
         if not ranked:
-            return Ranking(UNKNOWN, ())
+            return Ranking(UNKNOWN, ()), ranked
         top = ranked[0]
         if considered.among and top.coverage > 0:
-            return Ranking(ANSWER, (top,))
+            return Ranking(ANSWER, (top,)), ranked
         topics = [t for t in asked if t in self.topic_ids]
         if len(asked) == 1 and topics:
             # Only a topic's name ("what about Hizentra?"): the facet asked for, else its overview.
             wanted = {PageRef(topics[0], considered.facet or "overview"), PageRef(topics[0], "overview")}
             named = next((r for r in ranked if r.question.see in wanted), None)
             if named is not None:
-                return Ranking(ANSWER, (named,))
+                return Ranking(ANSWER, (named,)), ranked
         if top.chance < policy.least_chance:
-            return Ranking(UNKNOWN, self._nearest(ranked, preferred, policy))
+            return Ranking(UNKNOWN, self._nearest(ranked, preferred, policy)), ranked
         if top.coverage < policy.coverage and bar < policy.coverage and self._fits(top, preferred, bar):
-            return Ranking(ANSWER, (top,))
+            return Ranking(ANSWER, (top,)), ranked
         runner = ranked[1] if len(ranked) > 1 else None
         if top.coverage >= policy.coverage:
             close = (
@@ -487,19 +544,19 @@ class Ranker:
                 and self._fits(runner, preferred, policy.coverage) == self._fits(top, preferred, policy.coverage)
             )
             if not close:
-                return Ranking(ANSWER, (top,))
+                return Ranking(ANSWER, (top,)), ranked
             # A question asked in its own words is answered, never offered back as a choice nor passed over for two
             # others; and one covered whole where the other is not is no close call.
             own = next((r for r in considered.ranked if self._in_its_words(r, considered.said)), None)
             if own is not None or top.coverage == 1 > runner.coverage:
-                return Ranking(ANSWER, (own or top,))
-            return Ranking(CLARIFY, (top, runner))
+                return Ranking(ANSWER, (own or top,)), ranked
+            return Ranking(CLARIFY, (top, runner)), ranked
         if top.coverage >= policy.lead_floor and (runner is None or top.score >= policy.lead * runner.score):
-            return Ranking(ANSWER, (top,))
+            return Ranking(ANSWER, (top,)), ranked
         agreed = top.agreed and top.chance >= policy.agreed_chance
         if (top.chance >= policy.sure_chance or agreed) and top.coverage >= policy.suggestion_coverage:
-            return Ranking(ANSWER, (top,))
-        return Ranking(UNKNOWN, self._nearest(ranked, preferred, policy))
+            return Ranking(ANSWER, (top,)), ranked
+        return Ranking(UNKNOWN, self._nearest(ranked, preferred, policy)), ranked
 
     @staticmethod
     def _nearest(ranked: list[Ranked], preferred: frozenset[str], policy: Policy) -> tuple[Ranked, ...]:
@@ -611,4 +668,5 @@ def _ranker(language: str) -> Ranker:
         learned=classifier.load(language),
         index_of_documents=functools.partial(snapshot.index, language),
         meanings=embeddings.load(language),
+        answer_gate=gate.load(language),
     )
