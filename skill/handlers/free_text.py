@@ -64,6 +64,10 @@ _KEPT_UNANSWERED = 30
 _FRAGMENT = 4
 # What a question about a red flag that no page answers was answered with: what to do if it happens.
 ASKED = "sign_asked"
+# Words that matter, at least, in a question whose story holds a request's words ("i always forget everything").
+_STORY_TERMS = 4
+# The classifier's chance at which a question whole in itself is answered as asked, whatever the topic in context.
+SURE_ALONE = 0.7
 
 
 # Commands said in other words, and what answers them.
@@ -131,6 +135,10 @@ def answer_free_text(
         return respond(handler_input, Reply([content.prompts["got_it_wrong"]], content.prompts["ask_question"]))
     text = corrected or text
     setting = bank.setting_in(text) if not preface else None
+    if setting is not None and _asks_the_bank(bank, text):
+        # "What should I ask at my appointment, I always forget everything": a question the bank answers, whose
+        # story uses the words of a request about the skill's memory or voice.
+        setting = None
     if setting in _COMMANDS:
         return _command(handler_input, setting)
     unpaced = replies(content.locale).without_pace(text) if not preface else None
@@ -288,6 +296,14 @@ def _ranked_in_context(content: Content, bank: Ranker, state: DialogState, text:
         resolved = bank.rank(meant)
         if resolved.verdict == ANSWER:
             return resolved
+    if not pointed:
+        # A question whole in itself ("what's the treatment" after MMN and ALS) is answered as asked when the
+        # matcher is sure of it without the context: the topic in context fills what a follow-up leaves out, and
+        # bends nothing that leaves nothing out.
+        alone = bank.rank(text)
+        best = alone.candidates[0] if alone.candidates else None
+        if alone.verdict == ANSWER and best.coverage == 1 and best.chance >= SURE_ALONE:
+            return alone
     place, offer = state.place, state.offer if state.was_reading else None
     spoken_of = treatment_spoken_of(content, state)
     topics = [state.topic, place.compare if place else None, offer.place.topic if offer else None, spoken_of]
@@ -314,7 +330,14 @@ def _meant(content: Content, bank: Ranker, state: DialogState, text: str) -> tup
         # A treatment kept the subject over a page of another topic (how long people stay on SCIg, read on the
         # outlook's page): "how long does it take" is about the treatment.
         subjects.reverse()
-    pointers = sorted((" ".join(words(p)) for p in content.vocabulary.pointing_back), key=len, reverse=True)
+    # "The treatment", "the drug" stand for a treatment in context, not for MMN and ALS: "what's the treatment" after
+    # them asks how MMN is treated.
+    treatment = topic is not None and topic.summary is not None
+    pointers = sorted(
+        (" ".join(words(p)) for p in content.vocabulary.pointing_back if treatment or len(words(p)) == 1),
+        key=len,
+        reverse=True,
+    )
     pointing = re.compile(rf"\b(?:{'|'.join(map(re.escape, pointers))})\b")
     said = " ".join(words(text))
     # A fragment in words the bank knows, and no command ("what should I do" is "yes"): "foo bar baz" is no
@@ -450,6 +473,15 @@ def treatment_spoken_of(content: Content, state: DialogState, facet: str = SIDE_
     said = read[last.chunk] if last.chunk < len(read) else ""
     named = [t for t in treatments_named(content, said) if content.topic(t).pages(facet)]
     return named[0] if len(named) == 1 else None
+
+
+def _asks_the_bank(bank: Ranker, text: str) -> bool:
+    """Whether ``text`` says more than a request (``_STORY_TERMS`` words that matter) and asks a question the bank
+    answers, covering most of what was said."""
+    if len(set(bank.terms(text))) < _STORY_TERMS:
+        return False
+    ranking = bank.rank(text)
+    return ranking.verdict == ANSWER and _coverage(ranking) >= bank.policy.coverage
 
 
 def _coverage(ranking: Ranking) -> float:
