@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from spoken import after
 
 
@@ -33,3 +32,16 @@ def test_a_question_whose_story_says_forget_everything_is_answered_not_an_erasur
 def test_a_request_to_forget_still_erases(said):
     text, _ = after("en-GB", "open m m n guide", said)
     assert "deleted everything" in text, text
+
+
+@pytest.mark.parametrize("said", ["please", "yes please", "um", "hold on"])
+def test_a_session_that_opens_with_nothing_asked_hears_the_welcome(said):
+    # Alexa sends what follows the skill's name as the first turn: "open m m n guide please" is "please".
+    text, response = after("en-AU", said)
+    assert text.startswith("Welcome to MMN Guide"), text
+    assert response["response"]["shouldEndSession"] is False
+
+
+def test_yes_with_nothing_on_offer_mid_session_still_asks_for_the_question():
+    text, _ = after("en-AU", "open m m n guide", "yes")
+    assert text == "What's your question?", text

@@ -25,6 +25,7 @@ from ..understanding.ranker import CLARIFY, ranker
 from ..understanding.replies import BOTH, FASTER, LOST, NEITHER, PACE, REPEAT, SLOWER, THANKS, WAIT, WRONG, replies
 from .free_text import QUESTION_INTENT
 from .ladder import MISSED
+from .launch import opened_with_nothing
 from .navigation import NoHandler, RepeatHandler
 from .preferences import change_rate
 from .safety import closing_level
@@ -102,6 +103,9 @@ class ShortReplyHandler(AbstractRequestHandler):
             return respond(
                 handler_input, Reply([prompts["no_choice"]], _last_question(content_of(handler_input), state))
             )
+        opened = opened_with_nothing(handler_input)
+        if opened is not None:
+            return opened
         # The question is still open: "yes" still answers it, and "what?" says the answer again, not this.
         state.asking, state.keep_last = state.answering, True
         return respond(
