@@ -45,3 +45,24 @@ def test_a_session_that_opens_with_nothing_asked_hears_the_welcome(said):
 def test_yes_with_nothing_on_offer_mid_session_still_asks_for_the_question():
     text, _ = after("en-AU", "open m m n guide", "yes")
     assert text == "What's your question?", text
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "what's the difference with the under the skin one",
+        "how is scig different",
+        "how does the under the skin one compare",
+        "is scig any different",
+    ],
+)
+def test_one_treatment_asked_beside_the_one_in_context_is_the_two_side_by_side(asked):
+    text, _ = after("en-GB", "open m m n guide", "what is ivig", asked)
+    assert text.startswith("Here's how SCIg and IVIg compare") or text.startswith("Here's how IVIg and SCIg compare"), (
+        text
+    )
+
+
+def test_a_difference_asked_with_no_treatment_in_context_is_not_made_a_pair():
+    text, _ = after("en-GB", "open m m n guide", "how is scig different")
+    assert "compare" not in text.split(".")[0], text

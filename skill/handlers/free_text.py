@@ -19,6 +19,7 @@ from ask_sdk_model import Response
 
 from .. import pace
 from ..answers import (
+    OVERVIEW,
     SIDE_EFFECTS,
     brand_named,
     can_compare,
@@ -194,7 +195,9 @@ def answer_free_text(
         reply = onward(content, state, place_of(question.ref), question.ref.page)
         state.topic = topic
         return respond(handler_input, reply)
-    pair = _pair_named(content, bank, text) if carries else None
+    # "What's {the difference with SCIg}" asks no facet of its own: the overview is what the intent says of it.
+    pairing = not preface and not state.choices and facet in (None, OVERVIEW)
+    pair = _pair_named(content, bank, text, state.topic) if pairing else None
     if pair is not None:
         # "IVIg or SCIg", "IVIg vs steroids": the two side by side, as "compare IVIg and SCIg" is.
         place = Place(pair[0], compare=pair[1])
@@ -360,13 +363,23 @@ def _choice_about(bank: Ranker, choices: list[str], topic: str | None) -> int | 
     return about[0] if len(about) == 1 else None
 
 
-def _pair_named(content: Content, bank: Ranker, text: str) -> tuple[str, str] | None:
+def _pair_named(content: Content, bank: Ranker, text: str, in_context: str | None) -> tuple[str, str] | None:
     """The two treatments ``text`` names when it says nothing else but words that set them side by side ("ivig or
-    scig", "ivig vs steroids for mmn") and the content compares them; else None. MMN itself may be named."""
-    versus = replies(content.locale).versus_words
-    terms = bank.terms(" ".join(w for w in words(text) if w not in versus))
+    scig", "ivig vs steroids for mmn"), or the one it names and the one ``in_context`` when it asks how they differ
+    ("what's the difference with the under the skin one" after IVIg), and the content compares them; else None.
+    MMN itself may be named."""
+    read = replies(content.locale)
+    said = words(text)
+    differ = read.difference_words
+    asks_difference = any(w in differ[:5] for w in said)
+    if read.asks_what(text) and not asks_difference:
+        return None
+    allowed = set(bank.terms(" ".join([*read.versus_words, *(differ if asks_difference else ())]), spoken=False))
+    terms = bank.terms(text)
     named = list(dict.fromkeys(t for t in terms if t in bank.topic_ids and t != GENERAL_TOPIC))
-    rest = [t for t in terms if t not in bank.topic_ids and not t.startswith(NAMED)]
+    rest = [t for t in terms if t not in bank.topic_ids and not t.startswith(NAMED) and t not in allowed]
+    if len(named) == 1 and asks_difference and in_context:
+        named = [in_context, *named]
     if len(named) != 2 or rest or not can_compare(content, *named):
         return None
     return named[0], named[1]
