@@ -66,3 +66,11 @@ def test_one_treatment_asked_beside_the_one_in_context_is_the_two_side_by_side(a
 def test_a_difference_asked_with_no_treatment_in_context_is_not_made_a_pair():
     text, _ = after("en-GB", "open m m n guide", "how is scig different")
     assert "compare" not in text.split(".")[0], text
+
+
+@pytest.mark.parametrize("said", ["no worries", "no problem", "no worries mate", "no dramas thanks"])
+def test_no_worries_closes_warmly(said):
+    # Blind corpus R: "no worries" heard as "no" asked to remember the place; "no problem" read a page about problems.
+    text, response = after("en-AU", "open m m n guide", "what is ivig", said)
+    assert text.startswith("You're welcome"), text
+    assert response["response"]["shouldEndSession"] is True
