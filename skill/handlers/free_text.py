@@ -18,6 +18,7 @@ from ask_sdk_core.utils import get_slot, is_intent_name
 from ask_sdk_model import Response
 
 from .. import pace
+from ..answer_first import answer_chunk, question_reply
 from ..answers import (
     OVERVIEW,
     SIDE_EFFECTS,
@@ -122,8 +123,7 @@ def answer_free_text(
         # intent's facet, "the side effects of {the one under the skin}", asks more than a pick).
         picked = _choice_about(bank, state.choices, only_a_name(bank, text))
     if picked is not None and picked < len(state.choices):
-        ref = bank.question(state.choices[picked]).ref
-        choices, reply = state.choices, page_reply(content, state, place_of(ref), ref.page)
+        choices, reply = state.choices, question_reply(content, state, bank.question(state.choices[picked]))
         state.picking = choices
         return respond(handler_input, reply)
     corrected = replies(content.locale).correction(text) if not preface and not state.choices else None
@@ -448,11 +448,17 @@ def _over_time(content: Content, state: DialogState) -> tuple[Place, int]:
     return (place_of(question.ref), question.ref.page) if question else (place, state.page)
 
 
-def onward(content: Content, state: DialogState, place: Place, page: int, preface: list[str] | None = None) -> Reply:
-    """Page ``page`` at ``place``; or, when it is the answer just heard, what it has not said yet: a follow-up
-    that lands on it ("and how often" after a course's lead, "what about HyQvia" after the cost, which covers it
-    further on) asks for more, never the same words again."""
-    chunk = 0
+def onward(
+    content: Content,
+    state: DialogState,
+    place: Place,
+    page: int,
+    preface: list[str] | None = None,
+    chunk: int = 0,
+) -> Reply:
+    """Page ``page`` at ``place``, from breath ``chunk``; or, when it is the answer just heard, what it has not said
+    yet: a follow-up that lands on it ("and how often" after a course's lead, "what about HyQvia" after the cost,
+    which covers it further on) asks for more, never the same words again."""
     if state.was_reading and (place, page) == (state.place, state.page):
         after = next_offer(content, place, page, state.chunk)
         if after is not None and after.place == place:
@@ -519,10 +525,11 @@ def _reply(handler_input: HandlerInput, ranking: Ranking, preface: list[str], te
     found = ranking.candidates
     if ranking.verdict == ANSWER:
         ref = found[0].question.ref
+        chunk = answer_chunk(content, found[0].question)
         if _topics_named(bank, text):
             preface = [*preface, *brand_named(content, place_of(ref), [text])]
-            return page_reply(content, state, place_of(ref), ref.page, preface=preface)
-        return onward(content, state, place_of(ref), ref.page, preface)
+            return page_reply(content, state, place_of(ref), ref.page, chunk, preface=preface)
+        return onward(content, state, place_of(ref), ref.page, preface, chunk)
     # What was not understood, or asked which of two, stays the subject: "how long does that last" after it is about
     # it, and so is a follow-up after it that names no topic, when it named one ("does IVIg make you tired"). A miss
     # that names two ("the needle sites after SCIg" reads "the needle" as an infusion) does not say which one the

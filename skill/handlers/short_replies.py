@@ -13,7 +13,8 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from ..answers import OVERVIEW, page_reply, place_about, place_of
+from ..answer_first import question_reply
+from ..answers import OVERVIEW, place_about, place_of
 from ..content import Content
 from ..dialog import DialogState, Offer
 from ..reply import Reply, respond, say_again
@@ -169,7 +170,7 @@ class ClarifyAnswerHandler(AbstractRequestHandler):
             first = next((q for q in offered if place_of(q.ref) != state.place), offered[1])
         else:
             first = offered[0 if choice == BOTH else choice]
-        reply = page_reply(content, state, place_of(first.ref), first.ref.page)
+        reply = question_reply(content, state, first)
         state.picking = () if choice == BOTH else choices
         if choice == BOTH and not both_after_a_pick:
             second = offered[1]
