@@ -36,6 +36,8 @@ _LAUNCH_VERBS = ("open", "launch", "start", "begin", "load", "run", "use", "talk
 _ONE_SHOT_VERBS = ("ask", "tell")
 _RATE = re.compile(r'<prosody rate="(\d+)%">')
 _ONE_SHOT_JOINERS = ("about", "to", "for", "if", "whether", "that")
+# Alexa opens a skill however politely it is asked ("can you open m m n guide please", "open up m m n guide").
+_POLITE = re.compile(r"^(?:(?:can|could|would|will) you |please )+|(?: please| now| for me)+$")
 
 
 class Console:
@@ -86,8 +88,9 @@ class Console:
         text = re.sub(r"^alexa\s+", "", normalise(utterance))
         spoken = compact(text)
         invocation = compact(self.nlu.invocation_name)
+        asked = _POLITE.sub("", spoken)
         for verb in _LAUNCH_VERBS:
-            if spoken in (f"{verb} {invocation}", invocation):
+            if asked in (f"{verb} {invocation}", f"{verb} up {invocation}", invocation):
                 self.close()
                 return envelopes.launch_request()
         for verb in _ONE_SHOT_VERBS:

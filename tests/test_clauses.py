@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from conftest import fixture, speech_of
 
+from skill.answer_first import answer_chunk
+from skill.breath import chunks
 from skill.content import load_content
 from skill.gateway import handle_event
 from skill.understanding.clauses import Splitter
@@ -55,9 +57,11 @@ def ask(skill, text: str, locale: str) -> tuple[str, str | None]:
 
 
 def first_sentence(locale: str, question_id: str) -> str:
+    """The first sentence said in answer to the question: of the breath of its page that says what it asks."""
     content = load_content(locale)
-    ref = content.question(question_id).ref
-    return content.pages_of(ref)[ref.page].text.split(". ")[0]
+    question = content.question(question_id)
+    said = chunks(content.pages_of(question.ref)[question.ref.page].text)
+    return said[answer_chunk(content, question)].split(". ")[0]
 
 
 # Each was "I don't know" while the whole turn alone was ranked: the story's words weighed in what must be covered.

@@ -142,7 +142,19 @@ def run_console(*args: str, stdin: str = "") -> str:
 
 
 @pytest.mark.parametrize(
-    "opening", ["open m. m. n. guide", "open m m n guide", "Alexa, open MMN guide", "launch mmn guide", "mmn guide"]
+    "opening",
+    [
+        "open m. m. n. guide",
+        "open m m n guide",
+        "Alexa, open MMN guide",
+        "launch mmn guide",
+        "mmn guide",
+        # Alexa opens a skill however politely it is asked (blind corpus T: "alexa open m m n guide please").
+        "alexa open m m n guide please",
+        "can you open mmn guide for me",
+        "please start m m n guide",
+        "open up m m n guide now",
+    ],
 )
 def test_the_invocation_opens_the_skill(nlu, opening):
     console = Console(build_skill(), nlu)

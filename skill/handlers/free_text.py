@@ -18,7 +18,9 @@ from ask_sdk_core.utils import get_slot, is_intent_name
 from ask_sdk_model import Response
 
 from .. import pace
+from ..answer_first import answer_chunk, question_reply
 from ..answers import (
+    OVERVIEW,
     SIDE_EFFECTS,
     brand_named,
     can_compare,
@@ -64,6 +66,10 @@ _KEPT_UNANSWERED = 30
 _FRAGMENT = 4
 # What a question about a red flag that no page answers was answered with: what to do if it happens.
 ASKED = "sign_asked"
+# Words that matter, at least, in a question whose story holds a request's words ("i always forget everything").
+_STORY_TERMS = 4
+# The classifier's chance at which a question whole in itself is answered as asked, whatever the topic in context.
+SURE_ALONE = 0.7
 
 
 # Commands said in other words, and what answers them.
@@ -117,8 +123,7 @@ def answer_free_text(
         # intent's facet, "the side effects of {the one under the skin}", asks more than a pick).
         picked = _choice_about(bank, state.choices, only_a_name(bank, text))
     if picked is not None and picked < len(state.choices):
-        ref = bank.question(state.choices[picked]).ref
-        choices, reply = state.choices, page_reply(content, state, place_of(ref), ref.page)
+        choices, reply = state.choices, question_reply(content, state, bank.question(state.choices[picked]))
         state.picking = choices
         return respond(handler_input, reply)
     corrected = replies(content.locale).correction(text) if not preface and not state.choices else None
@@ -131,6 +136,10 @@ def answer_free_text(
         return respond(handler_input, Reply([content.prompts["got_it_wrong"]], content.prompts["ask_question"]))
     text = corrected or text
     setting = bank.setting_in(text) if not preface else None
+    if setting is not None and _asks_the_bank(bank, text):
+        # "What should I ask at my appointment, I always forget everything": a question the bank answers, whose
+        # story uses the words of a request about the skill's memory or voice.
+        setting = None
     if setting in _COMMANDS:
         return _command(handler_input, setting)
     unpaced = replies(content.locale).without_pace(text) if not preface else None
@@ -186,7 +195,9 @@ def answer_free_text(
         reply = onward(content, state, place_of(question.ref), question.ref.page)
         state.topic = topic
         return respond(handler_input, reply)
-    pair = _pair_named(content, bank, text) if carries else None
+    # "What's {the difference with SCIg}" asks no facet of its own: the overview is what the intent says of it.
+    pairing = not preface and not state.choices and facet in (None, OVERVIEW)
+    pair = _pair_named(content, bank, text, state.topic) if pairing else None
     if pair is not None:
         # "IVIg or SCIg", "IVIg vs steroids": the two side by side, as "compare IVIg and SCIg" is.
         place = Place(pair[0], compare=pair[1])
@@ -288,6 +299,14 @@ def _ranked_in_context(content: Content, bank: Ranker, state: DialogState, text:
         resolved = bank.rank(meant)
         if resolved.verdict == ANSWER:
             return resolved
+    if not pointed:
+        # A question whole in itself ("what's the treatment" after MMN and ALS) is answered as asked when the
+        # matcher is sure of it without the context: the topic in context fills what a follow-up leaves out, and
+        # bends nothing that leaves nothing out.
+        alone = bank.rank(text)
+        best = alone.candidates[0] if alone.candidates else None
+        if alone.verdict == ANSWER and best.coverage == 1 and best.chance >= SURE_ALONE:
+            return alone
     place, offer = state.place, state.offer if state.was_reading else None
     spoken_of = treatment_spoken_of(content, state)
     topics = [state.topic, place.compare if place else None, offer.place.topic if offer else None, spoken_of]
@@ -314,7 +333,14 @@ def _meant(content: Content, bank: Ranker, state: DialogState, text: str) -> tup
         # A treatment kept the subject over a page of another topic (how long people stay on SCIg, read on the
         # outlook's page): "how long does it take" is about the treatment.
         subjects.reverse()
-    pointers = sorted((" ".join(words(p)) for p in content.vocabulary.pointing_back), key=len, reverse=True)
+    # "The treatment", "the drug" stand for a treatment in context, not for MMN and ALS: "what's the treatment" after
+    # them asks how MMN is treated.
+    treatment = topic is not None and topic.summary is not None
+    pointers = sorted(
+        (" ".join(words(p)) for p in content.vocabulary.pointing_back if treatment or len(words(p)) == 1),
+        key=len,
+        reverse=True,
+    )
     pointing = re.compile(rf"\b(?:{'|'.join(map(re.escape, pointers))})\b")
     said = " ".join(words(text))
     # A fragment in words the bank knows, and no command ("what should I do" is "yes"): "foo bar baz" is no
@@ -337,13 +363,23 @@ def _choice_about(bank: Ranker, choices: list[str], topic: str | None) -> int | 
     return about[0] if len(about) == 1 else None
 
 
-def _pair_named(content: Content, bank: Ranker, text: str) -> tuple[str, str] | None:
+def _pair_named(content: Content, bank: Ranker, text: str, in_context: str | None) -> tuple[str, str] | None:
     """The two treatments ``text`` names when it says nothing else but words that set them side by side ("ivig or
-    scig", "ivig vs steroids for mmn") and the content compares them; else None. MMN itself may be named."""
-    versus = replies(content.locale).versus_words
-    terms = bank.terms(" ".join(w for w in words(text) if w not in versus))
+    scig", "ivig vs steroids for mmn"), or the one it names and the one ``in_context`` when it asks how they differ
+    ("what's the difference with the under the skin one" after IVIg), and the content compares them; else None.
+    MMN itself may be named."""
+    read = replies(content.locale)
+    said = words(text)
+    differ = read.difference_words
+    asks_difference = any(w in differ[:5] for w in said)
+    if read.asks_what(text) and not asks_difference:
+        return None
+    allowed = set(bank.terms(" ".join([*read.versus_words, *(differ if asks_difference else ())]), spoken=False))
+    terms = bank.terms(text)
     named = list(dict.fromkeys(t for t in terms if t in bank.topic_ids and t != GENERAL_TOPIC))
-    rest = [t for t in terms if t not in bank.topic_ids and not t.startswith(NAMED)]
+    rest = [t for t in terms if t not in bank.topic_ids and not t.startswith(NAMED) and t not in allowed]
+    if len(named) == 1 and asks_difference and in_context:
+        named = [in_context, *named]
     if len(named) != 2 or rest or not can_compare(content, *named):
         return None
     return named[0], named[1]
@@ -412,11 +448,17 @@ def _over_time(content: Content, state: DialogState) -> tuple[Place, int]:
     return (place_of(question.ref), question.ref.page) if question else (place, state.page)
 
 
-def onward(content: Content, state: DialogState, place: Place, page: int, preface: list[str] | None = None) -> Reply:
-    """Page ``page`` at ``place``; or, when it is the answer just heard, what it has not said yet: a follow-up
-    that lands on it ("and how often" after a course's lead, "what about HyQvia" after the cost, which covers it
-    further on) asks for more, never the same words again."""
-    chunk = 0
+def onward(
+    content: Content,
+    state: DialogState,
+    place: Place,
+    page: int,
+    preface: list[str] | None = None,
+    chunk: int = 0,
+) -> Reply:
+    """Page ``page`` at ``place``, from breath ``chunk``; or, when it is the answer just heard, what it has not said
+    yet: a follow-up that lands on it ("and how often" after a course's lead, "what about HyQvia" after the cost,
+    which covers it further on) asks for more, never the same words again."""
     if state.was_reading and (place, page) == (state.place, state.page):
         after = next_offer(content, place, page, state.chunk)
         if after is not None and after.place == place:
@@ -452,6 +494,15 @@ def treatment_spoken_of(content: Content, state: DialogState, facet: str = SIDE_
     return named[0] if len(named) == 1 else None
 
 
+def _asks_the_bank(bank: Ranker, text: str) -> bool:
+    """Whether ``text`` says more than a request (``_STORY_TERMS`` words that matter) and asks a question the bank
+    answers, covering most of what was said."""
+    if len(set(bank.terms(text))) < _STORY_TERMS:
+        return False
+    ranking = bank.rank(text)
+    return ranking.verdict == ANSWER and _coverage(ranking) >= bank.policy.coverage
+
+
 def _coverage(ranking: Ranking) -> float:
     return ranking.candidates[0].coverage if ranking.candidates else 0.0
 
@@ -474,10 +525,11 @@ def _reply(handler_input: HandlerInput, ranking: Ranking, preface: list[str], te
     found = ranking.candidates
     if ranking.verdict == ANSWER:
         ref = found[0].question.ref
+        chunk = answer_chunk(content, found[0].question)
         if _topics_named(bank, text):
             preface = [*preface, *brand_named(content, place_of(ref), [text])]
-            return page_reply(content, state, place_of(ref), ref.page, preface=preface)
-        return onward(content, state, place_of(ref), ref.page, preface)
+            return page_reply(content, state, place_of(ref), ref.page, chunk, preface=preface)
+        return onward(content, state, place_of(ref), ref.page, preface, chunk)
     # What was not understood, or asked which of two, stays the subject: "how long does that last" after it is about
     # it, and so is a follow-up after it that names no topic, when it named one ("does IVIg make you tired"). A miss
     # that names two ("the needle sites after SCIg" reads "the needle" as an infusion) does not say which one the

@@ -35,3 +35,11 @@ class LaunchHandler(AbstractRequestHandler):
         state_of(handler_input).offer = resume
         question = prompts["resume_offer"].format(about=place_about(content, resume.place))
         return respond(handler_input, Reply([prompts["welcome_back"], prompts["disclaimer_short"]], question=question))
+
+
+def opened_with_nothing(handler_input: HandlerInput) -> Response | None:
+    """The welcome, when a session opens with nothing asked ("open MMN guide please", "ask MMN guide, um": Alexa
+    sends what follows the skill's name as the first turn); else None."""
+    if handler_input.request_envelope.session.new and state_of(handler_input).last is None:
+        return LaunchHandler().handle(handler_input)
+    return None

@@ -15,6 +15,7 @@ from ..memory import may_remember
 from ..reply import Reply, respond, say_again
 from ..turn import content_of, profile_of, state_of
 from ..understanding.ranker import CLARIFY, ranker
+from .launch import opened_with_nothing
 from .preferences import REMEMBER, answer_remember, ask_remember
 
 
@@ -35,7 +36,11 @@ class YesHandler(AbstractRequestHandler):
             return answer_remember(handler_input, True)
         offer = state.offer
         if offer is None or offer.page >= len(pages_at(content, offer.place)):
-            # Nothing was offered ("What would you like to know?"): ask for the question, never read a list.
+            # Nothing was offered ("What would you like to know?"): ask for the question, never read a list; or,
+            # when the session opens with it ("open MMN guide please"), the welcome.
+            opened = opened_with_nothing(handler_input)
+            if opened is not None:
+                return opened
             state.offer = None
             return respond(handler_input, Reply([], question=content.prompts["whats_your_question"]))
         # "Yes" to "Do you mean A, or B?" picks the first: "the second one I mean" next changes it.

@@ -13,7 +13,8 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from ..answers import OVERVIEW, page_reply, place_about, place_of
+from ..answer_first import question_reply
+from ..answers import OVERVIEW, place_about, place_of
 from ..content import Content
 from ..dialog import DialogState, Offer
 from ..reply import Reply, respond, say_again
@@ -25,6 +26,7 @@ from ..understanding.ranker import CLARIFY, ranker
 from ..understanding.replies import BOTH, FASTER, LOST, NEITHER, PACE, REPEAT, SLOWER, THANKS, WAIT, WRONG, replies
 from .free_text import QUESTION_INTENT
 from .ladder import MISSED
+from .launch import opened_with_nothing
 from .navigation import NoHandler, RepeatHandler
 from .preferences import change_rate
 from .safety import closing_level
@@ -102,6 +104,9 @@ class ShortReplyHandler(AbstractRequestHandler):
             return respond(
                 handler_input, Reply([prompts["no_choice"]], _last_question(content_of(handler_input), state))
             )
+        opened = opened_with_nothing(handler_input)
+        if opened is not None:
+            return opened
         # The question is still open: "yes" still answers it, and "what?" says the answer again, not this.
         state.asking, state.keep_last = state.answering, True
         return respond(
@@ -165,7 +170,7 @@ class ClarifyAnswerHandler(AbstractRequestHandler):
             first = next((q for q in offered if place_of(q.ref) != state.place), offered[1])
         else:
             first = offered[0 if choice == BOTH else choice]
-        reply = page_reply(content, state, place_of(first.ref), first.ref.page)
+        reply = question_reply(content, state, first)
         state.picking = () if choice == BOTH else choices
         if choice == BOTH and not both_after_a_pick:
             second = offered[1]

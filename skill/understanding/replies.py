@@ -83,6 +83,9 @@ class Replies:
     normal: tuple[tuple[str, ...], ...]
     normal_words: frozenset[str]  # fillers among them
     versus_words: frozenset[str]  # fillers among them
+    difference_words: tuple[str, ...]  # one treatment beside the one in context, the first five asking for it
+    must_hear: frozenset[str]  # a breath holding one of these is never passed over (``answer_first.py``)
+    leans_back: frozenset[str]  # a breath opening with one of these needs the one before it
     later: tuple[str, ...]
     easing: tuple[str, ...]
     over_time: dict[str, str]  # "topic.facet" -> the question that says how it changes with later infusions
@@ -361,6 +364,9 @@ def replies(locale: str) -> Replies:
         normal=tuple(map(_said, data["normal"])),
         normal_words=fillers | {w for f in data["normal_words"] for w in words(f)},
         versus_words=fillers | {w for f in data["versus_words"] for w in words(f)},
+        difference_words=tuple(w for f in data["difference_words"] for w in words(f)),
+        must_hear=frozenset(" ".join(words(f)) for f in data["must_hear"]),
+        leans_back=frozenset(w for f in data["leans_back"] for w in words(f)),
         later=_longest_first(data["later"]),
         easing=_longest_first(data["easing"]),
         over_time=dict(data["over_time"]),

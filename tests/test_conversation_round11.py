@@ -1,0 +1,76 @@
+"""Conversation round 11: what blind corpus T's first run showed a listener loses between turns."""
+
+from __future__ import annotations
+
+import pytest
+from spoken import after
+
+
+@pytest.mark.parametrize("locale", ["en-US", "en-IN"])
+@pytest.mark.parametrize("before", ["my hands keep getting weaker", "is mmn the same as als", "what causes mmn"])
+@pytest.mark.parametrize("asked", ["what is the treatment", "what's the treatment"])
+def test_what_is_the_treatment_answers_the_treatments_whatever_came_before(locale, before, asked):
+    # "what is {topic} treatment" took "the" for a topic and read the overview of the topic in context again.
+    said, _ = after(locale, "open m m n guide", before, asked)
+    assert "Immunoglobulin is the one established treatment" in said, said
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "what questions should i ask at my first neuromuscular appointment i always forget everything",
+        "i get so flustered i forget everything the doctor says so what should i ask at my appointment",
+    ],
+)
+def test_a_question_whose_story_says_forget_everything_is_answered_not_an_erasure(said):
+    text, response = after("en-GB", "open m m n guide", said)
+    assert "Write your questions down" in text, text
+    assert "deleted" not in text
+
+
+@pytest.mark.parametrize("said", ["forget everything you know about me", "can you please wipe everything about me"])
+def test_a_request_to_forget_still_erases(said):
+    text, _ = after("en-GB", "open m m n guide", said)
+    assert "deleted everything" in text, text
+
+
+@pytest.mark.parametrize("said", ["please", "yes please", "um", "hold on"])
+def test_a_session_that_opens_with_nothing_asked_hears_the_welcome(said):
+    # Alexa sends what follows the skill's name as the first turn: "open m m n guide please" is "please".
+    text, response = after("en-AU", said)
+    assert text.startswith("Welcome to MMN Guide"), text
+    assert response["response"]["shouldEndSession"] is False
+
+
+def test_yes_with_nothing_on_offer_mid_session_still_asks_for_the_question():
+    text, _ = after("en-AU", "open m m n guide", "yes")
+    assert text == "What's your question?", text
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "what's the difference with the under the skin one",
+        "how is scig different",
+        "how does the under the skin one compare",
+        "is scig any different",
+    ],
+)
+def test_one_treatment_asked_beside_the_one_in_context_is_the_two_side_by_side(asked):
+    text, _ = after("en-GB", "open m m n guide", "what is ivig", asked)
+    assert text.startswith("Here's how SCIg and IVIg compare") or text.startswith("Here's how IVIg and SCIg compare"), (
+        text
+    )
+
+
+def test_a_difference_asked_with_no_treatment_in_context_is_not_made_a_pair():
+    text, _ = after("en-GB", "open m m n guide", "how is scig different")
+    assert "compare" not in text.split(".")[0], text
+
+
+@pytest.mark.parametrize("said", ["no worries", "no problem", "no worries mate", "no dramas thanks"])
+def test_no_worries_closes_warmly(said):
+    # Blind corpus R: "no worries" heard as "no" asked to remember the place; "no problem" read a page about problems.
+    text, response = after("en-AU", "open m m n guide", "what is ivig", said)
+    assert text.startswith("You're welcome"), text
+    assert response["response"]["shouldEndSession"] is True
