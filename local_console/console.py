@@ -29,15 +29,11 @@ from skill.content import DEFAULT_LOCALE
 from skill.gateway import handle_event
 from skill.speech import to_plain
 from skill.store import store_from_environment
+from skill.understanding.replies import replies
 
-from .nlu import FALLBACK_INTENT, LocalNlu, Understanding, compact, normalise
+from .nlu import LocalNlu, Understanding, compact, normalise
 
-_LAUNCH_VERBS = ("open", "launch", "start", "begin", "load", "run", "use", "talk to", "play")
-_ONE_SHOT_VERBS = ("ask", "tell")
 _RATE = re.compile(r'<prosody rate="(\d+)%">')
-_ONE_SHOT_JOINERS = ("about", "to", "for", "if", "whether", "that")
-# Alexa opens a skill however politely it is asked ("can you open m m n guide please", "open up m m n guide").
-_POLITE = re.compile(r"^(?:(?:can|could|would|will) you |please )+|(?: please| now| for me)+$")
 
 
 class Console:
@@ -86,28 +82,15 @@ class Console:
     def request_for(self, utterance: str) -> dict[str, Any]:
         """The request Alexa would send for what the user said (a launch, or an intent with slots)."""
         text = re.sub(r"^alexa\s+", "", normalise(utterance))
-        spoken = compact(text)
-        invocation = compact(self.nlu.invocation_name)
-        asked = _POLITE.sub("", spoken)
-        for verb in _LAUNCH_VERBS:
-            if asked in (f"{verb} {invocation}", f"{verb} up {invocation}", invocation):
-                self.close()
-                return envelopes.launch_request()
-        for verb in _ONE_SHOT_VERBS:
-            prefix = f"{verb} {invocation} "
-            if spoken.startswith(prefix):
-                self.close()
-                return self._intent_request(self._understand_one_shot(spoken.removeprefix(prefix)))
+        if compact(text) == compact(self.nlu.invocation_name):
+            self.close()
+            return envelopes.launch_request()
+        # "open m m n guide (please)", "ask m m n guide about IVIG": read as the skill reads them (``Replies.opened``).
+        rest = replies(self.locale).opened(compact(text))
+        if rest is not None:
+            self.close()
+            return envelopes.launch_request() if rest == "" else self._intent_request(self.nlu.understand(rest))
         return self._intent_request(self.nlu.understand(text))
-
-    def _understand_one_shot(self, rest: str) -> Understanding:
-        """ "ask m. m. n. guide about IVIG": the question may follow a joining word."""
-        joiner, _, remainder = rest.partition(" ")
-        if joiner in _ONE_SHOT_JOINERS:
-            understood = self.nlu.understand(remainder)
-            if understood.intent != FALLBACK_INTENT:
-                return understood
-        return self.nlu.understand(rest)
 
     def _intent_request(self, understood: Understanding) -> dict[str, Any]:
         slots = {

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pytest
-from spoken import after
+from conftest import speech_of
+from spoken import after, session
+
+from skill import envelopes
+from skill.understanding.replies import replies
+from skill.understanding.words import words
+
+SOURCE = Path(__file__).resolve().parent.parent / "interaction_models" / "source" / "en.toml"
 
 
 @pytest.mark.parametrize("locale", ["en-US", "en-IN"])
@@ -74,3 +84,41 @@ def test_no_worries_closes_warmly(said):
     text, response = after("en-AU", "open m m n guide", "what is ivig", said)
     assert text.startswith("You're welcome"), text
     assert response["response"]["shouldEndSession"] is True
+
+
+def _free_text(locale: str, *said: str) -> str:
+    """What the skill says to the last of ``said``, each sent as the catch-all intent's words, as a simulator whose
+    utterances keep the wake word sends them."""
+    console = session(locale)
+    response = {}
+    for text in said:
+        request = envelopes.intent_request(
+            "QuestionIntent", {"question": envelopes.slot("question", text, slot_type="AMAZON.SearchQuery")}
+        )
+        if console.session is None:
+            console.session = envelopes.Session(locale=locale, user_id=console.user_id)
+        response = console.send(console.session.envelope(request))
+        console.session.attributes = response.get("sessionAttributes") or {}
+    return speech_of(response)
+
+
+@pytest.mark.parametrize("said", ["alexa open m m n guide", "open mmn guide please", "can you start m m n guide"])
+def test_the_skill_opened_in_words_welcomes(said):
+    # "alexa open m m n guide" passed on as words read the living-with-MMN page.
+    assert _free_text("en-GB", said).startswith("Welcome to MMN Guide")
+
+
+@pytest.mark.parametrize(
+    "said, heard",
+    [
+        ("alexa ask m m n guide what is ivig", "IVIg stands for intravenous immunoglobulin"),
+        ("ask mmn guide about the side effects of scig", "The most common side effects of SCIg"),
+    ],
+)
+def test_a_question_asked_of_the_skill_in_words_is_answered(said, heard):
+    assert heard in _free_text("en-US", said)
+
+
+def test_the_invocation_the_skill_reads_is_the_models():
+    name = " ".join(words(tomllib.loads(SOURCE.read_text(encoding="utf-8"))["invocation_name"]))
+    assert name.replace(" ", "") in {i.replace(" ", "") for i in replies("en-US").invocation}

@@ -48,6 +48,7 @@ from ..understanding.words import words
 from .builtins import CancelOrStopHandler, HelpHandler
 from .info import EvidenceHandler, SourcesHandler
 from .ladder import MISSED, OUT_OF_SCOPE, beyond_scope, missed
+from .launch import LaunchHandler
 from .navigation import (
     NoHandler,
     PreviousHandler,
@@ -96,7 +97,12 @@ class FreeTextHandler(AbstractRequestHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         slot = get_slot(handler_input, QUESTION_SLOT)
-        return answer_free_text(handler_input, (slot.value if slot else None) or "")
+        text = (slot.value if slot else None) or ""
+        # "Alexa, open MMN guide" passed on as words opens the skill; "alexa ask m m n guide about IVIg" asks it.
+        rest = replies(content_of(handler_input).locale).opened(text)
+        if rest == "":
+            return LaunchHandler().handle(handler_input)
+        return answer_free_text(handler_input, text if rest is None else rest)
 
 
 def answer_free_text(

@@ -85,6 +85,11 @@ class Replies:
     versus_words: frozenset[str]  # fillers among them
     difference_words: tuple[str, ...]  # one treatment beside the one in context, the first five asking for it
     must_hear: frozenset[str]  # a breath holding one of these is never passed over (``answer_first.py``)
+    invocation: tuple[str, ...]  # the skill's invocation name as words
+    opening_words: tuple[str, ...]  # words that open a skill ("open", "talk to")
+    asking_words: tuple[str, ...]  # words that ask a skill something ("ask", "tell")
+    joining_words: frozenset[str]  # between the name and the question ("ask m m n guide about ...")
+    politely: tuple[str, ...]  # before the verb ("can you open m m n guide")
     leans_back: frozenset[str]  # a breath opening with one of these needs the one before it
     later: tuple[str, ...]
     easing: tuple[str, ...]
@@ -130,6 +135,24 @@ class Replies:
             return THANKS
         if _made_of(said, self.wrong_words, self.wrong):
             return WRONG
+        return None
+
+    def opened(self, text: str) -> str | None:
+        """What follows the skill's name when ``text`` opens it in words ("alexa open m m n guide please" -> "",
+        "ask m m n guide about ivig" -> "ivig"); None when it does not."""
+        said = " ".join(words(text)).removeprefix("alexa ")
+        for polite in self.politely:
+            said = said.removeprefix(f"{polite} ")
+        for verb in (*self.opening_words, *self.asking_words):
+            for name in self.invocation:
+                if said == f"{verb} {name}" or said.startswith(f"{verb} {name} "):
+                    rest = said[len(verb) + len(name) + 2 :].split()
+                    if rest and rest[0] in self.joining_words:
+                        rest = rest[1:]
+                    polite = {w for phrase in self.politely for w in phrase.split()}
+                    if verb in self.opening_words and all(w in self.fillers or w in polite for w in rest):
+                        return ""
+                    return " ".join(rest)
         return None
 
     def pace_in(self, text: str) -> PaceAsked | None:
@@ -366,6 +389,11 @@ def replies(locale: str) -> Replies:
         versus_words=fillers | {w for f in data["versus_words"] for w in words(f)},
         difference_words=tuple(w for f in data["difference_words"] for w in words(f)),
         must_hear=frozenset(" ".join(words(f)) for f in data["must_hear"]),
+        invocation=tuple(" ".join(words(f)) for f in data["invocation"]),
+        opening_words=tuple(" ".join(words(f)) for f in data["opening"]),
+        asking_words=tuple(" ".join(words(f)) for f in data["asking"]),
+        joining_words=frozenset(w for f in data["joining"] for w in words(f)),
+        politely=tuple(" ".join(words(f)) for f in data["politely"]),
         leans_back=frozenset(w for f in data["leans_back"] for w in words(f)),
         later=_longest_first(data["later"]),
         easing=_longest_first(data["easing"]),
