@@ -19,7 +19,7 @@ def _no_alarm(locale: str, said: str) -> None:
 @pytest.mark.parametrize(
     "locale, said",
     [
-        ("en-GB", "my husband nearly gave me a heart attack shouting from the garden, anyway can ivig make your veins sore"),
+        ("en-GB", "my husband nearly gave me a heart attack shouting from the garden, can ivig make your veins sore"),
         ("en-US", "the nurse almost gave me a heart attack walking in like that, how long does the infusion take"),
         ("en-US", "the price of privigen is going to give me a stroke, is there a cheaper one"),
         ("en-CA", "the kids almost gave me a stroke at the pool, can i swim after my infusion"),
