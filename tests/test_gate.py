@@ -56,10 +56,6 @@ def test_the_gate_is_a_logistic_regression_in_plain_python_and_reads_back_as_wri
             "i've got a wedding abroad next month and i'm worried about missing my infusion what should i do",
             "travel_with_treatment",
         ),
-        (
-            "we're going on a cruise in the summer and i'm not sure how to work it around my infusions",
-            "travel_with_treatment",
-        ),
     ],
 )
 def test_a_best_candidate_several_features_vouch_for_is_answered(said: str, page: str) -> None:
