@@ -52,3 +52,52 @@ def test_a_statement_of_where_an_infusion_is_says_the_emergency_number_in_its_fi
 def test_coming_off_the_drip_as_a_plan_is_still_a_change(said):
     _, response = after("en-GB", said)
     assert answered(response) == "safety:no_change"
+
+
+# n3: Canada's poison line, with Quebec's own, cited to Health Canada's release.
+@pytest.mark.parametrize(
+    "said", ["my granddaughter got into my pill box and ate some of my prednisone", "our toddler chewed one of my tablets"]
+)
+def test_canadas_poison_line_names_quebecs_own(said):
+    spoken, _ = after("en-CA", said)
+    assert "1-844-POISON-X" in spoken and "In Quebec, call 1-800-463-5060." in spoken, spoken
+
+
+def test_canadas_poison_line_is_cited_to_health_canadas_release():
+    content = load_content("en-CA")
+    cited = {s for level in content.red_flags.levels for sign in level.signs for s in sign.sources}
+    source = content.sources["health-canada-poison-x-release"]
+    assert "health-canada-poison-x-release" in cited and source.year == 2023 and "Health Canada" in source.publisher
+
+
+# n1: told the drip is over, in words of its own, a sign hears no "stop it"; nearly over, or going on, it does.
+STOP_WORDS = ("stop it now", "Stop the infusion")
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-GB", "my privigen finished an hour ago and now my chest feels tight"),
+        ("en-AU", "i got unhooked from my gamunex earlier and now my lips are swelling"),
+        ("en-CA", "her octagam drip ended at lunchtime and now her face is drooping"),
+        ("en-US", "i completed my infusion an hour ago and now i can't catch my breath"),
+        ("en-IN", "my father had ivig this morning and now he has a bad headache and a stiff neck"),
+    ],
+)
+def test_a_sign_after_a_drip_said_to_be_over_hears_no_stop(locale, said):
+    spoken, response = after(locale, said)
+    assert answered(response).startswith("safety:") and not any(w in spoken for w in STOP_WORDS), spoken
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my drip is nearly finished and my chest is tight",
+        "i had a reaction to my ivig just now and my lips are swelling",
+        "before my kiovig is finished, my chest has gone really tight",
+    ],
+)
+def test_a_sign_while_the_drip_is_not_over_still_hears_stop(said):
+    spoken, _ = after("en-GB", said)
+    assert any(w in spoken for w in STOP_WORDS), spoken
+

@@ -12,7 +12,7 @@ import functools
 
 from ..content import data_file, language_of
 from ..content.model import Sign
-from .triage import _CompiledSign, read_said
+from .triage import _CompiledSign, over_sign, read_said
 from .words import phrases
 
 _KEY = "infusion_running"
@@ -38,7 +38,8 @@ def heard_running(attributes: dict, locale: str, heard: list[str]) -> bool | Non
     sign, after, still = _running(locale)
     texts = [read_said(text) for text in heard if text]
     # "An hour after the drip started" is not over (clinical review 6, n2).
-    if any(p.positions(text) for text in texts for p in after) and not any(
+    over = over_sign(locale)
+    if any(over.matches(text) or any(p.positions(text) for p in after) for text in texts) and not any(
         p.positions(text) for text in texts for p in still
     ):
         attributes[_KEY] = False

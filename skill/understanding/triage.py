@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..content import Content, load_content
+from ..content import Content, data_file, language_of, load_content
 from ..content.model import Figure, Sign, TriageLevel
 from . import words
 from .words import Phrases, Text, phrases
@@ -234,6 +234,7 @@ class Triager:
         self.infusion = phrases(red_flags.infusion_words)
         self.after_infusion = phrases(red_flags.after_infusion_words)
         self.running = phrases(red_flags.running_words)
+        self.over = over_sign(content.locale)
         self.asking = phrases(red_flags.asking)
         self.reporting = phrases(red_flags.reporting)
         self.watching, self.examples = phrases(red_flags.watching), phrases(red_flags.examples)
@@ -356,7 +357,7 @@ class Triager:
         return named and not self._past(texts)
 
     def _past(self, texts: list[Text]) -> bool:
-        return any(self.after_infusion.starts(text) for text in texts) and not any(
+        return any(self.after_infusion.starts(text) or self.over.matches(text) for text in texts) and not any(
             self.running.starts(text) for text in texts
         )
 
@@ -609,6 +610,16 @@ def _more_urgent(found: Triage, than: Triage) -> bool:
 def _with(text: Text, word: str) -> Text:
     """The text with the word for the treatment in context said last, before its end."""
     return Text(" ".join([*text.tokens[:-1], word, END]))
+
+
+@functools.cache
+def over_sign(locale: str) -> _CompiledSign:
+    """An infusion said to be over in words of its own ("I finished my IVIg this morning"): ``[over]`` in
+    ``red_flags.toml``."""
+    over = data_file(language_of(locale), "red_flags")["over"]
+    return _CompiledSign(
+        Sign(id="over", groups=tuple(map(tuple, over["all"])), unless=tuple(over["unless"]), window=over["window"])
+    )
 
 
 @functools.cache
