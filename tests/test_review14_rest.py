@@ -101,3 +101,45 @@ def test_a_sign_while_the_drip_is_not_over_still_hears_stop(said):
     spoken, _ = after("en-GB", said)
     assert any(w in spoken for w in STOP_WORDS), spoken
 
+
+
+# n2: a head injury with a blood thinner said not to be taken is no blood-thinner sign: home care, whom to call if
+# unsure, being sick and the serious signs; drowsiness said after the go-now advice is the emergency number.
+GO_NOW = "After a head injury on a blood thinner"
+SERIOUS = "can't speak properly, have new weakness"
+
+
+@pytest.mark.parametrize(
+    "locale, said, unsure",
+    [
+        ("en-GB", "my husband tripped and hit his head on the door, he doesn't take warfarin", "call 111"),
+        ("en-US", "my mom bumped her head getting out of the car, she isn't on any blood thinners", "call your doctor"),
+        ("en-AU", "i knocked my head on the cupboard, i'm not taking eliquis or anything", "healthdirect"),
+        ("en-CA", "he banged his head when he fell but he's never been on a blood thinner", "811"),
+    ],
+)
+def test_a_head_injury_not_on_a_blood_thinner_hears_home_care_and_the_signs(locale, said, unsure):
+    spoken, _ = after(locale, said)
+    assert GO_NOW not in spoken and unsure in spoken and SERIOUS in spoken, spoken
+    assert spoken.startswith(f"Call {FIRST_NUMBER[locale]} if"), spoken
+
+
+@pytest.mark.parametrize(
+    "said", ["my dad hit his head and he's on blood thinners", "she's not on steroids but she takes xarelto and she fell and hit her head"]
+)
+def test_a_head_injury_on_a_blood_thinner_still_goes_now_and_names_speech_and_weakness(said):
+    spoken, _ = after("en-US", said)
+    assert spoken.startswith(GO_NOW) and SERIOUS in spoken, spoken
+
+
+@pytest.mark.parametrize(
+    "locale, turns",
+    [
+        ("en-US", ["my wife fell and hit her head, she's on warfarin", "she's getting really sleepy"]),
+        ("en-AU", ["dad slipped in the shower and whacked his head, he takes xarelto", "i can hardly keep him awake"]),
+        ("en-GB", ["grandad banged his head on the shelf, he's on apixaban", "he keeps nodding off"]),
+    ],
+)
+def test_drowsy_after_the_go_now_advice_is_the_emergency_number(locale, turns):
+    spoken, _ = after(locale, *turns)
+    assert spoken.startswith(f"Call {FIRST_NUMBER[locale]} now."), spoken
