@@ -143,3 +143,52 @@ def test_a_head_injury_on_a_blood_thinner_still_goes_now_and_names_speech_and_we
 def test_drowsy_after_the_go_now_advice_is_the_emergency_number(locale, turns):
     spoken, _ = after(locale, *turns)
     assert spoken.startswith(f"Call {FIRST_NUMBER[locale]} now."), spoken
+
+
+# W6: ill while a drip is ahead: call the infusion team before it starts; they decide; whether to still have it is
+# theirs too, not "IVIg is the first choice".
+TEAM_FIRST = "Call your infusion team before your dose."
+
+
+@pytest.mark.parametrize(
+    "locale, ahead, ill",
+    [
+        ("en-US", "my wife is about to start her gamunex", "she's been running a temp since last night"),
+        ("en-GB", "he's due to start his kiovig", "he's got a chesty cough and feels shivery"),
+        ("en-AU", "i'm getting ready for my hizentra", "i think i've picked up a bug, i'm not feeling well"),
+        ("en-IN", "my mother is about to have her ivig", "she has had chills and a fever from this morning"),
+        ("en-CA", "my son's octagam is starting soon", "he's come down with the flu"),
+    ],
+)
+def test_ill_while_a_drip_is_ahead_calls_the_infusion_team_first(locale, ahead, ill):
+    spoken, _ = after(locale, ahead, ill)
+    assert spoken.startswith(TEAM_FIRST) and "after an infusion" not in spoken, spoken
+
+
+@pytest.mark.parametrize("asked", ["should she still have it", "can she go ahead with it", "is it ok for her to have it today"])
+def test_whether_to_still_have_it_then_is_the_teams_to_decide(asked):
+    spoken, _ = after("en-GB", "my mum's about to start her privigen", "she's had a cough and a temperature since yesterday", asked)
+    assert TEAM_FIRST in spoken and "first choice" not in spoken, spoken
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-US", "he's not feeling well and his gamunex is tonight"),
+        ("en-GB", "i've been shivering all night and my drip is this afternoon"),
+        ("en-AU", "she's got a virus and her hyqvia is booked for friday"),
+    ],
+)
+def test_ill_with_a_drip_ahead_in_one_sentence_calls_the_team_first(locale, said):
+    spoken, _ = after(locale, said)
+    assert spoken.startswith(TEAM_FIRST), spoken
+
+
+def test_a_vaccine_before_a_drip_is_no_illness():
+    spoken, _ = after("en-US", "she's about to start her privigen", "she had her flu shot yesterday")
+    assert not spoken.startswith(TEAM_FIRST), spoken
+
+
+def test_an_emergency_while_a_drip_is_ahead_is_still_the_emergency_number():
+    spoken, _ = after("en-US", "she's about to start her privigen", "she's got a fever and now she can't breathe")
+    assert spoken.startswith("Call 911 now."), spoken
