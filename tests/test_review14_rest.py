@@ -192,3 +192,47 @@ def test_a_vaccine_before_a_drip_is_no_illness():
 def test_an_emergency_while_a_drip_is_ahead_is_still_the_emergency_number():
     spoken, _ = after("en-US", "she's about to start her privigen", "she's got a fever and now she can't breathe")
     assert spoken.startswith("Call 911 now."), spoken
+
+
+# A drip running, said in many ways: acknowledged as running, and a sign said next hears to stop it.
+@pytest.mark.parametrize(
+    "locale, told",
+    [
+        ("en-GB", "my auntie's on gamunex and she's halfway through it in the infusion chair"),
+        ("en-US", "i'm in the chair with my privigen going through now"),
+        ("en-AU", "my dad's bag is nearly empty, he's on kiovig"),
+        ("en-IN", "they've just put the line in for my octagam"),
+    ],
+)
+def test_a_drip_running_said_many_ways_is_running(locale, told):
+    spoken, _ = after(locale, told)
+    assert spoken.split("advice. ")[-1].startswith("Okay, ") and "it's running now." in spoken, spoken
+    spoken, _ = after(locale, told, "my chest has gone really tight")
+    assert any(w in spoken for w in STOP_WORDS), spoken
+
+
+# n4: a dose done again is no state of an infusion; the treatment said to be over for them is stopping it.
+@pytest.mark.parametrize(
+    "said", ["my husband's done his hizentra two days in a row", "i've finished my cuvitru twice this week, monday and tuesday"]
+)
+def test_a_dose_done_again_is_not_a_drip_finished(said):
+    spoken, _ = after("en-GB", said)
+    assert "it's finished" not in spoken, spoken
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["my dad is through with his privigen for good"],
+        ["my sister is finished with her hyqvia and won't have any more"],
+        ["my wife gets gamunex every month", "she's not having any more"],
+    ],
+)
+def test_the_treatment_said_to_be_over_for_them_hears_not_to_stop_alone(turns):
+    spoken, response = after("en-AU", *turns)
+    assert answered(response) == "safety:no_change", spoken
+
+
+def test_a_drip_done_for_the_day_is_no_stop():
+    _, response = after("en-GB", "she's nearly done with her kiovig drip")
+    assert answered(response) != "safety:no_change"
