@@ -439,10 +439,10 @@ class Triager:
 
     def _ill_before(self, texts: list[Text]) -> Triage | None:
         """Ill before an infusion the session heard is about to start ("she's had a cough and a fever since
-        yesterday"): the words of illness of ``ill_before_infusion``, and no vaccine ([ill_ahead] ``unless``)."""
+        yesterday"): the words of illness of ``ill_before_infusion`` or ``[ill_ahead]``, and no vaccine."""
         ill = self.compiled["ill_before_infusion"]
-        unless = ill_ahead_unless(self.locale)
-        if any(ill.groups[0].starts(text) and not unless.starts(text) for text in texts):
+        unless, also = ill_ahead(self.locale)
+        if any((ill.groups[0].starts(text) or also.starts(text)) and not unless.starts(text) for text in texts):
             return Triage(level=self.call_doctor, sign=ill.sign, during_infusion=False)
         return None
 
@@ -629,9 +629,11 @@ def _with(text: Text, word: str) -> Text:
 
 
 @functools.cache
-def ill_ahead_unless(locale: str) -> Phrases:
-    """What makes illness words told before an infusion none ("a flu jab"): ``[ill_ahead]`` in ``red_flags.toml``."""
-    return phrases(data_file(language_of(locale), "red_flags")["ill_ahead"]["unless"])
+def ill_ahead(locale: str) -> tuple[Phrases, Phrases]:
+    """What makes illness words told before an infusion none ("a flu jab"), and the illness words heard only then
+    ("a cough"): ``[ill_ahead]`` in ``red_flags.toml``."""
+    ahead = data_file(language_of(locale), "red_flags")["ill_ahead"]
+    return phrases(ahead["unless"]), phrases(ahead["words"])
 
 
 @functools.cache
