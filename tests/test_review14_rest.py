@@ -56,7 +56,8 @@ def test_coming_off_the_drip_as_a_plan_is_still_a_change(said):
 
 # n3: Canada's poison line, with Quebec's own, cited to Health Canada's release.
 @pytest.mark.parametrize(
-    "said", ["my granddaughter got into my pill box and ate some of my prednisone", "our toddler chewed one of my tablets"]
+    "said",
+    ["my granddaughter got into my pill box and ate some of my prednisone", "our toddler chewed one of my tablets"],
 )
 def test_canadas_poison_line_names_quebecs_own(said):
     spoken, _ = after("en-CA", said)
@@ -102,7 +103,6 @@ def test_a_sign_while_the_drip_is_not_over_still_hears_stop(said):
     assert any(w in spoken for w in STOP_WORDS), spoken
 
 
-
 # n2: a head injury with a blood thinner said not to be taken is no blood-thinner sign: home care, whom to call if
 # unsure, being sick and the serious signs; drowsiness said after the go-now advice is the emergency number.
 GO_NOW = "After a head injury on a blood thinner"
@@ -125,7 +125,11 @@ def test_a_head_injury_not_on_a_blood_thinner_hears_home_care_and_the_signs(loca
 
 
 @pytest.mark.parametrize(
-    "said", ["my dad hit his head and he's on blood thinners", "she's not on steroids but she takes xarelto and she fell and hit her head"]
+    "said",
+    [
+        "my dad hit his head and he's on blood thinners",
+        "she's not on steroids but she takes xarelto and she fell and hit her head",
+    ],
 )
 def test_a_head_injury_on_a_blood_thinner_still_goes_now_and_names_speech_and_weakness(said):
     spoken, _ = after("en-US", said)
@@ -165,9 +169,13 @@ def test_ill_while_a_drip_is_ahead_calls_the_infusion_team_first(locale, ahead, 
     assert spoken.startswith(TEAM_FIRST) and "after an infusion" not in spoken, spoken
 
 
-@pytest.mark.parametrize("asked", ["should she still have it", "can she go ahead with it", "is it ok for her to have it today"])
+@pytest.mark.parametrize(
+    "asked", ["should she still have it", "can she go ahead with it", "is it ok for her to have it today"]
+)
 def test_whether_to_still_have_it_then_is_the_teams_to_decide(asked):
-    spoken, _ = after("en-GB", "my mum's about to start her privigen", "she's had a cough and a temperature since yesterday", asked)
+    spoken, _ = after(
+        "en-GB", "my mum's about to start her privigen", "she's had a cough and a temperature since yesterday", asked
+    )
     assert TEAM_FIRST in spoken and "first choice" not in spoken, spoken
 
 
@@ -213,7 +221,11 @@ def test_a_drip_running_said_many_ways_is_running(locale, told):
 
 # n4: a dose done again is no state of an infusion; the treatment said to be over for them is stopping it.
 @pytest.mark.parametrize(
-    "said", ["my husband's done his hizentra two days in a row", "i've finished my cuvitru twice this week, monday and tuesday"]
+    "said",
+    [
+        "my husband's done his hizentra two days in a row",
+        "i've finished my cuvitru twice this week, monday and tuesday",
+    ],
 )
 def test_a_dose_done_again_is_not_a_drip_finished(said):
     spoken, _ = after("en-GB", said)
