@@ -125,7 +125,12 @@ def stated_reply(content: Content, state: DialogState, topic_id: str, text: str)
     if pointer is not None:
         ref = page_ref(pointer)
         reply = page_reply(
-            content, state, place_of(ref), ref.page, preface=[prompts[f"stated_{going}"].format(name=name)]
+            content,
+            state,
+            place_of(ref),
+            ref.page,
+            preface=[prompts[f"stated_{going}"].format(name=name)],
+            answer_first=True,
         )
         state.topic, state.unanswered = topic_id, None
         return reply
@@ -177,6 +182,7 @@ def page_reply(
     short: bool = False,
     shortest: bool = False,
     retrace: bool = False,
+    answer_first: bool = False,
 ) -> Reply:
     """Say chunk ``chunk`` of page ``index`` at ``place`` and offer what naturally comes next.
 
@@ -184,7 +190,8 @@ def page_reply(
     ``shortest``: shorter than the lead, for a listener who just heard it: the page's plain form where it has one
     ("in simple words"), else its first sentence, or, when the lead is one sentence or the same words were just
     said, that it was the short version.
-    ``retrace``: going back, so the history is not added to."""
+    ``retrace``: going back, so the history is not added to.
+    ``answer_first``: the page answers what was just told, so its words come before where the listener is."""
     pages = pages_at(content, place)
     index = min(max(index, 0), len(pages) - 1)
     page = pages[index]
@@ -203,7 +210,7 @@ def page_reply(
         _remember(state, Offer(place, index, chunk))
     title = _title(content, place)
     return Reply(
-        parts=[*(preface or []), *_where(content, index, chunk, len(pages), short, said[chunk])],
+        parts=[*(preface or []), *_where(content, index, chunk, len(pages), short, said[chunk], answer_first)],
         question=closing_question(content, state),
         card_title=title,
         card_lines=_card_lines(content, place, page, index, len(pages)),
@@ -351,16 +358,20 @@ def _remember(state: DialogState, mark: Offer) -> None:
             state.advice.at = max(state.advice.at - (len(history) - len(state.history)), 0)
 
 
-def _where(content: Content, index: int, chunk: int, count: int, short: bool, said: str) -> list[str]:
+def _where(
+    content: Content, index: int, chunk: int, count: int, short: bool, said: str, answer_first: bool = False
+) -> list[str]:
     """``said``, with where the listener is in an answer of several parts as each part begins: after the lead of
     the first ("That's the first of three parts."), so the answer comes first; before the others ("Part two of
-    three.")."""
+    three."), unless ``answer_first`` (a page read as the answer to a statement: its safety words in the first
+    breath, clinical review 14, W3)."""
     numbers = content.prompts["numbers"].split(", ")
     if count < 2 or chunk > 0 or short or count > len(numbers):
         return [said]
     if index == 0:
         return [said, content.prompts["first_part"].format(count=numbers[count - 1])]
-    return [content.prompts["part"].format(number=numbers[index], count=numbers[count - 1]), said]
+    where = content.prompts["part"].format(number=numbers[index], count=numbers[count - 1])
+    return [said, where] if answer_first else [where, said]
 
 
 def _shorter(content: Content, lead_said: str) -> str:

@@ -49,7 +49,7 @@ from ..understanding.endings import (
 from ..understanding.heard import heard_texts, intent_name
 from ..understanding.ranker import ANSWER, CLARIFY, GENERAL_TOPIC, ranker
 from ..understanding.replies import replies
-from ..understanding.running import heard_running
+from ..understanding.running import heard_ahead, heard_running
 from ..understanding.triage import CALL_DOCTOR, EMERGENCY, NO_CHANGE, Triage, triager
 from ..understanding.words import words
 from .free_text import QUESTION_INTENT, answer_free_text
@@ -72,7 +72,7 @@ _SHORT = 10
 # The topic whose treatment a symptom is read with while an infusion the session heard of is going on.
 _RUNNING_TOPIC = "infusion_day"
 # Asking whether to give something after advice: what to say depends on the advice (``[[follow_up.giving]]``).
-_GIVING = ("make_sick", "adrenaline", "adrenaline_used", "adrenaline_second", "antihistamine")
+_GIVING = ("make_sick", "adrenaline", "adrenaline_used", "adrenaline_second", "antihistamine", "go_ahead")
 # Of those, the replies about the pen or an antihistamine, which say the call themselves: the advice is not said again
 # after them, so the number is said once (clinical review 11, n8); "repeat" still says the advice.
 _SAYS_THE_CALL = ("adrenaline", "adrenaline_used", "adrenaline_second", "antihistamine")
@@ -106,6 +106,7 @@ def triage_of(handler_input: HandlerInput) -> Triage | None:
         running = session is not None and heard_running(
             handler_input.attributes_manager.session_attributes, content.locale, heard
         )
+        ahead = session is not None and heard_ahead(handler_input.attributes_manager.session_attributes)
         if running and topic not in content.red_flags.treatment_words:
             # An infusion going on now is the treatment in context, whatever page was read last ("help for carers").
             topic = _RUNNING_TOPIC
@@ -114,10 +115,10 @@ def triage_of(handler_input: HandlerInput) -> Triage | None:
         # said is the advice's to answer, unless read so it is more urgent than the advice ("he's really drowsy now"
         # after a head injury's go-now advice is a call to the emergency number; clinical review 14, W4).
         intent, before = intent_name(handler_input), state.signs_said
-        found = read.triage(intent, heard, topic, running, before)
+        found = read.triage(intent, heard, topic, running, before, ahead)
         advised = _advised(state)
         if before and advised and found is not None and not _more_urgent_than(found.level.id, advised):
-            found = read.triage(intent, heard, topic, running)
+            found = read.triage(intent, heard, topic, running, ahead=ahead)
         state.signs_said = read.sign_words(heard)
         attributes[_TRIAGE] = _during_running(found, running)
     return attributes[_TRIAGE]

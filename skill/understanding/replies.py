@@ -111,6 +111,7 @@ class Replies:
     quitting: tuple[str, ...]  # the treatment said to be over for them: no statement, longest first
     infusion_states: tuple[tuple[str, tuple[str, ...]], ...]  # (RUNNING, OVER or AHEAD, its phrases longest first)
     state_pages: dict[str, str]  # "topic.state" -> the page that says what to watch for then
+    repeated: tuple[str, ...]  # an act done again ("two days in a row"): no state of an infusion
     other_form: dict[str, str]  # topic id -> the same treatment given another way, that "which is better" weighs
 
     def kind_of(self, text: str) -> str | None:
@@ -281,7 +282,15 @@ class Replies:
         just finished her Privigen") or ``AHEAD`` ("I'm about to start my Hizentra"); None when it says nothing of it
         ("my dad gets IVIg every four weeks")."""
         said = f" {' '.join(words(text))} "
-        return next((kind for kind, found in self.infusion_states if any(f" {p} " in said for p in found)), None)
+        again = any(f" {p} " in said for p in self.repeated)
+        return next(
+            (
+                kind
+                for kind, found in self.infusion_states
+                if not (kind == OVER and again) and any(f" {p} " in said for p in found)
+            ),
+            None,
+        )
 
     def one_in(self, text: str) -> tuple[str, str] | None:
         """A phrase that picks a treatment by its place in the last reply, and which place ("first", "second" or
@@ -416,6 +425,7 @@ def replies(locale: str) -> Replies:
         quitting=_longest_first(data["quitting"]),
         infusion_states=tuple((kind, _longest_first(data[kind])) for kind in (RUNNING, OVER, AHEAD)),
         state_pages=dict(data["state_pages"]),
+        repeated=tuple(" ".join(words(p)) for p in data["repeated"]),
         other_form=dict(data["other_form"]),
         ones=tuple(
             sorted(

@@ -12,10 +12,12 @@ import functools
 
 from ..content import data_file, language_of
 from ..content.model import Sign
-from .triage import _CompiledSign, read_said
+from .replies import AHEAD, replies
+from .triage import _CompiledSign, over_sign, read_said
 from .words import phrases
 
 _KEY = "infusion_running"
+_AHEAD = "infusion_ahead"
 
 
 @functools.cache
@@ -38,17 +40,30 @@ def heard_running(attributes: dict, locale: str, heard: list[str]) -> bool | Non
     sign, after, still = _running(locale)
     texts = [read_said(text) for text in heard if text]
     # "An hour after the drip started" is not over (clinical review 6, n2).
-    if any(p.positions(text) for text in texts for p in after) and not any(
+    over = over_sign(locale)
+    # A drip about to start is not ended by "since yesterday" said of a fever: only by words of its own ending.
+    ahead = heard_ahead(attributes)
+    if any(over.matches(text) or (not ahead and any(p.positions(text) for p in after)) for text in texts) and not any(
         p.positions(text) for text in texts for p in still
     ):
-        attributes[_KEY] = False
+        note_running(attributes, False)
     elif any(sign.matches(text) for text in texts):
-        attributes[_KEY] = True
+        note_running(attributes, True)
+    # "She's about to start her Privigen": ahead until a turn says it runs or is over (clinical review 14, W6).
+    if any(replies(locale).infusion_state(text) == AHEAD for text in heard if text):
+        attributes[_AHEAD] = True
     state = attributes.get(_KEY)
     return state if isinstance(state, bool) else None
+
+
+def heard_ahead(attributes: dict) -> bool:
+    """Whether the session last heard an infusion is about to start ("she's about to start her Privigen"), and
+    nothing since of it running or over: a fever or an infection told then is before the drip."""
+    return attributes.get(_AHEAD) is True
 
 
 def note_running(attributes: dict, running: bool) -> None:
     """Keep in the session (``attributes``) that an infusion is going on now, or is over, as a statement told it
     ("he's halfway through his drip", "she just finished her Privigen"): what the triage reads next."""
     attributes[_KEY] = running
+    attributes.pop(_AHEAD, None)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..content import Content, load_content
+from ..content import Content, data_file, language_of, load_content
 from ..content.model import Figure, Sign, TriageLevel
 from . import words
 from .words import Phrases, Text, phrases
@@ -234,6 +234,8 @@ class Triager:
         self.infusion = phrases(red_flags.infusion_words)
         self.after_infusion = phrases(red_flags.after_infusion_words)
         self.running = phrases(red_flags.running_words)
+        self.over = over_sign(content.locale)
+        self.locale = content.locale
         self.asking = phrases(red_flags.asking)
         self.reporting = phrases(red_flags.reporting)
         self.watching, self.examples = phrases(red_flags.watching), phrases(red_flags.examples)
@@ -279,11 +281,13 @@ class Triager:
         topic: str | None = None,
         running: bool | None = None,
         before: str | None = None,
+        ahead: bool = False,
     ) -> Triage | None:
         """The most urgent level that the intent or any heard text calls for, else a change of the
         treatment of ``topic`` (the topic in context), or None. ``running``: whether the session heard that an
         infusion is going on now (True), is over (False), or neither (None). ``before``: the words of a sign said
-        in the turn before (``sign_words``), read with this one."""
+        in the turn before (``sign_words``), read with this one. ``ahead``: the session heard an infusion is about
+        to start: an illness told then is before it, short of an emergency (clinical review 14, W6)."""
         said = [text for text in heard if text]
         # An utterance Alexa split over two slots ("... over the last week {or} my hand's gotten a lot weaker") is
         # also read whole, so a sign whose words fell into different slots is still heard.
@@ -295,6 +299,10 @@ class Triager:
         # The drip over, as the session heard, only with an infusion in context: "since yesterday" alone ends none.
         over = running is False and bool(word) and bool(self.infusion.starts(read_said(word or "")))
         found = self._triage(intent, texts, [_with(text, word) for text in texts] if word else texts, running, over)
+        if ahead and running is not True and (found is None or found.level.id != EMERGENCY):
+            ill = self._ill_before(texts)
+            if ill is not None:
+                return ill
         # A fever said after talk of an infusion is a fever after that infusion; on azathioprine, a fever is an
         # infection until shown otherwise: the more urgent reading wins. A sentence naming a treatment is about it.
         symptom = None if self._names_treatment(texts) else self._symptom_in_context(texts, word)
@@ -356,7 +364,7 @@ class Triager:
         return named and not self._past(texts)
 
     def _past(self, texts: list[Text]) -> bool:
-        return any(self.after_infusion.starts(text) for text in texts) and not any(
+        return any(self.after_infusion.starts(text) or self.over.matches(text) for text in texts) and not any(
             self.running.starts(text) for text in texts
         )
 
@@ -428,6 +436,15 @@ class Triager:
         return Triage(
             level=level, sign=sign, during_infusion=during and not sign.infusion_past, asking=asking, past=past
         )
+
+    def _ill_before(self, texts: list[Text]) -> Triage | None:
+        """Ill before an infusion the session heard is about to start ("she's had a cough and a fever since
+        yesterday"): the words of illness of ``ill_before_infusion`` or ``[ill_ahead]``, and no vaccine."""
+        ill = self.compiled["ill_before_infusion"]
+        unless, also = ill_ahead(self.locale)
+        if any((ill.groups[0].starts(text) or also.starts(text)) and not unless.starts(text) for text in texts):
+            return Triage(level=self.call_doctor, sign=ill.sign, during_infusion=False)
+        return None
 
     def _symptom_in_context(self, texts: list[Text], word: str | None) -> Triage | None:
         """A symptom that is a sign with a treatment ("a fever since yesterday"), read with the word for the
@@ -609,6 +626,24 @@ def _more_urgent(found: Triage, than: Triage) -> bool:
 def _with(text: Text, word: str) -> Text:
     """The text with the word for the treatment in context said last, before its end."""
     return Text(" ".join([*text.tokens[:-1], word, END]))
+
+
+@functools.cache
+def ill_ahead(locale: str) -> tuple[Phrases, Phrases]:
+    """What makes illness words told before an infusion none ("a flu jab"), and the illness words heard only then
+    ("a cough"): ``[ill_ahead]`` in ``red_flags.toml``."""
+    ahead = data_file(language_of(locale), "red_flags")["ill_ahead"]
+    return phrases(ahead["unless"]), phrases(ahead["words"])
+
+
+@functools.cache
+def over_sign(locale: str) -> _CompiledSign:
+    """An infusion said to be over in words of its own ("I finished my IVIg this morning"): ``[over]`` in
+    ``red_flags.toml``."""
+    over = data_file(language_of(locale), "red_flags")["over"]
+    return _CompiledSign(
+        Sign(id="over", groups=tuple(map(tuple, over["all"])), unless=tuple(over["unless"]), window=over["window"])
+    )
 
 
 @functools.cache
