@@ -112,7 +112,7 @@ def test_the_skill_opened_in_words_welcomes(said):
     "said, heard",
     [
         ("alexa ask m m n guide what is ivig", "IVIg stands for intravenous immunoglobulin"),
-        ("ask mmn guide about the side effects of scig", "The most common side effects of SCIg"),
+        ("ask mmn guide about the side effects of scig", "SCIg carries a warning about rare but serious blood clots"),
     ],
 )
 def test_a_question_asked_of_the_skill_in_words_is_answered(said, heard):
