@@ -73,12 +73,19 @@ def test_no_answer_is_a_broken_sentence_or_too_long(report):
 
 def test_the_lambda_handler_answers_the_corpus_as_the_console_does(report):
     through_lambda = run_console(CASES, send=_lambda_handler())
-    # The Lambda handler has a store and the console report none, so what "remember" and "forget me" say differs.
+    # The Lambda handler has a store and the console report none, so what "remember" and "forget me" say differs,
+    # and so does the welcome of a session opened with nothing asked ("yes please"): a store knows the listener.
     said_with_a_store = {"command:RememberPlaceIntent", "command:ForgetMeIntent"}
+    welcome = load_content().prompts["welcome"]
     differ = [
         (a.case.text, a.got, b.got)
         for a, b in zip(report.outcomes, through_lambda.outcomes, strict=True)
-        if a.got != b.got or (a.got not in said_with_a_store and to_plain(a.speech) != to_plain(b.speech))
+        if a.got != b.got
+        or (
+            a.got not in said_with_a_store
+            and not to_plain(a.speech).startswith(welcome)
+            and to_plain(a.speech) != to_plain(b.speech)
+        )
     ]
     assert differ == []
 
