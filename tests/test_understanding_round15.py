@@ -74,4 +74,3 @@ ANSWERED = [
 def test_kinds_answered(locale: str, said: str, pages: tuple[str, ...]) -> None:
     got = answered(say(locale, said))
     assert any(got == p or got.startswith(p + ".") for p in pages), got
-
