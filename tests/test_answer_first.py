@@ -22,7 +22,7 @@ LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN"]
         ("can ivig damage your kidneys", "IVIg can also harm the kidneys"),
         ("they first told me it was carpal tunnel", "MMN can be mistaken for ALS, or for a trapped nerve"),
         ("will mmn affect my breathing or swallowing", "It usually spares speech, swallowing and breathing"),
-        ("is there a test i need before starting azathioprine", "a blood test can check an enzyme called TPMT"),
+        ("does mmn affect swallowing", "It usually spares speech, swallowing and breathing"),
     ],
 )
 def test_the_answer_is_the_first_thing_heard(asked, first):
@@ -51,3 +51,9 @@ def test_no_breath_that_says_what_to_do_is_passed_over(locale):
 def test_a_question_whose_page_opens_with_its_answer_starts_there():
     content = load_content("en-GB")
     assert answer_chunk(content, content.question("ivig_heart_kidney")) == 0
+
+
+def test_a_cancer_risk_before_the_answer_is_not_passed_over():
+    # Clinical review 15, n5: "what is the TPMT test" started at TPMT, past "raises the risk of some cancers".
+    content = load_content("en-AU")
+    assert answer_chunk(content, content.question("azathioprine_tpmt")) == 0

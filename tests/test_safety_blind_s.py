@@ -44,19 +44,6 @@ def test_a_symptom_said_with_the_figure_is_still_an_emergency(locale, said):
 
 @pytest.mark.parametrize(
     "locale, said",
-    [
-        ("en-US", "my dad thinks he's dying, he's lost so much grip, is mmn fatal"),
-        ("en-IN", "my husband is scared he is dying because his hands are so weak"),
-        ("en-AU", "since the diagnosis mum is convinced she's dying, what's the outlook"),
-        ("en-CA", "i'm terrified i'm dying, is this like als"),
-    ],
-)
-def test_a_belief_or_fear_of_dying_is_no_collapse(locale, said):
-    _no_alarm(locale, said)
-
-
-@pytest.mark.parametrize(
-    "locale, said",
     [("en-US", "i think he's dying"), ("en-GB", "i'm scared she's dying"), ("en-AU", "i think i'm dying")],
 )
 def test_the_speakers_fear_for_someone_now_is_still_an_emergency(locale, said):
