@@ -36,3 +36,25 @@ def test_h2_a_head_injury_not_on_a_thinner_names_going_now_for_a_headache_or_los
     plain = " ".join(words(heard))
     assert "headache that wont go away" in plain and "cant remember what happened" in plain, heard
     assert "looked after at home" not in heard
+
+
+@pytest.mark.parametrize(
+    "locale, said",
+    [
+        ("en-IN", "my father's drip is running and he is saying he is going to die"),
+        ("en-GB", "my dad's drip is running at home and he says he feels like he's going to die"),
+        ("en-US", "i feel like i'm gonna die"),
+    ],
+)
+def test_someone_saying_they_are_going_to_die_is_the_emergency(locale, said):
+    # Review 15, H1's old gap: "he says he feels like he's going to die" heard "MMN isn't fatal" or "Sorry".
+    heard, response = after(locale, "open m m n guide", said)
+    assert answered(response) == "safety:emergency", heard
+
+
+@pytest.mark.parametrize(
+    "said", ["am i going to die", "i just got diagnosed and i'm scared, am i going to die", "i nearly died laughing"]
+)
+def test_asking_whether_one_will_die_of_it_is_still_the_outlook(said):
+    heard, response = after("en-US", "open m m n guide", said)
+    assert answered(response) != "safety:emergency", heard
