@@ -118,6 +118,8 @@ def answer_free_text(
     content = content_of(handler_input)
     state = state_of(handler_input)
     bank = ranker(content.locale)
+    # "Hold on, my husband is on Hizentra": what follows the moment asked for is what was said.
+    text = replies(content.locale).aside_after_wait(text) or text
     # "Neither, I mean painkillers for the headache": a new question, without the words that turned both down.
     text = (replies(content.locale).past_neither(text) if state.choices else None) or text
     # "The one about cost": what it names is ranked among the choices, or asked.

@@ -22,7 +22,7 @@ from ..speech import to_plain
 from ..turn import content_of, state_of
 from ..understanding.endings import endings
 from ..understanding.heard import heard_texts, intent_name
-from ..understanding.ranker import CLARIFY, ranker
+from ..understanding.ranker import CLARIFY, UNKNOWN, ranker
 from ..understanding.replies import BOTH, FASTER, LOST, NEITHER, PACE, REPEAT, SLOWER, THANKS, WAIT, WRONG, replies
 from .free_text import QUESTION_INTENT
 from .ladder import MISSED
@@ -35,6 +35,8 @@ THANKS_INTENT = "ThanksIntent"
 WAIT_INTENT = "WaitIntent"
 DONE = "done"
 NO_CHOICE = "no_choice"  # "number two", "both" with no "Do you mean ...?" open
+REMINDER = "cannot_remind"  # "remind me on Tuesday": Alexa can, the skill can't
+_MEANT = 0.4  # the chance of a bank question at which an aside after "hang on" is taken to say it (pages ~0.4+)
 _ONLY_ASKED = 3  # words besides the question: "Okay." and no more
 _KINDS = {THANKS_INTENT: THANKS, WAIT_INTENT: WAIT}
 _RATES = {SLOWER: "SlowerIntent", FASTER: "FasterIntent"}
@@ -64,7 +66,25 @@ def _kind(handler_input: HandlerInput) -> str | None:
     if kind is None and name == QUESTION_INTENT and endings(content_of(handler_input).locale).closes(said):
         # "... thanks love, that's all": a sentence that ends in a closing, and asks nothing before it, closes too.
         kind = THANKS
+    if kind is None and name == QUESTION_INTENT and read.asks_a_reminder(said):
+        kind = REMINDER
+    aside = read.aside_after_wait(said) if kind is None and name == QUESTION_INTENT else None
+    if aside is not None and _asks_nothing(content_of(handler_input).locale, aside):
+        # "Hang on, the nurse is saying something": a moment asked for, and why; not a question.
+        kind = WAIT
     return kind
+
+
+def _asks_nothing(locale: str, said: str) -> bool:
+    """Whether ``said`` asks nothing the skill could answer: no question in its words, no topic named, and no
+    question of the bank it is likelier than not to mean ("she's got a headache" is one; "the doctor has just come
+    in" and "my phone is going" only share a word with one)."""
+    bank = ranker(locale)
+    if endings(locale).asks(said) or any(term in bank.topic_ids for term in bank.terms(said)):
+        return False
+    # By the rules alone: the learned gate reads whole questions, not the aside left after "hang on".
+    ranking = bank.rank(said, policy=bank.policy)
+    return ranking.verdict == UNKNOWN or ranking.candidates[0].chance < _MEANT
 
 
 class ShortReplyHandler(AbstractRequestHandler):
@@ -98,12 +118,14 @@ class ShortReplyHandler(AbstractRequestHandler):
                 return NoHandler().handle(handler_input)
             # "Neither" to the nearest thing offered after a miss: not that, so what did they mean?
             return respond(handler_input, _not_those(prompts, state))
-        if kind == NO_CHOICE:
+        if kind in (NO_CHOICE, REMINDER):
             # The question just asked still stands: "yes" still answers it.
             state.asking, state.keep_last = state.answering, True
-            return respond(
-                handler_input, Reply([prompts["no_choice"]], _last_question(content_of(handler_input), state))
-            )
+            reply = Reply([prompts[kind]], _last_question(content_of(handler_input), state))
+            if kind == REMINDER:
+                # Something asked that the skill can't do: a miss, on the ladder like any other.
+                state.answered = MISSED
+            return respond(handler_input, reply)
         opened = opened_with_nothing(handler_input)
         if opened is not None:
             return opened

@@ -62,6 +62,7 @@ class Replies:
     pace: dict[str, tuple[tuple[str, ...], ...]]  # SLOWER, FASTER, "louder" -> phrases
     wait: frozenset[tuple[str, ...]]
     lost: frozenset[tuple[str, ...]]
+    reminders: tuple[tuple[str, ...], ...]
     thanks: tuple[tuple[str, ...], ...]
     back: tuple[tuple[str, ...], ...]
     slowly: tuple[str, ...]  # longest first
@@ -137,6 +138,17 @@ class Replies:
         if _made_of(said, self.wrong_words, self.wrong):
             return WRONG
         return None
+
+    def asks_a_reminder(self, text: str) -> bool:
+        """Whether ``text`` asks for a reminder or an alarm to be set, which Alexa does and the skill can't."""
+        return _holds(tuple(words(text)), self.reminders)
+
+    def aside_after_wait(self, text: str) -> str | None:
+        """What follows "hang on", "hold on a sec" and the like at the start of ``text`` ("hang on the nurse is
+        saying something" -> "the nurse is saying something"), or None when it does not start so or is nothing else."""
+        said = tuple(words(text))
+        held = max((len(w) for w in self.wait if said[: len(w)] == w), default=0)
+        return " ".join(said[held:]) if held and said[held:] else None
 
     def opened(self, text: str) -> str | None:
         """What follows the skill's name when ``text`` opens it in words ("alexa open m m n guide please" -> "",
@@ -375,12 +387,13 @@ def replies(locale: str) -> Replies:
         pace=pace,
         wait=frozenset(map(_said, data["wait"])),
         lost=frozenset(map(_said, data["lost"])),
+        reminders=tuple(map(_said, data["reminders"])),
         thanks=tuple(map(_said, data["thanks"])),
         back=tuple(map(_said, data["back"])),
         slowly=_longest_first(data["slowly"]),
         slowly_first=_longest_first(data["slowly_first"]),
         vague=tuple((_longest_first(v["said"]), tuple(v["topics"])) for v in data["vague"]),
-        closing_words=fillers | {w for f in data["closing_words"] for w in words(f)},
+        closing_words=fillers | {w for f in (*data["closing_words"], *data["closing_times"]) for w in words(f)},
         ordinals={w: which for which in ("first", "second", "last") for f in choosing[which] for w in words(f)},
         before=frozenset(choosing["before"]),
         after=frozenset(choosing["after"]),
