@@ -43,7 +43,7 @@ from ..turn import content_of, profile_of, state_of
 from ..understanding.heard import QUESTION_SLOT
 from ..understanding.ranker import ANSWER, CLARIFY, GENERAL_TOPIC, NAMED, UNKNOWN, Ranker, Ranking, ranker
 from ..understanding.replies import OVER, RUNNING, replies
-from ..understanding.running import note_running
+from ..understanding.running import note_running, told_where
 from ..understanding.words import words
 from .builtins import CancelOrStopHandler, HelpHandler
 from .info import EvidenceHandler, SourcesHandler
@@ -241,6 +241,10 @@ def _same_for_anyone(content: Content, state: DialogState) -> Reply:
     return Reply([content.prompts["same_for_anyone"]], asked)
 
 
+# The treatments given by infusion, a drip's first: what a drip told of without a name is.
+_INFUSED = ("ivig", "scig")
+
+
 def _stated_in_context(content: Content, state: DialogState, text: str) -> str | None:
     """The treatment ``text`` says someone is on, asking nothing; "the infusions" in it being the one of two in
     context ("I drive her to her infusions every third Friday" after IVIg)."""
@@ -248,6 +252,11 @@ def _stated_in_context(content: Content, state: DialogState, text: str) -> str |
     vague = replies(content.locale).vague_in(text) if on is None and state.topic else None
     if vague is not None and state.topic in vague[1]:
         on = stated(content, vague[0].format(name=content.topic(state.topic).name))
+    if on is None and told_where(content.locale, text) is not None:
+        # "The bag is nearly empty", "she's hooked up": a drip going on or over, told without its name, is the
+        # infused treatment in context's, else a drip's (clinical review 15, n6).
+        infused = state.topic if state.topic in _INFUSED else _INFUSED[0]
+        on = stated(content, f"my {content.topic(infused).name} {text}")
     return on
 
 

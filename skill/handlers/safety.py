@@ -22,6 +22,7 @@ said during: "stop the infusion" comes too.
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
@@ -29,6 +30,7 @@ from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
 from ..breath import chunks
+from ..content import data_file, language_of
 from ..content.model import RedFlags, Sign, TriageLevel
 from ..dialog import Advice, DialogState
 from ..interceptors import remembered
@@ -91,6 +93,8 @@ _AFTER_A_MISS += (IN_HOSPITAL, POISON_LINE)
 # The replies that close the session: a no, or doing what the advice said (by car, after an emergency: an
 # ambulance is safer, and it closes with that).
 _CLOSING = ("close", ACTING, DRIVING, IN_HOSPITAL, POISON_LINE)
+# "It's my choice" after advice not to change a treatment: yes, and made with the neurologist (clinical review 15, n8).
+CHOICE = "choice"
 
 
 def triage_of(handler_input: HandlerInput) -> Triage | None:
@@ -155,7 +159,9 @@ class TriageHandler(AbstractRequestHandler):
             asked = texts["if_asked_during_infusion" if found.during_infusion and level.id == EMERGENCY else "if_asked"]
             text = " ".join(heard_texts(handler_input))
             if found.past:
-                return answer_free_text(handler_input, text, [texts["if_past"]], unanswered=[texts["if_past"]])
+                # Asked whether the treatment is still possible, and the bank has no page for it: usually it is.
+                unanswered = [texts["if_past"], *([texts["if_past_treatment"]] if found.asks_treatment else [])]
+                return answer_free_text(handler_input, text, [texts["if_past"]], unanswered=unanswered)
             return answer_free_text(handler_input, text, [texts["if_now"]], unanswered=[asked])
         state.offer, state.choices, state.answered = None, (), f"safety:{level.id}"
         sign = found.sign
@@ -277,10 +283,10 @@ class SafetyFollowUpHandler(AbstractRequestHandler):
             key = f"{kind}_{closing_level(state)}"
             said = follow_up.get(f"{kind}_{own}") or follow_up.get(key) or follow_up[kind]
             return respond(handler_input, Reply([said], end=True))
-        if kind == NURSE or kind in _SAYS_THE_CALL:
+        if kind == NURSE or kind in _SAYS_THE_CALL or kind == CHOICE:
             # The nurse called at the drip: the number first if they aren't there, and the session stays open
             # (clinical review 11, n1). The pen's replies say the call themselves: said once (n8). "Repeat" still
-            # says the advice.
+            # says the advice. "It's my choice" hears that it is, and with whom to make it (review 15, n8).
             state.keep_last = True
             state.asking = AGAIN_SAID
             return respond(handler_input, Reply([follow_up[kind]], question=follow_up["again"]))
@@ -355,6 +361,8 @@ def _follow_up(handler_input: HandlerInput) -> str | None:
         # "What's the number again?", "who do I ring?": the number, at once (clinical review 9, H7).
         return "brief"
     state = state_of(handler_input)
+    if _advised(state) == NO_CHANGE and any(phrase in f" {said} " for phrase in _choice_words(content.locale)):
+        return CHOICE
     # Acting on it, or putting it off, is no question; anything else that asks nothing is still the advice.
     urgency = state.advice.urgency if state.advice else None
     stopping = bool(state.advice and state.advice.during_infusion)
@@ -362,6 +370,14 @@ def _follow_up(handler_input: HandlerInput) -> str | None:
     # "How do I stop the drip?" after advice that said to stop it: that advice again, in brief.
     asks_nothing = _stopping_as_advised(handler_input) or _nothing_asked(handler_input, said)
     return kind or ("brief" if asks_nothing else None)
+
+
+@functools.cache
+def _choice_words(locale: str) -> tuple[str, ...]:
+    """The words of a decision said to be one's own ("it's my choice", "it's up to her"): ``choice_words`` in
+    ``[follow_up]``, padded with spaces as a reply is read."""
+    said = data_file(language_of(locale), "red_flags")["follow_up"]["choice_words"]
+    return tuple(f" {' '.join(words(phrase))} " for phrase in said)
 
 
 def _giving(red_flags: RedFlags, said: str, advice: Advice | None) -> str | None:

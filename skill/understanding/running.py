@@ -33,6 +33,15 @@ def _running(locale: str) -> tuple[_CompiledSign, tuple, tuple]:
     return _CompiledSign(sign), phrases(data["after_infusion_words"]), phrases(data["running_words"])
 
 
+@functools.cache
+def _ahead(locale: str) -> _CompiledSign:
+    """A dose told still to come, with its day ("my IVIg is tomorrow"): ``[ahead]`` in ``red_flags.toml``."""
+    ahead = data_file(language_of(locale), "red_flags")["ahead"]
+    return _CompiledSign(
+        Sign(id="ahead", groups=tuple(map(tuple, ahead["all"])), unless=tuple(ahead["unless"]), window=ahead["window"])
+    )
+
+
 def heard_running(attributes: dict, locale: str, heard: list[str]) -> bool | None:
     """Whether an infusion is going on now (True), was said to be over (False) or neither was said (None), by
     what was said this turn or earlier in the session (``attributes``, the session attributes, which this
@@ -43,17 +52,37 @@ def heard_running(attributes: dict, locale: str, heard: list[str]) -> bool | Non
     over = over_sign(locale)
     # A drip about to start is not ended by "since yesterday" said of a fever: only by words of its own ending.
     ahead = heard_ahead(attributes)
-    if any(over.matches(text) or (not ahead and any(p.positions(text) for p in after)) for text in texts) and not any(
-        p.positions(text) for text in texts for p in still
-    ):
+    # ... nor is a dose told with its day ("the day after tomorrow"): it is ahead (clinical review 15, W1).
+    to_come = any(_ahead(locale).matches(text) for text in texts)
+    told = True
+    if any(
+        over.matches(text) or (not (ahead or to_come) and any(p.positions(text) for p in after)) for text in texts
+    ) and not any(p.positions(text) for text in texts for p in still):
         note_running(attributes, False)
     elif any(sign.matches(text) for text in texts):
         note_running(attributes, True)
+    else:
+        told = False
     # "She's about to start her Privigen": ahead until a turn says it runs or is over (clinical review 14, W6).
     if any(replies(locale).infusion_state(text) == AHEAD for text in heard if text):
         attributes[_AHEAD] = True
+    # "My IVIg is tomorrow", "her drip's booked for Monday": ahead too, unless this turn says it runs or is over
+    # (clinical review 15, W1).
+    elif not told and to_come:
+        attributes[_AHEAD] = True
     state = attributes.get(_KEY)
     return state if isinstance(state, bool) else None
+
+
+def told_where(locale: str, text: str) -> bool | None:
+    """Whether ``text`` by itself says an infusion is going on now (True: "the bag is nearly empty", "the nurse just
+    put the line in") or is over (False: "I got unhooked earlier"), in the words the session is read with; None when
+    it says neither (clinical review 15, n6)."""
+    sign, _, still = _running(locale)
+    said = read_said(text)
+    if over_sign(locale).matches(said) and not any(p.positions(said) for p in still):
+        return False
+    return True if sign.matches(said) else None
 
 
 def heard_ahead(attributes: dict) -> bool:

@@ -14,6 +14,7 @@ IVIg); any other symptom is triaged the same with or without context.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import math
 import re
@@ -61,6 +62,7 @@ class Triage:
     during_infusion: bool
     asking: bool = False  # a question about the sign, not a report of it: warn, then answer the question
     past: bool = False  # a sign long past, told as over ("last year he had chest pain, he's fine now"): no alarm
+    asks_treatment: bool = False  # ... asked about for a treatment ("... now can he take IVIg")
 
 
 class _CompiledSign:
@@ -248,6 +250,14 @@ class Triager:
         )
         self.family, self.family_signs = phrases(red_flags.family), frozenset(red_flags.family_signs)
         self.recent = phrases(red_flags.recent)
+        # The events a history names, read without the words that excuse them as history ("last year"): a past event
+        # asked about for a treatment is told what to do if it comes back, and answered (clinical review 15, n9).
+        self.events = tuple(
+            (level, _CompiledSign(dataclasses.replace(c.sign, unless=(), unless_always=(), reported=())))
+            for level, signs in self.levels
+            for c in signs
+            if c.sign.id in self.family_signs
+        )
         self.figures = tuple(_CompiledFigure(figure) for figure in red_flags.figures)
         self.spared = frozenset(sign for figure in self.figures for sign in figure.spares)
         self.others, self.first_person = phrases(red_flags.others), phrases(red_flags.first_person)
@@ -298,6 +308,9 @@ class Triager:
         # of his drip is "... on his drip"), for whether an infusion may be running.
         # The drip over, as the session heard, only with an infusion in context: "since yesterday" alone ends none.
         over = running is False and bool(word) and bool(self.infusion.starts(read_said(word or "")))
+        # ... or said so in this turn, in words of its own ("she's finished her drip, she's got a rash now"; clinical
+        # review 15, W4).
+        over = over or self._told_ended(texts)
         found = self._triage(intent, texts, [_with(text, word) for text in texts] if word else texts, running, over)
         if ahead and running is not True and (found is None or found.level.id != EMERGENCY):
             ill = self._ill_before(texts)
@@ -317,6 +330,10 @@ class Triager:
         across = self._told_across(texts, before, running) if found is None and before else None
         if across is not None:
             return across
+        if found is None:
+            event = self._event_asked(texts)
+            if event is not None:
+                return event
         if any(self._about_another(text) for text in texts):
             # Someone else's change ("my friend stopped her steroids"), with no word of the speaker's own.
             return None
@@ -362,6 +379,10 @@ class Triager:
         started")."""
         named = any(self.infusion.starts(text) for text in texts)
         return named and not self._past(texts)
+
+    def _told_ended(self, texts: list[Text]) -> bool:
+        """Whether an infusion is said to be over in words of its own ("I finished my drip"), not to run still."""
+        return any(self.over.matches(text) for text in texts) and not any(self.running.starts(text) for text in texts)
 
     def _past(self, texts: list[Text]) -> bool:
         return any(self.after_infusion.starts(text) or self.over.matches(text) for text in texts) and not any(
@@ -429,12 +450,19 @@ class Triager:
         # A sign about an infusion to come is itself a question ("should I still go?"): its text answers it.
         # Nor are thoughts of self-harm said as a question ("is it normal to want to die?") only a question.
         asking = self._asking(level, text, at) and not sign.infusion_ahead and not sign.stays_open
-        past = asking and self._told_over(text)
+        # A past sign asked about for a treatment ("last year he had chest pain but the angiogram was normal, now can
+        # he take IVIg") is history too: what to do if it comes back, and the answer (clinical review 15, n9).
+        past = asking and self._history(text)
         if sign.of_someone and self._of_someone(text, at):
             # Thoughts told of someone else: the answer speaks to the one who cares for them (clinical review 12, n5).
             sign = next(other for other in level.signs if other.id == sign.of_someone)
         return Triage(
-            level=level, sign=sign, during_infusion=during and not sign.infusion_past, asking=asking, past=past
+            level=level,
+            sign=sign,
+            during_infusion=during and not sign.infusion_past,
+            asking=asking,
+            past=past,
+            asks_treatment=past and _says(text, self.about_treatment),
         )
 
     def _ill_before(self, texts: list[Text]) -> Triage | None:
@@ -494,6 +522,27 @@ class Triager:
                 # A change that no sign of the treatment in context reads ("I'm going to space mine out" after a page
                 # on other drugs) is still one: the level's own answer, as with no treatment in context.
                 return Triage(level=self.no_change, sign=sign, during_infusion=False)
+        return None
+
+    def _event_asked(self, texts: list[Text]) -> Triage | None:
+        """An event a history names, in the past, asked about for a treatment with nothing said of now ("he had a
+        stroke last year, it turned out to be a big one, now can he have IVIg"): what to do if it comes back, then
+        the answer, as for a past sign the level's own words read."""
+        for text in texts:
+            if not (self._history(text) and _says(text, self.about_treatment)):
+                continue
+            for level, compiled in self.events:
+                at = compiled.where(text, self._excused(text, level.id))
+                # A grandparent's stroke is family history: the question is answered as any other.
+                if at is not None and "if_past" in level.texts and not self._family_history(compiled, text, at):
+                    return Triage(
+                        level=level,
+                        sign=compiled.sign,
+                        during_infusion=False,
+                        asking=True,
+                        past=True,
+                        asks_treatment=True,
+                    )
         return None
 
     def _asking(self, level: TriageLevel, text: Text, at: int) -> bool:
@@ -567,10 +616,6 @@ class Triager:
         # The speaker said inside the sign's own words ("they'd be better off if I was gone") makes them the speaker's.
         own = any(at < i <= at + _OWN_WORDS for i in first)
         return nearest is not None and nearest in third and nearest not in first and not own
-
-    def _told_over(self, text: Text) -> bool:
-        """A past sign told as over, with no question about it: nothing to warn of now."""
-        return self._history(text) and not _says(text, self.about_treatment) and not _says(text, self.asking)
 
     def _excused(self, text: Text, level: str, sign: str | None = None) -> frozenset[int]:
         """The positions of the text's words said in a figure of speech that speaks for the level (and the sign)."""
