@@ -381,8 +381,10 @@ class Triager:
         return named and not self._past(texts)
 
     def _told_ended(self, texts: list[Text]) -> bool:
-        """Whether an infusion is said to be over in words of its own ("I finished my drip"), not to run still."""
-        return any(self.over.matches(text) for text in texts) and not any(self.running.starts(text) for text in texts)
+        """Whether an infusion is said to be over in words of its own ("I finished my drip"), not to run still: read
+        only where an infusion is named, as most texts name none."""
+        named = [text for text in texts if self.infusion.starts(text)]
+        return any(self.over.matches(text) for text in named) and not any(self.running.starts(text) for text in texts)
 
     def _past(self, texts: list[Text]) -> bool:
         return any(self.after_infusion.starts(text) or self.over.matches(text) for text in texts) and not any(
