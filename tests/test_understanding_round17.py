@@ -30,7 +30,8 @@ WORDS = [
     ("is basketball still ok for my son with mmn", "living_with_mmn", "basketbal"),
     ("will he have to think about giving up rugby", "living_with_mmn", "rugbi"),
     ("is the gym a good idea with mmn", "living_with_mmn", "gym"),
-    ("can i eat a big lunch on drip day", "food", "eat"),
+    ("what should my wife eat or avoid the day of her drip", "food", "eat"),
+    ("is a big dinner ok before my infusion", "food", "dinner"),
     ("is the blood product safe for my kidneys", "ivig", "product"),
     ("my dad has this nerve thing in his arm", "mmn", "nerv"),
     ("they want to start azathioprine, what even is that", "=what", "even"),
@@ -54,7 +55,8 @@ def test_a_sport_named_alone_is_no_exercise(said: str) -> None:
 ANSWERED = [
     ("en-AU", "is my lawn bowls ok now i've got mmn", ("living_with_mmn.overview",)),
     ("en-US", "my husband's doctor wants him on immunoglobulin, what exactly is that", ("ivig.overview",)),
-    ("en-GB", "what can i eat on the day of my drip", ("q:first_infusion_bring", "q:infusion_fluids")),
+    ("en-GB", "is there anything she should eat or avoid on the morning of her drip", ("q:first_infusion_bring", "q:infusion_fluids")),
+    ("en-US", "are there things to eat or avoid before immunoglobulin", ("q:first_infusion_bring", "q:infusion_fluids")),
     ("en-CA", "how long does the blood product take to work", ("ivig.course",)),
     ("en-US", "what are the side effects of the blood product", ("ivig.side_effects",)),
 ]
