@@ -86,14 +86,19 @@ class Embeddings:
 
     def similarities(self, terms: Sequence[str]) -> dict[str, float]:
         """Question id -> the cosine of its vector with the words' (empty when no word is known)."""
+        values = self.cosines(terms)
+        return {} if values is None else dict(zip(self.questions, values, strict=True))
+
+    def cosines(self, terms: Sequence[str]) -> list[float] | None:
+        """The cosine of each question's vector with the words', in the questions' order; None when no word is
+        known."""
         said = self.vector(terms)
         if said is None:
-            return {}
+            return None
         length = math.sqrt(sum(x * x for x in said)) or 1.0
-        return {
-            question: sum(map(operator.mul, said, row)) / (length * norm)
-            for question, row, norm in zip(self.questions, self.rows, self.norms, strict=True)
-        }
+        return [
+            sum(map(operator.mul, said, row)) / (length * norm) for row, norm in zip(self.rows, self.norms, strict=True)
+        ]
 
 
 # The arrays' types, in the order they are stored after the JSON header line; little-endian.

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import heapq
 import math
+import operator
 import statistics
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -203,6 +203,7 @@ class Ranker:
         self.learned = learned
         self.meanings = meanings
         self.gate = answer_gate
+        self._meant: list[tuple[PageRef, Callable[[list[float]], tuple[float, ...]]]] | None = None
         self.index = index_of_documents(documents)
         self.idf = self.index.idf
         # A word no phrasing has may matter ("pregnant") or not ("seventy"): it weighs as a middling word.
@@ -216,6 +217,11 @@ class Ranker:
             for key, folded in table.items()
             if len(key) == 1 and folded[0] in treatments and not self._common(key[0])
         )
+
+    @functools.cached_property
+    def refs(self) -> list[PageRef]:
+        """Each question's page, by the question's index (``Question.ref`` makes one anew each time it is asked)."""
+        return [question.ref for question in self.questions]
 
     def _tables(self, index: int) -> tuple[frozenset[str], set[frozenset[str]], set[str]]:
         """The question's words, its phrasings as sets of terms, and the topics it is about: its own, and any most
@@ -400,14 +406,15 @@ class Ranker:
         asked = [t for t in asked if not t.startswith(NAMED)]
         weight = sum(self.idf.get(t, self.unseen_idf) for t in asked)
         ranked = []
-        for index, score in heapq.nlargest(_CANDIDATES, fused.items(), key=lambda item: (item[1], -item[0])):
+        refs = self.refs
+        for index, score in best_of(fused, _CANDIDATES):
             question = self.questions[index]
             if among and question.id not in among:
                 continue
             vocab = self._tables(index)[0]
             covered = sum(self.idf[t] for t in asked if t in vocab)
             coverage = covered / weight if weight else 0.0
-            ranked.append(Ranked(question, score, coverage, chances.get(index, 0.0), question.ref == closest))
+            ranked.append(Ranked(question, score, coverage, chances.get(index, 0.0), refs[index] == closest))
         # A question about the topic named (or, if none is named, the one the listener is on) comes first;
         # with a topic named, a question only about other topics is not an answer ("the dose of SCIg"), unless the
         # classifier is sure of it (``verdict``).
@@ -418,13 +425,33 @@ class Ranker:
 
     def _nearness(self, folded: list[str]) -> dict[PageRef, float]:
         """Page -> how close in meaning its closest question is to the ``folded`` words (``embeddings.py``); empty
-        when no word is known."""
+        when no word is known. Each page's is the greatest of its questions' cosines and -1, taken in the questions'
+        order, as ``plain_nearness`` takes them one by one (``_pages_meant``)."""
+        values = self.meanings.cosines(folded) if self.meanings is not None else None
+        if values is None:
+            return {}
+        values.append(-1.0)
+        return {ref: max(cosines(values)) for ref, cosines in self._pages_meant()}
+
+    def plain_nearness(self, folded: list[str]) -> dict[PageRef, float]:
+        """``_nearness`` by the definition, a question at a time: what the tests compare it with."""
         close = self.meanings.similarities(folded) if self.meanings is not None else {}
         out: dict[PageRef, float] = {}
         for question, value in close.items():
             ref = self.by_id[question].ref
             out[ref] = max(out.get(ref, -1.0), value)
         return out
+
+    def _pages_meant(self) -> list[tuple[PageRef, Callable[[list[float]], tuple[float, ...]]]]:
+        """Each page the embeddings' questions lead to, in the order they first do, with a getter of -1 (the last
+        of the values) and its questions' cosines, in their order: made once, the first time it is needed."""
+        if self._meant is None:
+            rows: dict[PageRef, list[int]] = {}
+            for row, question in enumerate(self.meanings.questions if self.meanings is not None else ()):
+                rows.setdefault(self.by_id[question].ref, []).append(row)
+            last = len(self.meanings.questions) if self.meanings is not None else 0
+            self._meant = [(ref, operator.itemgetter(last, *kept)) for ref, kept in rows.items()]
+        return self._meant
 
     def _chances(self, terms: list[str]) -> dict[int, float]:
         """Question index -> the classifier's probability that ``terms`` ask it (a softmax over the bank)."""
@@ -572,9 +599,20 @@ def one_per_page(ranked: list[Ranked]) -> list[Ranked]:
     first: dict[PageRef, Ranked] = {}
     chance: dict[PageRef, float] = {}
     for r in ranked:
-        first.setdefault(r.question.ref, r)
-        chance[r.question.ref] = chance.get(r.question.ref, 0.0) + r.chance
-    return [dataclasses.replace(r, chance=chance[ref]) for ref, r in first.items()]
+        ref = r.question.ref
+        first.setdefault(ref, r)
+        chance[ref] = chance.get(ref, 0.0) + r.chance
+    # A page's only candidate keeps its own chance (0 + c is c): it is kept as it is, not copied.
+    return [
+        r if chance[ref] == r.chance else Ranked(r.question, r.score, r.coverage, chance[ref], r.agreed)
+        for ref, r in first.items()
+    ]
+
+
+def best_of(scores: Mapping[int, float], count: int) -> list[tuple[int, float]]:
+    """The ``count`` best (index, score) pairs, best first; of equal scores, the lower index first: what
+    ``heapq.nlargest(count, scores.items(), key=lambda item: (item[1], -item[0]))`` gives, by two sorts in C."""
+    return sorted(sorted(scores.items()), key=operator.itemgetter(1), reverse=True)[:count]
 
 
 class _PerQuestion(Sequence):
