@@ -19,7 +19,8 @@ LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN"]
 @pytest.mark.parametrize(
     "asked, first",
     [
-        # The kidney question has a page of its own since clinical review 15, W2; what causes MMN starts on the overview.s third breath.
+        # The kidney question has its own page since clinical review 15, W2: "what causes MMN" starts on the third
+        # breath of MMN's overview.
         ("what causes mmn", "It usually starts in adults, most often between the ages of twenty and fifty"),
         ("they first told me it was carpal tunnel", "MMN can be mistaken for ALS, or for a trapped nerve"),
         ("will mmn affect my breathing or swallowing", "It usually spares speech, swallowing and breathing"),
