@@ -19,7 +19,9 @@ LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN"]
 @pytest.mark.parametrize(
     "asked, first",
     [
-        ("can ivig damage your kidneys", "IVIg can also harm the kidneys"),
+        # The kidney question has its own page since clinical review 15, W2: "what causes MMN" starts on the third
+        # breath of MMN's overview.
+        ("what causes mmn", "It usually starts in adults, most often between the ages of twenty and fifty"),
         ("they first told me it was carpal tunnel", "MMN can be mistaken for ALS, or for a trapped nerve"),
         ("will mmn affect my breathing or swallowing", "It usually spares speech, swallowing and breathing"),
         ("does mmn affect swallowing", "It usually spares speech, swallowing and breathing"),

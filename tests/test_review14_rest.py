@@ -64,11 +64,15 @@ def test_canadas_poison_line_names_quebecs_own(said):
     assert "1-844-POISON-X" in spoken and "In Quebec, call 1-800-463-5060." in spoken, spoken
 
 
-def test_canadas_poison_line_is_cited_to_health_canadas_release():
+def test_canadas_poison_line_is_cited_to_the_poison_centres_own_pages():
+    # Clinical review 15, n4: the Quebec line cited to the Québec centre's own page (no longer a consultancy's blog).
     content = load_content("en-CA")
     cited = {s for level in content.red_flags.levels for sign in level.signs for s in sign.sources}
-    source = content.sources["health-canada-poison-x-release"]
-    assert "health-canada-poison-x-release" in cited and source.year == 2023 and "Health Canada" in source.publisher
+    quebec = content.sources["quebec-poison-centre"]
+    assert {"quebec-poison-centre", "ontario-poison-centre"} <= cited and "nexreg" not in " ".join(
+        content.sources[s].url for s in cited
+    )
+    assert "1 800 463-5060" in quebec.title and "gouv.qc.ca" in quebec.url
 
 
 # n1: told the drip is over, in words of its own, a sign hears no "stop it"; nearly over, or going on, it does.
