@@ -382,7 +382,6 @@ def test_a_command_said_with_a_subject_two_questions_fit_asks_which_rather_than_
 @pytest.mark.parametrize(
     ("asked", "follow_up", "topic", "facet", "part"),
     [
-        ("is it normal to get a lump where the scig goes in", "does that go away", "scig", "side_effects", 1),
         ("what are the side effects of hizentra", "how long do those usually last", "scig", "side_effects", 1),
         ("tell me about azathioprine", "is it safe", "azathioprine", "side_effects", 0),
     ],
@@ -394,6 +393,12 @@ def test_a_follow_up_that_points_back_is_about_what_the_last_answer_was_about(
     says whether it passes, as its lead was just heard; "is it safe" after azathioprine is its side effects."""
     anywhere.say(asked)
     assert said(anywhere, follow_up).startswith(chunks(first_page(topic, facet))[part])
+
+
+def test_a_follow_up_after_the_scig_site_answer_stays_on_it(anywhere):
+    # The SCIg site has its own answer since clinical review 14, n6: "does that go away" goes on with it.
+    anywhere.say("is it normal to get a lump where the scig goes in")
+    assert said(anywhere, "does that go away").startswith("A cold pack on the spot")
 
 
 @pytest.mark.parametrize(
