@@ -46,7 +46,9 @@ def test_words_of_a_kind(said: str, read: str, not_read: str) -> None:
 
 
 # A sport named alone is a game, not the listener's exercise: no answer about living with MMN.
-@pytest.mark.parametrize("said", ["who won the rugby on saturday", "what was the golf score", "is the hockey on tonight"])
+@pytest.mark.parametrize(
+    "said", ["who won the rugby on saturday", "what was the golf score", "is the hockey on tonight"]
+)
 def test_a_sport_named_alone_is_no_exercise(said: str) -> None:
     assert "living_with_mmn" not in _terms(said)
 
@@ -55,8 +57,16 @@ def test_a_sport_named_alone_is_no_exercise(said: str) -> None:
 ANSWERED = [
     ("en-AU", "is my lawn bowls ok now i've got mmn", ("living_with_mmn.overview",)),
     ("en-US", "my husband's doctor wants him on immunoglobulin, what exactly is that", ("ivig.overview",)),
-    ("en-GB", "is there anything she should eat or avoid on the morning of her drip", ("q:first_infusion_bring", "q:infusion_fluids")),
-    ("en-US", "are there things to eat or avoid before immunoglobulin", ("q:first_infusion_bring", "q:infusion_fluids")),
+    (
+        "en-GB",
+        "is there anything she should eat or avoid on the morning of her drip",
+        ("q:first_infusion_bring", "q:infusion_fluids"),
+    ),
+    (
+        "en-US",
+        "are there things to eat or avoid before immunoglobulin",
+        ("q:first_infusion_bring", "q:infusion_fluids"),
+    ),
     ("en-CA", "how long does the blood product take to work", ("ivig.course",)),
     ("en-US", "what are the side effects of the blood product", ("ivig.side_effects",)),
 ]
