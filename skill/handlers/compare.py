@@ -14,8 +14,9 @@ from ..dialog import DialogState, Place
 from ..reply import Reply, first_turn_preface, respond
 from ..slots import OTHER_TOPIC_SLOT, TOPIC_SLOT, topic_slot
 from ..turn import content_of, state_of
+from ..understanding.ranker import ranker
 from ..understanding.replies import replies
-from .free_text import answer_free_text
+from .free_text import answer_free_text, only_a_name
 
 COMPARE_INTENT = "CompareIntent"
 
@@ -28,8 +29,10 @@ class CompareHandler(AbstractRequestHandler):
         content = content_of(handler_input)
         state = state_of(handler_input)
         slots = [topic_slot(handler_input, TOPIC_SLOT), topic_slot(handler_input, OTHER_TOPIC_SLOT)]
-        first = slots[0].id or state.topic
-        second = slots[1].id
+        # A name Alexa did not resolve ("i v i g" spelled out) is read as the ranker reads a name, as topics are.
+        bank = ranker(content.locale)
+        named = [slot.id or (only_a_name(bank, slot.heard) if slot.heard else None) for slot in slots]
+        first, second = named[0] or state.topic, named[1]
         if not any(slot.heard for slot in slots) and state.place and state.place.compare:
             # "Which one is better?" right after a comparison: about those two.
             first, second = state.place.topic, state.place.compare
@@ -41,8 +44,11 @@ class CompareHandler(AbstractRequestHandler):
             place = Place(first, compare=second)
             return respond(handler_input, page_reply(content, state, place, preface=first_turn_preface(handler_input)))
         comparable = [t for t in content.topics if t.summary]
-        heard = " ".join(slot.heard for slot in slots if slot.heard)
-        if heard and any(slot.id not in {t.id for t in comparable} for slot in slots if slot.heard):
+        # "i v i g and s c i g", not "i v i g s c i g": spelled letters run together into one word.
+        heard = " and ".join(slot.heard for slot in slots if slot.heard)
+        if heard and any(
+            n not in {t.id for t in comparable} for n, slot in zip(named, slots, strict=True) if slot.heard
+        ):
             # Not two treatments ("the difference between MMN and ALS"): what was named is asked about as free text.
             return answer_free_text(handler_input, heard)
         state.offer = None
