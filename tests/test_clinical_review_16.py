@@ -51,3 +51,18 @@ def test_a_rash_that_does_not_fade_or_purple_spots_alone_is_the_emergency(locale
 )
 def test_a_bruise_a_rash_gone_or_a_question_about_the_test_is_no_emergency(said):
     assert ("emergency", "rash_not_fading") not in triager("en-GB").signs_in(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["can i use my spare vial of hizentra for my next dose", "is it ok to use a spare cuvitru vial for my next one"],
+)
+def test_ones_own_spare_vial_for_ones_next_dose_hears_the_answer_not_dont_share(said):
+    # W2 (review 15 n11's red-flag half): the own-spare-vial answer was never heard.
+    text, response = after("en-US", "open m m n guide", said)
+    assert "your own spare vials for your next dose is normal" in text, text
+
+
+def test_a_spare_vial_given_to_someone_else_still_hears_dont_share():
+    text, _ = after("en-US", "open m m n guide", "can i give my spare vial of hizentra to my brother for his next dose")
+    assert text.startswith("Please don't give your immunoglobulin to anyone else"), text
