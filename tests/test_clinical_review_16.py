@@ -66,3 +66,22 @@ def test_ones_own_spare_vial_for_ones_next_dose_hears_the_answer_not_dont_share(
 def test_a_spare_vial_given_to_someone_else_still_hears_dont_share():
     text, _ = after("en-US", "open m m n guide", "can i give my spare vial of hizentra to my brother for his next dose")
     assert text.startswith("Please don't give your immunoglobulin to anyone else"), text
+
+
+@pytest.mark.parametrize(
+    ("locale", "dose", "ill"),
+    [
+        ("en-CA", "my mom's privigen is booked for friday", "she's been throwing up all morning"),
+        ("en-GB", "my ivig is tomorrow", "i've had diarrhoea all day"),
+        ("en-AU", "his hizentra is due on sunday", "he's been vomiting"),
+    ],
+)
+def test_a_stomach_bug_before_a_dose_told_with_its_day_calls_the_infusion_team_first(locale, dose, ill):
+    # W1: vomiting or diarrhoea before a drip heard "Sorry" or a reaction "during an infusion".
+    text, _ = after(locale, "open m m n guide", dose, ill)
+    assert text.startswith("Call your infusion team before your dose"), text
+
+
+@pytest.mark.parametrize("said", ["does ivig cause vomiting", "i was sick after my last infusion"])
+def test_being_sick_after_a_drip_or_asked_about_is_not_illness_before_one(said):
+    assert ("call_doctor", "ill_before_infusion") not in triager("en-GB").signs_in(said)
